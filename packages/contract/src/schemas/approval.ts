@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { Id, PageQuery, PersonRef, Timestamp } from './common.js';
+
+export const Decision = z.enum(['approved', 'changes_requested']);
+export type Decision = z.infer<typeof Decision>;
+
+/** One entry of the append-only audit trail of decisions on a deliverable. */
+export const Approval = z.object({
+  id: Id,
+  deliverableId: Id,
+  version: z.int().check(z.positive()),
+  decision: Decision,
+  comment: z.nullable(z.string()),
+  decidedBy: PersonRef,
+  decidedAt: Timestamp,
+});
+export type Approval = z.infer<typeof Approval>;
+
+/**
+ * A decision names the version it was made on; if that is no longer the current version the
+ * server answers 409 `version_conflict`. Requesting changes requires a comment.
+ */
+export const ApprovalCreate = z
+  .object({
+    version: z.int().check(z.positive()),
+    decision: Decision,
+    comment: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
+  })
+  .check(
+    z.refine((v) => v.decision !== 'changes_requested' || (v.comment ?? '').length > 0, {
+      message: 'a comment is required when requesting changes',
+      path: ['comment'],
+    }),
+  );
+export type ApprovalCreate = z.input<typeof ApprovalCreate>;
+export const ApprovalListQuery = z.object({ ...PageQuery });

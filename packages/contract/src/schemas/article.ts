@@ -1,0 +1,54 @@
+import * as z from 'zod/mini';
+import { Id, PageQuery, Timestamp } from './common.js';
+
+export const ArticleCategory = z.object({ id: Id, slug: z.string(), name: z.string(), articleCount: z.int() });
+export type ArticleCategory = z.infer<typeof ArticleCategory>;
+
+const ArticleCore = {
+  id: Id,
+  slug: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: z.string(),
+  summary: z.string(),
+  category: z.nullable(z.object({ id: Id, slug: z.string(), name: z.string() })),
+  tags: z.array(z.string()),
+  updatedAt: Timestamp,
+};
+
+export const ArticleSummary = z.object(ArticleCore);
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const Article = z.object({
+  ...ArticleCore,
+  /** Markdown or HTML as authored: untrusted, always sanitized before it reaches the DOM. */
+  body: z.string(),
+  bodyFormat: z.enum(['markdown', 'html']),
+  helpfulCount: z.int().check(z.nonnegative()),
+  notHelpfulCount: z.int().check(z.nonnegative()),
+});
+export type Article = z.infer<typeof Article>;
+
+/** Highlighting travels as segments, never as markup, so a snippet cannot inject HTML. */
+export const Highlighted = z.array(z.object({ text: z.string(), highlight: z.boolean() }));
+export type Highlighted = z.infer<typeof Highlighted>;
+
+export const SearchHit = z.object({
+  article: ArticleSummary,
+  title: Highlighted,
+  snippet: Highlighted,
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const ArticleListQuery = z.object({ category: z.optional(z.string()), ...PageQuery });
+export const ArticleSearchQuery = z.object({
+  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  category: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(20))),
+});
+export type ArticleSearchQuery = z.input<typeof ArticleSearchQuery>;
+export const SearchResults = z.object({ data: z.array(SearchHit) });
+
+export const SlugParams = z.object({ slug: z.string().check(z.minLength(1), z.maxLength(200)) });
+export const ArticleVote = z.object({ helpful: z.boolean() });
+export const ArticleVoteResult = z.object({ helpfulCount: z.int(), notHelpfulCount: z.int() });
+export const CategoryList = z.object({ data: z.array(ArticleCategory) });

@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+
+export const Id = z.string().check(z.minLength(1), z.maxLength(128));
+/** RFC 3339 timestamp in UTC, e.g. `2026-11-22T10:53:25.000Z`. */
+export const Timestamp = z.iso.datetime();
+/** Calendar date, e.g. `2026-12-01`. */
+export const DateOnly = z.iso.date();
+/** Integer amount in the currency's minor unit (cents). */
+export const MinorUnits = z.int();
+/** ISO 4217 currency code. */
+export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+const isSafeUrl = (value: string): boolean => {
+  if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return true;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+/**
+ * A link the SDK may put in an `href` or `src`: an absolute http(s) URL or a same-origin path.
+ * `javascript:`, `data:` and protocol-relative URLs fail validation, whatever the server sends.
+ */
+export const SafeUrl = z.string().check(z.maxLength(4096), z.refine(isSafeUrl, 'must be an http(s) URL or a path'));
+
+export const PersonRef = z.object({ id: Id, name: z.string() });
+export type PersonRef = z.infer<typeof PersonRef>;
+
+export const Role = z.enum(['member', 'admin', 'approver']);
+export type Role = z.infer<typeof Role>;
+
+export const Limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));
+export const Cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(512)));
+/** Query fields shared by every list endpoint. `limit` defaults to 25 and may not exceed 100. */
+export const PageQuery = { limit: Limit, cursor: Cursor };
+export const MAX_LIMIT = 100;
+export const DEFAULT_LIMIT = 25;
+
+/** The list envelope: `{ "data": [...], "next_cursor": "…" | null }`. */
+export const page = <T extends z.core.$ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+export const IdParams = z.object({ id: Id });
+
+/** RFC 9457 problem body with Portico's stable machine `code` and per-field errors. */
+export const Problem = z.object({
+  type: z.optional(z.string()),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  code: z.string(),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Machine codes the server uses in problem bodies. */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'version_conflict',
+  'idempotency_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+  'unavailable',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
