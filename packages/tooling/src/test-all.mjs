@@ -1,0 +1,41 @@
+// `pnpm test`: every test of the workspace, in one command. Ensures Chromium, builds once, runs
+// each package's `test` script in dependency order (one at a time: 2 cores), then the
+// workspace checks (lint, typecheck, size budgets, pack-and-install), and prints one summary.
+import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const started = Date.now();
+ensureChromium();
+
+const run = (label, cmd, args, env = {}) => {
+  const t = Date.now();
+  console.log(`\n━━ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const ok = r.status === 0;
+  results.push({ label, ok, seconds: ((Date.now() - t) / 1000).toFixed(1) });
+  return ok;
+};
+const results = [];
+
+if (!run('build', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'build'])) finish();
+
+// Packages with a test script, in topological order.
+const list = spawnSync('pnpm', ['-r', '--sort', 'exec', 'node', '-e', 'const p=require("./package.json");if(p.scripts&&p.scripts.test)console.log(p.name)'], {
+  encoding: 'utf8',
+});
+const packages = list.stdout.split('\n').map((s) => s.trim()).filter((s) => s.startsWith('@portico/') || s === 'portico-bench');
+for (const name of packages) run(`${name} tests`, 'pnpm', ['--filter', name, 'run', 'test']);
+
+run('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
+run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+run('size budgets', 'node', ['packages/tooling/src/size.mjs', '--check']);
+run('pack and install every package', 'node', ['packages/tooling/src/pack-test.mjs']);
+finish();
+
+function finish() {
+  console.log('\n━━ summary');
+  for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.label} (${r.seconds}s)`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+  process.exit(failed ? 1 : 0);
+}

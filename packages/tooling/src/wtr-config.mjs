@@ -1,0 +1,33 @@
+// The shared @web/test-runner config: TypeScript through esbuild, the system Chromium through
+// Playwright (never a downloaded browser), one browser process, and a plain summary line.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { summaryReporter } from './summary-reporter.mjs';
+
+const tsconfig = fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
+
+/** @param {{ files: string | string[], label?: string, plugins?: unknown[], middleware?: unknown[], testFramework?: object, timeout?: number }} options */
+export function porticoWtrConfig({ files, label, plugins = [], middleware = [], testFramework, timeout = 10000 }) {
+  return {
+    files,
+    nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+    concurrency: 1,
+    concurrentBrowsers: 1,
+    browserStartTimeout: 60000,
+    testsStartTimeout: 60000,
+    testsFinishTimeout: 180000,
+    testFramework: { config: { timeout, ...(testFramework ?? {}) } },
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), ...plugins],
+    middleware,
+    browsers: [
+      playwrightLauncher({
+        product: 'chromium',
+        launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+      }),
+    ],
+    reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter({ label })],
+  };
+}
