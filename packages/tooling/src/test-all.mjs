@@ -3,9 +3,20 @@
 // workspace checks (lint, typecheck, size budgets, pack-and-install), and prints one summary.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensurePostgres } from './postgres.mjs';
 
 const started = Date.now();
 ensureChromium();
+// The server suite runs on PGlite always, and again on PostgreSQL when DATABASE_URL is set.
+if (!process.env.DATABASE_URL) {
+  const url = await ensurePostgres();
+  if (url) process.env.DATABASE_URL = url;
+  else if (process.env.CI) {
+    console.error('CI needs PostgreSQL at 127.0.0.1:5432 (or DATABASE_URL) for the server suite.');
+    process.exit(1);
+  } else console.warn('PostgreSQL not reachable at 127.0.0.1:5432: the server suite runs on PGlite only.');
+}
+console.log(`DATABASE_URL=${process.env.DATABASE_URL ?? '(unset)'}`);
 
 const run = (label, cmd, args, env = {}) => {
   const t = Date.now();
