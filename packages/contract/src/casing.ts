@@ -4,9 +4,7 @@
  * and the OpenAPI document is rewritten by `wireJsonSchema`.
  */
 
-type SnakeKey<S extends string> = S extends `${infer H}${infer T}`
-  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeKey<T>}`
-  : S;
+type SnakeKey<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeKey<T>}` : S;
 
 /** The wire (snake_case) shape of a camelCase type. */
 export type Wire<T> = T extends readonly (infer U)[]
@@ -47,9 +45,7 @@ export function wireJsonSchema(schema: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(schema)) {
     if (key === 'properties' && v && typeof v === 'object') {
-      out[key] = Object.fromEntries(
-        Object.entries(v).map(([prop, sub]) => [snakeKey(prop), wireJsonSchema(sub)]),
-      );
+      out[key] = Object.fromEntries(Object.entries(v).map(([prop, sub]) => [snakeKey(prop), wireJsonSchema(sub)]));
     } else if (key === 'required' && Array.isArray(v)) {
       out[key] = v.map((k) => snakeKey(String(k)));
     } else if (key === 'discriminator' && v && typeof v === 'object') {

@@ -14,21 +14,13 @@ import {
 } from './schemas/article.js';
 import { Attachment } from './schemas/attachment.js';
 import { Comment, CommentCreate, CommentListQuery, VersionParams } from './schemas/comment.js';
-import { IdParams, PageQuery, page, type Role } from './schemas/common.js';
+import { IdParams, page, type Role } from './schemas/common.js';
 import { Deliverable, DeliverableListQuery, DeliverableSummary, ProjectDeliverablesParams } from './schemas/deliverable.js';
 import { PortalEvent } from './schemas/event.js';
 import { Invoice, InvoiceListQuery, InvoiceSummary, InvoiceTotals, InvoiceTotalsQuery } from './schemas/invoice.js';
 import { Notification, NotificationListQuery, ReadAllResult } from './schemas/notification.js';
 import { Project, ProjectListQuery } from './schemas/project.js';
-import {
-  Ticket,
-  TicketAction,
-  TicketCreate,
-  TicketListQuery,
-  TicketMessage,
-  TicketMessagesQuery,
-  TicketReply,
-} from './schemas/ticket.js';
+import { Ticket, TicketAction, TicketCreate, TicketListQuery, TicketMessage, TicketMessagesQuery, TicketReply } from './schemas/ticket.js';
 
 type Schema = z.core.$ZodType;
 type ObjectSchema = z.ZodMiniObject;
@@ -62,8 +54,7 @@ export interface EndpointDef {
 }
 
 const def = <const E extends EndpointDef>(e: E): E => e;
-const get = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) =>
-  def({ ...e, method: 'GET', idempotent: true } as const);
+const get = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) => def({ ...e, method: 'GET', idempotent: true } as const);
 const post = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) =>
   def({ ...e, method: 'POST', idempotent: false } as const);
 
@@ -116,8 +107,20 @@ export const endpoints = {
     }),
   },
   articles: {
-    list: get({ path: '/articles', tag: 'knowledge base', summary: 'List articles', query: ArticleListQuery, response: page(ArticleSummary) }),
-    search: get({ path: '/articles/search', tag: 'knowledge base', summary: 'Search articles', query: ArticleSearchQuery, response: SearchResults }),
+    list: get({
+      path: '/articles',
+      tag: 'knowledge base',
+      summary: 'List articles',
+      query: ArticleListQuery,
+      response: page(ArticleSummary),
+    }),
+    search: get({
+      path: '/articles/search',
+      tag: 'knowledge base',
+      summary: 'Search articles',
+      query: ArticleSearchQuery,
+      response: SearchResults,
+    }),
     get: get({ path: '/articles/{slug}', tag: 'knowledge base', summary: 'Get an article', params: SlugParams, response: Article }),
     vote: post({
       path: '/articles/{slug}/votes',
@@ -130,7 +133,14 @@ export const endpoints = {
     categories: get({ path: '/categories', tag: 'knowledge base', summary: 'List article categories', response: CategoryList }),
   },
   invoices: {
-    list: get({ path: '/invoices', tag: 'billing', summary: 'List invoices', query: InvoiceListQuery, response: page(InvoiceSummary), roles: ['admin'] }),
+    list: get({
+      path: '/invoices',
+      tag: 'billing',
+      summary: 'List invoices',
+      query: InvoiceListQuery,
+      response: page(InvoiceSummary),
+      roles: ['admin'],
+    }),
     totals: get({
       path: '/invoices/totals',
       tag: 'billing',
@@ -139,11 +149,24 @@ export const endpoints = {
       response: InvoiceTotals,
       roles: ['admin'],
     }),
-    get: get({ path: '/invoices/{id}', tag: 'billing', summary: 'Get an invoice with its lines', params: IdParams, response: Invoice, roles: ['admin'] }),
+    get: get({
+      path: '/invoices/{id}',
+      tag: 'billing',
+      summary: 'Get an invoice with its lines',
+      params: IdParams,
+      response: Invoice,
+      roles: ['admin'],
+    }),
   },
   projects: {
     list: get({ path: '/projects', tag: 'projects', summary: 'List projects', query: ProjectListQuery, response: page(Project) }),
-    get: get({ path: '/projects/{id}', tag: 'projects', summary: 'Get a project with its milestones', params: IdParams, response: Project }),
+    get: get({
+      path: '/projects/{id}',
+      tag: 'projects',
+      summary: 'Get a project with its milestones',
+      params: IdParams,
+      response: Project,
+    }),
   },
   deliverables: {
     list: get({
@@ -154,7 +177,13 @@ export const endpoints = {
       query: DeliverableListQuery,
       response: page(DeliverableSummary),
     }),
-    get: get({ path: '/deliverables/{id}', tag: 'projects', summary: 'Get a deliverable with its versions', params: IdParams, response: Deliverable }),
+    get: get({
+      path: '/deliverables/{id}',
+      tag: 'projects',
+      summary: 'Get a deliverable with its versions',
+      params: IdParams,
+      response: Deliverable,
+    }),
   },
   comments: {
     list: get({
@@ -196,9 +225,26 @@ export const endpoints = {
     }),
   },
   notifications: {
-    list: get({ path: '/notifications', tag: 'notifications', summary: 'List notifications, newest first', query: NotificationListQuery, response: page(Notification) }),
-    read: post({ path: '/notifications/{id}/read', tag: 'notifications', summary: 'Mark a notification read', params: IdParams, response: Notification }),
-    readAll: post({ path: '/notifications/read-all', tag: 'notifications', summary: 'Mark every notification read', response: ReadAllResult }),
+    list: get({
+      path: '/notifications',
+      tag: 'notifications',
+      summary: 'List notifications, newest first',
+      query: NotificationListQuery,
+      response: page(Notification),
+    }),
+    read: post({
+      path: '/notifications/{id}/read',
+      tag: 'notifications',
+      summary: 'Mark a notification read',
+      params: IdParams,
+      response: Notification,
+    }),
+    readAll: post({
+      path: '/notifications/read-all',
+      tag: 'notifications',
+      summary: 'Mark every notification read',
+      response: ReadAllResult,
+    }),
   },
   files: {
     get: get({

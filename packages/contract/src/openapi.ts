@@ -117,7 +117,8 @@ export function buildOpenApi(version = '0.1.0'): Json {
     }
     const ok = String(e.status ?? 200);
     let content: Json;
-    if (e.response === 'binary') content = { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } };
+    if (e.response === 'binary')
+      content = { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } };
     else if (e.response === 'sse')
       content = {
         'text/event-stream': {
@@ -144,7 +145,15 @@ export function buildOpenApi(version = '0.1.0'): Json {
         required: true,
         content:
           e.bodyKind === 'multipart'
-            ? { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } } }
+            ? {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+                    required: ['file'],
+                  },
+                },
+              }
             : { 'application/json': { schema: inline(e.body) } },
       };
     }
@@ -154,7 +163,8 @@ export function buildOpenApi(version = '0.1.0'): Json {
   }
 
   // Responses may gain fields in a minor version; clients ignore fields they do not know.
-  const open = <T>(value: T): T => JSON.parse(JSON.stringify(value, (k, v) => (k === 'additionalProperties' && v === false ? undefined : v)));
+  const open = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value, (k, v) => (k === 'additionalProperties' && v === false ? undefined : v)));
   return open({
     openapi: '3.1.0',
     info: {

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import * as fixtures from '../src/fixtures.js';
-import { buildOpenApi } from '../src/openapi.js';
 import {
   API_PREFIX,
   ApprovalCreate,
   Article,
   Comment,
   Deliverable,
+  endpointList,
+  fillPath,
+  fromWire,
   Invoice,
   Me,
   Notification,
@@ -18,11 +20,9 @@ import {
   SearchHit,
   Ticket,
   TicketMessage,
-  endpointList,
-  fillPath,
-  fromWire,
   toWire,
 } from '../src/index.js';
+import { buildOpenApi } from '../src/openapi.js';
 
 describe('openapi.json', () => {
   it('matches what the schemas generate (run `pnpm --filter @portico/contract openapi` when this fails)', () => {
@@ -32,7 +32,10 @@ describe('openapi.json', () => {
   });
 
   it('documents every endpoint of the table under its wire path, with snake_case properties', () => {
-    const doc = buildOpenApi() as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, { properties?: object }> } };
+    const doc = buildOpenApi() as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+      components: { schemas: Record<string, { properties?: object }> };
+    };
     for (const [group, name, e] of endpointList()) {
       expect(doc.paths[e.path]?.[e.method.toLowerCase()]?.operationId).toBe(`${group}.${name}`);
     }
@@ -48,13 +51,19 @@ describe('endpoint table', () => {
       const pathParams = [...e.path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
       const paramKeys = e.params ? Object.keys(e.params.def.shape) : [];
       expect(paramKeys.sort(), `${group}.${name}`).toEqual(pathParams.sort());
-      const keys = [paramKeys, e.query ? Object.keys(e.query.def.shape) : [], e.body && 'shape' in (e.body as z.ZodMiniObject).def ? Object.keys((e.body as z.ZodMiniObject).def.shape) : []].flat();
+      const keys = [
+        paramKeys,
+        e.query ? Object.keys(e.query.def.shape) : [],
+        e.body && 'shape' in (e.body as z.ZodMiniObject).def ? Object.keys((e.body as z.ZodMiniObject).def.shape) : [],
+      ].flat();
       expect(new Set(keys).size, `${group}.${name}`).toBe(keys.length);
     }
   });
 
   it('fills path templates with URI-encoded values and refuses a missing one', () => {
-    expect(fillPath('/deliverables/{id}/versions/{version}/comments', { id: 'a/b', version: 2 })).toBe('/deliverables/a%2Fb/versions/2/comments');
+    expect(fillPath('/deliverables/{id}/versions/{version}/comments', { id: 'a/b', version: 2 })).toBe(
+      '/deliverables/a%2Fb/versions/2/comments',
+    );
     expect(fillPath('/projects/{project_id}/deliverables', { projectId: 'p1' })).toBe('/projects/p1/deliverables');
     expect(() => fillPath('/tickets/{id}', {})).toThrow(/missing path parameter id/);
     expect(API_PREFIX).toBe('/portal/v1');

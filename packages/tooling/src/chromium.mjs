@@ -1,7 +1,12 @@
 // Finds the system Chromium; no tool in this repo downloads a browser of its own.
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
+export const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter(Boolean);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

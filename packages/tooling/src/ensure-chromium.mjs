@@ -16,7 +16,9 @@ export function ensureChromium() {
     const installed = findChromium();
     if (installed) return installed;
   }
-  console.error('Browser tests need Chromium. Run:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary) and run the tests again.');
+  console.error(
+    'Browser tests need Chromium. Run:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary) and run the tests again.',
+  );
   process.exit(1);
 }
 

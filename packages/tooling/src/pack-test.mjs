@@ -2,7 +2,7 @@
 // fresh project outside the workspace, and checks that a consumer can import each one (Node ESM)
 // and typecheck against its published types. Run after `pnpm build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'portico-pack-'));
 const tarballs = join(dir, 'tarballs');
 mkdirSync(tarballs);
 const packages = readdirSync(join(root, 'packages'))
-  .map((name) => ({ dir: join(root, 'packages', name), pkg: JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) }))
+  .map((name) => ({
+    dir: join(root, 'packages', name),
+    pkg: JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')),
+  }))
   .filter((p) => !p.pkg.private);
 
 const failures = [];
@@ -28,10 +31,22 @@ for (const { dir: pkgDir, pkg } of packages) {
   const info = JSON.parse(out);
   files[pkg.name] = { tarball: info.filename, list: info.files.map((f) => f.path) };
   const list = files[pkg.name].list;
-  check(list.some((f) => f.startsWith('dist/') && f.endsWith('.js')), `${pkg.name}: tarball has built JavaScript`);
-  check(list.some((f) => f.endsWith('.d.ts')), `${pkg.name}: tarball has type declarations`);
-  check(!list.some((f) => /(^|\/)(src|test|node_modules)\//.test(f) || /\.test\.|\.stories\./.test(f)), `${pkg.name}: tarball has no sources, tests or stories`);
-  check(pkg.sideEffects !== undefined && pkg.exports?.['.'] !== undefined && pkg.type === 'module', `${pkg.name}: ESM with an exports map and sideEffects declared`);
+  check(
+    list.some((f) => f.startsWith('dist/') && f.endsWith('.js')),
+    `${pkg.name}: tarball has built JavaScript`,
+  );
+  check(
+    list.some((f) => f.endsWith('.d.ts')),
+    `${pkg.name}: tarball has type declarations`,
+  );
+  check(
+    !list.some((f) => /(^|\/)(src|test|node_modules)\//.test(f) || /\.test\.|\.stories\./.test(f)),
+    `${pkg.name}: tarball has no sources, tests or stories`,
+  );
+  check(
+    pkg.sideEffects !== undefined && pkg.exports?.['.'] !== undefined && pkg.type === 'module',
+    `${pkg.name}: ESM with an exports map and sideEffects declared`,
+  );
 }
 
 const app = join(dir, 'app');
@@ -45,9 +60,12 @@ sh('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confi
 
 // Node ESM: every public package imports without its sources or the workspace.
 const probes = {
-  '@portico/contract': "const m = await import('@portico/contract'); if (!m.endpoints.tickets.list || !m.Ticket) throw new Error('exports missing'); const o = await import('@portico/contract/openapi.json', { with: { type: 'json' } }); if (o.default.openapi !== '3.1.0') throw new Error('openapi');",
-  '@portico/client': "const m = await import('@portico/client'); if (typeof m.createPorticoClient !== 'function') throw new Error('createPorticoClient missing');",
-  '@portico/server': "const m = await import('@portico/server/token'); const t = await m.mintPortalToken({ secret: 'x'.repeat(32), sub: 'u', org: 'o', roles: ['member'], ttl: 60 }); if (t.split('.').length !== 3) throw new Error('token');",
+  '@portico/contract':
+    "const m = await import('@portico/contract'); if (!m.endpoints.tickets.list || !m.Ticket) throw new Error('exports missing'); const o = await import('@portico/contract/openapi.json', { with: { type: 'json' } }); if (o.default.openapi !== '3.1.0') throw new Error('openapi');",
+  '@portico/client':
+    "const m = await import('@portico/client'); if (typeof m.createPorticoClient !== 'function') throw new Error('createPorticoClient missing');",
+  '@portico/server':
+    "const m = await import('@portico/server/token'); const t = await m.mintPortalToken({ secret: 'x'.repeat(32), sub: 'u', org: 'o', roles: ['member'], ttl: 60 }); if (t.split('.').length !== 3) throw new Error('token');",
   '@portico/elements': "const m = await import('@portico/elements'); if (!Object.keys(m).length) throw new Error('no exports');",
 };
 for (const name of Object.keys(files)) {
@@ -63,8 +81,10 @@ for (const name of Object.keys(files)) {
 
 // Types: a consumer typechecks against the published declarations (no `source` condition here).
 const typeUses = {
-  '@portico/contract': "import { type Ticket, endpoints } from '@portico/contract';\nconst t: Ticket['status'] = 'open';\nvoid endpoints; void t;",
-  '@portico/client': "import { createPorticoClient } from '@portico/client';\nconst c = createPorticoClient({ baseUrl: 'https://x.test', getToken: async () => 't' });\nvoid c.tickets.list({ status: 'open' }).then((p) => p.data[0]?.subject.toUpperCase());",
+  '@portico/contract':
+    "import { type Ticket, endpoints } from '@portico/contract';\nconst t: Ticket['status'] = 'open';\nvoid endpoints; void t;",
+  '@portico/client':
+    "import { createPorticoClient } from '@portico/client';\nconst c = createPorticoClient({ baseUrl: 'https://x.test', getToken: async () => 't' });\nvoid c.tickets.list({ status: 'open' }).then((p) => p.data[0]?.subject.toUpperCase());",
 };
 const tsFiles = [];
 for (const [name, code] of Object.entries(typeUses)) {
@@ -75,7 +95,19 @@ for (const [name, code] of Object.entries(typeUses)) {
 }
 writeFileSync(
   join(app, 'tsconfig.json'),
-  JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, skipLibCheck: false, types: [] }, files: tsFiles }),
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      target: 'ES2022',
+      lib: ['ES2022', 'DOM'],
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+    },
+    files: tsFiles,
+  }),
 );
 try {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: app, stdio: 'inherit' });

@@ -8,9 +8,15 @@ const reachable = () =>
   new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port: 5432 });
     socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 
 export async function ensurePostgres() {

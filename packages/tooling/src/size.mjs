@@ -3,7 +3,7 @@
 //   node packages/tooling/src/size.mjs           print the table
 //   node packages/tooling/src/size.mjs --check   also fail when over budget or docs/sizes.md is stale
 //   node packages/tooling/src/size.mjs --write   rewrite docs/sizes.md
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -11,7 +11,9 @@ const root = new URL('../../../', import.meta.url);
 const KB = 1000;
 
 /** name, entry source (module specifiers resolved from the repo root), budget in bytes, min+gz. */
-export const ENTRIES = [{ name: '@portico/client (with contract schemas, ky, zod/mini)', code: "export * from '@portico/client';", budget: 16 * KB }];
+export const ENTRIES = [
+  { name: '@portico/client (with contract schemas, ky, zod/mini)', code: "export * from '@portico/client';", budget: 16 * KB },
+];
 
 async function measure(code) {
   const result = await build({

@@ -31,10 +31,17 @@ const results = [];
 if (!run('build', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'build'])) finish();
 
 // Packages with a test script, in topological order.
-const list = spawnSync('pnpm', ['-r', '--sort', 'exec', 'node', '-e', 'const p=require("./package.json");if(p.scripts&&p.scripts.test)console.log(p.name)'], {
-  encoding: 'utf8',
-});
-const packages = list.stdout.split('\n').map((s) => s.trim()).filter((s) => s.startsWith('@portico/') || s === 'portico-bench');
+const list = spawnSync(
+  'pnpm',
+  ['-r', '--sort', 'exec', 'node', '-e', 'const p=require("./package.json");if(p.scripts&&p.scripts.test)console.log(p.name)'],
+  {
+    encoding: 'utf8',
+  },
+);
+const packages = list.stdout
+  .split('\n')
+  .map((s) => s.trim())
+  .filter((s) => s.startsWith('@portico/') || s === 'portico-bench');
 for (const name of packages) run(`${name} tests`, 'pnpm', ['--filter', name, 'run', 'test']);
 
 run('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);

@@ -39,8 +39,7 @@ export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 25;
 
 /** The list envelope: `{ "data": [...], "next_cursor": "…" | null }`. */
-export const page = <T extends z.core.$ZodType>(item: T) =>
-  z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+export const page = <T extends z.core.$ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
 export const IdParams = z.object({ id: Id });
