@@ -1,0 +1,278 @@
+import {
+  API_PREFIX,
+  type EndpointDef,
+  type EndpointInput,
+  type EndpointOutput,
+  type Endpoints,
+  endpoints,
+  fillPath,
+  fromWire,
+  type PortalEvent,
+  toWire,
+} from '@portico/contract';
+import {
+  apiError,
+  PorticoApiError,
+  PorticoError,
+  PorticoInputError,
+  PorticoNetworkError,
+  PorticoTimeoutError,
+  PorticoValidationError,
+  type ValidationIssue,
+} from './errors.js';
+import { createEventStream, type PorticoEventListener, type PorticoStreamEvent } from './events.js';
+import { backoff, type PorticoDiagnostic, type RetryOptions, sleep } from './options.js';
+import { createTokenCache, type TokenProvider } from './token.js';
+
+export interface PorticoClientOptions {
+  /**
+   * Origin (or origin + path) of the portal API, e.g. `https://portal.example.com` or
+   * `https://x.test/portal/v1`. `/portal/v1` is appended unless the URL already ends with it.
+   */
+  baseUrl: string;
+  /** Resolves to a JWT (or `{ token, expiresAt }`, ms since the epoch). Called lazily, one call at a time. */
+  getToken: TokenProvider;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout (default 15 000 ms). */
+  timeoutMs?: number;
+  /** Diagnostics: requests, responses, retries, token refreshes, errors (incl. dropped events). */
+  onEvent?: (event: PorticoDiagnostic) => void;
+  retry?: RetryOptions;
+}
+
+/** Per-call options, merged into an endpoint method's input. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /**
+   * Mutations only: the `Idempotency-Key` (default: a fresh UUID per call, kept across retries).
+   * `false` sends none, and then the mutation is never retried.
+   */
+  idempotencyKey?: string | false;
+}
+
+type AnyInput = Record<string, unknown> & RequestOptions;
+type Parser = {
+  safeParse(value: unknown): { success: true; data: unknown; error?: undefined } | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
+};
+/** Endpoint names of a group that answer JSON (binary and SSE endpoints get no method). */
+type JsonNames<G> = { [N in keyof G]: G[N] extends { response: 'binary' | 'sse' } ? never : N }[keyof G];
+
+/** The method of one endpoint: its input is params, query and body merged (camelCase). */
+export type EndpointMethod<E extends EndpointDef> = (
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is the empty input of endpoints without fields
+  ...args: {} extends EndpointInput<E> ? [input?: EndpointInput<E> & RequestOptions] : [input: EndpointInput<E> & RequestOptions]
+) => Promise<EndpointOutput<E>>;
+
+/** `client.<group>.<name>()` for every JSON endpoint of the contract. */
+export type PorticoApi = {
+  [G in keyof Endpoints as JsonNames<Endpoints[G]> extends never ? never : G]: {
+    [N in JsonNames<Endpoints[G]>]: Endpoints[G][N] extends EndpointDef ? EndpointMethod<Endpoints[G][N]> : never;
+  };
+};
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** Which events `watch` reacts to: event types, resource kinds, or a predicate. */
+export type EventFilter = ReadonlyArray<PortalEvent['type'] | PortalEvent['resource']['kind']> | ((event: PortalEvent) => boolean);
+
+export interface PorticoClient extends PorticoApi {
+  /** The API root requests go to, e.g. `https://x.test/portal/v1`. */
+  readonly baseUrl: string;
+  /** Pages of a list endpoint, following `nextCursor` from `input.cursor` until it is null. */
+  paginate<I extends { cursor?: string }, T>(method: (input: I) => Promise<Page<T>>, input: I): AsyncGenerator<Page<T>, void>;
+  /** Listens to the shared event stream (opened on the first listener, closed after the last). Returns unsubscribe. */
+  subscribe(listener: PorticoEventListener): () => void;
+  /** `subscribe`, narrowed: `callback` runs for matching events and after every reconnect (to refetch). */
+  watch(filter: EventFilter, callback: PorticoEventListener): () => void;
+}
+
+interface Flight {
+  p: Promise<unknown>;
+  ac: AbortController;
+  n: number;
+}
+
+/** `p`, or the caller's abort reason as soon as `signal` aborts (then `onAbort` runs). */
+const race = <T>(p: Promise<T>, signal?: AbortSignal, onAbort?: () => void): Promise<T> =>
+  signal
+    ? new Promise<T>((resolve, reject) => {
+        const abort = () => {
+          reject(signal.reason);
+          onAbort?.();
+        };
+        const done = () => signal.removeEventListener('abort', abort);
+        if (signal.aborted) return abort();
+        signal.addEventListener('abort', abort, { once: true });
+        p.then(
+          (v) => (done(), resolve(v)),
+          (e) => (done(), reject(e)),
+        );
+      })
+    : p;
+
+const retryAfter = (value: string | null): number | undefined => {
+  if (!value) return undefined;
+  const ms = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+};
+
+export function createPorticoClient(options: PorticoClientOptions): PorticoClient {
+  const { getToken, timeoutMs = 15_000, onEvent, retry = {} } = options;
+  const { limit = 2, baseDelayMs = 300, maxDelayMs = 10_000, maxRetryAfterMs = 60_000, sleep: wait = sleep } = retry;
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const diagnose = (d: PorticoDiagnostic) => {
+    try {
+      onEvent?.(d);
+    } catch {
+      // a failing diagnostics hook must not break requests
+    }
+  };
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const baseUrl = base.endsWith(API_PREFIX) ? base : base + API_PREFIX;
+  const tokens = createTokenCache(getToken, (reason) => diagnose({ type: 'token-refresh', reason } as PorticoDiagnostic));
+  const flights = new Map<string, Flight>();
+
+  /** Joins the shared flight of `key` (or starts one); the flight is aborted once all its callers aborted. */
+  const join = (key: string | undefined, run: (signal: AbortSignal) => Promise<unknown>, signal?: AbortSignal) => {
+    let f = key ? flights.get(key) : undefined;
+    if (!f) {
+      const ac = new AbortController();
+      const flight: Flight = (f = { ac, n: 0, p: run(ac.signal) });
+      const forget = () => key && flights.get(key) === flight && flights.delete(key);
+      flight.p.then(forget, forget);
+      if (key) flights.set(key, flight);
+    }
+    const flight = f;
+    flight.n++;
+    return race(flight.p, signal, () => {
+      if (--flight.n) return;
+      if (key && flights.get(key) === flight) flights.delete(key);
+      flight.ac.abort(signal!.reason);
+    });
+  };
+
+  async function call(endpoint: string, def: EndpointDef, input: AnyInput = {}): Promise<unknown> {
+    const { signal, idempotencyKey } = input;
+    signal?.throwIfAborted();
+    const issues: { path: PropertyKey[]; message: string }[] = [];
+    const [params, query, body] = ([def.params, def.query, def.body] as Array<Parser | undefined>).map((schema) => {
+      const r = schema?.safeParse(input);
+      if (r && !r.success) issues.push(...r.error.issues);
+      return r?.data as Record<string, unknown> | undefined;
+    });
+    if (issues.length) throw new PorticoInputError(issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(toWire(query ?? {}))) if (v != null) search.append(k, String(v));
+    const url = baseUrl + fillPath(def.path, params ?? {}) + (search.size ? `?${search}` : '');
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let payload: BodyInit | undefined;
+    if (body && def.bodyKind === 'multipart') {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(toWire(body))) if (v != null) form.append(k, v as string | Blob);
+      payload = form;
+    } else if (body) {
+      payload = JSON.stringify(toWire(body));
+      headers['content-type'] = 'application/json';
+    }
+    if (!def.idempotent && idempotencyKey !== false) headers['idempotency-key'] = idempotencyKey || crypto.randomUUID();
+    const canRetry = def.idempotent || !!headers['idempotency-key'];
+    const schema = def.response as unknown as Parser;
+
+    const attempt = async (token: string, n: number, signal: AbortSignal): Promise<[unknown, number?]> => {
+      const started = Date.now();
+      diagnose({ type: 'request', endpoint, method: def.method, url, attempt: n });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      let res: Response;
+      let text: string;
+      try {
+        res = await doFetch(url, { method: def.method, headers: { ...headers, authorization: `Bearer ${token}` }, body: payload, signal: AbortSignal.any([signal, timeout]) });
+        text = await res.text();
+      } catch (e) {
+        signal.throwIfAborted();
+        throw timeout.aborted ? new PorticoTimeoutError(timeoutMs) : new PorticoNetworkError(undefined, e);
+      }
+      diagnose({ type: 'response', endpoint, status: res.status, attempt: n, ms: Date.now() - started });
+      let json: unknown;
+      let parsed = false;
+      try {
+        json = fromWire(JSON.parse(text));
+        parsed = true;
+      } catch {}
+      if (!res.ok) {
+        const error = apiError(res, json);
+        (error as { retryAfterMs?: number }).retryAfterMs = retryAfter(res.headers.get('retry-after'));
+        throw error;
+      }
+      if (!parsed) throw new PorticoValidationError(endpoint, [], '(body)');
+      const r = schema.safeParse(json);
+      if (!r.success) throw new PorticoValidationError(endpoint, r.error.issues);
+      return [r.data];
+    };
+
+    const run = async (signal: AbortSignal) => {
+      let refreshed = false;
+      for (let n = 0; ; n++) {
+        try {
+          return (await attempt(token, n, signal))[0];
+        } catch (error) {
+          signal.throwIfAborted();
+          if (error instanceof PorticoApiError && error.status === 401 && !refreshed) {
+            refreshed = true;
+            token = await tokens.refresh(token);
+            continue;
+          }
+          const after = (error as { retryAfterMs?: number }).retryAfterMs;
+          if (!(error instanceof PorticoError && error.retryable && canRetry && n < limit && !(after! > maxRetryAfterMs))) {
+            diagnose({ type: 'error', endpoint, error });
+            throw error;
+          }
+          const delayMs = after ?? backoff(n, baseDelayMs, maxDelayMs);
+          diagnose({ type: 'retry', endpoint, attempt: n + 1, delayMs, error });
+          await wait(delayMs, signal);
+          token = await tokens.get();
+        }
+      }
+    };
+
+    let token = await race(tokens.get(), signal);
+    return join(def.method === 'GET' ? `${url} ${token}` : undefined, run, signal);
+  }
+
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const [group, defs] of Object.entries(endpoints)) {
+    for (const [name, def] of Object.entries(defs as Record<string, EndpointDef>)) {
+      if (typeof def.response === 'object') (api[group] ??= {})[name] = (input?: AnyInput) => call(`${group}.${name}`, def, input);
+    }
+  }
+
+  const subscribe = createEventStream({ url: `${baseUrl}/events`, tokens, fetch: doFetch, diagnose, maxDelayMs, sleep: wait });
+
+  return {
+    ...(api as PorticoApi),
+    baseUrl,
+    async *paginate(method, input) {
+      let cursor = input.cursor;
+      do {
+        const page = await method({ ...input, cursor });
+        yield page;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+    subscribe,
+    watch: (filter, callback) =>
+      subscribe((e) => {
+        if (
+          e.type === 'stream.reconnected' ||
+          (typeof filter === 'function' ? filter(e) : filter.includes(e.type) || filter.includes(e.resource.kind))
+        )
+          callback(e);
+      }),
+  };
+}
+
+export type { PorticoStreamEvent };

@@ -1,0 +1,26 @@
+export type { EndpointInput, EndpointOutput, PortalEvent } from '@portico/contract';
+export { API_PREFIX } from '@portico/contract';
+export {
+  createPorticoClient,
+  type EndpointMethod,
+  type EventFilter,
+  type Page,
+  type PorticoApi,
+  type PorticoClient,
+  type PorticoClientOptions,
+  type RequestOptions,
+} from './client.js';
+export {
+  apiError,
+  type FieldError,
+  PorticoApiError,
+  PorticoError,
+  PorticoInputError,
+  PorticoNetworkError,
+  PorticoTimeoutError,
+  PorticoValidationError,
+  type ValidationIssue,
+} from './errors.js';
+export { type PorticoEventListener, type PorticoStreamEvent, readSse, type SseHandlers, type StreamReconnected } from './events.js';
+export type { PorticoDiagnostic, RetryOptions } from './options.js';
+export { createTokenCache, jwtExpiry, type TokenCache, type TokenProvider, type TokenResult } from './token.js';
