@@ -98,6 +98,7 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
     let opened = false;
     let refreshed = false;
     while (!signal.aborted) {
+      let live = false;
       try {
         const token = await o.tokens.get();
         const headers: Record<string, string> = { accept: 'text/event-stream', authorization: `Bearer ${token}` };
@@ -111,6 +112,7 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
         }
         if (!res.ok || !res.body) throw apiError(res, await res.json().then(fromWire, () => undefined));
         failures = 0;
+        live = true;
         o.diagnose({ type: 'stream', state: 'open' });
         if (opened) emit({ type: 'stream.reconnected' });
         opened = true;
@@ -125,7 +127,8 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
         });
       } catch (error) {
         if (signal.aborted) break;
-        failures++;
+        // a drop after the stream opened is not a failure: reconnect after `retry` ms
+        if (!live) failures++;
         o.diagnose({ type: 'error', endpoint: ENDPOINT, error });
       }
       if (signal.aborted) break;
