@@ -1,0 +1,119 @@
+import { ContextRoot, consume } from '@lit/context';
+import { type CSSResultGroup, LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PorticoClientLike } from '../context/client.js';
+import { clientContext, type PorticoLocale, type PorticoTheme, localeContext, themeContext } from '../context/contexts.js';
+import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
+import { resolveLocale, type Translator, translator } from '../i18n/i18n.js';
+import { reset } from '../styles/reset.styles.js';
+import { tokens } from '../styles/tokens.css.js';
+
+const ROOT_FLAG = Symbol.for('portico.context-root');
+
+/**
+ * The base of every Portico component: design tokens and reset styles in the shadow root, the
+ * client / locale / theme from the nearest `<portico-provider>` (a component's own `.client`,
+ * `lang`, `dir` or `theme` wins), a typed `emit()` and a `define()` that tolerates a second
+ * registration.
+ */
+export class PorticoElement extends LitElement {
+  static override styles: CSSResultGroup = [tokens, reset];
+
+  /**
+   * Registers the element under `tag` unless that tag is taken. A second call (or a second copy
+   * of the bundle) is harmless; a different class under the same tag only warns.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag);
+    if (existing) {
+      if (existing !== this) console.warn(`[portico] <${tag}> is already defined by another class; keeping the first.`);
+      return;
+    }
+    registry.define(tag, this);
+  }
+
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  @property({ attribute: false }) client?: PorticoClientLike;
+
+  /** Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies. */
+  @property({ reflect: true }) theme?: PorticoTheme;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  protected contextClient?: PorticoClientLike;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  protected contextLocale?: PorticoLocale;
+
+  @consume({ context: themeContext, subscribe: true })
+  @state()
+  protected contextTheme?: PorticoTheme;
+
+  protected readonly internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The client in effect: this element's own, else the provider's. */
+  get effectiveClient(): PorticoClientLike | undefined {
+    return this.client ?? this.contextClient;
+  }
+
+  /** Language and direction in effect: own `lang`/`dir`, else the provider's, else the nearest ancestor's or the document's. */
+  get locale(): PorticoLocale {
+    const ownLang = this.getAttribute('lang');
+    const ownDir = this.getAttribute('dir');
+    const found = resolveLocale(this);
+    const lang = ownLang || this.contextLocale?.lang || found.lang;
+    const dir = ownDir === 'rtl' || ownDir === 'ltr' ? ownDir : (this.contextLocale?.dir ?? found.dir);
+    return { lang, dir };
+  }
+
+  /** Messages and `Intl` formats for the locale in effect. */
+  get i18n(): Translator {
+    return translator(this.locale.lang);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang', 'dir'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' || name === 'dir') this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    // A provider upgraded after its consumers must still reach them: one ContextRoot per document
+    // replays their requests. Attached at run time, never at import.
+    const doc = this.ownerDocument as Document & { [ROOT_FLAG]?: boolean };
+    if (!doc[ROOT_FLAG]) {
+      doc[ROOT_FLAG] = true;
+      new ContextRoot().attach(doc.documentElement);
+    }
+    super.connectedCallback();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const theme = this.theme ?? this.contextTheme ?? 'auto';
+    const states = this.internals.states;
+    states.delete('light');
+    states.delete('dark');
+    if (theme !== 'auto') states.add(theme);
+  }
+
+  /**
+   * Fires a typed `portico-…` event that bubbles and crosses shadow roots. Returns `false` when
+   * a listener called `preventDefault()` on a cancelable event.
+   */
+  emit<K extends PorticoEventName>(name: K, detail: PorticoEventDetailMap[K], options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }));
+  }
+}

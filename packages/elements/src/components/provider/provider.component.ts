@@ -1,0 +1,85 @@
+import { ContextProvider } from '@lit/context';
+import { createPorticoClient, type PorticoClientOptions } from '@portico/client';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PorticoElement } from '../../base/portico-element.js';
+import type { PorticoClientLike } from '../../context/client.js';
+import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
+import { dirOf } from '../../i18n/i18n.js';
+
+/**
+ * Supplies the API client, language and theme to every Portico component inside it.
+ *
+ * Give it `base-url` and a `getToken` callback (it builds one client and shares it), or a ready
+ * `.client`. `lang` and `dir` set the components' language and direction; `theme` their colour
+ * scheme. Any component's own `.client`, `lang`, `dir` or `theme` wins over the provider's.
+ * The provider renders no box of its own (`display: contents`) and styles nothing of the page.
+ *
+ * @summary Shares one client, locale and theme with the components inside it.
+ * @slot - The page content containing Portico components.
+ *
+ * @example
+ * ```html
+ * <portico-provider base-url="https://portal.example.com" lang="de" theme="auto">
+ *   <portico-ticket-list></portico-ticket-list>
+ * </portico-provider>
+ * <script type="module">
+ *   document.querySelector('portico-provider').getToken = () => fetch('/portal-token').then((r) => r.text());
+ * </script>
+ * ```
+ */
+export class PorticoProvider extends PorticoElement {
+  // Only display: contents — the provider wraps host-page content, so it must not set inherited
+  // properties (colour, font) that would restyle it.
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Origin (or origin + `/portal/v1`) of the portal API. Used with `getToken` to build the client. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** Resolves to a short-lived portal token minted by the host's backend (see `PorticoClientOptions.getToken`). */
+  @property({ attribute: false }) getToken?: PorticoClientOptions['getToken'];
+
+  /** Extra client options (timeout, retry, onEvent, fetch) used when the provider builds the client. */
+  @property({ attribute: false }) clientOptions?: Partial<Omit<PorticoClientOptions, 'baseUrl' | 'getToken'>>;
+
+  private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext });
+  private readonly themeProvider = new ContextProvider(this, { context: themeContext });
+
+  /** The client the provider shares: `.client`, else one built from `base-url` and `getToken`, else an outer provider's. */
+  override get effectiveClient(): PorticoClientLike | undefined {
+    if (this.client) return this.client;
+    if (this.baseUrl && this.getToken) {
+      const b = this.built;
+      if (!b || b.baseUrl !== this.baseUrl || b.getToken !== this.getToken || b.options !== this.clientOptions) {
+        const client = createPorticoClient({ ...this.clientOptions, baseUrl: this.baseUrl, getToken: this.getToken });
+        this.built = { client, baseUrl: this.baseUrl, getToken: this.getToken, options: this.clientOptions };
+      }
+      return this.built!.client;
+    }
+    return this.contextClient;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    this.clientProvider.setValue(this.effectiveClient);
+    const lang = this.getAttribute('lang');
+    const dir = this.getAttribute('dir');
+    this.localeProvider.setValue(
+      lang || dir
+        ? { lang: lang || this.contextLocale?.lang || this.locale.lang, dir: dir === 'rtl' || dir === 'ltr' ? dir : dirOf(lang || 'en') }
+        : this.contextLocale,
+    );
+    this.themeProvider.setValue(this.theme ?? this.contextTheme);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,362 @@
+import type { Page, Ticket, TicketPriority, TicketSort, TicketStatus } from '@portico/contract';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PorticoElement } from '../../base/portico-element.js';
+import { renderState, stateStyles } from '../../controllers/render-state.js';
+import { ResourceController } from '../../controllers/resource-controller.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { styles } from './ticket-list.styles.js';
+
+const STATUSES: readonly TicketStatus[] = ['open', 'pending', 'on_hold', 'solved', 'closed'];
+const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
+const SORTS: readonly TicketSort[] = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', 'priority', '-number', 'number'];
+const ACTIVE: ReadonlySet<TicketStatus> = new Set(['open', 'pending', 'on_hold']);
+
+const STATUS_TONE: Record<TicketStatus, string> = { open: 'primary', pending: 'warning', on_hold: 'muted', solved: 'success', closed: 'muted' };
+const PRIORITY_TONE: Record<TicketPriority, string> = { low: 'muted', normal: 'muted', high: 'warning', urgent: 'danger' };
+
+export type SlaState = { kind: 'breached' } | { kind: 'due-soon'; dueAt: string } | null;
+
+/**
+ * The SLA indicator of a ticket at `now`: `breached` (flagged by the server, or a due date passed),
+ * `due-soon` (the next target — first response until answered, then resolution — is within
+ * `warnHours`), or none. Only open, pending and on-hold tickets have one.
+ */
+export function slaState(ticket: Ticket, now: number, warnHours: number): SlaState {
+  if (!ACTIVE.has(ticket.status)) return null;
+  const { sla } = ticket;
+  const dueAt = !sla.firstRespondedAt && sla.firstResponseDueAt ? sla.firstResponseDueAt : sla.resolutionDueAt;
+  const due = dueAt ? Date.parse(dueAt) : Number.NaN;
+  if (sla.breached || due <= now) return { kind: 'breached' };
+  if (dueAt && due - now <= warnHours * 3_600_000) return { kind: 'due-soon', dueAt };
+  return null;
+}
+
+/**
+ * The signed-in contact's tickets (or, with `scope="organization"`, all of the organization's —
+ * admins only): filters by status, priority and text, sorting, cursor pages, status / priority
+ * badges and an SLA indicator. Rows are one tab stop: arrow keys, Home and End move between
+ * them, Enter or Space selects. Under 480 px of width rows become cards.
+ *
+ * Data comes from the client of the nearest `<portico-provider>` (or `.client`); `ticket` live
+ * events refresh the list in place.
+ *
+ * @summary A filterable, paginated list of support tickets.
+ *
+ * @slot header - Content above the filters, e.g. a heading.
+ * @slot actions - Controls beside the header, e.g. a "New ticket" button.
+ * @slot empty - Shown when no ticket matches. Default: "No tickets yet." / "No tickets match these filters."
+ * @slot error - Replaces the default error message (the Retry button stays).
+ *
+ * @csspart base - The component's root.
+ * @csspart header - The container of the `header` and `actions` slots.
+ * @csspart filters - The filter bar.
+ * @csspart search - The text filter input.
+ * @csspart status-filter - The status select.
+ * @csspart priority-filter - The priority select.
+ * @csspart sort - The sort select.
+ * @csspart list - The list of rows.
+ * @csspart row - A ticket row (a button).
+ * @csspart number - The ticket number in a row.
+ * @csspart subject - The subject in a row.
+ * @csspart meta - Assignee, message count and update time in a row.
+ * @csspart badge - Every badge; also `status`, `priority` or `sla`.
+ * @csspart status - A status badge.
+ * @csspart priority - A priority badge.
+ * @csspart sla - The SLA badge.
+ * @csspart pagination - The page navigation.
+ * @csspart previous - The "Previous" button.
+ * @csspart next - The "Next" button.
+ * @csspart loading - The loading state (skeleton).
+ * @csspart content - The loaded content (`aria-busy` while refreshing).
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The error state's Retry button.
+ *
+ * @cssprop --portico-ticket-list-row-padding - Padding of a row (default: 3 spacing units).
+ * @cssprop --portico-ticket-list-row-background - Row background (default: `--portico-color-background`).
+ * @cssprop --portico-ticket-list-row-hover-background - Row background on hover (default: a primary tint).
+ * @cssprop --portico-ticket-list-row-selected-background - Background of the selected row (default: a primary tint).
+ * @cssprop --portico-ticket-list-border-color - Borders of the list and rows (default: `--portico-color-border`).
+ * @cssprop --portico-ticket-list-badge-radius - Badge corner radius (default: pill).
+ * @cssprop --portico-ticket-list-card-radius - Radius of the list, and of cards on narrow widths (default: 2 × `--portico-radius`).
+ * @cssprop --portico-ticket-list-gap - Space between header, filters, list and pagination (default: 3 spacing units).
+ *
+ * @fires portico-ticket-select - A row was activated; `detail.ticket` is the ticket. Cancelable: `preventDefault()` keeps `selected` unchanged.
+ * @fires portico-error - Loading failed; `detail.code` is the error's machine code.
+ * @event portico-ticket-select
+ * @event portico-error
+ *
+ * @example
+ * ```html
+ * <portico-provider base-url="https://portal.example.com">
+ *   <portico-ticket-list status="open" sort="-updated_at"></portico-ticket-list>
+ * </portico-provider>
+ * ```
+ */
+export class PorticoTicketList extends PorticoElement {
+  static override styles = [PorticoElement.styles, stateStyles, styles];
+
+  /** Show only tickets of this status; empty for all. */
+  @property({ reflect: true }) status: TicketStatus | '' = '';
+
+  /** Show only tickets of this priority; empty for all. */
+  @property({ reflect: true }) priority: TicketPriority | '' = '';
+
+  /** Text filter (subject or number). Typing in the search field sets it after `debounce` ms. */
+  @property() query = '';
+
+  /** Sort order: a field, `-` first for descending. */
+  @property({ reflect: true }) sort: TicketSort = '-updated_at';
+
+  /** `mine`: the contact's own tickets; `organization`: all of the organization's (admins only, else a "no access" error). */
+  @property({ reflect: true }) scope: 'mine' | 'organization' = 'mine';
+
+  /** Tickets per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+
+  /** Id of the selected ticket (its row has `aria-current="true"`). Set by a non-canceled `portico-ticket-select`. */
+  @property({ reflect: true }) selected = '';
+
+  /** Hides the filter bar (filters set by attributes still apply). */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-filters' }) hideFilters = false;
+
+  /** Milliseconds between the last keystroke in the search field and the request. */
+  @property({ type: Number }) debounce = 300;
+
+  /** Hours before an SLA target from which a ticket shows "due soon". */
+  @property({ type: Number, attribute: 'sla-warning-hours' }) slaWarningHours = 4;
+
+  /** Don't refresh on live `ticket` events. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+
+  /** Cursors of the pages before the current one (the first page's is `undefined`). */
+  @state() private previousCursors: Array<string | undefined> = [];
+  @state() private cursor: string | undefined;
+  @state() private focusIndex = 0;
+  @state() private hasHeader = false;
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly resource = new ResourceController(this, {
+    args: () => [this.status, this.priority, this.query.trim(), this.sort, this.scope, this.pageSize, this.cursor] as const,
+    load: (client, [status, priority, q, sort, scope, limit, cursor], { signal }): Promise<Page<Ticket>> =>
+      client.tickets.list({
+        status: status || undefined,
+        priority: priority || undefined,
+        q: q || undefined,
+        sort,
+        scope,
+        limit: Math.min(100, Math.max(1, Math.trunc(limit) || 25)),
+        cursor,
+        signal,
+      }),
+    live: (event) => !this.noLive && event.resource.kind === 'ticket',
+  });
+
+  /** Loads the current page again (the rows stay visible, marked busy). */
+  refresh(): Promise<void> {
+    return this.resource.refresh();
+  }
+
+  /** The tickets on screen (the current page), or `[]` before the first load. */
+  get tickets(): readonly Ticket[] {
+    return this.resource.value?.data ?? [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new filter starts again from the first page.
+    const filters = ['status', 'priority', 'query', 'sort', 'scope', 'pageSize'] as const;
+    if (this.hasUpdated && filters.some((name) => changed.has(name))) {
+      this.previousCursors = [];
+      this.cursor = undefined;
+      this.focusIndex = 0;
+    }
+  }
+
+  protected override render() {
+    const { lang, dir } = this.locale;
+    return html`<div part="base" class="base" lang=${lang} dir=${dir}>
+      <div part="header" class="header" ?hidden=${!this.hasHeader}>
+        <slot name="header" @slotchange=${this.onHeaderSlotChange}></slot>
+        <slot name="actions" @slotchange=${this.onHeaderSlotChange}></slot>
+      </div>
+      ${this.hideFilters ? nothing : this.renderFilters()}
+      ${renderState(this, this.resource, {
+        complete: (page) => this.renderRows(page.data),
+        isEmpty: (page) => page.data.length === 0 && this.previousCursors.length === 0,
+        emptyText: this.i18n.t(this.status || this.priority || this.query.trim() ? 'ticketList.emptyFiltered' : 'ticketList.empty'),
+        skeleton: () => html`${[0, 1, 2, 3].map(() => html`<div class="skeleton-line"></div>`)}`,
+      })}
+      ${this.renderPagination()}
+    </div>`;
+  }
+
+  private renderFilters() {
+    const { t } = this.i18n;
+    return html`<div part="filters" class="filters" role="group" aria-label=${t('ticketList.filters')}>
+      <label class="filter filter--search">
+        <span class="filter__label">${t('ticketList.search')}</span>
+        <input
+          part="search"
+          class="field"
+          type="search"
+          .value=${this.query}
+          placeholder=${t('ticketList.searchPlaceholder')}
+          maxlength="200"
+          @input=${this.onSearchInput}
+          @search=${this.onSearchInput}
+        />
+      </label>
+      <label class="filter">
+        <span class="filter__label">${t('ticketList.status')}</span>
+        <select part="status-filter" class="field" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as TicketStatus | '')}>
+          <option value="" ?selected=${!this.status}>${t('ticketList.allStatuses')}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${t(`ticket.status.${s}`)}</option>`)}
+        </select>
+      </label>
+      <label class="filter">
+        <span class="filter__label">${t('ticketList.priority')}</span>
+        <select part="priority-filter" class="field" @change=${(e: Event) => (this.priority = (e.target as HTMLSelectElement).value as TicketPriority | '')}>
+          <option value="" ?selected=${!this.priority}>${t('ticketList.allPriorities')}</option>
+          ${PRIORITIES.map((p) => html`<option value=${p} ?selected=${this.priority === p}>${t(`ticket.priority.${p}`)}</option>`)}
+        </select>
+      </label>
+      <label class="filter">
+        <span class="filter__label">${t('ticketList.sort')}</span>
+        <select part="sort" class="field" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as TicketSort)}>
+          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${t(`ticketList.sort.${s}` as MessageKey)}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  private renderRows(tickets: readonly Ticket[]) {
+    const { t } = this.i18n;
+    const focus = Math.min(this.focusIndex, tickets.length - 1);
+    return html`<ul part="list" class="list" role="list" aria-label=${t('ticketList.label')} @keydown=${this.onListKeydown}>
+      ${repeat(
+        tickets,
+        (ticket) => ticket.id,
+        (ticket, i) => html`<li class="item">
+          <button
+            part="row"
+            class="row"
+            type="button"
+            data-id=${ticket.id}
+            tabindex=${i === focus ? '0' : '-1'}
+            aria-current=${this.selected === ticket.id ? 'true' : nothing}
+            @click=${() => this.select(ticket)}
+            @focus=${() => (this.focusIndex = i)}
+          >
+            <span part="number" class="number">${t('ticket.numberShort', { number: String(ticket.number) })}</span>
+            <span part="subject" class="subject">${ticket.subject}</span>
+            <span class="badges">${this.renderBadges(ticket)}</span>
+            <span part="meta" class="meta">${this.renderMeta(ticket)}</span>
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderBadges(ticket: Ticket) {
+    const { t, relativeTime } = this.i18n;
+    const sla = slaState(ticket, Date.now(), this.slaWarningHours);
+    return html`<span part="badge status" class="badge" data-tone=${STATUS_TONE[ticket.status] ?? 'muted'} data-status=${ticket.status}>
+        <span class="visually-hidden">${t('ticket.statusLabel')}:</span> ${t(`ticket.status.${ticket.status}`)}
+      </span>
+      <span part="badge priority" class="badge" data-tone=${PRIORITY_TONE[ticket.priority] ?? 'muted'} data-priority=${ticket.priority}>
+        <span class="visually-hidden">${t('ticket.priorityLabel')}:</span> ${t(`ticket.priority.${ticket.priority}`)}
+      </span>
+      ${
+        sla?.kind === 'breached'
+          ? html`<span part="badge sla" class="badge" data-tone="danger" data-sla="breached">${t('ticket.sla.breached')}</span>`
+          : sla?.kind === 'due-soon'
+            ? html`<span part="badge sla" class="badge" data-tone="warning" data-sla="due-soon">
+                ${t('ticket.sla.dueSoon', { time: relativeTime(sla.dueAt) })}
+              </span>`
+            : nothing
+      }`;
+  }
+
+  private renderMeta(ticket: Ticket) {
+    const { t, relativeTime } = this.i18n;
+    const parts = [
+      ticket.assigneeName ? t('ticket.assignee', { name: ticket.assigneeName }) : t('ticket.unassigned'),
+      t('ticket.messages', { count: ticket.messageCount }),
+      t('ticket.updated', { time: relativeTime(ticket.updatedAt) }),
+    ];
+    return parts.join(' · ');
+  }
+
+  private renderPagination() {
+    const page = this.resource.value;
+    const state = this.resource.state;
+    if (!page || state === 'error' || state === 'loading') return nothing;
+    const hasPrevious = this.previousCursors.length > 0;
+    if (!hasPrevious && !page.nextCursor) return nothing;
+    const { t } = this.i18n;
+    return html`<nav part="pagination" class="pagination" aria-label=${t('ticketList.pagination')}>
+      <button part="previous" class="button" type="button" ?disabled=${!hasPrevious} @click=${this.previousPage}>${t('ticketList.previous')}</button>
+      <span class="pagination__page">${t('ticketList.page', { page: this.previousCursors.length + 1 })}</span>
+      <button part="next" class="button" type="button" ?disabled=${!page.nextCursor} @click=${this.nextPage}>${t('ticketList.next')}</button>
+    </nav>`;
+  }
+
+  private select(ticket: Ticket): void {
+    if (this.emit('portico-ticket-select', { ticket }, { cancelable: true })) this.selected = ticket.id;
+  }
+
+  private nextPage(): void {
+    const next = this.resource.value?.nextCursor;
+    if (!next) return;
+    this.previousCursors = [...this.previousCursors, this.cursor];
+    this.cursor = next;
+    this.focusIndex = 0;
+  }
+
+  private previousPage(): void {
+    if (this.previousCursors.length === 0) return;
+    const previous = [...this.previousCursors];
+    this.cursor = previous.pop();
+    this.previousCursors = previous;
+    this.focusIndex = 0;
+  }
+
+  private onSearchInput(e: Event): void {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.query = value;
+    }, this.debounce);
+  }
+
+  private onHeaderSlotChange(): void {
+    const slots = this.renderRoot.querySelectorAll<HTMLSlotElement>('.header slot');
+    this.hasHeader = [...slots].some((s) => s.assignedNodes({ flatten: true }).length > 0);
+  }
+
+  private onListKeydown(e: KeyboardEvent): void {
+    const rows = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.row')];
+    const current = rows.indexOf((e.target as Element).closest('.row') as HTMLButtonElement);
+    if (current < 0) return;
+    const last = rows.length - 1;
+    const next =
+      e.key === 'ArrowDown' ? Math.min(last, current + 1)
+      : e.key === 'ArrowUp' ? Math.max(0, current - 1)
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? last
+      : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.focusIndex = next;
+    rows[next]!.focus();
+  }
+}

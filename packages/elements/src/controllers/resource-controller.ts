@@ -1,0 +1,157 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { EventFilter } from '@portico/client';
+import type { PortalEvent } from '@portico/contract';
+import type { ReactiveController } from 'lit';
+import type { PorticoElement } from '../base/portico-element.js';
+import type { PorticoClientLike } from '../context/client.js';
+
+export type ResourceKind = PortalEvent['resource']['kind'];
+
+export interface ResourceOptions<T, A extends readonly unknown[]> {
+  /** The inputs besides the client (ids, filters, page). A change re-runs the load. */
+  args: () => A;
+  /** Loads the resource. Pass `signal` to the client: a newer run or a disconnect aborts it. */
+  load: (client: PorticoClientLike, args: A, options: { signal: AbortSignal }) => Promise<T>;
+  /**
+   * Which live events re-run the load: resource kinds or event types (`['ticket']`), a
+   * predicate, or `false` for none. Bursts are coalesced (`liveDelayMs`, default 150 ms).
+   */
+  live?: EventFilter | false;
+  liveDelayMs?: number;
+}
+
+/** Raised (as the task's error) when no client reached the component: code `no_client`. */
+export class PorticoNoClientError extends Error {
+  readonly code = 'no_client';
+  readonly retryable = false;
+  constructor() {
+    super('No Portico client: wrap the element in <portico-provider> or set its .client property.');
+    this.name = 'PorticoNoClientError';
+  }
+}
+
+/** The state the shared renderer shows. */
+export type ResourceState = 'loading' | 'refreshing' | 'complete' | 'error';
+
+/**
+ * One data path per data component: a `Task` whose args are the client plus `args()`, with the
+ * abort signal passed down (stale results are dropped by Task), `refresh()`, the previous value
+ * kept while reloading, `portico-error` on failure, and live re-runs from `client.watch` (events and stream reconnects).
+ */
+export class ResourceController<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
+  readonly task: Task<[PorticoClientLike | undefined, ...A], T>;
+  private readonly host: PorticoElement;
+  private readonly options: ResourceOptions<T, A>;
+  private subscribedTo?: PorticoClientLike;
+  private unsubscribe?: () => void;
+  private liveTimer?: ReturnType<typeof setTimeout>;
+  private abortedByDisconnect = false;
+  private noClientTimer?: ReturnType<typeof setTimeout>;
+  private noClient = false;
+
+  constructor(host: PorticoElement, options: ResourceOptions<T, A>) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [host.effectiveClient, ...options.args()] as [PorticoClientLike | undefined, ...A],
+      task: async ([client, ...args], { signal }) => {
+        if (!client) return initialState;
+        return options.load(client, args as unknown as A, { signal });
+      },
+      onError: (error) => {
+        if (isAbort(error)) return;
+        host.emit('portico-error', { error, code: errorCode(error) });
+      },
+    });
+  }
+
+  get value(): T | undefined {
+    return this.task.value;
+  }
+
+  get error(): unknown {
+    return this.noClient ? new PorticoNoClientError() : this.task.error;
+  }
+
+  get state(): ResourceState {
+    if (this.noClient) return 'error';
+    switch (this.task.status) {
+      case TaskStatus.COMPLETE:
+        return 'complete';
+      case TaskStatus.ERROR:
+        return isAbort(this.task.error) ? 'loading' : 'error';
+      case TaskStatus.PENDING:
+        return this.task.value === undefined ? 'loading' : 'refreshing';
+      default:
+        return 'loading';
+    }
+  }
+
+  /** Loads again with the same inputs, keeping the current value on screen meanwhile. */
+  refresh(): Promise<void> {
+    return this.task.run();
+  }
+
+  hostConnected(): void {
+    const client = this.host.effectiveClient;
+    if (client && client !== this.subscribedTo) this.subscribe(client);
+    if (this.abortedByDisconnect) {
+      this.abortedByDisconnect = false;
+      void this.task.run();
+    }
+  }
+
+  hostUpdated(): void {
+    const client = this.host.effectiveClient;
+    // No client yet: a provider may still be upgrading. Say so only if none arrives soon.
+    if (!client && !this.noClientTimer && !this.noClient) {
+      this.noClientTimer = setTimeout(() => {
+        if (!this.host.effectiveClient && this.host.isConnected) {
+          this.noClient = true;
+          this.host.requestUpdate();
+        }
+      }, 1000);
+    } else if (client) {
+      clearTimeout(this.noClientTimer);
+      this.noClientTimer = undefined;
+      this.noClient = false;
+    }
+    if (client !== this.subscribedTo && this.host.isConnected) this.subscribe(client);
+  }
+
+  hostDisconnected(): void {
+    this.subscribe(undefined);
+    clearTimeout(this.liveTimer);
+    clearTimeout(this.noClientTimer);
+    this.noClientTimer = undefined;
+    if (this.task.status === TaskStatus.PENDING) {
+      this.task.abort();
+      this.abortedByDisconnect = true;
+    }
+  }
+
+  private subscribe(client: PorticoClientLike | undefined): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedTo = client;
+    const live = this.options.live;
+    if (!client?.watch || !live) return;
+    // watch() also calls back after every stream reconnect: events may have been missed, refetch.
+    this.unsubscribe = client.watch(live, () => {
+      clearTimeout(this.liveTimer);
+      this.liveTimer = setTimeout(() => {
+        if (this.task.status !== TaskStatus.INITIAL) void this.refresh();
+      }, this.options.liveDelayMs ?? 150);
+    });
+  }
+}
+
+export const isAbort = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+
+/** The stable machine code of any error: the client's `code`, else `unknown`. */
+export const errorCode = (error: unknown): string => {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code ? code : 'unknown';
+};

@@ -1,0 +1,31 @@
+/**
+ * @portico/elements — classes, controllers and helpers, with no side effects: importing this
+ * registers no element. Register with `@portico/elements/define` (all) or one component's
+ * file, e.g. `@portico/elements/components/ticket-list/ticket-list`.
+ */
+export { PorticoElement } from './base/portico-element.js';
+export { PorticoProvider } from './components/provider/provider.component.js';
+export { PorticoTicketList, type SlaState, slaState } from './components/ticket-list/ticket-list.component.js';
+export type { PorticoClientLike } from './context/client.js';
+export { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from './context/contexts.js';
+export { errorMessage, type RenderableResource, type RenderStateOptions, renderState, stateStyles } from './controllers/render-state.js';
+export {
+  errorCode,
+  isAbort,
+  PorticoNoClientError,
+  ResourceController,
+  type ResourceKind,
+  type ResourceOptions,
+  type ResourceState,
+} from './controllers/resource-controller.js';
+export type {
+  PorticoErrorEvent,
+  PorticoEvent,
+  PorticoEventDetailMap,
+  PorticoEventName,
+  PorticoTicketSelectEvent,
+} from './events/events.js';
+export { type Catalog, dirOf, type Message, type MessageKey, registerMessages, resolveLocale, type Translator, translator } from './i18n/i18n.js';
+export { reset } from './styles/reset.styles.js';
+export { tokens } from './styles/tokens.css.js';
+export { type CoreToken, coreTokens } from './styles/tokens.data.js';

@@ -1,0 +1,102 @@
+/**
+ * The one way untrusted HTML or Markdown (article bodies, ticket messages) reaches the DOM.
+ * DOMPurify and marked are imported on first use only, so components that never render rich
+ * text never load them. Links keep only http(s) or relative URLs and get
+ * `rel="noopener noreferrer"`; scripts, frames, forms, styles, SVG/MathML and every event
+ * handler are removed. When the page enforces Trusted Types, a policy named `portico` is used.
+ */
+import type { Config, DOMPurify } from 'dompurify';
+
+const URL_ATTRS = ['href', 'src', 'xlink:href', 'action', 'formaction', 'cite', 'poster', 'background', 'longdesc', 'ping', 'srcset'];
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'meta', 'link', 'template', 'noscript', 'dialog'],
+  FORBID_ATTR: ['style', 'formaction', 'action', 'srcset', 'ping', 'background', 'xmlns'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  SAFE_FOR_TEMPLATES: false,
+};
+
+/** True for a relative URL or an absolute http(s) one. Browsers ignore tabs, newlines and leading controls in schemes, so we do too. */
+export function isSafeUrl(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  const v = value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
+  // Attribute values arrive entity-decoded, so "&#58;" tricks show up here as a real scheme.
+  return scheme ? /^https?$/i.test(scheme[1]!) : true;
+}
+
+let purifier: Promise<DOMPurify> | undefined;
+
+function loadPurifier(): Promise<DOMPurify> {
+  purifier ??= import('dompurify').then(({ default: purify }) => {
+    purify.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (/^on/i.test(data.attrName)) data.keepAttr = false;
+      if (URL_ATTRS.includes(data.attrName.toLowerCase()) && !isSafeUrl(data.attrValue)) data.keepAttr = false;
+    });
+    purify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.tagName === 'A' || node.tagName === 'AREA') {
+        node.setAttribute('rel', 'noopener noreferrer');
+        if (node.hasAttribute('target') && node.getAttribute('target') !== '_blank') node.removeAttribute('target');
+      }
+    });
+    return purify;
+  });
+  return purifier;
+}
+
+// Minimal Trusted Types shapes (not in TypeScript's DOM lib yet).
+type TrustedHTML = { readonly __brand: 'TrustedHTML' };
+type Policy = { createHTML(html: string): TrustedHTML };
+type TrustedTypePolicyFactory = { createPolicy(name: string, rules: { createHTML: (html: string) => string }): Policy };
+const POLICY_KEY = Symbol.for('portico.trusted-types-policy');
+
+/** The `portico` Trusted Types policy (created once per page), or null where Trusted Types don't exist. */
+function policy(purify: DOMPurify): Policy | null {
+  const tt = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
+  if (!tt) return null;
+  const store = globalThis as unknown as Record<symbol, Policy | undefined>;
+  store[POLICY_KEY] ??= tt.createPolicy('portico', { createHTML: (html: string) => purify.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) });
+  return store[POLICY_KEY]!;
+}
+
+/** Sanitized HTML as a string (for Lit's `unsafeHTML` or `innerHTML`). */
+export async function sanitizeHtml(html: string): Promise<string> {
+  const purify = await loadPurifier();
+  return purify.sanitize(String(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false });
+}
+
+/** Sanitized HTML as TrustedHTML through the `portico` policy when Trusted Types exist, else as a string. */
+export async function sanitizeTrustedHtml(html: string): Promise<TrustedHTML | string> {
+  const purify = await loadPurifier();
+  return policy(purify)?.createHTML(String(html)) ?? purify.sanitize(String(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false });
+}
+
+/** Sanitized HTML as a DocumentFragment of the current document, ready to append. */
+export async function sanitizeHtmlToFragment(html: string): Promise<DocumentFragment> {
+  const purify = await loadPurifier();
+  return purify.sanitize(String(html), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+
+let markdown: Promise<(md: string) => string> | undefined;
+
+function loadMarkdown(): Promise<(md: string) => string> {
+  markdown ??= import('marked').then(({ Marked }) => {
+    const m = new Marked({ gfm: true, breaks: false, async: false });
+    return (md: string) => m.parse(md) as string;
+  });
+  return markdown;
+}
+
+/** Markdown → sanitized HTML string. Raw HTML inside the Markdown is sanitized like any other. */
+export async function renderMarkdownToHtml(md: string): Promise<string> {
+  const [parse] = await Promise.all([loadMarkdown(), loadPurifier()]);
+  return sanitizeHtml(parse(String(md)));
+}
+
+/** Markdown → sanitized DocumentFragment. */
+export async function renderMarkdown(md: string): Promise<DocumentFragment> {
+  const [parse] = await Promise.all([loadMarkdown(), loadPurifier()]);
+  return sanitizeHtmlToFragment(parse(String(md)));
+}
