@@ -1,0 +1,299 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { API_PREFIX, endpointList, fromWire, snakeKey, toWire, type EndpointDef } from '@portico/contract';
+import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { bearer, createPrincipalResolver, createTokenVerifier, staffKeyMatches, type Principal } from './auth.js';
+import type { Config } from './config.js';
+import type { PortalCtx, Services } from './context.js';
+import { isUnavailable, type Db, type Queryable } from './db/db.js';
+import { badRequest, forbidden, HttpError, problemBody, unauthorized, validationFailed, type FieldError } from './errors.js';
+import { EventBus } from './events.js';
+import { createLogger } from './log.js';
+import { portalHandlers } from './routes/index.js';
+import { staffHandlers } from './routes/staff.js';
+import { createFileSigner, diskStorage, type Disposition, type Storage } from './storage.js';
+
+export interface CreateAppOptions {
+  db: Db;
+  config: Config;
+  storage?: Storage;
+}
+
+export interface PorticoApp {
+  app: Hono;
+  services: Services;
+  /** Starts the LISTEN that feeds /events (done by startServer). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type AnyHandler = (ctx: any) => Promise<unknown>;
+
+const JSON_LIMIT = 1024 * 1024;
+
+function loadOpenApi(): string {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('@portico/contract/openapi.json'), 'utf8');
+}
+
+async function validate(schema: unknown, value: unknown, where: string): Promise<any> {
+  if (!schema) return undefined;
+  const std = (schema as { '~standard': { validate(v: unknown): any } })['~standard'];
+  const r = await std.validate(value);
+  if (!r.issues) return r.value;
+  const errors: FieldError[] = r.issues.map((i: { path?: Array<PropertyKey | { key: PropertyKey }>; message: string }) => ({
+    path: (i.path ?? [])
+      .map((p) => (typeof p === 'object' && p !== null ? p.key : p))
+      .map((p) => (typeof p === 'string' ? snakeKey(p) : String(p)))
+      .join('.') || where,
+    message: i.message,
+  }));
+  throw validationFailed(errors);
+}
+
+/** Parses a JSON or multipart body, within the size limits. */
+async function readBody(c: Context, e: EndpointDef, config: Config): Promise<{ value: unknown; fingerprint: string }> {
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (e.bodyKind === 'multipart') {
+    if (length > config.maxUploadBytes + 256 * 1024) throw tooLarge(config);
+    const type = c.req.header('content-type') ?? '';
+    if (!type.startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'Unsupported media type', 'Send multipart/form-data.');
+    let form: Record<string, unknown>;
+    try {
+      form = (await c.req.parseBody()) as Record<string, unknown>;
+    } catch {
+      throw badRequest('The multipart body could not be read.');
+    }
+    const hash = createHash('sha256');
+    for (const [k, v] of Object.entries(form).sort(([a], [b]) => a.localeCompare(b))) {
+      if (v instanceof File) {
+        if (v.size > config.maxUploadBytes) throw tooLarge(config);
+        const bytes = new Uint8Array(await v.arrayBuffer());
+        hash.update(`${k}=file:${v.name}:${createHash('sha256').update(bytes).digest('hex')}\n`);
+      } else hash.update(`${k}=${JSON.stringify(v)}\n`);
+    }
+    return { value: fromWire(form), fingerprint: hash.digest('hex') };
+  }
+  if (length > JSON_LIMIT) throw new HttpError(413, 'payload_too_large', 'Payload too large', 'JSON bodies are limited to 1 MiB.');
+  const text = await c.req.text();
+  if (text.length > JSON_LIMIT) throw new HttpError(413, 'payload_too_large', 'Payload too large', 'JSON bodies are limited to 1 MiB.');
+  if (!e.body) return { value: undefined, fingerprint: '' };
+  let parsed: unknown = {};
+  if (text.trim()) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw badRequest('The body is not valid JSON.');
+    }
+  }
+  return { value: fromWire(parsed), fingerprint: createHash('sha256').update(text).digest('hex') };
+}
+
+const tooLarge = (config: Config) =>
+  new HttpError(413, 'payload_too_large', 'Payload too large', `Uploads are limited to ${Math.round(config.maxUploadBytes / 1048576)} MB.`);
+
+export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp {
+  const log = createLogger(config.logLevel);
+  const services: Services = {
+    db,
+    config,
+    storage: storage ?? diskStorage(config.filesDir),
+    signer: createFileSigner(config.fileUrlSecret, config.fileUrlTtlSeconds),
+    bus: new EventBus(),
+    verify: createTokenVerifier(config),
+    principals: createPrincipalResolver(db),
+    log,
+  };
+  const openapi = loadOpenApi();
+  const app = new Hono();
+
+  // One JSON line per request.
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    const given = c.req.header('x-request-id');
+    const id = given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+    c.set('requestId' as never, id as never);
+    c.header('X-Request-Id', id);
+    await next();
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - t0) * 10) / 10,
+      request_id: id,
+    });
+  });
+
+  const allowAny = config.allowedOrigins.includes('*');
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowAny || config.allowedOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Request-Id'],
+      exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Content-Disposition'],
+      maxAge: 600,
+    }),
+  );
+
+  app.onError((err, c) => {
+    const instance = c.req.path;
+    if (err instanceof HttpError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.body(JSON.stringify(problemBody(err, instance)), err.status as 400, { 'Content-Type': 'application/problem+json' });
+    }
+    if (isUnavailable(err)) {
+      log.warn('database unavailable', { error: String((err as Error).message ?? err) });
+      const p = new HttpError(503, 'unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.');
+      return c.body(JSON.stringify(problemBody(p, instance)), 503, { 'Content-Type': 'application/problem+json', 'Retry-After': '5' });
+    }
+    log.error('unhandled error', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    const p = new HttpError(500, 'internal', 'Internal server error');
+    return c.body(JSON.stringify(problemBody(p, instance)), 500, { 'Content-Type': 'application/problem+json' });
+  });
+  app.notFound((c) => {
+    const p = new HttpError(404, 'not_found', 'Not found', 'No such endpoint.');
+    return c.body(JSON.stringify(problemBody(p, c.req.path)), 404, { 'Content-Type': 'application/problem+json' });
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await db.query('SELECT 1');
+      return c.json({ status: 'ok', database: db.kind });
+    } catch (err) {
+      if (isUnavailable(err)) {
+        return c.json({ status: 'unavailable', database: db.kind }, 503, { 'Retry-After': '5' });
+      }
+      throw err;
+    }
+  });
+  app.get(`${API_PREFIX}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' }));
+
+  const baseUrl = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin;
+  const fileUrlFor = (c: Context) => (fileId: string, orgId: string, disposition: Disposition) => {
+    const { exp, sig } = services.signer.sign(fileId, orgId, disposition);
+    const qs = `exp=${exp}&sig=${sig}${disposition === 'inline' ? '&disposition=inline' : ''}`;
+    return `${baseUrl(c)}${API_PREFIX}/files/${encodeURIComponent(fileId)}?${qs}`;
+  };
+
+  async function authenticate(c: Context): Promise<Principal> {
+    const token = bearer(c.req.header('authorization'));
+    if (!token) throw unauthorized('Send Authorization: Bearer <portal token>.');
+    const claims = await services.verify(token);
+    return services.principals.resolve(claims);
+  }
+
+  /** Runs a mutation in one transaction together with its Idempotency-Key record and events. */
+  async function mutate(
+    c: Context,
+    scope: string,
+    principalId: string,
+    fingerprint: string,
+    run: (tx: Queryable) => Promise<unknown>,
+    e: EndpointDef,
+  ): Promise<Response> {
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
+    const fp = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${fingerprint}`).digest('hex');
+    const status = e.status ?? 200;
+    const result = await db.transaction(async (tx) => {
+      if (key !== undefined) {
+        const fresh = await tx.query(
+          `INSERT INTO idempotency_keys (scope, principal, key, fingerprint) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (scope, principal, key) DO UPDATE
+             SET fingerprint = EXCLUDED.fingerprint, status = NULL, body = NULL, created_at = now()
+             WHERE idempotency_keys.created_at < now() - interval '24 hours'
+           RETURNING key`,
+          [scope, principalId, key, fp],
+        );
+        if (fresh.length === 0) {
+          const [prev] = await tx.query<{ fingerprint: string; status: number; body: string }>(
+            'SELECT fingerprint, status, body FROM idempotency_keys WHERE scope = $1 AND principal = $2 AND key = $3',
+            [scope, principalId, key],
+          );
+          if (!prev || prev.fingerprint !== fp) {
+            throw new HttpError(409, 'idempotency_conflict', 'Conflict', 'This Idempotency-Key was used with a different request.');
+          }
+          return { replayed: true, status: Number(prev.status), body: prev.body };
+        }
+      }
+      const out = await run(tx);
+      const body = status === 204 ? '' : JSON.stringify(toWire(out));
+      if (key !== undefined) {
+        await tx.query('UPDATE idempotency_keys SET status = $4, body = $5 WHERE scope = $1 AND principal = $2 AND key = $3', [
+          scope,
+          principalId,
+          key,
+          status,
+          body,
+        ]);
+      }
+      return { replayed: false, status, body };
+    });
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+    return new Response(result.status === 204 ? null : result.body, { status: result.status, headers });
+  }
+
+  const checkResponse = async (e: EndpointDef, out: unknown, name: string) => {
+    if (!config.validateResponses || typeof e.response !== 'object') return;
+    const r = await (e.response as any)['~standard'].validate(out);
+    if (r.issues) throw new Error(`response of ${name} does not match the contract: ${JSON.stringify(r.issues).slice(0, 2000)}`);
+  };
+
+  const register = (prefix: string, list: Array<[string, string, EndpointDef]>, handlers: Record<string, Record<string, AnyHandler>>, staff: boolean) => {
+    for (const [group, name, e] of list) {
+      const handler = handlers[group]?.[name];
+      if (!handler) throw new Error(`no handler for ${group}.${name}`);
+      const path = prefix + e.path.replace(/\{([a-z_]+)\}/g, ':$1');
+      const label = `${staff ? 'staff.' : ''}${group}.${name}`;
+      app.on(e.method, path, async (c) => {
+        let principal: Principal | null = null;
+        if (staff) {
+          if (!config.staffKey) throw new HttpError(404, 'not_found', 'Not found', 'The staff API is disabled (PORTICO_STAFF_KEY is not set).');
+          if (!staffKeyMatches(bearer(c.req.header('authorization')), config.staffKey)) throw unauthorized('A valid staff key is required.');
+        } else if (e.response !== 'binary') {
+          principal = await authenticate(c);
+          if (e.roles && !e.roles.some((r) => principal!.roles.includes(r))) {
+            throw forbidden(`This needs the ${e.roles.join(' or ')} role.`);
+          }
+        }
+        const params = await validate(e.params, fromWire(c.req.param()), 'params');
+        const query = await validate(e.query, fromWire(c.req.query()), 'query');
+        const { value: rawBody, fingerprint } = e.method === 'GET' ? { value: undefined, fingerprint: '' } : await readBody(c, e, config);
+        const body = e.body ? await validate(e.body, rawBody ?? {}, 'body') : undefined;
+        const ctx: Omit<PortalCtx, 'db'> = { svc: services, principal: principal as Principal, params, query, body, c, fileUrl: fileUrlFor(c) };
+        if (e.method === 'GET') {
+          const out = await handler({ ...ctx, db });
+          if (out instanceof Response) return out;
+          await checkResponse(e, out, label);
+          return c.json(toWire(out) as object, (e.status ?? 200) as 200);
+        }
+        return mutate(
+          c,
+          staff ? '' : principal!.orgId,
+          staff ? 'staff' : principal!.contactId,
+          fingerprint,
+          async (tx) => {
+            const out = await handler({ ...ctx, db: tx });
+            await checkResponse(e, out, label);
+            return out;
+          },
+          e,
+        );
+      });
+    }
+  };
+  register(API_PREFIX, endpointList(), portalHandlers as unknown as Record<string, Record<string, AnyHandler>>, false);
+  register(STAFF_PREFIX, staffEndpointList(), staffHandlers as unknown as Record<string, Record<string, AnyHandler>>, true);
+
+  return {
+    app,
+    services,
+    start: () => services.bus.start(db),
+    close: () => services.bus.close(),
+  };
+}

@@ -1,0 +1,119 @@
+import pg from 'pg';
+import type { Db, Queryable, Row } from './db.js';
+import { wrapDbError } from './db.js';
+
+// int8 → string stays (mappers call Number()); keep timestamps as Date (default).
+
+export interface PostgresOptions {
+  max?: number;
+  /** How long a request waits for a connection before the server answers 503. */
+  connectionTimeoutMillis?: number;
+}
+
+/** node-postgres-backed Db. The Pool reconnects by itself when the database comes back. */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 3000,
+    idleTimeoutMillis: 30000,
+    // A dead server must not hang a request forever.
+    query_timeout: 30000,
+  });
+  // Idle clients killed by the server (restart, pg_terminate_backend) emit here; the pool drops them.
+  pool.on('error', () => {});
+  const run = async <T extends Row>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+    try {
+      const r = await q.query<T>(sql, params as any[]);
+      return r.rows;
+    } catch (err) {
+      throw wrapDbError(err);
+    }
+  };
+  const listeners: Array<{ stop(): Promise<void> }> = [];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    exec: async (sql) => {
+      await run(pool, sql);
+    },
+    async transaction(fn) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (err) {
+        throw wrapDbError(err);
+      }
+      let broken = false;
+      client.on('error', () => {
+        broken = true;
+      });
+      const tx: Queryable = {
+        query: (sql, params) => run(client, sql, params),
+        exec: async (sql) => {
+          await run(client, sql);
+        },
+      };
+      try {
+        await tx.query('BEGIN');
+        const out = await fn(tx);
+        await tx.query('COMMIT');
+        return out;
+      } catch (err) {
+        try {
+          if (!broken) await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw wrapDbError(err);
+      } finally {
+        client.release(broken ? true : undefined);
+      }
+    },
+    async listen(channel, onMessage, onReconnect) {
+      let stopped = false;
+      let client: pg.Client | null = null;
+      let delay = 250;
+      const connect = async (): Promise<void> => {
+        if (stopped) return;
+        const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+        c.on('error', () => {});
+        c.on('end', () => {
+          if (stopped || client !== c) return;
+          client = null;
+          setTimeout(() => void connect().then(() => onReconnect?.()), delay);
+        });
+        c.on('notification', (msg) => {
+          if (msg.channel === channel) onMessage(msg.payload ?? '');
+        });
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+          client = c;
+          delay = 250;
+        } catch {
+          c.end().catch(() => {});
+          delay = Math.min(delay * 2, 5000);
+          await new Promise((r) => setTimeout(r, delay));
+          return connect();
+        }
+      };
+      // The first connection must succeed quickly or start-up fails loudly.
+      await connect();
+      const handle = {
+        async stop() {
+          stopped = true;
+          const c = client;
+          client = null;
+          await c?.end().catch(() => {});
+        },
+      };
+      listeners.push(handle);
+      return () => handle.stop();
+    },
+    async close() {
+      await Promise.all(listeners.map((l) => l.stop()));
+      await pool.end();
+    },
+  };
+}

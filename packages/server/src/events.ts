@@ -1,0 +1,105 @@
+import type { PortalEvent } from '@portico/contract';
+import type { Db, Queryable } from './db/db.js';
+
+export const EVENTS_CHANNEL = 'portico_events';
+
+export interface NewEvent {
+  type: PortalEvent['type'];
+  kind: PortalEvent['resource']['kind'];
+  id: string;
+  parentId?: string | null;
+  /** Only this contact (and admins) see it. */
+  contactId?: string | null;
+  adminOnly?: boolean;
+}
+
+/**
+ * Appends to the organization's event log inside the caller's transaction. The sequence
+ * number comes from the organization's row under its lock, so numbers grow in commit order and
+ * a reader resuming "after N" never skips an event committed later with a smaller number.
+ * pg_notify is transactional: listeners hear of it only after COMMIT.
+ */
+export async function appendEvents(tx: Queryable, orgId: string, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const [row] = await tx.query<{ event_seq: string | number }>(
+    'UPDATE organizations SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
+    [orgId, events.length],
+  );
+  const last = Number(row!.event_seq);
+  const first = last - events.length + 1;
+  const params: unknown[] = [];
+  const values = events.map((e, i) => {
+    params.push(orgId, first + i, e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
+    const b = i * 8;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8})`;
+  });
+  await tx.query(
+    `INSERT INTO events (org_id, seq, type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`,
+    params,
+  );
+  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${orgId}:${last}`]);
+}
+
+export interface EventRow {
+  seq: string | number;
+  type: string;
+  kind: string;
+  resource_id: string;
+  parent_id: string | null;
+  occurred_at: Date;
+}
+
+export async function eventsAfter(q: Queryable, orgId: string, after: number, viewer: { contactId: string; admin: boolean }, limit = 500) {
+  return q.query<EventRow>(
+    `SELECT seq, type, kind, resource_id, parent_id, occurred_at FROM events
+     WHERE org_id = $1 AND seq > $2
+       AND ($3 OR (NOT admin_only AND (contact_id IS NULL OR contact_id = $4)))
+     ORDER BY seq LIMIT $5`,
+    [orgId, after, viewer.admin, viewer.contactId, limit],
+  );
+}
+
+export const toPortalEvent = (r: EventRow): PortalEvent => ({
+  id: String(r.seq),
+  type: r.type as PortalEvent['type'],
+  resource: { kind: r.kind as PortalEvent['resource']['kind'], id: r.resource_id, parentId: r.parent_id },
+  occurredAt: r.occurred_at.toISOString(),
+});
+
+/**
+ * One LISTEN per process fans notifications out to the open streams of that organization.
+ * Works the same with PGlite (in-process) and PostgreSQL (across processes).
+ */
+export class EventBus {
+  private subs = new Map<string, Set<() => void>>();
+  private stop: (() => Promise<void>) | null = null;
+
+  async start(db: Db): Promise<void> {
+    this.stop = await db.listen(
+      EVENTS_CHANNEL,
+      (payload) => {
+        const org = payload.slice(0, payload.lastIndexOf(':'));
+        for (const fn of this.subs.get(org) ?? []) fn();
+      },
+      // After a lost LISTEN connection came back, everyone re-reads the log.
+      () => {
+        for (const set of this.subs.values()) for (const fn of set) fn();
+      },
+    );
+  }
+
+  subscribe(orgId: string, fn: () => void): () => void {
+    let set = this.subs.get(orgId);
+    if (!set) this.subs.set(orgId, (set = new Set()));
+    set.add(fn);
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.subs.delete(orgId);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.stop?.();
+    this.stop = null;
+  }
+}

@@ -1,0 +1,16 @@
+import type { PortalHandlers } from '../context.js';
+import { PREVIEWABLE } from '../storage.js';
+import { storeUpload } from './files.js';
+
+export const attachments: PortalHandlers['attachments'] = {
+  async upload({ svc, db, principal: p, body, fileUrl }) {
+    const f = await storeUpload(svc, db, p.orgId, p.contactId, body.file);
+    return {
+      id: f.id,
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      size: f.size,
+      url: fileUrl(f.id, p.orgId, PREVIEWABLE.has(f.mediaType) ? 'inline' : 'attachment'),
+    };
+  },
+};

@@ -1,0 +1,67 @@
+import { DEFAULT_LIMIT } from '@portico/contract';
+import type { Principal } from '../auth.js';
+import type { Queryable, Row } from '../db/db.js';
+import { validationFailed } from '../errors.js';
+
+export interface Sort {
+  /** Name of the sort, bound into the cursor so a cursor cannot be reused with another order. */
+  name: string;
+  /** SQL expression of the sort key (never null: coalesce nullable columns). */
+  expr: string;
+  /** Cast of the cursor value back into SQL, e.g. `timestamptz`, `bigint`. */
+  cast: string;
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * Cursor: base64url of `[sortName, sortValue, id]`. Opaque to clients; ordering is always by
+ * the sort key and then by id, in the same direction, so pages are stable under inserts.
+ */
+export function encodeCursor(sort: string, value: unknown, id: string): string {
+  const v = value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? value.toString() : value;
+  return Buffer.from(JSON.stringify([sort, v, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, sort: string): [unknown, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && typeof parsed[2] === 'string' && parsed[1] !== null && typeof parsed[1] !== 'object') {
+      return [parsed[1], parsed[2]];
+    }
+  } catch {}
+  throw validationFailed([{ path: 'cursor', message: 'Invalid cursor (it must come from a previous page with the same sort).' }]);
+}
+
+export interface ListSpec {
+  /** `SELECT …, <sort expr> AS _sk FROM … WHERE …` without ORDER BY / LIMIT. */
+  sql: string;
+  params: unknown[];
+  sort: Sort;
+  idCol: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export async function listPage<T>(db: Queryable, spec: ListSpec, map: (rows: Row[]) => Promise<T[]> | T[]) {
+  const limit = spec.limit ?? DEFAULT_LIMIT;
+  const params = [...spec.params];
+  let sql = spec.sql;
+  if (spec.cursor) {
+    const [value, id] = decodeCursor(spec.cursor, spec.sort.name);
+    params.push(value, id);
+    const op = spec.sort.dir === 'desc' ? '<' : '>';
+    sql += ` AND (${spec.sort.expr}, ${spec.idCol}) ${op} ($${params.length - 1}::${spec.sort.cast}, $${params.length}::text)`;
+  }
+  sql += ` ORDER BY ${spec.sort.expr} ${spec.sort.dir}, ${spec.idCol} ${spec.sort.dir} LIMIT ${limit + 1}`;
+  const rows = await db.query(sql, params);
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: await map(pageRows),
+    nextCursor: more && last ? encodeCursor(spec.sort.name, last._sk, String(last.id)) : null,
+  };
+}
+
+export const isAdmin = (p: Principal) => p.roles.includes('admin');
+export const num = (v: unknown): number => Number(v);

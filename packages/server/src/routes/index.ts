@@ -1,0 +1,27 @@
+import type { PortalHandlers } from '../context.js';
+import { articles } from './articles.js';
+import { attachments } from './attachments.js';
+import { approvals, comments, deliverables } from './deliverables.js';
+import { events } from './events.js';
+import { files } from './files.js';
+import { invoices } from './invoices.js';
+import { me } from './me.js';
+import { notifications } from './notifications.js';
+import { projects } from './projects.js';
+import { tickets } from './tickets.js';
+
+/** One handler per endpoint of the contract's table; app.ts registers them generically. */
+export const portalHandlers: PortalHandlers = {
+  me,
+  tickets,
+  attachments,
+  articles,
+  invoices,
+  projects,
+  deliverables,
+  comments,
+  approvals,
+  notifications,
+  files,
+  events,
+};

@@ -1,0 +1,85 @@
+import type { Invoice, InvoiceSummary } from '@portico/contract';
+import type { PortalHandlers } from '../context.js';
+import type { Queryable, Row } from '../db/db.js';
+import { notFound } from '../errors.js';
+import { iso, isoReq } from '../ids.js';
+import type { Disposition } from '../storage.js';
+import { listPage, num, type Sort } from './common.js';
+import { sortOf } from './tickets.js';
+
+const OVERDUE = "(i.status = 'open' AND i.total - i.amount_paid > 0 AND i.due_at IS NOT NULL AND i.due_at < now())";
+export const INVOICE_SELECT = `SELECT i.*, ${OVERDUE} AS overdue FROM invoices i`;
+
+type FileUrl = (id: string, org: string, d: Disposition) => string;
+
+export const mapInvoice = (r: Row, fileUrl: FileUrl): InvoiceSummary => ({
+  id: r.id,
+  number: r.number,
+  status: r.status,
+  currency: r.currency,
+  subtotal: num(r.subtotal),
+  tax: num(r.tax),
+  total: num(r.total),
+  amountPaid: num(r.amount_paid),
+  amountDue: Math.max(0, num(r.total) - num(r.amount_paid)),
+  issuedAt: isoReq(r.issued_at),
+  dueAt: iso(r.due_at),
+  paidAt: iso(r.paid_at),
+  overdue: Boolean(r.overdue),
+  pdfUrl: r.pdf_file_id ? fileUrl(r.pdf_file_id, r.org_id, 'inline') : null,
+  payUrl: r.pay_url,
+});
+
+export async function invoiceWithLines(db: Queryable, id: string, orgId: string, fileUrl: FileUrl): Promise<Invoice> {
+  const [row] = await db.query(`${INVOICE_SELECT} WHERE i.id = $1 AND i.org_id = $2`, [id, orgId]);
+  if (!row) throw notFound('invoice');
+  const lines = await db.query('SELECT * FROM invoice_lines WHERE invoice_id = $1 ORDER BY position', [id]);
+  return {
+    ...mapInvoice(row, fileUrl),
+    lines: lines.map((l) => ({ id: l.id, description: l.description, quantity: num(l.quantity), unitAmount: num(l.unit_amount), amount: num(l.amount) })),
+  };
+}
+
+const SORTS: Record<string, Omit<Sort, 'name' | 'dir'>> = {
+  issued_at: { expr: 'i.issued_at', cast: 'timestamptz' },
+  due_at: { expr: "COALESCE(i.due_at, 'infinity'::timestamptz)", cast: 'timestamptz' },
+  total: { expr: 'i.total', cast: 'bigint' },
+};
+
+function filter(query: { status?: string; overdue?: string }, params: unknown[]): string {
+  let where = 'i.org_id = $1';
+  if (query.status) {
+    params.push(query.status);
+    where += ` AND i.status = $${params.length}`;
+  }
+  if (query.overdue === 'true') where += ` AND ${OVERDUE}`;
+  if (query.overdue === 'false') where += ` AND NOT ${OVERDUE}`;
+  return where;
+}
+
+export const invoices: PortalHandlers['invoices'] = {
+  async list({ db, principal: p, query, fileUrl }) {
+    const sort = sortOf(query.sort ?? '-issued_at', SORTS);
+    const params: unknown[] = [p.orgId];
+    const where = filter(query, params);
+    return listPage(
+      db,
+      { sql: `SELECT i.*, ${OVERDUE} AS overdue, ${sort.expr} AS _sk FROM invoices i WHERE ${where}`, params, sort, idCol: 'i.id', limit: query.limit, cursor: query.cursor },
+      (rows) => rows.map((r) => mapInvoice(r, fileUrl)),
+    );
+  },
+  async totals({ db, principal: p, query }) {
+    const params: unknown[] = [p.orgId];
+    const where = filter(query, params);
+    const rows = await db.query(
+      `SELECT i.currency, count(*)::int AS count, COALESCE(sum(i.total), 0)::bigint AS total,
+         COALESCE(sum(GREATEST(i.total - i.amount_paid, 0)), 0)::bigint AS amount_due
+       FROM invoices i WHERE ${where} GROUP BY i.currency ORDER BY i.currency`,
+      params,
+    );
+    return { data: rows.map((r) => ({ currency: r.currency, count: num(r.count), total: num(r.total), amountDue: num(r.amount_due) })) };
+  },
+  async get({ db, principal: p, params, fileUrl }) {
+    return invoiceWithLines(db, params.id, p.orgId, fileUrl);
+  },
+};

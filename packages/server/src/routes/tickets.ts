@@ -1,0 +1,269 @@
+import type { Ticket, TicketMessage } from '@portico/contract';
+import type { Principal } from '../auth.js';
+import type { PortalCtx, PortalHandlers } from '../context.js';
+import type { Queryable, Row } from '../db/db.js';
+import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
+import { appendEvents } from '../events.js';
+import { iso, isoReq, newId } from '../ids.js';
+import { PREVIEWABLE, type Disposition } from '../storage.js';
+import { isAdmin, listPage, num, type Sort } from './common.js';
+import { notifyContacts } from './notifications.js';
+
+export const PRIORITY_RANK = { low: 1, normal: 2, high: 3, urgent: 4 } as const;
+/** SLA targets per priority, hours: first response, resolution. */
+export const SLA_HOURS = { low: [24, 168], normal: [8, 72], high: [4, 24], urgent: [1, 8] } as const;
+
+export const TICKET_SELECT = `SELECT t.id, t.number, t.subject, t.status, t.priority, t.requester_id, c.name AS requester_name,
+  t.assignee_name, t.tags, t.escalated, t.message_count, t.created_at, t.updated_at,
+  t.first_response_due_at, t.first_responded_at, t.resolution_due_at,
+  ((t.first_response_due_at IS NOT NULL AND COALESCE(t.first_responded_at, now()) > t.first_response_due_at)
+    OR (t.resolution_due_at IS NOT NULL AND COALESCE(t.resolved_at, now()) > t.resolution_due_at)) AS breached
+  FROM tickets t JOIN contacts c ON c.id = t.requester_id`;
+
+export const mapTicket = (r: Row): Ticket => ({
+  id: r.id,
+  number: num(r.number),
+  subject: r.subject,
+  status: r.status,
+  priority: r.priority,
+  requester: { id: r.requester_id, name: r.requester_name },
+  assigneeName: r.assignee_name,
+  tags: r.tags ?? [],
+  escalated: r.escalated,
+  messageCount: num(r.message_count),
+  createdAt: isoReq(r.created_at),
+  updatedAt: isoReq(r.updated_at),
+  sla: {
+    firstResponseDueAt: iso(r.first_response_due_at),
+    firstRespondedAt: iso(r.first_responded_at),
+    resolutionDueAt: iso(r.resolution_due_at),
+    breached: Boolean(r.breached),
+  },
+});
+
+type FileUrl = (id: string, org: string, d: Disposition) => string;
+
+export async function mapMessages(db: Queryable, rows: Row[], orgId: string, fileUrl: FileUrl): Promise<TicketMessage[]> {
+  const ids = rows.map((r) => r.id);
+  const files = ids.length
+    ? await db.query('SELECT id, message_id, file_name, media_type, size FROM files WHERE message_id = ANY($1::text[]) ORDER BY created_at, id', [ids])
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    ticketId: r.ticket_id,
+    author: { kind: r.author_kind, id: r.author_id, name: r.author_name },
+    body: r.body,
+    bodyFormat: r.body_format,
+    attachments: files
+      .filter((f) => f.message_id === r.id)
+      .map((f) => ({
+        id: f.id,
+        fileName: f.file_name,
+        mediaType: f.media_type,
+        size: num(f.size),
+        url: fileUrl(f.id, orgId, PREVIEWABLE.has(f.media_type) ? 'inline' : 'attachment'),
+      })),
+    createdAt: isoReq(r.created_at),
+  }));
+}
+
+/** The ticket if the principal may see it (admins: the organization's; members: their own). */
+export async function findTicket(db: Queryable, p: Principal, id: string, lock = false): Promise<Row> {
+  const [row] = await db.query(
+    `${TICKET_SELECT} WHERE t.id = $1 AND t.org_id = $2 AND ($3 OR t.requester_id = $4)${lock ? ' FOR UPDATE OF t' : ''}`,
+    [id, p.orgId, isAdmin(p), p.contactId],
+  );
+  if (!row) throw notFound('ticket');
+  return row;
+}
+
+export async function ticketById(db: Queryable, id: string): Promise<Ticket> {
+  const [row] = await db.query(`${TICKET_SELECT} WHERE t.id = $1`, [id]);
+  if (!row) throw notFound('ticket');
+  return mapTicket(row);
+}
+
+export interface NewMessage {
+  orgId: string;
+  ticketId: string;
+  requesterId: string;
+  author: { kind: 'contact' | 'agent'; id: string; name: string };
+  body: string;
+  bodyFormat: 'text' | 'markdown';
+  attachmentIds?: string[];
+  /** Who uploaded the attachments (a contact id, or 'staff'). */
+  uploader: string;
+  /** Also bumps updated_at, message_count, SLA first response; false for the opening message. */
+  bump: boolean;
+  at?: Date;
+}
+
+/** Adds a message (and attaches uploaded files) inside the caller's transaction. */
+export async function addMessage(db: Queryable, m: NewMessage): Promise<Row> {
+  const id = newId('msg');
+  const at = m.at ?? new Date();
+  const [row] = await db.query(
+    `INSERT INTO ticket_messages (id, org_id, ticket_id, author_kind, author_id, author_name, body, body_format, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING *`,
+    [id, m.orgId, m.ticketId, m.author.kind, m.author.id, m.author.name, m.body, m.bodyFormat, at],
+  );
+  const ids = [...new Set(m.attachmentIds ?? [])];
+  if (ids.length) {
+    const attached = await db.query(
+      `UPDATE files SET message_id = $1 WHERE id = ANY($2::text[]) AND org_id = $3 AND uploaded_by = $4 AND message_id IS NULL RETURNING id`,
+      [id, ids, m.orgId, m.uploader],
+    );
+    if (attached.length !== ids.length) {
+      const ok = new Set(attached.map((a) => a.id));
+      throw validationFailed(
+        (m.attachmentIds ?? []).flatMap((a, i) => (ok.has(a) ? [] : [{ path: `attachment_ids.${i}`, message: 'No such unattached upload of yours.' }])),
+      );
+    }
+  }
+  if (m.bump) {
+    await db.query(
+      `UPDATE tickets SET message_count = message_count + 1, updated_at = $2,
+         first_responded_at = CASE WHEN $3 = 'agent' THEN COALESCE(first_responded_at, $2) ELSE first_responded_at END,
+         status = CASE WHEN $3 = 'agent' AND status IN ('open', 'on_hold') THEN 'pending'
+                       WHEN $3 = 'contact' AND status IN ('pending', 'solved') THEN 'open' ELSE status END
+       WHERE id = $1`,
+      [m.ticketId, at, m.author.kind],
+    );
+    await appendEvents(db, m.orgId, [
+      { type: 'ticket.message_added', kind: 'ticket', id: m.ticketId, parentId: null, contactId: m.requesterId },
+    ]);
+  }
+  return row!;
+}
+
+const SORTS: Record<string, Omit<Sort, 'name' | 'dir'>> = {
+  created_at: { expr: 't.created_at', cast: 'timestamptz' },
+  updated_at: { expr: 't.updated_at', cast: 'timestamptz' },
+  priority: { expr: 't.priority_rank', cast: 'smallint' },
+  number: { expr: 't.number', cast: 'integer' },
+};
+
+export function sortOf(name: string, table: Record<string, Omit<Sort, 'name' | 'dir'>>): Sort {
+  const desc = name.startsWith('-');
+  const key = desc ? name.slice(1) : name;
+  return { name, dir: desc ? 'desc' : 'asc', ...table[key]! };
+}
+
+type Ctx = PortalCtx;
+
+export const tickets: PortalHandlers['tickets'] = {
+  async list({ db, principal: p, query }) {
+    const scope = query.scope ?? 'mine';
+    if (scope === 'organization' && !isAdmin(p)) throw forbidden("Only admins may list the organization's tickets.");
+    const sort = sortOf(query.sort ?? '-created_at', SORTS);
+    const params: unknown[] = [p.orgId];
+    let where = 't.org_id = $1';
+    if (scope === 'mine') {
+      params.push(p.contactId);
+      where += ` AND t.requester_id = $${params.length}`;
+    }
+    if (query.status) {
+      params.push(query.status);
+      where += ` AND t.status = $${params.length}`;
+    }
+    if (query.priority) {
+      params.push(query.priority);
+      where += ` AND t.priority = $${params.length}`;
+    }
+    if (query.q && query.q.trim()) {
+      const q = query.q.trim();
+      params.push(`%${q.replace(/[\\%_]/g, (ch: string) => `\\${ch}`)}%`);
+      const n = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
+      params.push(n);
+      where += ` AND (t.subject ILIKE $${params.length - 1} OR t.number = $${params.length}::integer)`;
+    }
+    return listPage(
+      db,
+      { sql: `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`, params, sort, idCol: 't.id', limit: query.limit, cursor: query.cursor },
+      (rows) => rows.map(mapTicket),
+    );
+  },
+
+  async get({ db, principal, params }) {
+    return mapTicket(await findTicket(db, principal, params.id));
+  },
+
+  async create({ db, principal: p, body }: Ctx) {
+    const [org] = await db.query('UPDATE organizations SET ticket_seq = ticket_seq + 1 WHERE id = $1 RETURNING ticket_seq', [p.orgId]);
+    const priority = (body.priority ?? 'normal') as keyof typeof SLA_HOURS;
+    const now = new Date();
+    const [fr, res] = SLA_HOURS[priority];
+    const id = newId('tkt');
+    await db.query(
+      `INSERT INTO tickets (id, org_id, number, subject, status, priority, priority_rank, requester_id, message_count,
+         first_response_due_at, resolution_due_at, created_at, updated_at)
+       VALUES ($1,$2,$3,$4,'open',$5,$6,$7,1,$8,$9,$10,$10)`,
+      [id, p.orgId, org!.ticket_seq, body.subject, priority, PRIORITY_RANK[priority], p.contactId, new Date(+now + fr * 3600e3), new Date(+now + res * 3600e3), now],
+    );
+    await addMessage(db, {
+      orgId: p.orgId,
+      ticketId: id,
+      requesterId: p.contactId,
+      author: { kind: 'contact', id: p.contactId, name: p.name },
+      body: body.body,
+      bodyFormat: 'text',
+      attachmentIds: body.attachmentIds,
+      uploader: p.contactId,
+      bump: false,
+      at: now,
+    });
+    await appendEvents(db, p.orgId, [{ type: 'ticket.created', kind: 'ticket', id, contactId: p.contactId }]);
+    return ticketById(db, id);
+  },
+
+  async messages({ db, principal: p, params, query, fileUrl }) {
+    await findTicket(db, p, params.id);
+    const sort: Sort = { name: 'created_at', expr: 'm.created_at', cast: 'timestamptz', dir: 'asc' };
+    return listPage(
+      db,
+      { sql: 'SELECT m.*, m.created_at AS _sk FROM ticket_messages m WHERE m.ticket_id = $1', params: [params.id], sort, idCol: 'm.id', limit: query.limit, cursor: query.cursor },
+      (rows) => mapMessages(db, rows, p.orgId, fileUrl),
+    );
+  },
+
+  async reply({ db, principal: p, params, body, fileUrl }) {
+    const t = await findTicket(db, p, params.id, true);
+    if (t.status === 'closed') throw conflict('conflict', 'This ticket is closed; reopen it first.');
+    const row = await addMessage(db, {
+      orgId: p.orgId,
+      ticketId: t.id,
+      requesterId: t.requester_id,
+      author: { kind: 'contact', id: p.contactId, name: p.name },
+      body: body.body,
+      bodyFormat: 'text',
+      attachmentIds: body.attachmentIds,
+      uploader: p.contactId,
+      bump: true,
+    });
+    const [m] = await mapMessages(db, [row], p.orgId, fileUrl);
+    return m!;
+  },
+
+  async act({ db, principal: p, params, body }) {
+    const t = await findTicket(db, p, params.id, true);
+    let set: string;
+    switch (body.action) {
+      case 'close':
+        if (t.status === 'closed') throw conflict('conflict', 'The ticket is already closed.');
+        set = "status = 'closed', resolved_at = COALESCE(resolved_at, now())";
+        break;
+      case 'reopen':
+        if (t.status !== 'closed' && t.status !== 'solved') throw conflict('conflict', 'Only a solved or closed ticket can be reopened.');
+        set = "status = 'open', resolved_at = NULL";
+        break;
+      default:
+        if (t.status === 'closed') throw conflict('conflict', 'A closed ticket cannot be escalated.');
+        set = 'escalated = true';
+    }
+    await db.query(`UPDATE tickets SET ${set}, updated_at = now() WHERE id = $1`, [t.id]);
+    await appendEvents(db, p.orgId, [{ type: 'ticket.updated', kind: 'ticket', id: t.id, contactId: t.requester_id }]);
+    return ticketById(db, t.id);
+  },
+};
+
+export { notifyContacts };

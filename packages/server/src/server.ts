@@ -1,0 +1,59 @@
+import { mkdir } from 'node:fs/promises';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type PorticoApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import type { Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { openPglite } from './db/pglite.js';
+import { openPostgres } from './db/postgres.js';
+
+/** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
+export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.dataDir !== 'memory://') await mkdir(config.dataDir, { recursive: true });
+  return openPglite(config.dataDir);
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  portico: PorticoApp;
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  config?: Partial<Config>;
+  /** Use this database (not closed by close()); otherwise one is opened from the config. */
+  db?: Db;
+  /** Run migrations first (default true). */
+  migrate?: boolean;
+}
+
+/** Opens the database, applies migrations, and serves the app on config.port (0: any free port). */
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(process.env, opts.config);
+  const db = opts.db ?? (await openDb(config));
+  if (opts.migrate !== false) await migrate(db);
+  const portico = createApp({ db, config });
+  await portico.start();
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: portico.app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    portico,
+    async close() {
+      await portico.close();
+      await new Promise<void>((resolve) => {
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      });
+      if (!opts.db) await db.close();
+    },
+  };
+}

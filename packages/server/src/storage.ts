@@ -1,0 +1,97 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Where file bytes live, addressed by their SHA-256. */
+export interface Storage {
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Buffer | null>;
+}
+
+/** Content-addressed storage on local disk: `<dir>/<aa>/<sha256>`. */
+export function diskStorage(dir: string): Storage {
+  const pathOf = (sha: string) => join(dir, sha.slice(0, 2), sha);
+  return {
+    async put(bytes) {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const path = pathOf(sha);
+      try {
+        await stat(path);
+        return sha; // already there: same bytes by definition
+      } catch {}
+      await mkdir(join(dir, sha.slice(0, 2)), { recursive: true });
+      const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(tmp, bytes);
+      await rename(tmp, path);
+      return sha;
+    },
+    async get(sha) {
+      if (!/^[0-9a-f]{64}$/.test(sha)) return null;
+      try {
+        return await readFile(pathOf(sha));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** Media types the server accepts, recognised from the content's first bytes. */
+export function sniffMediaType(b: Uint8Array): string | null {
+  const at = (i: number, ...bytes: number[]) => bytes.every((x, k) => b[i + k] === x);
+  const ascii = (i: number, s: string) => at(i, ...[...s].map((c) => c.charCodeAt(0)));
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'image/gif';
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  if (ascii(0, '%PDF-')) return 'application/pdf';
+  if (ascii(4, 'ftyp')) return 'video/mp4';
+  if (ascii(0, 'ID3') || (b[0] === 0xff && b.length > 1 && ((b[1] ?? 0) & 0xe0) === 0xe0 && ((b[1] ?? 0) & 0x06) !== 0)) return 'audio/mpeg';
+  if (at(0, 0x50, 0x4b, 0x03, 0x04)) return 'application/zip';
+  if (isPlainText(b)) return 'text/plain';
+  return null;
+}
+
+function isPlainText(b: Uint8Array): boolean {
+  if (b.length === 0) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return false;
+  }
+  for (const x of b) {
+    // control characters other than tab, newline, form feed, carriage return mean binary
+    if (x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0c && x !== 0x0d) return false;
+    if (x === 0x7f) return false;
+  }
+  return true;
+}
+
+/** Types a browser may show inline (inside the sandbox CSP); anything else downloads. */
+export const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'video/mp4', 'audio/mpeg']);
+
+export type Disposition = 'inline' | 'attachment';
+
+/**
+ * Short-lived signed file links: HMAC-SHA256 over file id, organization, disposition and
+ * expiry, so an `<img src>` works without an Authorization header and a link cannot be
+ * moved to another file, organization or disposition, nor used after it expires.
+ */
+export function createFileSigner(secret: string, ttlSeconds: number) {
+  const mac = (id: string, org: string, disposition: Disposition, exp: number) =>
+    createHmac('sha256', secret).update(`portico-file\n${id}\n${org}\n${disposition}\n${exp}`).digest('base64url');
+  return {
+    /** Expiry rounded up to a 5-minute step, so links stay the same (cacheable) for a while. */
+    sign(id: string, org: string, disposition: Disposition, now = Date.now()): { exp: number; sig: string } {
+      const step = 300;
+      const exp = Math.ceil((Math.floor(now / 1000) + ttlSeconds) / step) * step;
+      return { exp, sig: mac(id, org, disposition, exp) };
+    },
+    verify(id: string, org: string, disposition: Disposition, exp: number, sig: string): boolean {
+      const want = Buffer.from(mac(id, org, disposition, exp));
+      const got = Buffer.from(sig);
+      return want.length === got.length && timingSafeEqual(want, got);
+    },
+  };
+}
+export type FileSigner = ReturnType<typeof createFileSigner>;
