@@ -7,7 +7,6 @@ import {
   endpoints,
   fillPath,
   fromWire,
-  type PortalEvent,
   toWire,
 } from '@portico/contract';
 import {
@@ -21,7 +20,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { createEventStream, type PorticoEventListener, type PorticoStreamEvent } from './events.js';
-import { backoff, type PorticoDiagnostic, type RetryOptions, sleep } from './options.js';
+import { backoff, type PorticoDiagnostic, type RetryOptions, race, sleep } from './options.js';
 import { createTokenCache, type TokenProvider } from './token.js';
 
 export interface PorticoClientOptions {
@@ -53,14 +52,15 @@ export interface RequestOptions {
 
 type AnyInput = Record<string, unknown> & RequestOptions;
 type Parser = {
-  safeParse(value: unknown): { success: true; data: unknown; error?: undefined } | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: unknown; error?: undefined } | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
 };
 /** Endpoint names of a group that answer JSON (binary and SSE endpoints get no method). */
 type JsonNames<G> = { [N in keyof G]: G[N] extends { response: 'binary' | 'sse' } ? never : N }[keyof G];
 
 /** The method of one endpoint: its input is params, query and body merged (camelCase). */
 export type EndpointMethod<E extends EndpointDef> = (
-  // biome-ignore lint/complexity/noBannedTypes: `{}` is the empty input of endpoints without fields
   ...args: {} extends EndpointInput<E> ? [input?: EndpointInput<E> & RequestOptions] : [input: EndpointInput<E> & RequestOptions]
 ) => Promise<EndpointOutput<E>>;
 
@@ -76,47 +76,32 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Which events `watch` reacts to: event types, resource kinds, or a predicate. */
-export type EventFilter = ReadonlyArray<PortalEvent['type'] | PortalEvent['resource']['kind']> | ((event: PortalEvent) => boolean);
-
 export interface PorticoClient extends PorticoApi {
   /** The API root requests go to, e.g. `https://x.test/portal/v1`. */
   readonly baseUrl: string;
   /** Pages of a list endpoint, following `nextCursor` from `input.cursor` until it is null. */
-  paginate<I extends { cursor?: string }, T>(method: (input: I) => Promise<Page<T>>, input: I): AsyncGenerator<Page<T>, void>;
+  paginate<M extends (input: never) => Promise<Page<unknown>>>(
+    method: M,
+    input?: Parameters<M>[0],
+  ): AsyncGenerator<Awaited<ReturnType<M>>, void>;
   /** Listens to the shared event stream (opened on the first listener, closed after the last). Returns unsubscribe. */
   subscribe(listener: PorticoEventListener): () => void;
-  /** `subscribe`, narrowed: `callback` runs for matching events and after every reconnect (to refetch). */
-  watch(filter: EventFilter, callback: PorticoEventListener): () => void;
 }
 
 interface Flight {
   p: Promise<unknown>;
-  ac: AbortController;
   n: number;
+  leave(reason: unknown): void;
 }
 
-/** `p`, or the caller's abort reason as soon as `signal` aborts (then `onAbort` runs). */
-const race = <T>(p: Promise<T>, signal?: AbortSignal, onAbort?: () => void): Promise<T> =>
-  signal
-    ? new Promise<T>((resolve, reject) => {
-        const abort = () => {
-          reject(signal.reason);
-          onAbort?.();
-        };
-        const done = () => signal.removeEventListener('abort', abort);
-        if (signal.aborted) return abort();
-        signal.addEventListener('abort', abort, { once: true });
-        p.then(
-          (v) => (done(), resolve(v)),
-          (e) => (done(), reject(e)),
-        );
-      })
-    : p;
+/** Calls `f` with each snake_case key and non-null value of `value`. */
+const each = (value: object | undefined, f: (key: string, v: unknown) => void) => {
+  for (const [k, v] of Object.entries(toWire(value ?? {}))) if (v != null) f(k, v);
+};
 
 const retryAfter = (value: string | null): number | undefined => {
   if (!value) return undefined;
-  const ms = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
+  const ms = /^\d+$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 };
 
@@ -134,25 +119,33 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
   const base = options.baseUrl.replace(/\/+$/, '');
   const baseUrl = base.endsWith(API_PREFIX) ? base : base + API_PREFIX;
   const tokens = createTokenCache(getToken, (reason) => diagnose({ type: 'token-refresh', reason } as PorticoDiagnostic));
-  const flights = new Map<string, Flight>();
+  const flights = new Map<unknown, Flight>();
 
-  /** Joins the shared flight of `key` (or starts one); the flight is aborted once all its callers aborted. */
-  const join = (key: string | undefined, run: (signal: AbortSignal) => Promise<unknown>, signal?: AbortSignal) => {
-    let f = key ? flights.get(key) : undefined;
+  /**
+   * Joins the flight of `key` or starts one (a mutation passes a fresh Symbol: never shared).
+   * A caller's abort rejects only that caller; the flight is aborted once all callers aborted.
+   */
+  const join = (key: unknown, run: (signal: AbortSignal) => Promise<unknown>, signal?: AbortSignal) => {
+    let f = flights.get(key);
     if (!f) {
       const ac = new AbortController();
-      const flight: Flight = (f = { ac, n: 0, p: run(ac.signal) });
-      const forget = () => key && flights.get(key) === flight && flights.delete(key);
+      const forget = () => flights.get(key) === flight && flights.delete(key);
+      const flight: Flight = {
+        p: run(ac.signal),
+        n: 0,
+        leave: (reason) => {
+          if (--flight.n) return;
+          forget();
+          ac.abort(reason);
+        },
+      };
       flight.p.then(forget, forget);
-      if (key) flights.set(key, flight);
+      flights.set(key, flight);
+      f = flight;
     }
     const flight = f;
     flight.n++;
-    return race(flight.p, signal, () => {
-      if (--flight.n) return;
-      if (key && flights.get(key) === flight) flights.delete(key);
-      flight.ac.abort(signal!.reason);
-    });
+    return race(flight.p, signal, () => flight.leave(signal!.reason));
   };
 
   async function call(endpoint: string, def: EndpointDef, input: AnyInput = {}): Promise<unknown> {
@@ -167,13 +160,13 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     if (issues.length) throw new PorticoInputError(issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
 
     const search = new URLSearchParams();
-    for (const [k, v] of Object.entries(toWire(query ?? {}))) if (v != null) search.append(k, String(v));
+    each(query, (k, v) => search.append(k, String(v)));
     const url = baseUrl + fillPath(def.path, params ?? {}) + (search.size ? `?${search}` : '');
     const headers: Record<string, string> = { accept: 'application/json' };
     let payload: BodyInit | undefined;
     if (body && def.bodyKind === 'multipart') {
       const form = new FormData();
-      for (const [k, v] of Object.entries(toWire(body))) if (v != null) form.append(k, v as string | Blob);
+      each(body, (k, v) => form.append(k, v as string | Blob));
       payload = form;
     } else if (body) {
       payload = JSON.stringify(toWire(body));
@@ -183,14 +176,19 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     const canRetry = def.idempotent || !!headers['idempotency-key'];
     const schema = def.response as unknown as Parser;
 
-    const attempt = async (token: string, n: number, signal: AbortSignal): Promise<[unknown, number?]> => {
+    const attempt = async (token: string, n: number, signal: AbortSignal): Promise<unknown> => {
       const started = Date.now();
       diagnose({ type: 'request', endpoint, method: def.method, url, attempt: n });
       const timeout = AbortSignal.timeout(timeoutMs);
       let res: Response;
       let text: string;
       try {
-        res = await doFetch(url, { method: def.method, headers: { ...headers, authorization: `Bearer ${token}` }, body: payload, signal: AbortSignal.any([signal, timeout]) });
+        res = await doFetch(url, {
+          method: def.method,
+          headers: { ...headers, authorization: `Bearer ${token}` },
+          body: payload,
+          signal: AbortSignal.any([signal, timeout]),
+        });
         text = await res.text();
       } catch (e) {
         signal.throwIfAborted();
@@ -211,14 +209,14 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
       if (!parsed) throw new PorticoValidationError(endpoint, [], '(body)');
       const r = schema.safeParse(json);
       if (!r.success) throw new PorticoValidationError(endpoint, r.error.issues);
-      return [r.data];
+      return r.data;
     };
 
     const run = async (signal: AbortSignal) => {
       let refreshed = false;
       for (let n = 0; ; n++) {
         try {
-          return (await attempt(token, n, signal))[0];
+          return await attempt(token, n, signal);
         } catch (error) {
           signal.throwIfAborted();
           if (error instanceof PorticoApiError && error.status === 401 && !refreshed) {
@@ -240,13 +238,15 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     };
 
     let token = await race(tokens.get(), signal);
-    return join(def.method === 'GET' ? `${url} ${token}` : undefined, run, signal);
+    return join(def.method === 'GET' ? `${url} ${token}` : Symbol(), run, signal);
   }
 
   const api: Record<string, Record<string, unknown>> = {};
   for (const [group, defs] of Object.entries(endpoints)) {
     for (const [name, def] of Object.entries(defs as Record<string, EndpointDef>)) {
-      if (typeof def.response === 'object') (api[group] ??= {})[name] = (input?: AnyInput) => call(`${group}.${name}`, def, input);
+      if (typeof def.response !== 'object') continue;
+      api[group] ??= {};
+      api[group][name] = (input?: AnyInput) => call(`${group}.${name}`, def, input);
     }
   }
 
@@ -256,22 +256,15 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     ...(api as PorticoApi),
     baseUrl,
     async *paginate(method, input) {
-      let cursor = input.cursor;
+      const call = method as unknown as (input: object) => Promise<Page<unknown>>;
+      let cursor = (input as { cursor?: string } | undefined)?.cursor;
       do {
-        const page = await method({ ...input, cursor });
-        yield page;
+        const page = await call({ ...(input as object), cursor });
+        yield page as never;
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     },
     subscribe,
-    watch: (filter, callback) =>
-      subscribe((e) => {
-        if (
-          e.type === 'stream.reconnected' ||
-          (typeof filter === 'function' ? filter(e) : filter.includes(e.type) || filter.includes(e.resource.kind))
-        )
-          callback(e);
-      }),
   };
 }
 

@@ -7,8 +7,7 @@ export class PorticoError extends Error {
   /** True when trying again later may succeed (network, timeout, 429, 5xx). */
   readonly retryable: boolean;
   constructor(code: string, message: string, retryable = false, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = new.target.name;
+    super(message, { cause });
     this.code = code;
     this.retryable = retryable;
   }
@@ -27,16 +26,8 @@ export class PorticoApiError extends PorticoError {
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
   readonly requestId: string | undefined;
-  constructor(
-    status: number,
-    code: string,
-    title: string,
-    detail?: string,
-    fieldErrors: FieldError[] = [],
-    requestId?: string,
-    retryable = status === 429 || status >= 500,
-  ) {
-    super(code, detail ? `${title}: ${detail}` : title, retryable);
+  constructor(status: number, code: string, title: string, detail?: string, fieldErrors: FieldError[] = [], requestId?: string) {
+    super(code, detail ? `${title}: ${detail}` : title, status === 429 || status >= 500);
     this.status = status;
     this.title = title;
     this.detail = detail;
@@ -51,7 +42,7 @@ export class PorticoApiError extends PorticoError {
  */
 export class PorticoInputError extends PorticoApiError {
   constructor(fieldErrors: FieldError[]) {
-    super(0, 'validation_failed', 'Invalid input', fieldErrors.map((e) => `${e.path || '(input)'}: ${e.message}`).join('; '), fieldErrors);
+    super(0, 'validation_failed', 'Invalid input', undefined, fieldErrors);
   }
 }
 
@@ -82,12 +73,23 @@ export class PorticoValidationError extends PorticoError {
   readonly path: string;
   readonly issues: ValidationIssue[];
   constructor(endpoint: string, issues: ValidationIssue[], path = issues[0] ? dotted(issues[0].path) : '(body)') {
-    super('invalid_response', `Invalid response from ${endpoint} at ${path}${issues[0] ? `: ${issues[0].message}` : ''}`);
+    super('invalid_response', `${endpoint}: invalid response at ${path}`);
     this.endpoint = endpoint;
     this.path = path;
     this.issues = issues;
   }
 }
+
+// Explicit names: minifiers rename classes, and `error.name` should stay readable in logs.
+for (const [c, name] of [
+  [PorticoError, 'PorticoError'],
+  [PorticoApiError, 'PorticoApiError'],
+  [PorticoInputError, 'PorticoInputError'],
+  [PorticoNetworkError, 'PorticoNetworkError'],
+  [PorticoTimeoutError, 'PorticoTimeoutError'],
+  [PorticoValidationError, 'PorticoValidationError'],
+] as const)
+  c.prototype.name = name;
 
 export const dotted = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(root)';
 
@@ -97,8 +99,6 @@ const STATUS_CODES: Record<number, string> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
   422: 'validation_failed',
   429: 'rate_limited',
   502: 'unavailable',
@@ -114,7 +114,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export function apiError(res: Response, body?: unknown): PorticoApiError {
   const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const errors = (Array.isArray(o.errors) ? o.errors : [])
-    .filter((e) => str(e?.path) !== undefined && str(e.message) !== undefined)
+    .filter((e) => typeof e?.path === 'string' && typeof e.message === 'string')
     .map((e) => ({ path: camelKey(e.path), message: e.message as string }));
   const { status } = res;
   return new PorticoApiError(

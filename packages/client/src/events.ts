@@ -71,12 +71,13 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
   const wait = o.sleep ?? sleep;
   let controller: AbortController | undefined;
 
+  const report = (error: unknown): void => o.diagnose({ type: 'error', endpoint: ENDPOINT, error });
   const emit = (event: PorticoStreamEvent) => {
     for (const listener of [...listeners]) {
       try {
         listener(event);
       } catch (error) {
-        o.diagnose({ type: 'error', endpoint: ENDPOINT, error });
+        report(error);
       }
     }
   };
@@ -85,9 +86,9 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
     try {
       const r = PortalEvent.safeParse(fromWire(JSON.parse(data)));
       if (r.success) return emit(r.data);
-      o.diagnose({ type: 'error', endpoint: ENDPOINT, error: new PorticoValidationError(ENDPOINT, r.error.issues) });
+      report(new PorticoValidationError(ENDPOINT, r.error.issues));
     } catch {
-      o.diagnose({ type: 'error', endpoint: ENDPOINT, error: new PorticoValidationError(ENDPOINT, [], '(data)') });
+      report(new PorticoValidationError(ENDPOINT, [], '(data)'));
     }
   };
 
@@ -103,7 +104,7 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
         const token = await o.tokens.get();
         const headers: Record<string, string> = { accept: 'text/event-stream', authorization: `Bearer ${token}` };
         if (lastId) headers['last-event-id'] = lastId;
-        const res = await o.fetch(o.url, { headers, signal, cache: 'no-store' });
+        const res = await o.fetch(o.url, { headers, signal });
         if (res.status === 401 && !refreshed) {
           refreshed = true;
           await res.body?.cancel();
@@ -113,7 +114,6 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
         if (!res.ok || !res.body) throw apiError(res, await res.json().then(fromWire, () => undefined));
         failures = 0;
         live = true;
-        o.diagnose({ type: 'stream', state: 'open' });
         if (opened) emit({ type: 'stream.reconnected' });
         opened = true;
         await readSse(res.body, {
@@ -129,20 +129,22 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
         if (signal.aborted) break;
         // a drop after the stream opened is not a failure: reconnect after `retry` ms
         if (!live) failures++;
-        o.diagnose({ type: 'error', endpoint: ENDPOINT, error });
+        report(error);
       }
       if (signal.aborted) break;
-      const delayMs = failures ? backoff(failures, reconnectMs, Math.max(reconnectMs, o.maxDelayMs)) : reconnectMs;
-      o.diagnose({ type: 'stream', state: 'reconnecting', delayMs });
+      const delayMs = failures ? backoff(failures, reconnectMs, o.maxDelayMs) : reconnectMs;
+      o.diagnose({ type: 'stream-reconnect', delayMs });
       await wait(delayMs, signal).catch(() => {});
       refreshed = false;
     }
-    o.diagnose({ type: 'stream', state: 'closed' });
   }
 
   return (listener) => {
     listeners.add(listener);
-    if (!controller) run((controller = new AbortController()).signal);
+    if (!controller) {
+      controller = new AbortController();
+      run(controller.signal);
+    }
     return () => {
       if (listeners.delete(listener) && !listeners.size) {
         controller?.abort();

@@ -3,7 +3,6 @@ export { API_PREFIX } from '@portico/contract';
 export {
   createPorticoClient,
   type EndpointMethod,
-  type EventFilter,
   type Page,
   type PorticoApi,
   type PorticoClient,

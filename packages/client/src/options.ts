@@ -20,24 +20,40 @@ export type PorticoDiagnostic =
   | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; error: PorticoError }
   | { type: 'token-refresh'; reason: 'initial' | 'expiring' | 'unauthorized' }
   | { type: 'error'; endpoint: string; error: unknown }
-  | { type: 'stream'; state: 'open' | 'reconnecting' | 'closed'; delayMs?: number };
+  | { type: 'stream-reconnect'; delayMs: number };
 
 export type Diagnose = (d: PorticoDiagnostic) => void;
 
+/** `p`, or the abort reason as soon as `signal` aborts (then `onAbort` runs). */
+export const race = <T>(p: Promise<T>, signal?: AbortSignal | null, onAbort?: () => void): Promise<T> =>
+  signal
+    ? new Promise<T>((resolve, reject) => {
+        const abort = () => {
+          reject(signal.reason);
+          onAbort?.();
+        };
+        const settle = (f: (v: never) => void) => (v: unknown) => {
+          signal.removeEventListener('abort', abort);
+          f(v as never);
+        };
+        if (signal.aborted) return abort();
+        signal.addEventListener('abort', abort, { once: true });
+        p.then(settle(resolve), settle(reject));
+      })
+    : p;
+
 /** Waits `ms`, or rejects with `signal.reason` as soon as the signal aborts. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) abort();
-    signal?.addEventListener('abort', abort, { once: true });
-  });
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return race(
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+    signal,
+    () => clearTimeout(timer),
+  );
+};
 
 /** Exponential backoff with jitter: a delay between half and all of `base * 2^attempt`, capped. */
-export const backoff = (attempt: number, base: number, max: number): number => Math.round(Math.min(max, base * 2 ** attempt) * (0.5 + Math.random() / 2));
+export const backoff = (attempt: number, base: number, max: number): number =>
+  Math.round(Math.min(max, base * 2 ** attempt) * (0.5 + Math.random() / 2));

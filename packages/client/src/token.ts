@@ -26,7 +26,7 @@ export function jwtExpiry(token: string): number | undefined {
  * Lazy, in-memory only token cache: nothing is written to storage or cookies. A token without
  * a known expiry is kept until the server answers 401.
  */
-export function createTokenCache(getToken: TokenProvider, onRefresh?: (reason: string) => void, skewMs = 30_000, now = Date.now): TokenCache {
+export function createTokenCache(getToken: TokenProvider, onRefresh?: (reason: string) => void, skewMs = 30_000): TokenCache {
   let token: string | undefined;
   let expiresAt: number | undefined;
   let pending: Promise<string> | undefined;
@@ -39,7 +39,7 @@ export function createTokenCache(getToken: TokenProvider, onRefresh?: (reason: s
       try {
         const r = await getToken();
         const t = typeof r === 'string' ? r : r?.token;
-        if (typeof t !== 'string' || !t) throw new TypeError('getToken() resolved without a token');
+        if (typeof t !== 'string' || !t) throw new TypeError('no token');
         expiresAt = (typeof r === 'object' && r.expiresAt) || jwtExpiry(t);
         token = t;
         return t;
@@ -53,7 +53,8 @@ export function createTokenCache(getToken: TokenProvider, onRefresh?: (reason: s
   };
 
   return {
-    get: () => pending ?? (token !== undefined && (expiresAt === undefined || now() < expiresAt - skewMs) ? Promise.resolve(token) : refresh()),
+    get: () =>
+      pending ?? (token !== undefined && (expiresAt === undefined || Date.now() < expiresAt - skewMs) ? Promise.resolve(token) : refresh()),
     refresh: (stale) => pending ?? refresh(stale),
   };
 }

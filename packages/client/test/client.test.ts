@@ -43,12 +43,13 @@ function setup(o: Partial<PorticoClientOptions> = {}) {
   return { client, tokens, diagnostics, delays: sleeper.delays, token };
 }
 
-const caught = (p: Promise<unknown>) => p.then(
-  () => {
-    throw new Error('expected a rejection');
-  },
-  (e: unknown) => e,
-);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
 
 describe('wire mapping', () => {
   it('appends /portal/v1 to the base URL unless it is already there, and sends snake_case queries', async () => {
@@ -62,7 +63,7 @@ describe('wire mapping', () => {
   });
 
   it('fills snake_case path params, sends snake_case JSON bodies and returns camelCase results', async () => {
-    server.handle((req, res) => send(res, 201, toWire(ticketMessage(1, { ticketId: 'tkt 1/2' }))));
+    server.handle((_req, res) => send(res, 201, toWire(ticketMessage(1, { ticketId: 'tkt 1/2' }))));
     const { client } = setup();
     const msg = await client.tickets.reply({ id: 'tkt 1/2', body: '  Hello  ', attachmentIds: ['att_1'] });
     expect(server.received[0]!.url).toBe('/portal/v1/tickets/tkt%201%2F2/messages');
@@ -123,7 +124,12 @@ describe('tokens', () => {
     await client.tickets.list();
     expect(calls).toBe(2);
     let objCalls = 0;
-    const b = setup({ getToken: async () => (objCalls++, { token: 'opaque', expiresAt: Date.now() + 3_600_000 }) });
+    const b = setup({
+      getToken: async () => {
+        objCalls++;
+        return { token: 'opaque', expiresAt: Date.now() + 3_600_000 };
+      },
+    });
     await b.client.tickets.list();
     await b.client.tickets.list();
     expect(objCalls).toBe(1);
@@ -139,14 +145,21 @@ describe('tokens', () => {
         return fakeJwt();
       },
     });
-    await Promise.all([client.tickets.list(), client.tickets.list({ q: 'y' }), client.tickets.list({ q: 'z' }), client.tickets.list({ q: 'x' })]);
+    await Promise.all([
+      client.tickets.list(),
+      client.tickets.list({ q: 'y' }),
+      client.tickets.list({ q: 'z' }),
+      client.tickets.list({ q: 'x' }),
+    ]);
     expect(calls).toBe(1);
   });
 
   it('on a 401 refreshes once and retries once with the new token', async () => {
     const issued = [fakeJwt(), fakeJwt()];
     server.handle((req, res) =>
-      req.headers.authorization === `Bearer ${issued[0]}` ? send(res, 401, { title: 'Expired', status: 401, code: 'token_expired' }) : send(res, 200, page(1)),
+      req.headers.authorization === `Bearer ${issued[0]}`
+        ? send(res, 401, { title: 'Expired', status: 401, code: 'token_expired' })
+        : send(res, 200, page(1)),
     );
     let n = 0;
     const { client, diagnostics } = setup({ getToken: async () => issued[n++]! });
@@ -154,14 +167,19 @@ describe('tokens', () => {
     expect(result.data).toHaveLength(1);
     expect(n).toBe(2);
     expect(server.received.map((r) => r.headers.authorization)).toEqual([`Bearer ${issued[0]}`, `Bearer ${issued[1]}`]);
-    expect(diagnostics.filter((d) => d.type === 'token-refresh').map((d) => (d as { reason: string }).reason)).toEqual(['initial', 'unauthorized']);
+    expect(diagnostics.filter((d) => d.type === 'token-refresh').map((d) => (d as { reason: string }).reason)).toEqual([
+      'initial',
+      'unauthorized',
+    ]);
   });
 
   it('concurrent 401s share one refresh', async () => {
     const issued = [fakeJwt(), fakeJwt()];
     server.handle(async (req, res) => {
       await tick(5);
-      return req.headers.authorization === `Bearer ${issued[0]}` ? send(res, 401, { title: 'No', status: 401, code: 'unauthorized' }) : send(res, 200, page(1));
+      return req.headers.authorization === `Bearer ${issued[0]}`
+        ? send(res, 401, { title: 'No', status: 401, code: 'unauthorized' })
+        : send(res, 200, page(1));
     });
     let n = 0;
     const { client } = setup({ getToken: async () => issued[Math.min(n++, 1)]! });
@@ -189,8 +207,12 @@ describe('tokens', () => {
 });
 
 describe('retries', () => {
-  const statusThen = (statuses: number[], headers: Record<string, string> = {}) => (_req: Received, res: import('node:http').ServerResponse, n: number) =>
-    n < statuses.length ? send(res, statuses[n]!, { title: 'x', status: statuses[n], code: 'unavailable' }, headers) : send(res, 200, page(1));
+  const statusThen =
+    (statuses: number[], headers: Record<string, string> = {}) =>
+    (_req: Received, res: import('node:http').ServerResponse, n: number) =>
+      n < statuses.length
+        ? send(res, statuses[n]!, { title: 'x', status: statuses[n], code: 'unavailable' }, headers)
+        : send(res, 200, page(1));
 
   it('retries a GET on 5xx and 429 with growing jittered backoff', async () => {
     server.handle(statusThen([503, 429]));
@@ -374,7 +396,14 @@ describe('responses', () => {
       send(
         res,
         422,
-        { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', detail: 'Check the form', errors: [{ path: 'attachment_ids.0', message: 'unknown' }] },
+        {
+          type: 'about:blank',
+          title: 'Invalid',
+          status: 422,
+          code: 'validation_failed',
+          detail: 'Check the form',
+          errors: [{ path: 'attachment_ids.0', message: 'unknown' }],
+        },
         { 'x-request-id': 'req_42' },
       ),
     );

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Ticket, fromWire } from '@portico/contract';
+import { fromWire, Ticket } from '@portico/contract';
 import { ticket } from '@portico/contract/fixtures';
 
 describe('contract in the browser', () => {

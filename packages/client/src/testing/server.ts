@@ -11,7 +11,7 @@ export interface Received {
   aborted: boolean;
 }
 
-export type Handler = (req: Received, res: ServerResponse, n: number) => void | Promise<void>;
+export type Handler = (req: Received, res: ServerResponse, n: number) => unknown;
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>` */
