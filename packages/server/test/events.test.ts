@@ -1,0 +1,253 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../src/db/postgres.js';
+import { seed } from '../src/seed.js';
+import { startServer } from '../src/server.js';
+import { harness, isPostgres, SECRET, STAFF_KEY, seedFixture, type Fixture, type Harness } from './helpers.js';
+
+let h: Harness;
+let fx: Fixture;
+
+beforeAll(async () => {
+  h = await harness();
+  fx = await seedFixture(h);
+});
+afterAll(() => h?.close());
+
+interface Sse {
+  events: Array<{ id: string; event: string; data: any }>;
+  comments: string[];
+  waitFor(n: number, ms?: number): Promise<void>;
+  close(): void;
+}
+
+/** Reads an SSE stream with fetch (as the SDK does: EventSource cannot send Authorization). */
+async function openSse(url: string, token: string, lastEventId?: string): Promise<Sse> {
+  const ac = new AbortController();
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (lastEventId) headers['last-event-id'] = lastEventId;
+  const r = await fetch(`${url}/portal/v1/events`, { headers, signal: ac.signal });
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-type')).toContain('text/event-stream');
+  const sse: Sse = {
+    events: [],
+    comments: [],
+    async waitFor(n, ms = 5000) {
+      const t0 = Date.now();
+      while (sse.events.length < n) {
+        if (Date.now() - t0 > ms) throw new Error(`only ${sse.events.length} of ${n} events after ${ms} ms`);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    },
+    close: () => ac.abort(),
+  };
+  void (async () => {
+    const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buf += value;
+        let i: number;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const ev: any = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) sse.comments.push(line.slice(1).trim());
+            else if (line.startsWith('id:')) ev.id = line.slice(3).trim();
+            else if (line.startsWith('event:')) ev.event = line.slice(6).trim();
+            else if (line.startsWith('data:')) ev.data = JSON.parse(line.slice(5));
+          }
+          if (ev.data) sse.events.push(ev);
+        }
+      }
+    } catch {}
+  })();
+  return sse;
+}
+
+describe('GET /events', () => {
+  it('streams the organization’s changes with ids, and resumes from Last-Event-ID', async () => {
+    const s = await openSse(h.url, fx.tokens.alice);
+    await new Promise((r) => setTimeout(r, 100));
+    const t = await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'Live ticket', body: 'x' } });
+    await h.staff(`/tickets/${t.body.id}/messages`, { body: { body: 'hi', agent_name: 'Sam' } });
+    await s.waitFor(3);
+    expect(s.events.map((e) => e.event)).toEqual(['ticket.created', 'ticket.message_added', 'notification.created']);
+    expect(s.events[0]!.data).toMatchObject({ type: 'ticket.created', resource: { kind: 'ticket', id: t.body.id }, occurred_at: expect.any(String) });
+    const ids = s.events.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    s.close();
+
+    // Changes while disconnected arrive after reconnecting with Last-Event-ID.
+    const lastId = s.events.at(-1)!.id;
+    await h.api(`/tickets/${t.body.id}/actions`, { token: fx.tokens.alice, body: { action: 'escalate' } });
+    await h.staff('/invoices', { body: { org: 'acme', number: 'LIVE-1', currency: 'EUR', lines: [{ description: 'x', quantity: 1, unit_amount: 1 }] } });
+    const resumed = await openSse(h.url, fx.tokens.alice, lastId);
+    await resumed.waitFor(2);
+    expect(resumed.events.map((e) => e.event).slice(0, 2)).toEqual(['ticket.updated', 'invoice.updated']);
+    expect(Number(resumed.events[0]!.id)).toBeGreaterThan(Number(lastId));
+    resumed.close();
+  });
+
+  it('members only see their own tickets’ and their notifications’ events; no other organization’s', async () => {
+    const bob = await openSse(h.url, fx.tokens.bob, '0');
+    const gina = await openSse(h.url, fx.tokens.gina, '0');
+    await bob.waitFor(1);
+    await new Promise((r) => setTimeout(r, 300));
+    const aliceTicket = fx.acme.ticketAlice;
+    expect(bob.events.some((e) => e.data.resource.id === aliceTicket)).toBe(false);
+    expect(bob.events.some((e) => e.data.type === 'invoice.updated')).toBe(false);
+    expect(bob.events.some((e) => e.data.resource.id === fx.acme.ticketBob)).toBe(true);
+    expect(gina.events.some((e) => e.data.resource.id === fx.acme.ticketBob)).toBe(false);
+    bob.close();
+    gina.close();
+  });
+
+  it('sends heartbeat comments', async () => {
+    const fast = await startServer({ db: h.db, migrate: false, config: { ...h.config, heartbeatMs: 100 } });
+    try {
+      const s = await openSse(fast.url, fx.tokens.alice);
+      await new Promise((r) => setTimeout(r, 350));
+      expect(s.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThanOrEqual(2);
+      s.close();
+    } finally {
+      await fast.close();
+    }
+  });
+});
+
+describe.runIf(isPostgres)('PostgreSQL: several processes', () => {
+  it('LISTEN/NOTIFY: a change made through one server reaches streams on another', async () => {
+    // A second server with its own pool and LISTEN connection on the same database.
+    const db2 = await openPostgres(h.dbUrl!);
+    const other = await startServer({ db: db2, migrate: false, config: h.config });
+    try {
+      const s = await openSse(other.url, fx.tokens.alice);
+      await new Promise((r) => setTimeout(r, 150));
+      const t = await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'Across processes', body: 'x' } });
+      await s.waitFor(1);
+      expect(s.events[0]!.data.resource.id).toBe(t.body.id);
+      s.close();
+    } finally {
+      await other.close();
+      await db2.close();
+    }
+  });
+
+  it('database down: 503 with Retry-After, nothing half-written, and recovery by itself', async () => {
+    // The server talks to PostgreSQL through a proxy we can cut.
+    const target = new URL(h.dbUrl!);
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      const up = net.connect(Number(target.port || 5432), target.hostname);
+      sockets.add(client).add(up);
+      client.pipe(up).pipe(client);
+      const kill = () => {
+        client.destroy();
+        up.destroy();
+      };
+      client.on('error', kill).on('close', kill);
+      up.on('error', kill).on('close', kill);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const port = (proxy.address() as net.AddressInfo).port;
+    const via = new URL(h.dbUrl!);
+    via.host = `127.0.0.1:${port}`;
+    const db = await openPostgres(via.toString(), { connectionTimeoutMillis: 500 });
+    const s = await startServer({ db, migrate: false, config: h.config });
+    try {
+      const token = fx.tokens.bob;
+      expect((await fetch(`${s.url}/portal/v1/tickets`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      const before = (await h.api('/tickets?limit=100', { token })).body.data.length;
+
+      // Cut: refuse new connections and kill the open ones.
+      const closed = new Promise<void>((r) => proxy.close(() => r()));
+      for (const sock of sockets) sock.destroy();
+      sockets.clear();
+      await closed;
+      const down = await fetch(`${s.url}/portal/v1/tickets`, { headers: { authorization: `Bearer ${token}` } });
+      expect(down.status).toBe(503);
+      expect(down.headers.get('retry-after')).toBe('5');
+      expect((await down.json()).code).toBe('unavailable');
+      const write = await fetch(`${s.url}/portal/v1/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'outage-1' },
+        body: JSON.stringify({ subject: 'During the outage', body: 'x' }),
+      });
+      expect(write.status).toBe(503);
+      expect((await fetch(`${s.url}/healthz`)).status).toBe(503);
+
+      // Back up on the same port: the pool reconnects by itself.
+      await new Promise<void>((r) => proxy.listen(port, '127.0.0.1', r));
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        status = (await fetch(`${s.url}/healthz`)).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(200);
+      expect((await h.api('/tickets?limit=100', { token })).body.data.length).toBe(before);
+      const retry = await fetch(`${s.url}/portal/v1/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'outage-1' },
+        body: JSON.stringify({ subject: 'During the outage', body: 'x' }),
+      });
+      expect(retry.status).toBe(201);
+      expect((await h.api('/tickets?limit=100', { token })).body.data.length).toBe(before + 1);
+    } finally {
+      await s.close();
+      await db.close();
+      proxy.close();
+      for (const sock of sockets) sock.destroy();
+    }
+  });
+
+  it('terminated backends (pg_terminate_backend) are replaced transparently', async () => {
+    const r1 = await h.api('/me', { token: fx.tokens.alice });
+    expect(r1.status).toBe(200);
+    const admin = await openPostgres(process.env.DATABASE_URL!);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(h.dbUrl!).pathname.slice(1)]);
+    await admin.close();
+    let ok = 0;
+    for (let i = 0; i < 20 && ok !== 200; i++) {
+      ok = (await h.api('/tickets', { token: fx.tokens.alice })).status;
+      if (ok !== 200) {
+        expect(ok).toBe(503);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    expect(ok).toBe(200);
+    // The LISTEN connection came back too: events still flow.
+    const s = await openSse(h.url, fx.tokens.alice);
+    await new Promise((r) => setTimeout(r, 1500));
+    await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'After terminate', body: 'x' } });
+    await s.waitFor(1, 8000);
+    s.close();
+  });
+});
+
+describe('seed', () => {
+  it('loads the demo data quickly and idempotently', async () => {
+    const t0 = Date.now();
+    const first = await seed(h.db, { filesDir: h.filesDir });
+    const ms = Date.now() - t0;
+    expect(first).toMatchObject({ skipped: false, organizations: 2, tickets: 400, invoices: 100, projects: 6, articles: 60 });
+    expect(ms).toBeLessThan(20000);
+    const second = await seed(h.db, { filesDir: h.filesDir });
+    expect(second.skipped).toBe(true);
+    const alice = await h.token('acme', 'alice', ['member', 'admin', 'approver']);
+    const all = await h.api('/tickets?scope=organization&limit=100', { token: alice });
+    expect(all.body.next_cursor).toBeTruthy();
+    const d = await h.api('/projects?limit=10', { token: alice });
+    expect(d.body.data.length).toBeGreaterThanOrEqual(3);
+    const dl = await h.api(`/projects/${d.body.data.find((p: any) => p.name === 'Website relaunch').id}/deliverables`, { token: alice });
+    for (const x of dl.body.data) {
+      const f = await fetch(x.current_version.download_url);
+      expect(f.status).toBe(200);
+    }
+    void SECRET;
+    void STAFF_KEY;
+  });
+});
