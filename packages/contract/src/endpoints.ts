@@ -32,8 +32,9 @@ type ObjectSchema = z.ZodMiniObject;
 export interface EndpointDef {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly path: `/${string}`;
-  readonly summary: string;
-  readonly tag: string;
+  /** Documentation only (the OpenAPI document); the portal table keeps it in `docs.ts`, out of the browser bundle. */
+  readonly summary?: string;
+  readonly tag?: string;
   readonly params?: ObjectSchema;
   readonly query?: ObjectSchema;
   readonly body?: Schema;
@@ -63,24 +64,20 @@ export const AttachmentUpload = z.object({ file: z.file() });
 /** Every endpoint of the portal API (`/portal/v1`), grouped by resource. */
 export const endpoints = {
   me: {
-    get: get({ path: '/me', tag: 'account', summary: 'The signed-in contact and organization', response: Me }),
+    get: get({ path: '/me', response: Me }),
   },
   tickets: {
-    list: get({ path: '/tickets', tag: 'tickets', summary: 'List tickets', query: TicketListQuery, response: page(Ticket) }),
-    get: get({ path: '/tickets/{id}', tag: 'tickets', summary: 'Get a ticket', params: IdParams, response: Ticket }),
-    create: post({ path: '/tickets', tag: 'tickets', summary: 'Open a ticket', body: TicketCreate, response: Ticket, status: 201 }),
+    list: get({ path: '/tickets', query: TicketListQuery, response: page(Ticket) }),
+    get: get({ path: '/tickets/{id}', params: IdParams, response: Ticket }),
+    create: post({ path: '/tickets', body: TicketCreate, response: Ticket, status: 201 }),
     messages: get({
       path: '/tickets/{id}/messages',
-      tag: 'tickets',
-      summary: "List a ticket's messages, oldest first",
       params: IdParams,
       query: TicketMessagesQuery,
       response: page(TicketMessage),
     }),
     reply: post({
       path: '/tickets/{id}/messages',
-      tag: 'tickets',
-      summary: 'Reply to a ticket',
       params: IdParams,
       body: TicketReply,
       response: TicketMessage,
@@ -88,8 +85,6 @@ export const endpoints = {
     }),
     act: post({
       path: '/tickets/{id}/actions',
-      tag: 'tickets',
-      summary: 'Close, reopen or escalate a ticket',
       params: IdParams,
       body: TicketAction,
       response: Ticket,
@@ -98,8 +93,6 @@ export const endpoints = {
   attachments: {
     upload: post({
       path: '/attachments',
-      tag: 'tickets',
-      summary: 'Upload a file to attach to a ticket or reply',
       body: AttachmentUpload,
       bodyKind: 'multipart',
       response: Attachment,
@@ -109,61 +102,47 @@ export const endpoints = {
   articles: {
     list: get({
       path: '/articles',
-      tag: 'knowledge base',
-      summary: 'List articles',
       query: ArticleListQuery,
       response: page(ArticleSummary),
     }),
     search: get({
       path: '/articles/search',
-      tag: 'knowledge base',
-      summary: 'Search articles',
       query: ArticleSearchQuery,
       response: SearchResults,
     }),
-    get: get({ path: '/articles/{slug}', tag: 'knowledge base', summary: 'Get an article', params: SlugParams, response: Article }),
+    get: get({ path: '/articles/{slug}', params: SlugParams, response: Article }),
     vote: post({
       path: '/articles/{slug}/votes',
-      tag: 'knowledge base',
-      summary: 'Say whether an article helped',
       params: SlugParams,
       body: ArticleVote,
       response: ArticleVoteResult,
     }),
-    categories: get({ path: '/categories', tag: 'knowledge base', summary: 'List article categories', response: CategoryList }),
+    categories: get({ path: '/categories', response: CategoryList }),
   },
   invoices: {
     list: get({
       path: '/invoices',
-      tag: 'billing',
-      summary: 'List invoices',
       query: InvoiceListQuery,
       response: page(InvoiceSummary),
       roles: ['admin'],
     }),
     totals: get({
       path: '/invoices/totals',
-      tag: 'billing',
-      summary: 'Totals per currency of the invoices a filter selects',
       query: InvoiceTotalsQuery,
       response: InvoiceTotals,
       roles: ['admin'],
     }),
     get: get({
       path: '/invoices/{id}',
-      tag: 'billing',
-      summary: 'Get an invoice with its lines',
       params: IdParams,
       response: Invoice,
       roles: ['admin'],
     }),
   },
   projects: {
-    list: get({ path: '/projects', tag: 'projects', summary: 'List projects', query: ProjectListQuery, response: page(Project) }),
+    list: get({ path: '/projects', query: ProjectListQuery, response: page(Project) }),
     get: get({
       path: '/projects/{id}',
-      tag: 'projects',
-      summary: 'Get a project with its milestones',
       params: IdParams,
       response: Project,
     }),
@@ -171,16 +150,12 @@ export const endpoints = {
   deliverables: {
     list: get({
       path: '/projects/{project_id}/deliverables',
-      tag: 'projects',
-      summary: "List a project's deliverables",
       params: ProjectDeliverablesParams,
       query: DeliverableListQuery,
       response: page(DeliverableSummary),
     }),
     get: get({
       path: '/deliverables/{id}',
-      tag: 'projects',
-      summary: 'Get a deliverable with its versions',
       params: IdParams,
       response: Deliverable,
     }),
@@ -188,16 +163,12 @@ export const endpoints = {
   comments: {
     list: get({
       path: '/deliverables/{id}/versions/{version}/comments',
-      tag: 'projects',
-      summary: 'List comments on a version, oldest first',
       params: VersionParams,
       query: CommentListQuery,
       response: page(Comment),
     }),
     create: post({
       path: '/deliverables/{id}/versions/{version}/comments',
-      tag: 'projects',
-      summary: 'Comment on a version',
       params: VersionParams,
       body: CommentCreate,
       response: Comment,
@@ -207,16 +178,12 @@ export const endpoints = {
   approvals: {
     list: get({
       path: '/deliverables/{id}/approvals',
-      tag: 'projects',
-      summary: 'The audit trail of decisions, newest first',
       params: IdParams,
       query: ApprovalListQuery,
       response: page(Approval),
     }),
     create: post({
       path: '/deliverables/{id}/approvals',
-      tag: 'projects',
-      summary: 'Approve a version or request changes to it',
       params: IdParams,
       body: ApprovalCreate,
       response: Approval,
@@ -227,30 +194,22 @@ export const endpoints = {
   notifications: {
     list: get({
       path: '/notifications',
-      tag: 'notifications',
-      summary: 'List notifications, newest first',
       query: NotificationListQuery,
       response: page(Notification),
     }),
     read: post({
       path: '/notifications/{id}/read',
-      tag: 'notifications',
-      summary: 'Mark a notification read',
       params: IdParams,
       response: Notification,
     }),
     readAll: post({
       path: '/notifications/read-all',
-      tag: 'notifications',
-      summary: 'Mark every notification read',
       response: ReadAllResult,
     }),
   },
   files: {
     get: get({
       path: '/files/{id}',
-      tag: 'files',
-      summary: 'Download or preview a file through a signed link from a resource',
       params: IdParams,
       query: z.object({ exp: z.string(), sig: z.string(), disposition: z.optional(z.enum(['inline', 'attachment'])) }),
       response: 'binary',
@@ -259,8 +218,6 @@ export const endpoints = {
   events: {
     stream: get({
       path: '/events',
-      tag: 'events',
-      summary: "Server-Sent Events of the organization's changes; resume with Last-Event-ID",
       response: 'sse',
       events: PortalEvent,
     }),

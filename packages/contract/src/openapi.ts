@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { wireJsonSchema } from './casing.js';
+import { endpointDocs } from './docs.js';
 import { API_PREFIX, endpointList } from './endpoints.js';
 import * as account from './schemas/account.js';
 import * as approval from './schemas/approval.js';
@@ -132,10 +133,12 @@ export function buildOpenApi(version = '0.1.0'): Json {
     for (const [code, description] of Object.entries(errorResponses)) {
       responses[code] = { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     }
+    const docs = endpointDocs[`${group}.${name}`];
+    if (!docs) throw new Error(`no documentation for ${group}.${name} in docs.ts`);
     const op: Json = {
       operationId: `${group}.${name}`,
-      summary: e.summary,
-      tags: [e.tag],
+      summary: docs.summary,
+      tags: [docs.tag],
       parameters,
       responses,
       ...(e.roles ? { 'x-portico-roles': e.roles } : {}),

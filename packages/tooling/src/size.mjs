@@ -12,7 +12,7 @@ const KB = 1000;
 
 /** name, entry source (module specifiers resolved from the repo root), budget in bytes, min+gz. */
 export const ENTRIES = [
-  { name: '@portico/client (with contract schemas, ky, zod/mini)', code: "export * from '@portico/client';", budget: 16 * KB },
+  { name: '@portico/client (with its contract schemas and zod/mini)', code: "export * from '@portico/client';", budget: 16 * KB },
 ];
 
 async function measure(code) {
