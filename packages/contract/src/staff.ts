@@ -5,6 +5,7 @@
  * table in `endpoints.ts`; not part of the portal's OpenAPI document.
  */
 import * as z from 'zod/mini';
+import type { EndpointDef } from './endpoints.js';
 import { Article } from './schemas/article.js';
 import { DateOnly, Id, Role, SafeUrl, Timestamp } from './schemas/common.js';
 import { Deliverable } from './schemas/deliverable.js';
@@ -12,7 +13,6 @@ import { Invoice, InvoiceStatus } from './schemas/invoice.js';
 import { Notification } from './schemas/notification.js';
 import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
-import type { EndpointDef } from './endpoints.js';
 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
@@ -127,8 +127,10 @@ export const IdParams = z.object({ id: Id });
 const ProjectParams = z.object({ projectId: Id });
 
 const def = <const E extends EndpointDef>(e: E): E => e;
-const post = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) => def({ ...e, method: 'POST', idempotent: false } as const);
-const patch = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) => def({ ...e, method: 'PATCH', idempotent: false } as const);
+const post = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) =>
+  def({ ...e, method: 'POST', idempotent: false } as const);
+const patch = <const E extends Omit<EndpointDef, 'method' | 'idempotent'>>(e: E) =>
+  def({ ...e, method: 'PATCH', idempotent: false } as const);
 
 /** Every endpoint of the staff API, grouped by resource. */
 export const staffEndpoints = {
@@ -154,19 +156,62 @@ export const staffEndpoints = {
     }),
   },
   tickets: {
-    reply: post({ path: '/tickets/{id}/messages', tag: 'staff', summary: 'Reply to a ticket as an agent', params: IdParams, body: StaffTicketReply, response: TicketMessage, status: 201 }),
-    update: patch({ path: '/tickets/{id}', tag: 'staff', summary: "Change a ticket's status, priority, assignee or tags", params: IdParams, body: StaffTicketUpdate, response: Ticket }),
+    reply: post({
+      path: '/tickets/{id}/messages',
+      tag: 'staff',
+      summary: 'Reply to a ticket as an agent',
+      params: IdParams,
+      body: StaffTicketReply,
+      response: TicketMessage,
+      status: 201,
+    }),
+    update: patch({
+      path: '/tickets/{id}',
+      tag: 'staff',
+      summary: "Change a ticket's status, priority, assignee or tags",
+      params: IdParams,
+      body: StaffTicketUpdate,
+      response: Ticket,
+    }),
   },
   articles: {
-    publish: post({ path: '/articles', tag: 'staff', summary: 'Publish (create or update by slug) an article', body: StaffArticleUpsert, response: Article }),
+    publish: post({
+      path: '/articles',
+      tag: 'staff',
+      summary: 'Publish (create or update by slug) an article',
+      body: StaffArticleUpsert,
+      response: Article,
+    }),
   },
   invoices: {
     issue: post({ path: '/invoices', tag: 'staff', summary: 'Issue an invoice', body: StaffInvoiceCreate, response: Invoice, status: 201 }),
-    update: patch({ path: '/invoices/{id}', tag: 'staff', summary: "Change an invoice's status or amount paid", params: IdParams, body: StaffInvoiceUpdate, response: Invoice }),
+    update: patch({
+      path: '/invoices/{id}',
+      tag: 'staff',
+      summary: "Change an invoice's status or amount paid",
+      params: IdParams,
+      body: StaffInvoiceUpdate,
+      response: Invoice,
+    }),
   },
   projects: {
-    create: post({ path: '/projects', tag: 'staff', summary: 'Create a project with milestones', body: StaffProjectCreate, response: Project, status: 201 }),
-    addMilestone: post({ path: '/projects/{id}/milestones', tag: 'staff', summary: 'Add a milestone', params: IdParams, body: StaffMilestoneCreate, response: Project, status: 201 }),
+    create: post({
+      path: '/projects',
+      tag: 'staff',
+      summary: 'Create a project with milestones',
+      body: StaffProjectCreate,
+      response: Project,
+      status: 201,
+    }),
+    addMilestone: post({
+      path: '/projects/{id}/milestones',
+      tag: 'staff',
+      summary: 'Add a milestone',
+      params: IdParams,
+      body: StaffMilestoneCreate,
+      response: Project,
+      status: 201,
+    }),
   },
   deliverables: {
     create: post({
@@ -191,7 +236,14 @@ export const staffEndpoints = {
     }),
   },
   notifications: {
-    post: post({ path: '/notifications', tag: 'staff', summary: 'Notify a contact or every contact of an organization', body: StaffNotificationCreate, response: StaffNotificationResult, status: 201 }),
+    post: post({
+      path: '/notifications',
+      tag: 'staff',
+      summary: 'Notify a contact or every contact of an organization',
+      body: StaffNotificationCreate,
+      response: StaffNotificationResult,
+      status: 201,
+    }),
   },
 } as const;
 

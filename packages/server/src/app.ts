@@ -1,20 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { API_PREFIX, endpointList, fromWire, snakeKey, toWire, type EndpointDef } from '@portico/contract';
+import { API_PREFIX, type EndpointDef, endpointList, fromWire, snakeKey, toWire } from '@portico/contract';
 import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { bearer, createPrincipalResolver, createTokenVerifier, staffKeyMatches, type Principal } from './auth.js';
+import { bearer, createPrincipalResolver, createTokenVerifier, type Principal, staffKeyMatches } from './auth.js';
 import type { Config } from './config.js';
 import type { PortalCtx, Services } from './context.js';
-import { isUnavailable, type Db, type Queryable } from './db/db.js';
-import { badRequest, forbidden, HttpError, problemBody, unauthorized, validationFailed, type FieldError } from './errors.js';
+import { type Db, isUnavailable, type Queryable } from './db/db.js';
+import { badRequest, type FieldError, forbidden, HttpError, problemBody, unauthorized, validationFailed } from './errors.js';
 import { EventBus } from './events.js';
 import { createLogger } from './log.js';
 import { portalHandlers } from './routes/index.js';
 import { staffHandlers } from './routes/staff.js';
-import { createFileSigner, diskStorage, type Disposition, type Storage } from './storage.js';
+import { createFileSigner, type Disposition, diskStorage, type Storage } from './storage.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -45,10 +45,11 @@ async function validate(schema: unknown, value: unknown, where: string): Promise
   const r = await std.validate(value);
   if (!r.issues) return r.value;
   const errors: FieldError[] = r.issues.map((i: { path?: Array<PropertyKey | { key: PropertyKey }>; message: string }) => ({
-    path: (i.path ?? [])
-      .map((p) => (typeof p === 'object' && p !== null ? p.key : p))
-      .map((p) => (typeof p === 'string' ? snakeKey(p) : String(p)))
-      .join('.') || where,
+    path:
+      (i.path ?? [])
+        .map((p) => (typeof p === 'object' && p !== null ? p.key : p))
+        .map((p) => (typeof p === 'string' ? snakeKey(p) : String(p)))
+        .join('.') || where,
     message: i.message,
   }));
   throw validationFailed(errors);
@@ -60,7 +61,8 @@ async function readBody(c: Context, e: EndpointDef, config: Config): Promise<{ v
   if (e.bodyKind === 'multipart') {
     if (length > config.maxUploadBytes + 256 * 1024) throw tooLarge(config);
     const type = c.req.header('content-type') ?? '';
-    if (!type.startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'Unsupported media type', 'Send multipart/form-data.');
+    if (!type.startsWith('multipart/form-data'))
+      throw new HttpError(415, 'unsupported_media_type', 'Unsupported media type', 'Send multipart/form-data.');
     let form: Record<string, unknown>;
     try {
       form = (await c.req.parseBody()) as Record<string, unknown>;
@@ -170,7 +172,9 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
       throw err;
     }
   });
-  app.get(`${API_PREFIX}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' }));
+  app.get(`${API_PREFIX}/openapi.json`, (c) =>
+    c.body(openapi, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' }),
+  );
 
   const baseUrl = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin;
   const fileUrlFor = (c: Context) => (fileId: string, orgId: string, disposition: Disposition) => {
@@ -244,7 +248,12 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     if (r.issues) throw new Error(`response of ${name} does not match the contract: ${JSON.stringify(r.issues).slice(0, 2000)}`);
   };
 
-  const register = (prefix: string, list: Array<[string, string, EndpointDef]>, handlers: Record<string, Record<string, AnyHandler>>, staff: boolean) => {
+  const register = (
+    prefix: string,
+    list: Array<[string, string, EndpointDef]>,
+    handlers: Record<string, Record<string, AnyHandler>>,
+    staff: boolean,
+  ) => {
     for (const [group, name, e] of list) {
       const handler = handlers[group]?.[name];
       if (!handler) throw new Error(`no handler for ${group}.${name}`);
@@ -253,8 +262,10 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
       app.on(e.method, path, async (c) => {
         let principal: Principal | null = null;
         if (staff) {
-          if (!config.staffKey) throw new HttpError(404, 'not_found', 'Not found', 'The staff API is disabled (PORTICO_STAFF_KEY is not set).');
-          if (!staffKeyMatches(bearer(c.req.header('authorization')), config.staffKey)) throw unauthorized('A valid staff key is required.');
+          if (!config.staffKey)
+            throw new HttpError(404, 'not_found', 'Not found', 'The staff API is disabled (PORTICO_STAFF_KEY is not set).');
+          if (!staffKeyMatches(bearer(c.req.header('authorization')), config.staffKey))
+            throw unauthorized('A valid staff key is required.');
         } else if (e.response !== 'binary') {
           principal = await authenticate(c);
           if (e.roles && !e.roles.some((r) => principal!.roles.includes(r))) {
@@ -265,7 +276,15 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
         const query = await validate(e.query, fromWire(c.req.query()), 'query');
         const { value: rawBody, fingerprint } = e.method === 'GET' ? { value: undefined, fingerprint: '' } : await readBody(c, e, config);
         const body = e.body ? await validate(e.body, rawBody ?? {}, 'body') : undefined;
-        const ctx: Omit<PortalCtx, 'db'> = { svc: services, principal: principal as Principal, params, query, body, c, fileUrl: fileUrlFor(c) };
+        const ctx: Omit<PortalCtx, 'db'> = {
+          svc: services,
+          principal: principal as Principal,
+          params,
+          query,
+          body,
+          c,
+          fileUrl: fileUrlFor(c),
+        };
         if (e.method === 'GET') {
           const out = await handler({ ...ctx, db });
           if (out instanceof Response) return out;

@@ -61,7 +61,11 @@ export function mockupPng(seed: number, width = 320, height = 200): Buffer {
     const card2 = x > width / 2 + 10 && x < width - 20 && y > 48 && y < 120;
     if (header) return [30, 40 + (hue % 60), 90 + (hue % 120)];
     if (card || card2) return [245, 245, 250];
-    return [(x * 255) / width + hue / 4, (y * 255) / height, 200 - hue / 3].map((v) => Math.max(0, Math.min(255, Math.round(v)))) as [number, number, number];
+    return [(x * 255) / width + hue / 4, (y * 255) / height, 200 - hue / 3].map((v) => Math.max(0, Math.min(255, Math.round(v)))) as [
+      number,
+      number,
+      number,
+    ];
   });
 }
 

@@ -1,6 +1,6 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@portico/contract';
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { unauthorized } from './errors.js';
@@ -78,7 +78,9 @@ export function createTokenVerifier(config: Config): TokenVerifier {
     const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
     const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && ROLES.has(r as Role));
     if (!roles.includes('member')) roles.unshift('member');
-    const features = Array.isArray(payload.features) ? payload.features.filter((f): f is string => typeof f === 'string').slice(0, 100) : [];
+    const features = Array.isArray(payload.features)
+      ? payload.features.filter((f): f is string => typeof f === 'string').slice(0, 100)
+      : [];
     const claims: TokenClaims = { sub, org, roles, features };
     if (typeof payload.name === 'string' && payload.name) claims.name = payload.name.slice(0, 200);
     if (typeof payload.email === 'string' && payload.email) claims.email = payload.email.slice(0, 320);

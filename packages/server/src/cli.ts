@@ -3,8 +3,8 @@
  * `portico-server [start] [--seed]` — serve; `portico-server seed` — load the demo data and exit.
  */
 import { loadConfig } from './config.js';
-import { createLogger } from './log.js';
 import { migrate } from './db/migrate.js';
+import { createLogger } from './log.js';
 import { seed } from './seed.js';
 import { openDb, startServer } from './server.js';
 
@@ -35,7 +35,8 @@ async function main() {
     files_dir: config.filesDir,
     staff_api: Boolean(config.staffKey),
   });
-  if (!config.jwtSecret && !config.jwksUrl) log.warn('neither PORTICO_JWT_SECRET nor PORTICO_JWKS_URL is set: every portal request will be refused');
+  if (!config.jwtSecret && !config.jwksUrl)
+    log.warn('neither PORTICO_JWT_SECRET nor PORTICO_JWKS_URL is set: every portal request will be refused');
   const stop = async (signal: string) => {
     log.info('stopping', { signal });
     await running.close();

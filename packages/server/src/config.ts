@@ -43,7 +43,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const fileUrlSecret =
     env.PORTICO_FILE_URL_SECRET ||
     (jwtSecret || staffKey
-      ? createHmac('sha256', `${jwtSecret ?? ''}\u0000${staffKey ?? ''}`).update('portico file urls').digest('base64url')
+      ? createHmac('sha256', `${jwtSecret ?? ''}\u0000${staffKey ?? ''}`)
+          .update('portico file urls')
+          .digest('base64url')
       : randomBytes(32).toString('base64url'));
   const cfg: Config = {
     port: Number(env.PORT ?? 4010),

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
-import type { Principal, TokenVerifier, createPrincipalResolver } from './auth.js';
+import type { createPrincipalResolver, Principal, TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
+import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
 import type { Db, Queryable } from './db/db.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './log.js';

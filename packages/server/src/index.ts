@@ -1,9 +1,9 @@
-export { createApp, type CreateAppOptions, type PorticoApp } from './app.js';
-export { loadConfig, type Config } from './config.js';
+export { type CreateAppOptions, createApp, type PorticoApp } from './app.js';
+export { type Config, loadConfig } from './config.js';
 export type { Db, Queryable } from './db/db.js';
 export { migrate } from './db/migrate.js';
 export { openPglite } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
-export { openDb, startServer, type RunningServer, type StartServerOptions } from './server.js';
 export { seed } from './seed.js';
+export { openDb, type RunningServer, type StartServerOptions, startServer } from './server.js';
 export { mintPortalToken } from './token.js';

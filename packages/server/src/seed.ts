@@ -8,15 +8,15 @@
  * It writes through the same building blocks the staff API uses (`insertFile`, the storage,
  * the mappers' tables); rows are inserted in bulk rather than one request at a time.
  */
-import { simplePdf, mockupPng } from './assets.js';
+import { mockupPng, simplePdf } from './assets.js';
 import type { Config } from './config.js';
-import { insertMany, type Db, type Queryable } from './db/db.js';
+import type { Services } from './context.js';
+import { type Db, insertMany, type Queryable } from './db/db.js';
 import { newId } from './ids.js';
-import { agentId } from './routes/staff.js';
 import { insertFile } from './routes/files.js';
+import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
 import { diskStorage, type Storage } from './storage.js';
-import type { Services } from './context.js';
 
 export interface SeedSummary {
   skipped: boolean;
@@ -72,7 +72,18 @@ const ORGS = [
 ] as const;
 
 const AGENTS = ['Sam Support', 'Priya Patel', 'Jonas Weber', 'Maya Okafor'];
-const PRODUCTS = ['the dashboard', 'SSO login', 'the mobile app', 'CSV export', 'the billing page', 'webhooks', 'the API', 'email notifications', 'the reporting module', 'user invitations'];
+const PRODUCTS = [
+  'the dashboard',
+  'SSO login',
+  'the mobile app',
+  'CSV export',
+  'the billing page',
+  'webhooks',
+  'the API',
+  'email notifications',
+  'the reporting module',
+  'user invitations',
+];
 const PROBLEMS = [
   'is not loading',
   'shows an error 500',
@@ -85,7 +96,13 @@ const PROBLEMS = [
   'ignores the timezone setting',
   'stopped working after the update',
 ];
-const QUESTIONS = ['How do I configure', 'Can we get a quote for', 'Is there a way to automate', 'Please explain the limits of', 'Feature request for'];
+const QUESTIONS = [
+  'How do I configure',
+  'Can we get a quote for',
+  'Is there a way to automate',
+  'Please explain the limits of',
+  'Feature request for',
+];
 const OPENERS = [
   'Hi team,\n\nSince this morning {p} {x}. We tried clearing the cache and another browser. Could you take a look?\n\nThanks!',
   'Hello,\n\nWe noticed that {p} {x}. This affects about 20 of our users.\n\nSteps:\n1. Sign in\n2. Open {p}\n3. Wait\n\nBest regards',
@@ -98,16 +115,38 @@ const AGENT_REPLIES = [
   'Good news: this is resolved. The root cause was a misconfigured cache node. Sorry for the trouble!',
   'I have added this to our feature request board; our product team reviews it every two weeks.',
 ];
-const CONTACT_REPLIES = ['Thanks, attached is the screenshot.', 'It works now, thank you!', 'Still happening for us, unfortunately.', 'Any update on this?', 'Great, you can close this ticket.'];
+const CONTACT_REPLIES = [
+  'Thanks, attached is the screenshot.',
+  'It works now, thank you!',
+  'Still happening for us, unfortunately.',
+  'Any update on this?',
+  'Great, you can close this ticket.',
+];
 const TAGS = ['billing', 'bug', 'login', 'performance', 'question', 'feature-request', 'mobile', 'api'];
 
 const CATEGORIES = [
-  { slug: 'getting-started', name: 'Getting started', topics: ['your first project', 'inviting your team', 'the dashboard', 'notifications', 'your profile'] },
+  {
+    slug: 'getting-started',
+    name: 'Getting started',
+    topics: ['your first project', 'inviting your team', 'the dashboard', 'notifications', 'your profile'],
+  },
   { slug: 'billing', name: 'Billing & invoices', topics: ['invoices', 'payment methods', 'VAT and taxes', 'refunds', 'currencies'] },
-  { slug: 'account-security', name: 'Account & security', topics: ['two-factor authentication', 'single sign-on', 'password resets', 'audit logs', 'session timeouts'] },
+  {
+    slug: 'account-security',
+    name: 'Account & security',
+    topics: ['two-factor authentication', 'single sign-on', 'password resets', 'audit logs', 'session timeouts'],
+  },
   { slug: 'integrations', name: 'Integrations', topics: ['webhooks', 'the REST API', 'Slack', 'Zapier', 'CSV imports'] },
-  { slug: 'projects', name: 'Projects & approvals', topics: ['deliverables', 'approvals', 'comments on designs', 'milestones', 'file versions'] },
-  { slug: 'troubleshooting', name: 'Troubleshooting', topics: ['slow pages', 'missing emails', 'browser support', 'error messages', 'mobile app sync'] },
+  {
+    slug: 'projects',
+    name: 'Projects & approvals',
+    topics: ['deliverables', 'approvals', 'comments on designs', 'milestones', 'file versions'],
+  },
+  {
+    slug: 'troubleshooting',
+    name: 'Troubleshooting',
+    topics: ['slow pages', 'missing emails', 'browser support', 'error messages', 'mobile app sync'],
+  },
 ];
 const VERBS = ['Set up', 'Understand', 'Manage', 'Troubleshoot'];
 
@@ -158,16 +197,37 @@ Open a ticket from the portal and mention article #${i + 1}.`,
 }
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'] as const;
-const SERVICES = ['Platform subscription', 'Additional seats', 'Premium support', 'Onboarding workshop', 'Design sprint', 'API overage', 'Storage add-on'];
+const SERVICES = [
+  'Platform subscription',
+  'Additional seats',
+  'Premium support',
+  'Onboarding workshop',
+  'Design sprint',
+  'API overage',
+  'Storage add-on',
+];
 
 const day = 86400e3;
 
 /** Loads the demo data set (once). */
-export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: Storage = diskStorage(config.filesDir)): Promise<SeedSummary> {
+export async function seed(
+  db: Db,
+  config: Pick<Config, 'filesDir'>,
+  storage: Storage = diskStorage(config.filesDir),
+): Promise<SeedSummary> {
   const svc = { storage } as Services;
   return db.transaction(async (tx) => {
     const mark = await tx.query("INSERT INTO seed_runs (name) VALUES ('demo') ON CONFLICT DO NOTHING RETURNING name");
-    const summary: SeedSummary = { skipped: mark.length === 0, organizations: 0, tickets: 0, messages: 0, articles: 0, invoices: 0, projects: 0, deliverables: 0 };
+    const summary: SeedSummary = {
+      skipped: mark.length === 0,
+      organizations: 0,
+      tickets: 0,
+      messages: 0,
+      articles: 0,
+      invoices: 0,
+      projects: 0,
+      deliverables: 0,
+    };
     if (summary.skipped) return summary;
     const rnd = prng(20261122);
     const now = Date.now();
@@ -188,14 +248,34 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
         for (const verb of VERBS.slice(0, 2)) {
           const { body, format } = articleBody(topic, verb, ai);
           const title = `${verb} ${topic}`;
-          const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+          const slug = title
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '');
           const updated = new Date(now - rnd.int(1, 300) * day);
-          articleRows.push([newId('art'), null, slug, title, `How to ${verb.toLowerCase()} ${topic}, step by step.`, body, format, catId, [c.slug, topic.split(' ')[0]], updated, updated]);
+          articleRows.push([
+            newId('art'),
+            null,
+            slug,
+            title,
+            `How to ${verb.toLowerCase()} ${topic}, step by step.`,
+            body,
+            format,
+            catId,
+            [c.slug, topic.split(' ')[0]],
+            updated,
+            updated,
+          ]);
           ai++;
         }
       }
     }
-    await insertMany(tx, 'articles', ['id', 'org_id', 'slug', 'title', 'summary', 'body', 'body_format', 'category_id', 'tags', 'created_at', 'updated_at'], articleRows);
+    await insertMany(
+      tx,
+      'articles',
+      ['id', 'org_id', 'slug', 'title', 'summary', 'body', 'body_format', 'category_id', 'tags', 'created_at', 'updated_at'],
+      articleRows,
+    );
     summary.articles = articleRows.length;
 
     for (const o of ORGS) {
@@ -222,11 +302,25 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
       let number = Number(org!.ticket_seq);
       for (let i = 0; i < 200; i++) {
         const requester = rnd.weighted(contacts.map((c, k) => [c, k < 2 ? 4 : 1] as const));
-        const priority = rnd.weighted([['low', 3], ['normal', 6], ['high', 2], ['urgent', 1]] as const);
-        const status = rnd.weighted([['open', 5], ['pending', 3], ['on_hold', 1], ['solved', 4], ['closed', 4]] as const);
+        const priority = rnd.weighted([
+          ['low', 3],
+          ['normal', 6],
+          ['high', 2],
+          ['urgent', 1],
+        ] as const);
+        const status = rnd.weighted([
+          ['open', 5],
+          ['pending', 3],
+          ['on_hold', 1],
+          ['solved', 4],
+          ['closed', 4],
+        ] as const);
         const created = now - rnd.int(0, 120 * day);
         const product = rnd.pick(PRODUCTS);
-        const subject = rnd.next() < 0.75 ? `${product[0]!.toUpperCase()}${product.slice(1)} ${rnd.pick(PROBLEMS)}` : `${rnd.pick(QUESTIONS)} ${product}?`;
+        const subject =
+          rnd.next() < 0.75
+            ? `${product[0]!.toUpperCase()}${product.slice(1)} ${rnd.pick(PROBLEMS)}`
+            : `${rnd.pick(QUESTIONS)} ${product}?`;
         const id = newId('tkt');
         const [fr, res] = SLA_HOURS[priority];
         const nMessages = status === 'open' && rnd.next() < 0.4 ? 1 : rnd.int(2, 6);
@@ -238,7 +332,12 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
           if (m > 0) t += rnd.int(5, fromAgent ? fr * 90 : 24 * 60) * 60e3;
           if (t > now) t = now - (nMessages - m) * 1000;
           if (fromAgent && firstResponded === null) firstResponded = t;
-          const body = m === 0 ? rnd.pick(OPENERS).replaceAll('{p}', product).replaceAll('{x}', rnd.pick(PROBLEMS)) : fromAgent ? rnd.pick(AGENT_REPLIES) : rnd.pick(CONTACT_REPLIES);
+          const body =
+            m === 0
+              ? rnd.pick(OPENERS).replaceAll('{p}', product).replaceAll('{x}', rnd.pick(PROBLEMS))
+              : fromAgent
+                ? rnd.pick(AGENT_REPLIES)
+                : rnd.pick(CONTACT_REPLIES);
           messages.push([
             newId('msg'),
             orgId,
@@ -276,10 +375,34 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
       await insertMany(
         tx,
         'tickets',
-        ['id', 'org_id', 'number', 'subject', 'status', 'priority', 'priority_rank', 'requester_id', 'assignee_name', 'tags', 'escalated', 'message_count', 'first_response_due_at', 'first_responded_at', 'resolution_due_at', 'resolved_at', 'created_at', 'updated_at'],
+        [
+          'id',
+          'org_id',
+          'number',
+          'subject',
+          'status',
+          'priority',
+          'priority_rank',
+          'requester_id',
+          'assignee_name',
+          'tags',
+          'escalated',
+          'message_count',
+          'first_response_due_at',
+          'first_responded_at',
+          'resolution_due_at',
+          'resolved_at',
+          'created_at',
+          'updated_at',
+        ],
         tickets,
       );
-      await insertMany(tx, 'ticket_messages', ['id', 'org_id', 'ticket_id', 'author_kind', 'author_id', 'author_name', 'body', 'body_format', 'created_at'], messages);
+      await insertMany(
+        tx,
+        'ticket_messages',
+        ['id', 'org_id', 'ticket_id', 'author_kind', 'author_id', 'author_name', 'body', 'body_format', 'created_at'],
+        messages,
+      );
       await tx.query('UPDATE organizations SET ticket_seq = $2 WHERE id = $1', [orgId, number]);
       summary.tickets += tickets.length;
       summary.messages += messages.length;
@@ -288,9 +411,23 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
       const invoices: unknown[][] = [];
       const lines: unknown[][] = [];
       for (let i = 0; i < 50; i++) {
-        const currency = rnd.weighted([['EUR', 5], ['USD', 4], ['GBP', 2], ['CHF', 1], ['JPY', 1]] as const satisfies ReadonlyArray<readonly [(typeof CURRENCIES)[number], number]>);
+        const currency = rnd.weighted([
+          ['EUR', 5],
+          ['USD', 4],
+          ['GBP', 2],
+          ['CHF', 1],
+          ['JPY', 1],
+        ] as const satisfies ReadonlyArray<readonly [(typeof CURRENCIES)[number], number]>);
         const issued = now - (50 - i) * 7 * day + rnd.int(0, 3) * day;
-        const status = i >= 47 ? 'draft' : rnd.weighted([['paid', 6], ['open', 3], ['void', 1], ['uncollectible', 1]] as const);
+        const status =
+          i >= 47
+            ? 'draft'
+            : rnd.weighted([
+                ['paid', 6],
+                ['open', 3],
+                ['void', 1],
+                ['uncollectible', 1],
+              ] as const);
         const nLines = rnd.int(1, 4);
         const id = newId('inv');
         let subtotal = 0;
@@ -326,7 +463,27 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
           status === 'open' ? `https://pay.example.com/${o.ext}/${number}` : null,
         ]);
       }
-      await insertMany(tx, 'invoices', ['id', 'org_id', 'number', 'status', 'currency', 'subtotal', 'tax', 'total', 'amount_paid', 'issued_at', 'due_at', 'paid_at', 'pdf_file_id', 'pay_url'], invoices);
+      await insertMany(
+        tx,
+        'invoices',
+        [
+          'id',
+          'org_id',
+          'number',
+          'status',
+          'currency',
+          'subtotal',
+          'tax',
+          'total',
+          'amount_paid',
+          'issued_at',
+          'due_at',
+          'paid_at',
+          'pdf_file_id',
+          'pay_url',
+        ],
+        invoices,
+      );
       await insertMany(tx, 'invoice_lines', ['id', 'invoice_id', 'position', 'description', 'quantity', 'unit_amount', 'amount'], lines);
       summary.invoices += invoices.length;
 
@@ -337,15 +494,18 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
       for (let pi = 0; pi < 3; pi++) {
         const pid = newId('prj');
         const pCreated = new Date(now - (90 - pi * 20) * day);
-        await tx.query('INSERT INTO projects (id, org_id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-          pid,
-          orgId,
-          projectNames[pi],
-          `${projectNames[pi]} for ${o.name}: discovery, design, build and launch.`,
-          pi === 2 ? 'on_hold' : 'active',
-          pCreated,
-          new Date(now - pi * day),
-        ]);
+        await tx.query(
+          'INSERT INTO projects (id, org_id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+          [
+            pid,
+            orgId,
+            projectNames[pi],
+            `${projectNames[pi]} for ${o.name}: discovery, design, build and launch.`,
+            pi === 2 ? 'on_hold' : 'active',
+            pCreated,
+            new Date(now - pi * day),
+          ],
+        );
         const msRows = ['Discovery', 'Design', 'Build', 'Launch'].map((title, k) => {
           const due = new Date(+pCreated + (k + 1) * 21 * day);
           const status = k < 1 + pi ? 'done' : k === 1 + pi ? 'in_progress' : 'planned';
@@ -372,8 +532,20 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
               kind === 'png'
                 ? mockupPng(pi * 100 + di * 10 + v)
                 : kind === 'pdf'
-                  ? simplePdf([`${projectNames[pi]} — version ${v}`, '', 'Goals: clarity, speed, trust.', 'Audience: existing customers.', 'Deliverables: homepage, pricing, docs.'], `${title} v${v}`)
-                  : Buffer.from(`${title} — version ${v}\n\nHeadline: Work together, beautifully.\nSubline: Everything your team needs in one place.\n\nCall to action: Start your free trial\n`, 'utf8');
+                  ? simplePdf(
+                      [
+                        `${projectNames[pi]} — version ${v}`,
+                        '',
+                        'Goals: clarity, speed, trust.',
+                        'Audience: existing customers.',
+                        'Deliverables: homepage, pricing, docs.',
+                      ],
+                      `${title} v${v}`,
+                    )
+                  : Buffer.from(
+                      `${title} — version ${v}\n\nHeadline: Work together, beautifully.\nSubline: Everything your team needs in one place.\n\nCall to action: Start your free trial\n`,
+                      'utf8',
+                    );
             const ext = kind;
             const media = kind === 'png' ? 'image/png' : kind === 'pdf' ? 'application/pdf' : 'text/plain';
             const f = await insertFile(svc, tx, orgId, 'staff', `${title.toLowerCase().replace(/\W+/g, '-')}-v${v}.${ext}`, media, bytes);
@@ -383,15 +555,46 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
             const nComments = rnd.int(0, 3);
             for (let k = 0; k < nComments; k++) {
               t += 3600e3;
-              const anchor = kind === 'png' ? { kind: 'region', x: 0.1 * k, y: 0.2, width: 0.3, height: 0.2 } : kind === 'pdf' ? { kind: 'page', page: 1 } : null;
-              commentRows.push([newId('cmt'), orgId, did, v, rnd.pick(['Love the direction!', 'Can we make the logo larger?', 'The headline feels too long.', 'Please use our brand blue here.']), 'contact', commenter.id, commenter.name, anchor ? JSON.stringify(anchor) : null, new Date(t)]);
+              const anchor =
+                kind === 'png'
+                  ? { kind: 'region', x: 0.1 * k, y: 0.2, width: 0.3, height: 0.2 }
+                  : kind === 'pdf'
+                    ? { kind: 'page', page: 1 }
+                    : null;
+              commentRows.push([
+                newId('cmt'),
+                orgId,
+                did,
+                v,
+                rnd.pick([
+                  'Love the direction!',
+                  'Can we make the logo larger?',
+                  'The headline feels too long.',
+                  'Please use our brand blue here.',
+                ]),
+                'contact',
+                commenter.id,
+                commenter.name,
+                anchor ? JSON.stringify(anchor) : null,
+                new Date(t),
+              ]);
               lastAction = { kind: 'commented', by: { id: commenter.id, name: commenter.name }, at: new Date(t).toISOString(), version: v };
             }
             const decide = v < nVersions || rnd.next() < 0.5;
             if (decide) {
               t += 7200e3;
               const decision = v < nVersions ? 'changes_requested' : 'approved';
-              approvalRows.push([newId('apr'), orgId, did, v, decision, decision === 'changes_requested' ? 'Please address the comments and upload a new version.' : null, approver.id, approver.name, new Date(t)]);
+              approvalRows.push([
+                newId('apr'),
+                orgId,
+                did,
+                v,
+                decision,
+                decision === 'changes_requested' ? 'Please address the comments and upload a new version.' : null,
+                approver.id,
+                approver.name,
+                new Date(t),
+              ]);
               review = decision;
               lastAction = { kind: decision, by: { id: approver.id, name: approver.name }, at: new Date(t).toISOString(), version: v };
             }
@@ -399,11 +602,37 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
           await tx.query(
             `INSERT INTO deliverables (id, org_id, project_id, title, description, review_status, current_version, last_action, created_at, updated_at)
              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-            [did, orgId, pid, title, `${title} for ${projectNames[pi]}.`, review, nVersions, JSON.stringify(lastAction), dCreated, new Date(t)],
+            [
+              did,
+              orgId,
+              pid,
+              title,
+              `${title} for ${projectNames[pi]}.`,
+              review,
+              nVersions,
+              JSON.stringify(lastAction),
+              dCreated,
+              new Date(t),
+            ],
           );
-          await insertMany(tx, 'deliverable_versions', ['id', 'org_id', 'deliverable_id', 'number', 'file_id', 'uploaded_by_id', 'uploaded_by_name', 'created_at'], versions);
-          await insertMany(tx, 'comments', ['id', 'org_id', 'deliverable_id', 'version', 'body', 'author_kind', 'author_id', 'author_name', 'anchor', 'created_at'], commentRows);
-          await insertMany(tx, 'approvals', ['id', 'org_id', 'deliverable_id', 'version', 'decision', 'comment', 'decided_by_id', 'decided_by_name', 'decided_at'], approvalRows);
+          await insertMany(
+            tx,
+            'deliverable_versions',
+            ['id', 'org_id', 'deliverable_id', 'number', 'file_id', 'uploaded_by_id', 'uploaded_by_name', 'created_at'],
+            versions,
+          );
+          await insertMany(
+            tx,
+            'comments',
+            ['id', 'org_id', 'deliverable_id', 'version', 'body', 'author_kind', 'author_id', 'author_name', 'anchor', 'created_at'],
+            commentRows,
+          );
+          await insertMany(
+            tx,
+            'approvals',
+            ['id', 'org_id', 'deliverable_id', 'version', 'decision', 'comment', 'decided_by_id', 'decided_by_name', 'decided_at'],
+            approvalRows,
+          );
           summary.deliverables++;
         }
         summary.projects++;
@@ -414,10 +643,31 @@ export async function seed(db: Db, config: Pick<Config, 'filesDir'>, storage: St
       for (const c of contacts) {
         for (let k = 0; k < 6; k++) {
           const kind = rnd.pick(['ticket_reply', 'ticket_status', 'announcement', 'deliverable_version'] as const);
-          notes.push([newId('ntf'), orgId, c.id, kind, kind === 'announcement' ? 'Scheduled maintenance on Sunday' : kind === 'ticket_reply' ? 'New reply on your ticket' : kind === 'ticket_status' ? 'Your ticket was solved' : 'A new version is ready for review', 'Open the portal for details.', null, new Date(now - k * 2 * day), k > 2 ? new Date(now - k * day) : null]);
+          notes.push([
+            newId('ntf'),
+            orgId,
+            c.id,
+            kind,
+            kind === 'announcement'
+              ? 'Scheduled maintenance on Sunday'
+              : kind === 'ticket_reply'
+                ? 'New reply on your ticket'
+                : kind === 'ticket_status'
+                  ? 'Your ticket was solved'
+                  : 'A new version is ready for review',
+            'Open the portal for details.',
+            null,
+            new Date(now - k * 2 * day),
+            k > 2 ? new Date(now - k * day) : null,
+          ]);
         }
       }
-      await insertMany(tx, 'notifications', ['id', 'org_id', 'contact_id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'], notes);
+      await insertMany(
+        tx,
+        'notifications',
+        ['id', 'org_id', 'contact_id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'],
+        notes,
+      );
     }
     return summary;
   });

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
 import { createApp, type PorticoApp } from './app.js';
-import { loadConfig, type Config } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';

@@ -46,7 +46,8 @@ export function sniffMediaType(b: Uint8Array): string | null {
   if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
   if (ascii(0, '%PDF-')) return 'application/pdf';
   if (ascii(4, 'ftyp')) return 'video/mp4';
-  if (ascii(0, 'ID3') || (b[0] === 0xff && b.length > 1 && ((b[1] ?? 0) & 0xe0) === 0xe0 && ((b[1] ?? 0) & 0x06) !== 0)) return 'audio/mpeg';
+  if (ascii(0, 'ID3') || (b[0] === 0xff && b.length > 1 && ((b[1] ?? 0) & 0xe0) === 0xe0 && ((b[1] ?? 0) & 0x06) !== 0))
+    return 'audio/mpeg';
   if (at(0, 0x50, 0x4b, 0x03, 0x04)) return 'application/zip';
   if (isPlainText(b)) return 'text/plain';
   return null;
@@ -68,7 +69,16 @@ function isPlainText(b: Uint8Array): boolean {
 }
 
 /** Types a browser may show inline (inside the sandbox CSP); anything else downloads. */
-export const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'video/mp4', 'audio/mpeg']);
+export const PREVIEWABLE = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'video/mp4',
+  'audio/mpeg',
+]);
 
 export type Disposition = 'inline' | 'attachment';
 

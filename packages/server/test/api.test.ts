@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileForm, harness, PDF, PNG, seedFixture, type Fixture, type Harness } from './helpers.js';
+import { type Fixture, fileForm, type Harness, harness, PDF, PNG, seedFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -24,7 +24,11 @@ describe('basics', () => {
   it('CORS from the allow-list only', async () => {
     const pre = await fetch(`${h.url}/portal/v1/tickets`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://host.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,idempotency-key' },
+      headers: {
+        origin: 'https://host.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,idempotency-key',
+      },
     });
     expect(pre.headers.get('access-control-allow-origin')).toBe('https://host.example');
     expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
@@ -35,7 +39,12 @@ describe('basics', () => {
 
   it('/me', async () => {
     const r = await h.api('/me', { token: fx.tokens.alice });
-    expect(r.body).toMatchObject({ external_id: 'alice', name: 'Alice Anders', roles: ['member', 'admin', 'approver'], organization: { external_id: 'acme' } });
+    expect(r.body).toMatchObject({
+      external_id: 'alice',
+      name: 'Alice Anders',
+      roles: ['member', 'admin', 'approver'],
+      organization: { external_id: 'acme' },
+    });
   });
 
   it('unknown routes answer a problem', async () => {
@@ -65,7 +74,10 @@ describe('validation', () => {
   });
 
   it('refinements report their field', async () => {
-    const r = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.alice, body: { version: 1, decision: 'changes_requested' } });
+    const r = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
+      token: fx.tokens.alice,
+      body: { version: 1, decision: 'changes_requested' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.errors[0].path).toBe('comment');
   });
@@ -82,7 +94,10 @@ describe('tickets', () => {
     const up = await h.api('/attachments', { token: fx.tokens.bob, form: fileForm('shot.png', PNG, 'image/png') });
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ file_name: 'shot.png', media_type: 'image/png', size: PNG.length });
-    const t = await h.api('/tickets', { token: fx.tokens.bob, body: { subject: 'Printer on fire', body: 'Help', priority: 'urgent', attachment_ids: [up.body.id] } });
+    const t = await h.api('/tickets', {
+      token: fx.tokens.bob,
+      body: { subject: 'Printer on fire', body: 'Help', priority: 'urgent', attachment_ids: [up.body.id] },
+    });
     expect(t.status).toBe(201);
     expect(t.body).toMatchObject({ status: 'open', priority: 'urgent', message_count: 1, requester: { name: 'Bob Brown' } });
     expect(t.body.sla.first_response_due_at).toBeTruthy();
@@ -90,7 +105,9 @@ describe('tickets', () => {
     const again = await h.api('/tickets', { token: fx.tokens.bob, body: { subject: 'Again', body: 'x', attachment_ids: [up.body.id] } });
     expect(again.status).toBe(400);
     expect(again.body.errors[0].path).toBe('attachment_ids.0');
-    const agent = await h.staff(`/tickets/${t.body.id}/messages`, { body: { body: 'On it', agent_name: 'Sam Support', body_format: 'markdown' } });
+    const agent = await h.staff(`/tickets/${t.body.id}/messages`, {
+      body: { body: 'On it', agent_name: 'Sam Support', body_format: 'markdown' },
+    });
     expect(agent.status).toBe(201);
     const msgs = await h.api(`/tickets/${t.body.id}/messages`, { token: fx.tokens.bob });
     expect(msgs.body.data.map((m: any) => m.author.kind)).toEqual(['contact', 'agent']);
@@ -107,7 +124,10 @@ describe('tickets', () => {
     expect(reply.status).toBe(409);
     const reopened = await h.api(`/tickets/${t.body.id}/actions`, { token: fx.tokens.bob, body: { action: 'reopen' } });
     expect(reopened.body.status).toBe('open');
-    const staff = await h.staff(`/tickets/${t.body.id}`, { method: 'PATCH', body: { status: 'solved', assignee_name: 'Sam Support', tags: ['hardware'] } });
+    const staff = await h.staff(`/tickets/${t.body.id}`, {
+      method: 'PATCH',
+      body: { status: 'solved', assignee_name: 'Sam Support', tags: ['hardware'] },
+    });
     expect(staff.body).toMatchObject({ status: 'solved', assignee_name: 'Sam Support', tags: ['hardware'] });
     const notes = await h.api('/notifications?unread=true', { token: fx.tokens.bob });
     expect(notes.body.data.map((n: any) => n.kind)).toEqual(expect.arrayContaining(['ticket_reply', 'ticket_status']));
@@ -116,7 +136,10 @@ describe('tickets', () => {
   it('pagination is stable: every ticket once, in order, even with inserts between pages', async () => {
     const token = await h.token('acme', 'pager', ['member']);
     for (let i = 0; i < 23; i++) {
-      const r = await h.api('/tickets', { token, body: { subject: `Paging ticket ${i}`, body: 'x', priority: (['low', 'normal', 'high', 'urgent'] as const)[i % 4] } });
+      const r = await h.api('/tickets', {
+        token,
+        body: { subject: `Paging ticket ${i}`, body: 'x', priority: (['low', 'normal', 'high', 'urgent'] as const)[i % 4] },
+      });
       expect(r.status).toBe(201);
     }
     for (const sort of ['-created_at', 'created_at', '-priority', 'priority', 'number', '-updated_at']) {
@@ -160,22 +183,36 @@ describe('idempotency', () => {
   it('the same key with a different body → 409 idempotency_conflict', async () => {
     const key = `k-${Math.random()}`;
     await h.api('/tickets', { token: fx.tokens.bob, body: { subject: 'First body', body: 'a' }, headers: { 'idempotency-key': key } });
-    const r = await h.api('/tickets', { token: fx.tokens.bob, body: { subject: 'Other body', body: 'b' }, headers: { 'idempotency-key': key } });
+    const r = await h.api('/tickets', {
+      token: fx.tokens.bob,
+      body: { subject: 'Other body', body: 'b' },
+      headers: { 'idempotency-key': key },
+    });
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('idempotency_conflict');
   });
 
   it('keys are per contact', async () => {
     const key = `k-${Math.random()}`;
-    const a = await h.api('/tickets', { token: fx.tokens.bob, body: { subject: 'Per contact A', body: 'a' }, headers: { 'idempotency-key': key } });
-    const b = await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'Per contact A', body: 'a' }, headers: { 'idempotency-key': key } });
+    const a = await h.api('/tickets', {
+      token: fx.tokens.bob,
+      body: { subject: 'Per contact A', body: 'a' },
+      headers: { 'idempotency-key': key },
+    });
+    const b = await h.api('/tickets', {
+      token: fx.tokens.alice,
+      body: { subject: 'Per contact A', body: 'a' },
+      headers: { 'idempotency-key': key },
+    });
     expect(b.body.id).not.toBe(a.body.id);
   });
 
   it('concurrent duplicates execute once', async () => {
     const key = `k-${Math.random()}`;
     const body = { subject: 'Concurrent ticket', body: 'race' };
-    const rs = await Promise.all(Array.from({ length: 8 }, () => h.api('/tickets', { token: fx.tokens.bob, body, headers: { 'idempotency-key': key } })));
+    const rs = await Promise.all(
+      Array.from({ length: 8 }, () => h.api('/tickets', { token: fx.tokens.bob, body, headers: { 'idempotency-key': key } })),
+    );
     expect(rs.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(new Set(rs.map((r) => r.body.id)).size).toBe(1);
     const list = await h.api('/tickets?q=Concurrent%20ticket', { token: fx.tokens.bob });
@@ -196,24 +233,38 @@ describe('deliverables and approvals', () => {
   it('version_conflict, decisions, comments and the append-only trail', async () => {
     const d0 = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.alice });
     const current = d0.body.current_version.number;
-    const up = await h.staff(`/deliverables/${fx.acme.deliverable}/versions`, { form: fileForm('brief.txt', Buffer.from('Brief v-next\n'), 'text/plain') });
+    const up = await h.staff(`/deliverables/${fx.acme.deliverable}/versions`, {
+      form: fileForm('brief.txt', Buffer.from('Brief v-next\n'), 'text/plain'),
+    });
     expect(up.status).toBe(201);
     const next = up.body.current_version.number;
     expect(next).toBe(current + 1);
     expect(up.body.versions.map((v: any) => v.number)[0]).toBe(next);
     expect(up.body.current_version.checksum).toMatch(/^[0-9a-f]{64}$/);
-    const stale = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.alice, body: { version: current, decision: 'approved' } });
+    const stale = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
+      token: fx.tokens.alice,
+      body: { version: current, decision: 'approved' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('version_conflict');
-    const cr = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.alice, body: { version: next, decision: 'changes_requested', comment: 'Bigger logo' } });
+    const cr = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
+      token: fx.tokens.alice,
+      body: { version: next, decision: 'changes_requested', comment: 'Bigger logo' },
+    });
     expect(cr.status).toBe(201);
-    const ok = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.alice, body: { version: next, decision: 'approved' } });
+    const ok = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
+      token: fx.tokens.alice,
+      body: { version: next, decision: 'approved' },
+    });
     expect(ok.status).toBe(201);
     const trail = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.bob });
     expect(trail.body.data.map((a: any) => a.decision).slice(0, 2)).toEqual(['approved', 'changes_requested']);
     const d = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.bob });
     expect(d.body).toMatchObject({ review_status: 'approved', last_action: { kind: 'approved', version: next } });
-    const c = await h.api(`/deliverables/${fx.acme.deliverable}/versions/${next}/comments`, { token: fx.tokens.bob, body: { body: 'Pin', anchor: { kind: 'page', page: 2 } } });
+    const c = await h.api(`/deliverables/${fx.acme.deliverable}/versions/${next}/comments`, {
+      token: fx.tokens.bob,
+      body: { body: 'Pin', anchor: { kind: 'page', page: 2 } },
+    });
     expect(c.body.anchor).toEqual({ kind: 'page', page: 2 });
     const cl = await h.api(`/deliverables/${fx.acme.deliverable}/versions/${next}/comments`, { token: fx.tokens.bob });
     expect(cl.body.data.at(-1).body).toBe('Pin');
@@ -258,7 +309,9 @@ describe('other resources', () => {
     const pdf = await fetch(r.body.pdf_url);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect((await pdf.text()).startsWith('%PDF-')).toBe(true);
-    await h.staff('/invoices', { body: { org: 'acme', number: 'USD-1', currency: 'USD', status: 'paid', lines: [{ description: 'x', quantity: 1, unit_amount: 500 }] } });
+    await h.staff('/invoices', {
+      body: { org: 'acme', number: 'USD-1', currency: 'USD', status: 'paid', lines: [{ description: 'x', quantity: 1, unit_amount: 500 }] },
+    });
     const totals = await h.api('/invoices/totals', { token: fx.tokens.alice });
     expect(totals.body.data).toEqual([
       { currency: 'EUR', count: 1, total: 2400, amount_due: 2400 },

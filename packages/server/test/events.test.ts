@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/postgres.js';
 import { seed } from '../src/seed.js';
 import { startServer } from '../src/server.js';
-import { harness, isPostgres, SECRET, STAFF_KEY, seedFixture, type Fixture, type Harness } from './helpers.js';
+import { type Fixture, type Harness, harness, isPostgres, SECRET, STAFF_KEY, seedFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -76,7 +76,11 @@ describe('GET /events', () => {
     await h.staff(`/tickets/${t.body.id}/messages`, { body: { body: 'hi', agent_name: 'Sam' } });
     await s.waitFor(3);
     expect(s.events.map((e) => e.event)).toEqual(['ticket.created', 'ticket.message_added', 'notification.created']);
-    expect(s.events[0]!.data).toMatchObject({ type: 'ticket.created', resource: { kind: 'ticket', id: t.body.id }, occurred_at: expect.any(String) });
+    expect(s.events[0]!.data).toMatchObject({
+      type: 'ticket.created',
+      resource: { kind: 'ticket', id: t.body.id },
+      occurred_at: expect.any(String),
+    });
     const ids = s.events.map((e) => Number(e.id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     s.close();
@@ -84,7 +88,9 @@ describe('GET /events', () => {
     // Changes while disconnected arrive after reconnecting with Last-Event-ID.
     const lastId = s.events.at(-1)!.id;
     await h.api(`/tickets/${t.body.id}/actions`, { token: fx.tokens.alice, body: { action: 'escalate' } });
-    await h.staff('/invoices', { body: { org: 'acme', number: 'LIVE-1', currency: 'EUR', lines: [{ description: 'x', quantity: 1, unit_amount: 1 }] } });
+    await h.staff('/invoices', {
+      body: { org: 'acme', number: 'LIVE-1', currency: 'EUR', lines: [{ description: 'x', quantity: 1, unit_amount: 1 }] },
+    });
     const resumed = await openSse(h.url, fx.tokens.alice, lastId);
     await resumed.waitFor(2);
     expect(resumed.events.map((e) => e.event).slice(0, 2)).toEqual(['ticket.updated', 'invoice.updated']);
@@ -208,7 +214,9 @@ describe.runIf(isPostgres)('PostgreSQL: several processes', () => {
     const r1 = await h.api('/me', { token: fx.tokens.alice });
     expect(r1.status).toBe(200);
     const admin = await openPostgres(process.env.DATABASE_URL!);
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(h.dbUrl!).pathname.slice(1)]);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+      new URL(h.dbUrl!).pathname.slice(1),
+    ]);
     await admin.close();
     let ok = 0;
     for (let i = 0; i < 20 && ok !== 200; i++) {

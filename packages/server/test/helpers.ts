@@ -6,7 +6,7 @@ import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/db.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import { type RunningServer, startServer } from '../src/server.js';
 import { mintPortalToken, type PortalRole } from '../src/token.js';
 
 export const SECRET = 'test-secret-0123456789abcdef0123456789';
@@ -51,7 +51,10 @@ export interface Harness {
   filesDir: string;
   config: Partial<Config>;
   token(org: string, sub: string, roles: PortalRole[], extra?: { name?: string; email?: string; ttl?: number }): Promise<string>;
-  api(path: string, init?: { token?: string; method?: string; body?: unknown; headers?: Record<string, string>; form?: FormData }): Promise<Res>;
+  api(
+    path: string,
+    init?: { token?: string; method?: string; body?: unknown; headers?: Record<string, string>; form?: FormData },
+  ): Promise<Res>;
   staff(path: string, init?: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }): Promise<Res>;
   close(): Promise<void>;
 }
@@ -63,7 +66,11 @@ export interface Res {
   text: string;
 }
 
-async function call(url: string, init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }, auth?: string): Promise<Res> {
+async function call(
+  url: string,
+  init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> },
+  auth?: string,
+): Promise<Res> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (auth) headers.authorization = `Bearer ${auth}`;
   let body: BodyInit | undefined;
@@ -104,7 +111,8 @@ export async function harness(configOverrides: Partial<Config> = {}): Promise<Ha
     dbUrl: fresh.url,
     filesDir,
     config,
-    token: (org, sub, roles, extra = {}) => mintPortalToken({ secret: SECRET, org, sub, roles, ttl: extra.ttl ?? 600, name: extra.name, email: extra.email }),
+    token: (org, sub, roles, extra = {}) =>
+      mintPortalToken({ secret: SECRET, org, sub, roles, ttl: extra.ttl ?? 600, name: extra.name, email: extra.email }),
     api: (path, init = {}) => call(`${server.url}/portal/v1${path}`, init, init.token),
     staff: (path, init = {}) => call(`${server.url}/staff/v1${path}`, init, STAFF_KEY),
     async close() {
@@ -117,20 +125,46 @@ export async function harness(configOverrides: Partial<Config> = {}): Promise<Ha
 }
 
 // A 1×1 PNG, a minimal PDF and a text file.
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082',
+  'hex',
+);
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-export function fileForm(name: string, bytes: Uint8Array, type = 'application/octet-stream', fields: Record<string, string> = {}): FormData {
+export function fileForm(
+  name: string,
+  bytes: Uint8Array,
+  type = 'application/octet-stream',
+  fields: Record<string, string> = {},
+): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  f.set('file', new File([bytes], name, { type }));
+  f.set('file', new File([new Uint8Array(bytes)], name, { type }));
   return f;
 }
 
 export interface Fixture {
   tokens: { alice: string; bob: string; carol: string; gina: string };
-  acme: { ticketAlice: string; ticketBob: string; project: string; deliverable: string; invoice: string; notificationBob: string; articleSlug: string; fileUrl: string };
-  globex: { ticket: string; project: string; deliverable: string; invoice: string; notification: string; articleSlug: string; fileUrl: string; fileId: string };
+  acme: {
+    ticketAlice: string;
+    ticketBob: string;
+    project: string;
+    deliverable: string;
+    invoice: string;
+    notificationBob: string;
+    articleSlug: string;
+    fileUrl: string;
+  };
+  globex: {
+    ticket: string;
+    project: string;
+    deliverable: string;
+    invoice: string;
+    notification: string;
+    articleSlug: string;
+    fileUrl: string;
+    fileId: string;
+  };
 }
 
 /** A small fixture set, created through the portal and staff APIs. */
@@ -147,36 +181,70 @@ export async function seedFixture(h: Harness): Promise<Fixture> {
   };
   // First sight of each contact creates it.
   for (const t of Object.values(tokens)) ok(await h.api('/me', { token: t }), 'me');
-  const ticket = async (token: string, subject: string) => ok(await h.api('/tickets', { token, body: { subject, body: `Body of ${subject}` } }), 'ticket').id as string;
+  const ticket = async (token: string, subject: string) =>
+    ok(await h.api('/tickets', { token, body: { subject, body: `Body of ${subject}` } }), 'ticket').id as string;
   const ticketAlice = await ticket(tokens.alice, 'Alice cannot export CSV');
   const ticketBob = await ticket(tokens.bob, 'Bob sees error 500');
   const globexTicket = await ticket(tokens.gina, 'Gina needs SSO');
   const project = async (org: string) =>
-    ok(await h.staff('/projects', { body: { org, name: `${org} website`, milestones: [{ title: 'Design', due_on: '2026-12-01' }] } }), 'project').id as string;
+    ok(
+      await h.staff('/projects', { body: { org, name: `${org} website`, milestones: [{ title: 'Design', due_on: '2026-12-01' }] } }),
+      'project',
+    ).id as string;
   const acmeProject = await project('acme');
   const globexProject = await project('globex');
   const deliverable = async (projectId: string) =>
-    ok(await h.staff(`/projects/${projectId}/deliverables`, { form: fileForm('mock.png', PNG, 'image/png', { title: 'Mock-up' }) }), 'deliverable');
+    ok(
+      await h.staff(`/projects/${projectId}/deliverables`, { form: fileForm('mock.png', PNG, 'image/png', { title: 'Mock-up' }) }),
+      'deliverable',
+    );
   const acmeDeliverable = await deliverable(acmeProject);
   const globexDeliverable = await deliverable(globexProject);
   const invoice = async (org: string) =>
     ok(
       await h.staff('/invoices', {
-        body: { org, number: `${org}-1`, currency: 'EUR', lines: [{ description: 'Seats', quantity: 2, unit_amount: 1000 }], tax: 400, due_at: '2020-01-01T00:00:00.000Z' },
+        body: {
+          org,
+          number: `${org}-1`,
+          currency: 'EUR',
+          lines: [{ description: 'Seats', quantity: 2, unit_amount: 1000 }],
+          tax: 400,
+          due_at: '2020-01-01T00:00:00.000Z',
+        },
       }),
       'invoice',
     ).id as string;
   const acmeInvoice = await invoice('acme');
   const globexInvoice = await invoice('globex');
   const note = async (org: string, contact: string) => {
-    ok(await h.staff('/notifications', { body: { org, contact, kind: 'announcement', title: `Hello ${contact}`, body: 'Welcome' } }), 'notification');
+    ok(
+      await h.staff('/notifications', { body: { org, contact, kind: 'announcement', title: `Hello ${contact}`, body: 'Welcome' } }),
+      'notification',
+    );
   };
   await note('acme', 'bob');
   await note('globex', 'gina');
   const bobNotes = ok(await h.api('/notifications', { token: tokens.bob }), 'notes').data;
   const ginaNotes = ok(await h.api('/notifications', { token: tokens.gina }), 'notes').data;
-  ok(await h.staff('/articles', { body: { slug: 'public-guide', title: 'Public guide', summary: 'For all', body: '# Hi', body_format: 'markdown', category: { slug: 'general', name: 'General' } } }), 'article');
-  ok(await h.staff('/articles', { body: { org: 'globex', slug: 'globex-secret', title: 'Globex only', summary: 'Private', body: 'secret', body_format: 'markdown' } }), 'article');
+  ok(
+    await h.staff('/articles', {
+      body: {
+        slug: 'public-guide',
+        title: 'Public guide',
+        summary: 'For all',
+        body: '# Hi',
+        body_format: 'markdown',
+        category: { slug: 'general', name: 'General' },
+      },
+    }),
+    'article',
+  );
+  ok(
+    await h.staff('/articles', {
+      body: { org: 'globex', slug: 'globex-secret', title: 'Globex only', summary: 'Private', body: 'secret', body_format: 'markdown' },
+    }),
+    'article',
+  );
   return {
     tokens,
     acme: {

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { endpointList, fillPath, type EndpointDef } from '@portico/contract';
+import { type EndpointDef, endpointList, fillPath } from '@portico/contract';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileForm, harness, PNG, SECRET, seedFixture, type Fixture, type Harness } from './helpers.js';
+import { type Fixture, fileForm, type Harness, harness, PNG, SECRET, seedFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -63,19 +63,25 @@ const portal = endpointList().filter(([, , e]) => e.response !== 'binary' && e.r
 const withParams = portal.filter(([, , e]) => /\{/.test(e.path));
 
 describe('organization scoping', () => {
-  it.each(withParams.map(([g, n, e]) => [`${g}.${n}`, g, n, e] as const))('%s: another organization’s id answers 404 like a missing one', async (_label, g, n, e: EndpointDef) => {
-    const input = validInput(g, n);
-    const other = await h.api(fillPath(e.path, globexParams(g)), { token: fx.tokens.alice, method: e.method, ...input });
-    const missing = await h.api(
-      fillPath(e.path, Object.fromEntries(Object.entries(globexParams(g)).map(([k, v]) => [k, typeof v === 'number' ? v : 'zzz_missing']))),
-      { token: fx.tokens.alice, method: e.method, ...validInput(g, n) },
-    );
-    expect(other.status).toBe(404);
-    expect(other.headers.get('content-type')).toContain('application/problem+json');
-    expect(missing.status).toBe(404);
-    const strip = (b: any) => ({ ...b, instance: undefined });
-    expect(strip(other.body)).toEqual(strip(missing.body));
-  });
+  it.each(withParams.map(([g, n, e]) => [`${g}.${n}`, g, n, e] as const))(
+    '%s: another organization’s id answers 404 like a missing one',
+    async (_label, g, n, e: EndpointDef) => {
+      const input = validInput(g, n);
+      const other = await h.api(fillPath(e.path, globexParams(g)), { token: fx.tokens.alice, method: e.method, ...input });
+      const missing = await h.api(
+        fillPath(
+          e.path,
+          Object.fromEntries(Object.entries(globexParams(g)).map(([k, v]) => [k, typeof v === 'number' ? v : 'zzz_missing'])),
+        ),
+        { token: fx.tokens.alice, method: e.method, ...validInput(g, n) },
+      );
+      expect(other.status).toBe(404);
+      expect(other.headers.get('content-type')).toContain('application/problem+json');
+      expect(missing.status).toBe(404);
+      const strip = (b: any) => ({ ...b, instance: undefined });
+      expect(strip(other.body)).toEqual(strip(missing.body));
+    },
+  );
 
   it.each(portal.filter(([, , e]) => e.method === 'GET' && !/\{/.test(e.path)).map(([g, n, e]) => [`${g}.${n}`, e] as const))(
     '%s lists nothing of another organization',
@@ -83,7 +89,15 @@ describe('organization scoping', () => {
       const q = e.path === '/articles/search' ? '?q=globex' : e.path === '/tickets' ? '?scope=organization' : '';
       const r = await h.api(e.path + q, { token: fx.tokens.alice });
       expect(r.status).toBe(200);
-      for (const id of [fx.globex.ticket, fx.globex.project, fx.globex.deliverable, fx.globex.invoice, fx.globex.notification, 'globex-secret', 'Globex only']) {
+      for (const id of [
+        fx.globex.ticket,
+        fx.globex.project,
+        fx.globex.deliverable,
+        fx.globex.invoice,
+        fx.globex.notification,
+        'globex-secret',
+        'Globex only',
+      ]) {
         expect(r.text).not.toContain(id);
       }
     },
@@ -122,7 +136,10 @@ describe('roles', () => {
   });
 
   it('an admin without the approver role may not decide', async () => {
-    const r = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.carol, body: { version: 1, decision: 'approved' } });
+    const r = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
+      token: fx.tokens.carol,
+      body: { version: 1, decision: 'approved' },
+    });
     expect(r.status).toBe(403);
   });
 
@@ -142,7 +159,10 @@ describe('authentication', () => {
     ['missing', async () => null],
     ['garbage', async () => 'not.a.jwt'],
     ['expired', () => new SignJWT({ ...claims(), iat: now() - 7200, exp: now() - 3600 }).setProtectedHeader({ alg: 'HS256' }).sign(key)],
-    ['wrongly signed', () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret-of-sufficient-len'))],
+    [
+      'wrongly signed',
+      () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret-of-sufficient-len')),
+    ],
     ['alg=none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
     [
       'forged payload',
@@ -187,7 +207,11 @@ describe('authentication', () => {
   });
 
   it('the staff API needs the staff key', async () => {
-    const r = await fetch(`${h.url}/staff/v1/orgs`, { method: 'POST', headers: { authorization: `Bearer ${fx.tokens.alice}`, 'content-type': 'application/json' }, body: '{}' });
+    const r = await fetch(`${h.url}/staff/v1/orgs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fx.tokens.alice}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(401);
     const none = await fetch(`${h.url}/staff/v1/orgs`, { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
@@ -197,7 +221,12 @@ describe('authentication', () => {
     const t = await h.token('initech', 'peter', ['member'], { name: 'Peter Gibbons', email: 'peter@initech.example' });
     const r = await h.api('/me', { token: t });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ external_id: 'peter', name: 'Peter Gibbons', email: 'peter@initech.example', organization: { external_id: 'initech' } });
+    expect(r.body).toMatchObject({
+      external_id: 'peter',
+      name: 'Peter Gibbons',
+      email: 'peter@initech.example',
+      organization: { external_id: 'initech' },
+    });
     expect((await h.api('/tickets', { token: t })).body.data).toEqual([]);
   });
 });
@@ -215,12 +244,18 @@ describe('uploads', () => {
     const r = await h.api('/attachments', { token: fx.tokens.bob, form: fileForm('photo.png', exe, 'image/png') });
     expect(r.status).toBe(415);
     expect(r.body.code).toBe('unsupported_media_type');
-    const html = await h.api('/attachments', { token: fx.tokens.bob, form: fileForm('x.png', Buffer.from('<html>\u0000</html>'), 'image/png') });
+    const html = await h.api('/attachments', {
+      token: fx.tokens.bob,
+      form: fileForm('x.png', Buffer.from('<html>\u0000</html>'), 'image/png'),
+    });
     expect(html.status).toBe(415);
   });
 
   it('stores the sniffed type and serves downloads safely', async () => {
-    const r = await h.api('/attachments', { token: fx.tokens.bob, form: fileForm('notes.pdf', Buffer.from('<script>alert(1)</script>'), 'application/pdf') });
+    const r = await h.api('/attachments', {
+      token: fx.tokens.bob,
+      form: fileForm('notes.pdf', Buffer.from('<script>alert(1)</script>'), 'application/pdf'),
+    });
     expect(r.status).toBe(201);
     expect(r.body.media_type).toBe('text/plain');
     const dl = await fetch(r.body.url);
@@ -252,7 +287,14 @@ describe('uploads', () => {
 });
 
 describe('hostile strings', () => {
-  const hostile = ['<script>alert(1)</script>', '"; DROP TABLE tickets;--', "Robert'); DELETE FROM approvals; --", 'Ünïcödé ✓ 日本語 🚀 \u202Eevil', '{{constructor.constructor("alert(1)")()}}', '../../etc/passwd'];
+  const hostile = [
+    '<script>alert(1)</script>',
+    '"; DROP TABLE tickets;--',
+    "Robert'); DELETE FROM approvals; --",
+    'Ünïcödé ✓ 日本語 🚀 \u202Eevil',
+    '{{constructor.constructor("alert(1)")()}}',
+    '../../etc/passwd',
+  ];
 
   it.each(hostile)('%s is stored and returned verbatim in every text field', async (s) => {
     const subject = `${s} subject`;

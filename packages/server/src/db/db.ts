@@ -35,7 +35,9 @@ export function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   if (e.code && (UNAVAILABLE_CODES.has(e.code) || UNAVAILABLE_NET.has(e.code))) return true;
   const m = String(e.message ?? '');
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i.test(m);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i.test(
+    m,
+  );
 }
 
 export function wrapDbError(err: unknown): unknown {

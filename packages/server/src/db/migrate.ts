@@ -24,4 +24,3 @@ export async function migrate(db: Db): Promise<string[]> {
   });
   return applied;
 }
-

@@ -20,17 +20,29 @@ export const mapSummary = (r: Row): ArticleSummary => ({
 
 export async function articleById(db: Queryable, id: string): Promise<Article> {
   const [row] = await db.query(
-    `${SELECT.replace('SELECT a.*', `SELECT a.*,
+    `${SELECT.replace(
+      'SELECT a.*',
+      `SELECT a.*,
       (SELECT count(*)::int FROM article_votes v WHERE v.article_id = a.id AND v.helpful) AS helpful_count,
-      (SELECT count(*)::int FROM article_votes v WHERE v.article_id = a.id AND NOT v.helpful) AS not_helpful_count`)} WHERE a.id = $1`,
+      (SELECT count(*)::int FROM article_votes v WHERE v.article_id = a.id AND NOT v.helpful) AS not_helpful_count`,
+    )} WHERE a.id = $1`,
     [id],
   );
   if (!row) throw notFound('article');
-  return { ...mapSummary(row), body: row.body, bodyFormat: row.body_format, helpfulCount: num(row.helpful_count), notHelpfulCount: num(row.not_helpful_count) };
+  return {
+    ...mapSummary(row),
+    body: row.body,
+    bodyFormat: row.body_format,
+    helpfulCount: num(row.helpful_count),
+    notHelpfulCount: num(row.not_helpful_count),
+  };
 }
 
 async function findBySlug(db: Queryable, orgId: string, slug: string): Promise<string> {
-  const [row] = await db.query(`SELECT a.id FROM articles a WHERE a.slug = $2 AND ${VISIBLE} ORDER BY a.org_id NULLS LAST LIMIT 1`, [orgId, slug]);
+  const [row] = await db.query(`SELECT a.id FROM articles a WHERE a.slug = $2 AND ${VISIBLE} ORDER BY a.org_id NULLS LAST LIMIT 1`, [
+    orgId,
+    slug,
+  ]);
   if (!row) throw notFound('article');
   return row.id;
 }
@@ -89,13 +101,27 @@ export const articles: PortalHandlers['articles'] = {
     }
     return listPage(
       db,
-      { sql, params, sort: { name: '-updated_at', expr: 'a.updated_at', cast: 'timestamptz', dir: 'desc' }, idCol: 'a.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql,
+        params,
+        sort: { name: '-updated_at', expr: 'a.updated_at', cast: 'timestamptz', dir: 'desc' },
+        idCol: 'a.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => rows.map(mapSummary),
     );
   },
 
   async search({ db, principal: p, query }) {
-    const terms = [...new Set(query.q.toLowerCase().split(/\s+/).filter((t: string) => t.length > 0))].slice(0, 8) as string[];
+    const terms = [
+      ...new Set(
+        query.q
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((t: string) => t.length > 0),
+      ),
+    ].slice(0, 8) as string[];
     const params: unknown[] = [p.orgId, terms.map((t) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)];
     let sql = `${SELECT} WHERE ${VISIBLE} AND (a.title ILIKE ANY($2::text[]) OR a.summary ILIKE ANY($2::text[]) OR a.body ILIKE ANY($2::text[]))`;
     if (query.category) {

@@ -25,7 +25,14 @@ export function encodeCursor(sort: string, value: unknown, id: string): string {
 export function decodeCursor(cursor: string, sort: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && typeof parsed[2] === 'string' && parsed[1] !== null && typeof parsed[1] !== 'object') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 3 &&
+      parsed[0] === sort &&
+      typeof parsed[2] === 'string' &&
+      parsed[1] !== null &&
+      typeof parsed[1] !== 'object'
+    ) {
       return [parsed[1], parsed[2]];
     }
   } catch {}

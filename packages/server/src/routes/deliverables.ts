@@ -5,7 +5,7 @@ import type { Queryable, Row } from '../db/db.js';
 import { conflict, notFound } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { isoReq, newId } from '../ids.js';
-import { PREVIEWABLE, type Disposition } from '../storage.js';
+import { type Disposition, PREVIEWABLE } from '../storage.js';
 import { listPage, num } from './common.js';
 import { storeUpload } from './files.js';
 import { notifyContacts } from './notifications.js';
@@ -28,7 +28,12 @@ const mapVersion = (v: Row, fileUrl: FileUrl): DeliverableVersion => ({
   downloadUrl: fileUrl(v.file_id, v.org_id, 'attachment'),
 });
 
-async function mapDeliverables(db: Queryable, rows: Row[], fileUrl: FileUrl, allVersions: boolean): Promise<Array<Deliverable | DeliverableSummary>> {
+async function mapDeliverables(
+  db: Queryable,
+  rows: Row[],
+  fileUrl: FileUrl,
+  allVersions: boolean,
+): Promise<Array<Deliverable | DeliverableSummary>> {
   if (!rows.length) return [];
   const versions = allVersions
     ? await db.query(`${VERSIONS} WHERE v.deliverable_id = ANY($1::text[]) ORDER BY v.number DESC`, [rows.map((r) => r.id)])
@@ -133,7 +138,14 @@ export const deliverables: PortalHandlers['deliverables'] = {
     }
     return listPage(
       db,
-      { sql, params: qp, sort: { name: '-created_at', expr: 'd.created_at', cast: 'timestamptz', dir: 'desc' }, idCol: 'd.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql,
+        params: qp,
+        sort: { name: '-created_at', expr: 'd.created_at', cast: 'timestamptz', dir: 'desc' },
+        idCol: 'd.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => mapDeliverables(db, rows, fileUrl, false) as Promise<DeliverableSummary[]>,
     );
   },
@@ -201,7 +213,10 @@ export const approvals: PortalHandlers['approvals'] = {
     // The row lock serialises concurrent decisions and uploads on one deliverable.
     const d = await findDeliverable(db, p, params.id, true);
     if (body.version !== num(d.current_version)) {
-      throw conflict('version_conflict', `Version ${body.version} is not the current version (${num(d.current_version)}); review the latest version.`);
+      throw conflict(
+        'version_conflict',
+        `Version ${body.version} is not the current version (${num(d.current_version)}); review the latest version.`,
+      );
     }
     const [row] = await db.query(
       `INSERT INTO approvals (id, org_id, deliverable_id, version, decision, comment, decided_by_id, decided_by_name, decided_at)

@@ -1,7 +1,7 @@
+import { toWire } from '@portico/contract';
 import { streamSSE } from 'hono/streaming';
 import type { PortalHandlers } from '../context.js';
 import { eventsAfter, toPortalEvent } from '../events.js';
-import { toWire } from '@portico/contract';
 import { isAdmin } from './common.js';
 
 export const events: PortalHandlers['events'] = {

@@ -1,8 +1,8 @@
-import { HttpError, notFound } from '../errors.js';
-import type { Services, PortalHandlers } from '../context.js';
+import type { PortalHandlers, Services } from '../context.js';
 import type { Queryable } from '../db/db.js';
+import { HttpError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { PREVIEWABLE, sniffMediaType, type Disposition } from '../storage.js';
+import { type Disposition, PREVIEWABLE, sniffMediaType } from '../storage.js';
 
 export interface StoredFile {
   id: string;
@@ -15,7 +15,10 @@ export interface StoredFile {
 /** Safe file name: no path, no control characters, bounded. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
   return cleaned || 'file';
 }
 
@@ -25,17 +28,35 @@ export function cleanFileName(name: string): string {
  */
 export async function storeUpload(svc: Services, tx: Queryable, orgId: string, uploadedBy: string, file: File): Promise<StoredFile> {
   if (file.size > svc.config.maxUploadBytes) {
-    throw new HttpError(413, 'payload_too_large', 'Payload too large', `Uploads are limited to ${Math.round(svc.config.maxUploadBytes / 1048576)} MB.`);
+    throw new HttpError(
+      413,
+      'payload_too_large',
+      'Payload too large',
+      `Uploads are limited to ${Math.round(svc.config.maxUploadBytes / 1048576)} MB.`,
+    );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mediaType = sniffMediaType(bytes);
   if (!mediaType) {
-    throw new HttpError(415, 'unsupported_media_type', 'Unsupported media type', 'Accepted: PNG, JPEG, GIF, WebP, PDF, plain text, MP4, MP3, ZIP.');
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'Unsupported media type',
+      'Accepted: PNG, JPEG, GIF, WebP, PDF, plain text, MP4, MP3, ZIP.',
+    );
   }
   return insertFile(svc, tx, orgId, uploadedBy, cleanFileName(file.name), mediaType, bytes);
 }
 
-export async function insertFile(svc: Services, tx: Queryable, orgId: string, uploadedBy: string, fileName: string, mediaType: string, bytes: Uint8Array) {
+export async function insertFile(
+  svc: Services,
+  tx: Queryable,
+  orgId: string,
+  uploadedBy: string,
+  fileName: string,
+  mediaType: string,
+  bytes: Uint8Array,
+) {
   const sha256 = await svc.storage.put(bytes);
   const id = newId('fil');
   await tx.query('INSERT INTO files (id, org_id, sha256, size, media_type, file_name, uploaded_by) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
@@ -61,7 +82,8 @@ export const files: PortalHandlers['files'] = {
   async get({ svc, db, params, query }) {
     const exp = Number(query.exp);
     if (!Number.isInteger(exp) || !/^\d{1,12}$/.test(query.exp)) throw notFound('file');
-    if (exp * 1000 < Date.now()) throw new HttpError(403, 'forbidden', 'Forbidden', 'This link has expired; fetch the resource again for a fresh one.');
+    if (exp * 1000 < Date.now())
+      throw new HttpError(403, 'forbidden', 'Forbidden', 'This link has expired; fetch the resource again for a fresh one.');
     const disposition: Disposition = query.disposition === 'inline' ? 'inline' : 'attachment';
     const [f] = await db.query<{ org_id: string; sha256: string; media_type: string; file_name: string; size: string | number }>(
       'SELECT org_id, sha256, media_type, file_name, size FROM files WHERE id = $1',

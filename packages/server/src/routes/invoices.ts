@@ -36,7 +36,13 @@ export async function invoiceWithLines(db: Queryable, id: string, orgId: string,
   const lines = await db.query('SELECT * FROM invoice_lines WHERE invoice_id = $1 ORDER BY position', [id]);
   return {
     ...mapInvoice(row, fileUrl),
-    lines: lines.map((l) => ({ id: l.id, description: l.description, quantity: num(l.quantity), unitAmount: num(l.unit_amount), amount: num(l.amount) })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      description: l.description,
+      quantity: num(l.quantity),
+      unitAmount: num(l.unit_amount),
+      amount: num(l.amount),
+    })),
   };
 }
 
@@ -64,7 +70,14 @@ export const invoices: PortalHandlers['invoices'] = {
     const where = filter(query, params);
     return listPage(
       db,
-      { sql: `SELECT i.*, ${OVERDUE} AS overdue, ${sort.expr} AS _sk FROM invoices i WHERE ${where}`, params, sort, idCol: 'i.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql: `SELECT i.*, ${OVERDUE} AS overdue, ${sort.expr} AS _sk FROM invoices i WHERE ${where}`,
+        params,
+        sort,
+        idCol: 'i.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => rows.map((r) => mapInvoice(r, fileUrl)),
     );
   },

@@ -32,7 +32,10 @@ export async function notifyContacts(db: Queryable, orgId: string, contactIds: s
     params.push(ids[i], c);
     return `($${params.length - 1}, $1, $${params.length}, $2, $3, $4, $5, now())`;
   });
-  await db.query(`INSERT INTO notifications (id, org_id, contact_id, kind, title, body, link, created_at) VALUES ${values.join(',')}`, params);
+  await db.query(
+    `INSERT INTO notifications (id, org_id, contact_id, kind, title, body, link, created_at) VALUES ${values.join(',')}`,
+    params,
+  );
   await appendEvents(
     db,
     orgId,
@@ -48,7 +51,14 @@ export const notifications: PortalHandlers['notifications'] = {
     if (query.unread === 'false') sql += ' AND n.read_at IS NOT NULL';
     return listPage(
       db,
-      { sql, params: [p.contactId, p.orgId], sort: { name: '-created_at', expr: 'n.created_at', cast: 'timestamptz', dir: 'desc' }, idCol: 'n.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql,
+        params: [p.contactId, p.orgId],
+        sort: { name: '-created_at', expr: 'n.created_at', cast: 'timestamptz', dir: 'desc' },
+        idCol: 'n.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => rows.map(mapNotification),
     );
   },
@@ -61,10 +71,10 @@ export const notifications: PortalHandlers['notifications'] = {
     return mapNotification(row);
   },
   async readAll({ db, principal: p }) {
-    const rows = await db.query('UPDATE notifications SET read_at = now() WHERE contact_id = $1 AND org_id = $2 AND read_at IS NULL RETURNING id', [
-      p.contactId,
-      p.orgId,
-    ]);
+    const rows = await db.query(
+      'UPDATE notifications SET read_at = now() WHERE contact_id = $1 AND org_id = $2 AND read_at IS NULL RETURNING id',
+      [p.contactId, p.orgId],
+    );
     return { updated: rows.length };
   },
 };

@@ -39,7 +39,14 @@ export const projects: PortalHandlers['projects'] = {
     }
     return listPage(
       db,
-      { sql, params, sort: { name: '-created_at', expr: 'p.created_at', cast: 'timestamptz', dir: 'desc' }, idCol: 'p.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql,
+        params,
+        sort: { name: '-created_at', expr: 'p.created_at', cast: 'timestamptz', dir: 'desc' },
+        idCol: 'p.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => mapProjects(db, rows),
     );
   },

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
+import { simplePdf } from '../assets.js';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import { notFound } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { newId } from '../ids.js';
-import { simplePdf } from '../assets.js';
 import { articleById } from './articles.js';
-import { deliverableById, addVersion } from './deliverables.js';
+import { addVersion, deliverableById } from './deliverables.js';
 import { insertFile, storeUpload } from './files.js';
 import { invoiceWithLines } from './invoices.js';
 import { notifyContacts } from './notifications.js';
@@ -159,7 +159,15 @@ export const staffHandlers: StaffHandlers = {
         ],
         `Invoice ${body.number}`,
       );
-      const file = await insertFile(svc, db, org.id, 'staff', `invoice-${body.number}.pdf`.replace(/[^\w.-]/g, '_'), 'application/pdf', pdf);
+      const file = await insertFile(
+        svc,
+        db,
+        org.id,
+        'staff',
+        `invoice-${body.number}.pdf`.replace(/[^\w.-]/g, '_'),
+        'application/pdf',
+        pdf,
+      );
       const id = newId('inv');
       await db.query(
         `INSERT INTO invoices (id, org_id, number, status, currency, subtotal, tax, total, amount_paid, issued_at, due_at, paid_at, pdf_file_id, pay_url)
@@ -182,15 +190,10 @@ export const staffHandlers: StaffHandlers = {
         ],
       );
       for (const l of lines) {
-        await db.query('INSERT INTO invoice_lines (id, invoice_id, position, description, quantity, unit_amount, amount) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-          newId('inl'),
-          id,
-          l.position,
-          l.description,
-          l.quantity,
-          l.unitAmount,
-          l.amount,
-        ]);
+        await db.query(
+          'INSERT INTO invoice_lines (id, invoice_id, position, description, quantity, unit_amount, amount) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+          [newId('inl'), id, l.position, l.description, l.quantity, l.unitAmount, l.amount],
+        );
       }
       await appendEvents(db, org.id, [{ type: 'invoice.updated', kind: 'invoice', id, adminOnly: true }]);
       if (status !== 'draft') {
@@ -222,13 +225,10 @@ export const staffHandlers: StaffHandlers = {
     async create({ db, body }) {
       const org = await ensureOrg(db, body.org);
       const id = newId('prj');
-      await db.query('INSERT INTO projects (id, org_id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,now(),now())', [
-        id,
-        org.id,
-        body.name,
-        body.description ?? '',
-        body.status ?? 'active',
-      ]);
+      await db.query(
+        'INSERT INTO projects (id, org_id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,now(),now())',
+        [id, org.id, body.name, body.description ?? '', body.status ?? 'active'],
+      );
       let pos = 0;
       for (const m of body.milestones ?? []) {
         await db.query(
@@ -285,7 +285,12 @@ export const staffHandlers: StaffHandlers = {
       } else {
         ids = (await db.query('SELECT id FROM contacts WHERE org_id = $1 ORDER BY id', [org.id])).map((r) => r.id);
       }
-      const created = await notifyContacts(db, org.id, ids, { kind: body.kind, title: body.title, body: body.body, link: body.link ?? null });
+      const created = await notifyContacts(db, org.id, ids, {
+        kind: body.kind,
+        title: body.title,
+        body: body.body,
+        link: body.link ?? null,
+      });
       return { created };
     },
   },

@@ -5,7 +5,7 @@ import type { Queryable, Row } from '../db/db.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { iso, isoReq, newId } from '../ids.js';
-import { PREVIEWABLE, type Disposition } from '../storage.js';
+import { type Disposition, PREVIEWABLE } from '../storage.js';
 import { isAdmin, listPage, num, type Sort } from './common.js';
 import { notifyContacts } from './notifications.js';
 
@@ -46,7 +46,10 @@ type FileUrl = (id: string, org: string, d: Disposition) => string;
 export async function mapMessages(db: Queryable, rows: Row[], orgId: string, fileUrl: FileUrl): Promise<TicketMessage[]> {
   const ids = rows.map((r) => r.id);
   const files = ids.length
-    ? await db.query('SELECT id, message_id, file_name, media_type, size FROM files WHERE message_id = ANY($1::text[]) ORDER BY created_at, id', [ids])
+    ? await db.query(
+        'SELECT id, message_id, file_name, media_type, size FROM files WHERE message_id = ANY($1::text[]) ORDER BY created_at, id',
+        [ids],
+      )
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -116,7 +119,9 @@ export async function addMessage(db: Queryable, m: NewMessage): Promise<Row> {
     if (attached.length !== ids.length) {
       const ok = new Set(attached.map((a) => a.id));
       throw validationFailed(
-        (m.attachmentIds ?? []).flatMap((a, i) => (ok.has(a) ? [] : [{ path: `attachment_ids.${i}`, message: 'No such unattached upload of yours.' }])),
+        (m.attachmentIds ?? []).flatMap((a, i) =>
+          ok.has(a) ? [] : [{ path: `attachment_ids.${i}`, message: 'No such unattached upload of yours.' }],
+        ),
       );
     }
   }
@@ -179,7 +184,14 @@ export const tickets: PortalHandlers['tickets'] = {
     }
     return listPage(
       db,
-      { sql: `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`, params, sort, idCol: 't.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql: `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`,
+        params,
+        sort,
+        idCol: 't.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => rows.map(mapTicket),
     );
   },
@@ -198,7 +210,18 @@ export const tickets: PortalHandlers['tickets'] = {
       `INSERT INTO tickets (id, org_id, number, subject, status, priority, priority_rank, requester_id, message_count,
          first_response_due_at, resolution_due_at, created_at, updated_at)
        VALUES ($1,$2,$3,$4,'open',$5,$6,$7,1,$8,$9,$10,$10)`,
-      [id, p.orgId, org!.ticket_seq, body.subject, priority, PRIORITY_RANK[priority], p.contactId, new Date(+now + fr * 3600e3), new Date(+now + res * 3600e3), now],
+      [
+        id,
+        p.orgId,
+        org!.ticket_seq,
+        body.subject,
+        priority,
+        PRIORITY_RANK[priority],
+        p.contactId,
+        new Date(+now + fr * 3600e3),
+        new Date(+now + res * 3600e3),
+        now,
+      ],
     );
     await addMessage(db, {
       orgId: p.orgId,
@@ -221,7 +244,14 @@ export const tickets: PortalHandlers['tickets'] = {
     const sort: Sort = { name: 'created_at', expr: 'm.created_at', cast: 'timestamptz', dir: 'asc' };
     return listPage(
       db,
-      { sql: 'SELECT m.*, m.created_at AS _sk FROM ticket_messages m WHERE m.ticket_id = $1', params: [params.id], sort, idCol: 'm.id', limit: query.limit, cursor: query.cursor },
+      {
+        sql: 'SELECT m.*, m.created_at AS _sk FROM ticket_messages m WHERE m.ticket_id = $1',
+        params: [params.id],
+        sort,
+        idCol: 'm.id',
+        limit: query.limit,
+        cursor: query.cursor,
+      },
       (rows) => mapMessages(db, rows, p.orgId, fileUrl),
     );
   },
