@@ -12,6 +12,7 @@ export { errorMessage, type RenderableResource, type RenderStateOptions, renderS
 export {
   errorCode,
   isAbort,
+  type LiveFilter,
   PorticoNoClientError,
   ResourceController,
   type ResourceKind,

@@ -1,11 +1,12 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { EventFilter } from '@portico/client';
 import type { PortalEvent } from '@portico/contract';
 import type { ReactiveController } from 'lit';
 import type { PorticoElement } from '../base/portico-element.js';
 import type { PorticoClientLike } from '../context/client.js';
 
 export type ResourceKind = PortalEvent['resource']['kind'];
+/** Which live events matter: resource kinds or event types (`['ticket']`, `['ticket.updated']`), or a predicate. */
+export type LiveFilter = ReadonlyArray<ResourceKind | PortalEvent['type']> | ((event: PortalEvent) => boolean);
 
 export interface ResourceOptions<T, A extends readonly unknown[]> {
   /** The inputs besides the client (ids, filters, page). A change re-runs the load. */
@@ -16,7 +17,7 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
    * Which live events re-run the load: resource kinds or event types (`['ticket']`), a
    * predicate, or `false` for none. Bursts are coalesced (`liveDelayMs`, default 150 ms).
    */
-  live?: EventFilter | false;
+  live?: LiveFilter | false;
   liveDelayMs?: number;
 }
 
@@ -36,7 +37,7 @@ export type ResourceState = 'loading' | 'refreshing' | 'complete' | 'error';
 /**
  * One data path per data component: a `Task` whose args are the client plus `args()`, with the
  * abort signal passed down (stale results are dropped by Task), `refresh()`, the previous value
- * kept while reloading, `portico-error` on failure, and live re-runs from `client.watch` (events and stream reconnects).
+ * kept while reloading, `portico-error` on failure, and live re-runs from `client.subscribe` (matching events and stream reconnects).
  */
 export class ResourceController<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
   readonly task: Task<[PorticoClientLike | undefined, ...A], T>;
@@ -136,9 +137,11 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
     this.unsubscribe = undefined;
     this.subscribedTo = client;
     const live = this.options.live;
-    if (!client?.watch || !live) return;
-    // watch() also calls back after every stream reconnect: events may have been missed, refetch.
-    this.unsubscribe = client.watch(live, () => {
+    if (!client?.subscribe || !live) return;
+    const matches = (e: PortalEvent) => (typeof live === 'function' ? live(e) : live.includes(e.resource.kind) || live.includes(e.type));
+    this.unsubscribe = client.subscribe((event: PortalEvent | { type: 'stream.reconnected' }) => {
+      // After a reconnect, events may have been missed: refetch whatever the filter.
+      if (event.type !== 'stream.reconnected' && !matches(event as PortalEvent)) return;
       clearTimeout(this.liveTimer);
       this.liveTimer = setTimeout(() => {
         if (this.task.status !== TaskStatus.INITIAL) void this.refresh();

@@ -9,6 +9,7 @@ export const reset = css`
   :host {
     display: block;
     box-sizing: border-box;
+    background-color: var(--_portico-color-background);
     color: var(--_portico-color-text);
     font-family: var(--_portico-font-family);
     font-size: var(--_portico-font-size);

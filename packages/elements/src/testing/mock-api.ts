@@ -25,6 +25,8 @@ export interface MockRequest {
   headers: Headers;
   method: string;
   url: URL;
+  /** The request's abort signal. */
+  signal?: AbortSignal | null;
 }
 
 export interface MockResponse {
@@ -259,13 +261,20 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const encoder = new TextEncoder();
   let delayMs = options.delayMs ?? 0;
 
-  handlers.set('events.stream', ({ headers }) => {
+  handlers.set('events.stream', ({ headers, signal }) => {
     let ctrl!: ReadableStreamDefaultController<Uint8Array>;
     const body = new ReadableStream<Uint8Array>({
       start(c) {
         ctrl = c;
         streams.add(c);
         c.enqueue(encoder.encode(`: connected${headers.get('last-event-id') ? ' (resumed)' : ''}\nretry: 1000\n\n`));
+        // A real fetch ends the body when its request is aborted; do the same.
+        signal?.addEventListener('abort', () => {
+          streams.delete(c);
+          try {
+            c.error(abortError(signal));
+          } catch {}
+        });
       },
       cancel() {
         streams.delete(ctrl);
@@ -303,7 +312,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     else if (type.includes('multipart/form-data')) body = await request.formData();
 
     const handler = handlers.get(route.key) ?? (() => problem(501, 'internal', `No mock handler for ${route.key}`));
-    const res = await handler({ params, query, body, headers: request.headers, method: request.method, url });
+    const res = await handler({ params, query, body, headers: request.headers, method: request.method, url, signal });
     return respond(res, signal);
   };
 
@@ -361,3 +370,5 @@ function camelize(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelKey(k), camelize(v)]));
 }
+
+export { createMockClient, type MockClient } from './test-client.js';
