@@ -24,7 +24,7 @@ export function isSafeUrl(value: string): boolean {
   const v = value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
   // Attribute values arrive entity-decoded, so "&#58;" tricks show up here as a real scheme.
-  return scheme ? /^https?$/i.test(scheme[1]!) : true;
+  return scheme ? /^https?$/i.test(scheme[1]!) && URL.canParse(v) : true;
 }
 
 let purifier: Promise<DOMPurify> | undefined;

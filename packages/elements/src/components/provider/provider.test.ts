@@ -1,0 +1,76 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createMockApi, createMockClient } from '../../testing/mock-api.js';
+import '../ticket-list/ticket-list.js';
+import type { PorticoTicketList } from '../ticket-list/ticket-list.component.js';
+import type { PorticoProvider } from './provider.component.js';
+import './provider.js';
+
+const loaded = (el: PorticoTicketList) => waitUntil(() => el.shadowRoot!.querySelector('[part~="content"]'), 'not loaded', { timeout: 4000 });
+
+describe('<portico-provider>', () => {
+  it('builds one client from base-url and getToken and shares it', async () => {
+    const api = createMockApi();
+    let tokens = 0;
+    const getToken = async () => {
+      tokens++;
+      return { token: 't', expiresAt: Date.now() + 3_600_000 };
+    };
+    const provider = await fixture<PorticoProvider>(html`<portico-provider
+      base-url="https://portal.test"
+      .getToken=${getToken}
+      .clientOptions=${{ fetch: api.fetch, retry: { limit: 0 } }}
+    >
+      <portico-ticket-list></portico-ticket-list>
+      <portico-ticket-list status="open"></portico-ticket-list>
+    </portico-provider>`);
+    const [a, b] = [...provider.querySelectorAll('portico-ticket-list')];
+    await loaded(a!);
+    await loaded(b!);
+    expect(a!.effectiveClient).to.equal(b!.effectiveClient);
+    expect(a!.effectiveClient).to.equal(provider.effectiveClient);
+    expect(tokens).to.equal(1);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+  });
+
+  it('a component’s own .client wins over the provider’s', async () => {
+    const outer = createMockClient();
+    const own = createMockClient();
+    const provider = await fixture(html`<portico-provider .client=${outer.client}><portico-ticket-list .client=${own.client}></portico-ticket-list></portico-provider>`);
+    const el = provider.querySelector('portico-ticket-list')!;
+    await loaded(el);
+    expect(el.effectiveClient).to.equal(own.client);
+    expect(own.api.calls.some((c) => c.key === 'tickets.list')).to.equal(true);
+    expect(outer.api.calls.some((c) => c.key === 'tickets.list')).to.equal(false);
+  });
+
+  it('reaches components upgraded before it, and follows a client change', async () => {
+    const first = createMockClient();
+    const second = createMockClient();
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.innerHTML = '<portico-provider-late><portico-ticket-list></portico-ticket-list></portico-provider-late>';
+    await aTimeout(0);
+    const { PorticoProvider } = await import('./provider.component.js');
+    class LateProvider extends PorticoProvider {}
+    LateProvider.define('portico-provider-late');
+    const provider = host.querySelector('portico-provider-late') as PorticoProvider;
+    provider.client = first.client;
+    const el = host.querySelector('portico-ticket-list')!;
+    await loaded(el);
+    expect(el.effectiveClient).to.equal(first.client);
+    provider.client = second.client;
+    await waitUntil(() => second.api.calls.some((c) => c.key === 'tickets.list'), 'second client unused', { timeout: 3000 });
+  });
+
+  it('provides theme and locale', async () => {
+    const { client } = createMockClient();
+    const provider = await fixture<PorticoProvider>(html`<portico-provider .client=${client} theme="dark" lang="ar"><portico-ticket-list></portico-ticket-list></portico-provider>`);
+    const el = provider.querySelector('portico-ticket-list')!;
+    await loaded(el);
+    expect(el.locale).to.deep.equal({ lang: 'ar', dir: 'rtl' });
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    provider.theme = 'light';
+    await provider.updateComplete;
+    await el.updateComplete;
+    expect(getComputedStyle(el).colorScheme).to.equal('light');
+  });
+});
