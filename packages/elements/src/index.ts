@@ -26,7 +26,16 @@ export type {
   PorticoEventName,
   PorticoTicketSelectEvent,
 } from './events/events.js';
-export { type Catalog, dirOf, type Message, type MessageKey, registerMessages, resolveLocale, type Translator, translator } from './i18n/i18n.js';
+export {
+  type Catalog,
+  dirOf,
+  type Message,
+  type MessageKey,
+  registerMessages,
+  resolveLocale,
+  type Translator,
+  translator,
+} from './i18n/i18n.js';
 export { reset } from './styles/reset.styles.js';
 export { tokens } from './styles/tokens.css.js';
 export { type CoreToken, coreTokens } from './styles/tokens.data.js';

@@ -49,7 +49,7 @@ describe('PorticoElement', () => {
       <p class="row">outside</p>
       <button class="button">outside</button>
     </div>`);
-    const el = wrapper.querySelector('portico-test-box')!;
+    const el = wrapper.querySelector('portico-test-box') as TestBox;
     await el.updateComplete;
     const inside = el.shadowRoot!.querySelector('p')!;
     expect(getComputedStyle(inside).color).to.equal('rgb(1, 2, 3)');
@@ -77,8 +77,10 @@ describe('PorticoElement', () => {
   });
 
   it('resolves lang and dir from the nearest ancestor, its own attributes first', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar"><section dir="ltr"><portico-test-box></portico-test-box></section></div>`);
-    const el = wrapper.querySelector('portico-test-box')!;
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="ar"><section dir="ltr"><portico-test-box></portico-test-box></section></div>`,
+    );
+    const el = wrapper.querySelector('portico-test-box') as TestBox;
     expect(el.locale).to.deep.equal({ lang: 'ar', dir: 'ltr' });
     el.setAttribute('dir', 'rtl');
     el.setAttribute('lang', 'de');

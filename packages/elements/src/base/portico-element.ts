@@ -2,7 +2,7 @@ import { ContextRoot, consume } from '@lit/context';
 import { type CSSResultGroup, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PorticoClientLike } from '../context/client.js';
-import { clientContext, type PorticoLocale, type PorticoTheme, localeContext, themeContext } from '../context/contexts.js';
+import { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from '../context/contexts.js';
 import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
 import { resolveLocale, type Translator, translator } from '../i18n/i18n.js';
 import { reset } from '../styles/reset.styles.js';

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { dirOf, type MessageKey, registerMessages, resolveLocale, translator } from './i18n.js';
 import { ar } from './messages/ar.js';
 import { de } from './messages/de.js';
 import { en } from './messages/en.js';
-import { dirOf, type MessageKey, registerMessages, resolveLocale, translator } from './i18n.js';
 
 describe('i18n', () => {
   it('de and ar have exactly the English keys, plural forms complete', () => {

@@ -11,7 +11,26 @@ const URL_ATTRS = ['href', 'src', 'xlink:href', 'action', 'formaction', 'cite', 
 
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'meta', 'link', 'template', 'noscript', 'dialog'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'base',
+    'meta',
+    'link',
+    'template',
+    'noscript',
+    'dialog',
+  ],
   FORBID_ATTR: ['style', 'formaction', 'action', 'srcset', 'ping', 'background', 'xmlns'],
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -57,7 +76,9 @@ function policy(purify: DOMPurify): Policy | null {
   const tt = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
   if (!tt) return null;
   const store = globalThis as unknown as Record<symbol, Policy | undefined>;
-  store[POLICY_KEY] ??= tt.createPolicy('portico', { createHTML: (html: string) => purify.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) });
+  store[POLICY_KEY] ??= tt.createPolicy('portico', {
+    createHTML: (html: string) => purify.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }),
+  });
   return store[POLICY_KEY]!;
 }
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { renderTokensCss } from './tokens-file.js';
 import { tokens } from './tokens.css.js';
 import { coreTokens } from './tokens.data.js';
+import { renderTokensCss } from './tokens-file.js';
 
 describe('design tokens', () => {
   it('the plain tokens.css is current (regenerate: pnpm --filter @portico/elements tokens)', async () => {

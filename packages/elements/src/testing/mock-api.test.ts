@@ -1,5 +1,5 @@
-import { PorticoApiError, PorticoValidationError } from '@portico/client';
 import { expect } from '@open-wc/testing';
+import { PorticoApiError, PorticoValidationError } from '@portico/client';
 import { createMockClient, json, malformedJson, problem } from './mock-api.js';
 
 describe('mock API', () => {

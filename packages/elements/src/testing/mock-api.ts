@@ -12,7 +12,7 @@
  * const client = createPorticoClient({ baseUrl: 'https://portal.test', getToken: () => 'token', fetch: api.fetch });
  * ```
  */
-import { API_PREFIX, camelKey, endpointList, type EndpointDef, type PortalEvent, type Ticket, toWire } from '@portico/contract';
+import { API_PREFIX, camelKey, type EndpointDef, endpointList, type PortalEvent, type Ticket, toWire } from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
 
 export interface MockRequest {
@@ -87,14 +87,23 @@ export interface MockData {
 const HOUR = 3_600_000;
 
 /** An RFC 9457 problem response with Portico's `code`. */
-export const problem = (status: number, code: string, title = code.replace(/_/g, ' '), extra: Record<string, unknown> = {}): MockResponse => ({
+export const problem = (
+  status: number,
+  code: string,
+  title = code.replace(/_/g, ' '),
+  extra: Record<string, unknown> = {},
+): MockResponse => ({
   status,
   body: { type: 'about:blank', title, status, code, ...extra },
   headers: { 'content-type': 'application/problem+json' },
 });
 
 /** A 200 whose body is not valid JSON. */
-export const malformedJson = (): MockResponse => ({ status: 200, body: '{"data": [{"id": "tkt_1", "subj', headers: { 'content-type': 'application/json' } });
+export const malformedJson = (): MockResponse => ({
+  status: 200,
+  body: '{"data": [{"id": "tkt_1", "subj',
+  headers: { 'content-type': 'application/json' },
+});
 
 /** A 200 with valid JSON that breaks the contract (a list whose rows miss required fields). */
 export const malformedList = (): MockResponse => ({ status: 200, body: { data: [{ id: 'tkt_1', number: 'one' }], next_cursor: null } });
@@ -115,7 +124,12 @@ export function mockTickets(count: number, now = Date.now()): Ticket[] {
     return fx.ticket(n, {
       createdAt: iso(created),
       updatedAt: iso(now - n * HOUR),
-      sla: { firstResponseDueAt: iso(created + 4 * HOUR), firstRespondedAt: iso(created + HOUR), resolutionDueAt: iso(now + dueIn), breached: n % 7 === 0 },
+      sla: {
+        firstResponseDueAt: iso(created + 4 * HOUR),
+        firstRespondedAt: iso(created + HOUR),
+        resolutionDueAt: iso(now + dueIn),
+        breached: n % 7 === 0,
+      },
     });
   });
 }
@@ -153,7 +167,11 @@ function listTickets(data: MockData, q: Record<string, string>): MockResponse {
   const desc = sort.startsWith('-');
   const field = sort.replace(/^-/, '');
   const key = (t: Ticket): number =>
-    field === 'priority' ? PRIORITY_RANK[t.priority] : field === 'number' ? t.number : Date.parse(field === 'created_at' ? t.createdAt : t.updatedAt);
+    field === 'priority'
+      ? PRIORITY_RANK[t.priority]
+      : field === 'number'
+        ? t.number
+        : Date.parse(field === 'created_at' ? t.createdAt : t.updatedAt);
   rows = [...rows].sort((a, b) => (desc ? key(b) - key(a) : key(a) - key(b)));
   return paginate(rows, q);
 }
@@ -175,11 +193,20 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     'tickets.get': ({ params }) => byId(data.tickets, params.id),
     'tickets.create': ({ body }) => {
       const input = body as { subject: string; priority?: Ticket['priority'] };
-      const t = fx.ticket(data.tickets.length + 1, { subject: input.subject, status: 'open', priority: input.priority ?? 'normal', createdAt: new Date(now).toISOString() });
+      const t = fx.ticket(data.tickets.length + 1, {
+        subject: input.subject,
+        status: 'open',
+        priority: input.priority ?? 'normal',
+        createdAt: new Date(now).toISOString(),
+      });
       data.tickets.unshift(t);
       return json(t, 201);
     },
-    'tickets.messages': ({ query }) => paginate(range(4, (i) => fx.ticketMessage(i)), query),
+    'tickets.messages': ({ query }) =>
+      paginate(
+        range(4, (i) => fx.ticketMessage(i)),
+        query,
+      ),
     'tickets.reply': ({ params, body }) => json(fx.ticketMessage(9, { ticketId: params.id!, body: (body as { body: string }).body }), 201),
     'tickets.act': ({ params, body }) => {
       const t = data.tickets.find((r) => r.id === params.id);
@@ -190,7 +217,11 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     },
     'attachments.upload': () =>
       json({ id: 'att_1', fileName: 'file.txt', mediaType: 'text/plain', size: 4, url: '/portal/v1/files/att_1?exp=1&sig=x' }, 201),
-    'articles.list': ({ query }) => paginate(articles.map(({ body: _b, bodyFormat: _f, helpfulCount: _h, notHelpfulCount: _n, ...s }) => s), query),
+    'articles.list': ({ query }) =>
+      paginate(
+        articles.map(({ body: _b, bodyFormat: _f, helpfulCount: _h, notHelpfulCount: _n, ...s }) => s),
+        query,
+      ),
     'articles.search': () => json({ data: range(3, (i) => fx.searchHit(i)) }),
     'articles.get': ({ params }) => {
       const a = articles.find((r) => r.slug === params.slug);
@@ -198,16 +229,32 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     },
     'articles.vote': () => json({ helpfulCount: 13, notHelpfulCount: 1 }),
     'articles.categories': () => json({ data: [{ id: 'cat_1', slug: 'reports', name: 'Reports' }] }),
-    'invoices.list': ({ query }) => paginate(invoices.map(({ lines: _l, ...s }) => s), query),
+    'invoices.list': ({ query }) =>
+      paginate(
+        invoices.map(({ lines: _l, ...s }) => s),
+        query,
+      ),
     'invoices.totals': () => json({ data: [{ currency: 'USD', count: 3, total: 31_233, amountDue: 10_411 }] }),
     'invoices.get': ({ params }) => byId(invoices, params.id),
     'projects.list': ({ query }) => paginate(projects, query),
     'projects.get': ({ params }) => byId(projects, params.id),
-    'deliverables.list': ({ query }) => paginate(deliverables.map(({ versions: _v, ...s }) => s), query),
+    'deliverables.list': ({ query }) =>
+      paginate(
+        deliverables.map(({ versions: _v, ...s }) => s),
+        query,
+      ),
     'deliverables.get': ({ params }) => byId(deliverables, params.id),
-    'comments.list': ({ query }) => paginate(range(3, (i) => fx.comment(i)), query),
+    'comments.list': ({ query }) =>
+      paginate(
+        range(3, (i) => fx.comment(i)),
+        query,
+      ),
     'comments.create': ({ body }) => json(fx.comment(9, { body: (body as { body: string }).body }), 201),
-    'approvals.list': ({ query }) => paginate(range(2, (i) => fx.approval(i)), query),
+    'approvals.list': ({ query }) =>
+      paginate(
+        range(2, (i) => fx.approval(i)),
+        query,
+      ),
     'approvals.create': () => json(fx.approval(3), 201),
     'notifications.list': ({ query }) => paginate(query.unread === 'true' ? notifications.filter((n) => !n.readAt) : notifications, query),
     'notifications.read': ({ params }) => byId(notifications, params.id),

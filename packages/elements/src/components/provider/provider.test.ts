@@ -5,7 +5,8 @@ import type { PorticoTicketList } from '../ticket-list/ticket-list.component.js'
 import type { PorticoProvider } from './provider.component.js';
 import './provider.js';
 
-const loaded = (el: PorticoTicketList) => waitUntil(() => el.shadowRoot!.querySelector('[part~="content"]'), 'not loaded', { timeout: 4000 });
+const loaded = (el: PorticoTicketList) =>
+  waitUntil(() => el.shadowRoot!.querySelector('[part~="content"]'), 'not loaded', { timeout: 4000 });
 
 describe('<portico-provider>', () => {
   it('builds one client from base-url and getToken and shares it', async () => {
@@ -35,7 +36,9 @@ describe('<portico-provider>', () => {
   it('a component’s own .client wins over the provider’s', async () => {
     const outer = createMockClient();
     const own = createMockClient();
-    const provider = await fixture(html`<portico-provider .client=${outer.client}><portico-ticket-list .client=${own.client}></portico-ticket-list></portico-provider>`);
+    const provider = await fixture(
+      html`<portico-provider .client=${outer.client}><portico-ticket-list .client=${own.client}></portico-ticket-list></portico-provider>`,
+    );
     const el = provider.querySelector('portico-ticket-list')!;
     await loaded(el);
     expect(el.effectiveClient).to.equal(own.client);
@@ -63,7 +66,9 @@ describe('<portico-provider>', () => {
 
   it('provides theme and locale', async () => {
     const { client } = createMockClient();
-    const provider = await fixture<PorticoProvider>(html`<portico-provider .client=${client} theme="dark" lang="ar"><portico-ticket-list></portico-ticket-list></portico-provider>`);
+    const provider = await fixture<PorticoProvider>(
+      html`<portico-provider .client=${client} theme="dark" lang="ar"><portico-ticket-list></portico-ticket-list></portico-provider>`,
+    );
     const el = provider.querySelector('portico-ticket-list')!;
     await loaded(el);
     expect(el.locale).to.deep.equal({ lang: 'ar', dir: 'rtl' });

@@ -10,10 +10,25 @@ import { styles } from './ticket-list.styles.js';
 
 const STATUSES: readonly TicketStatus[] = ['open', 'pending', 'on_hold', 'solved', 'closed'];
 const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
-const SORTS: readonly TicketSort[] = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', 'priority', '-number', 'number'];
+const SORTS: readonly TicketSort[] = [
+  '-updated_at',
+  'updated_at',
+  '-created_at',
+  'created_at',
+  '-priority',
+  'priority',
+  '-number',
+  'number',
+];
 const ACTIVE: ReadonlySet<TicketStatus> = new Set(['open', 'pending', 'on_hold']);
 
-const STATUS_TONE: Record<TicketStatus, string> = { open: 'primary', pending: 'warning', on_hold: 'muted', solved: 'success', closed: 'muted' };
+const STATUS_TONE: Record<TicketStatus, string> = {
+  open: 'primary',
+  pending: 'warning',
+  on_hold: 'muted',
+  solved: 'success',
+  closed: 'muted',
+};
 const PRIORITY_TONE: Record<TicketPriority, string> = { low: 'muted', normal: 'muted', high: 'warning', urgent: 'danger' };
 
 export type SlaState = { kind: 'breached' } | { kind: 'due-soon'; dueAt: string } | null;
@@ -349,11 +364,15 @@ export class PorticoTicketList extends PorticoElement {
     if (current < 0) return;
     const last = rows.length - 1;
     const next =
-      e.key === 'ArrowDown' ? Math.min(last, current + 1)
-      : e.key === 'ArrowUp' ? Math.max(0, current - 1)
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? last
-      : -1;
+      e.key === 'ArrowDown'
+        ? Math.min(last, current + 1)
+        : e.key === 'ArrowUp'
+          ? Math.max(0, current - 1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     this.focusIndex = next;

@@ -66,16 +66,28 @@ describe('<portico-ticket-list>', () => {
       expect(sla('tkt_1')).to.equal(null); // pending, due in 40 h
       expect(sla('tkt_4')).to.equal(null); // closed: no SLA
       const now = Date.now();
-      const soon = ticket(1, { status: 'open', sla: { firstResponseDueAt: null, firstRespondedAt: null, resolutionDueAt: new Date(now + 3_600_000).toISOString(), breached: false } });
+      const soon = ticket(1, {
+        status: 'open',
+        sla: {
+          firstResponseDueAt: null,
+          firstRespondedAt: null,
+          resolutionDueAt: new Date(now + 3_600_000).toISOString(),
+          breached: false,
+        },
+      });
       expect(slaState(soon, now, 4)).to.deep.equal({ kind: 'due-soon', dueAt: soon.sla.resolutionDueAt });
       expect(slaState(soon, now, 0.5)).to.equal(null);
-      expect(slaState({ ...soon, sla: { ...soon.sla, resolutionDueAt: new Date(now - 1).toISOString() } }, now, 4)).to.deep.equal({ kind: 'breached' });
+      expect(slaState({ ...soon, sla: { ...soon.sla, resolutionDueAt: new Date(now - 1).toISOString() } }, now, 4)).to.deep.equal({
+        kind: 'breached',
+      });
     });
   });
 
   describe('attributes and properties', () => {
     it('filters by status and priority attributes, reflected', async () => {
-      const { el, api } = await mount((c) => html`<portico-ticket-list .client=${c} status="open" priority="urgent"></portico-ticket-list>`);
+      const { el, api } = await mount(
+        (c) => html`<portico-ticket-list .client=${c} status="open" priority="urgent"></portico-ticket-list>`,
+      );
       await settled(el);
       expect(lastList(api).query).to.include({ status: 'open', priority: 'urgent' });
       for (const r of rows(el)) expect(r.querySelector('[part~="status"]')!.getAttribute('data-status')).to.equal('open');
@@ -169,14 +181,17 @@ describe('<portico-ticket-list>', () => {
       const { el } = await mount();
       expect($(el, '[part~="header"]')!.hidden).to.equal(true);
       const { el: withHeader } = await mount(
-        (c) => html`<portico-ticket-list .client=${c}><h2 slot="header">Support</h2><button slot="actions">New</button></portico-ticket-list>`,
+        (c) =>
+          html`<portico-ticket-list .client=${c}><h2 slot="header">Support</h2><button slot="actions">New</button></portico-ticket-list>`,
       );
       await withHeader.updateComplete;
       await waitUntil(() => !$(withHeader, '[part~="header"]')!.hidden);
     });
 
     it('renders the empty slot', async () => {
-      const { el, api } = await mount((c) => html`<portico-ticket-list .client=${c}><p slot="empty">All caught up</p></portico-ticket-list>`);
+      const { el, api } = await mount(
+        (c) => html`<portico-ticket-list .client=${c}><p slot="empty">All caught up</p></portico-ticket-list>`,
+      );
       api.use('tickets.list', json({ data: [], nextCursor: null }));
       await el.refresh();
       await settled(el, 'empty');
@@ -185,7 +200,9 @@ describe('<portico-ticket-list>', () => {
     });
 
     it('renders the error slot and keeps Retry', async () => {
-      const { el, api } = await mount((c) => html`<portico-ticket-list .client=${c}><p slot="error">Support is offline</p></portico-ticket-list>`);
+      const { el, api } = await mount(
+        (c) => html`<portico-ticket-list .client=${c}><p slot="error">Support is offline</p></portico-ticket-list>`,
+      );
       api.use('tickets.list', problem(500, 'internal'));
       await el.refresh();
       await settled(el, 'error');
@@ -309,7 +326,10 @@ describe('<portico-ticket-list>', () => {
       api.use('tickets.list', ({ query, signal }) => {
         signal?.addEventListener('abort', () => aborted.push(query.status!));
         const slow = query.status === 'open';
-        return { ...json({ data: [ticket(slow ? 1 : 2, { status: query.status as 'open' })], nextCursor: null }), delayMs: slow ? 400 : 50 };
+        return {
+          ...json({ data: [ticket(slow ? 1 : 2, { status: query.status as 'open' })], nextCursor: null }),
+          delayMs: slow ? 400 : 50,
+        };
       });
       el.status = 'open';
       await aTimeout(20);
@@ -380,7 +400,9 @@ describe('<portico-ticket-list>', () => {
   describe('right-to-left', () => {
     it('renders Arabic right-to-left from an ancestor', async () => {
       const mock = createMockClient();
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><portico-ticket-list .client=${mock.client}></portico-ticket-list></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="ar" dir="rtl"><portico-ticket-list .client=${mock.client}></portico-ticket-list></div>`,
+      );
       const el = wrapper.querySelector('portico-ticket-list')!;
       await settled(el);
       const base = $(el, '[part~="base"]')!;
@@ -399,7 +421,9 @@ describe('<portico-ticket-list>', () => {
 
     it('takes lang and dir from a provider', async () => {
       const mock = createMockClient();
-      const provider = await fixture(html`<portico-provider lang="de" .client=${mock.client}><portico-ticket-list></portico-ticket-list></portico-provider>`);
+      const provider = await fixture(
+        html`<portico-provider lang="de" .client=${mock.client}><portico-ticket-list></portico-ticket-list></portico-provider>`,
+      );
       const el = provider.querySelector('portico-ticket-list')!;
       await settled(el);
       expect(!!$(el, '[part~="retry"]')).to.equal(false);
@@ -429,7 +453,9 @@ describe('<portico-ticket-list>', () => {
 
     it('follows the provider’s theme through context', async () => {
       const mock = createMockClient();
-      const provider = await fixture(html`<portico-provider theme="dark" .client=${mock.client}><portico-ticket-list></portico-ticket-list></portico-provider>`);
+      const provider = await fixture(
+        html`<portico-provider theme="dark" .client=${mock.client}><portico-ticket-list></portico-ticket-list></portico-provider>`,
+      );
       const el = provider.querySelector('portico-ticket-list')!;
       await settled(el);
       expect(getComputedStyle(el).colorScheme).to.equal('dark');
@@ -442,7 +468,9 @@ describe('<portico-ticket-list>', () => {
   describe('narrow (320 px)', () => {
     it('shows cards without horizontal overflow', async () => {
       const mock = createMockClient();
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"><portico-ticket-list .client=${mock.client}></portico-ticket-list></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 320px"><portico-ticket-list .client=${mock.client}></portico-ticket-list></div>`,
+      );
       const el = wrapper.querySelector('portico-ticket-list')!;
       await settled(el);
       const base = $(el, '[part~="base"]')!;
