@@ -1,41 +1,99 @@
-// Throughput of GET /portal/v1/tickets?limit=25 against a bare Hono endpoint, on PGlite and
-// (with DATABASE_URL) PostgreSQL. Needs `pnpm build` first. Usage: node bench/server/run.mjs [seconds]
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Throughput of GET /portal/v1/tickets?limit=25 (valid admin token, seeded data) against a bare
+// Hono endpoint served by the same process, on PGlite and (with DATABASE_URL) PostgreSQL.
+//
+//   pnpm --filter @portico/contract build && pnpm --filter @portico/server build
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/server/run.mjs [seconds] [rounds]
+//
+// The servers run in a child process (bench/server/serve.mjs); the load comes from the
+// autocannon CLI in another process, so the load generator never shares the servers' event loop.
+// After a warm-up of both endpoints, each round measures list then bare for `seconds` (default
+// 10) with 50 connections; figures are medians over `rounds` (default 3). Budget: list ≥ 40 % of
+// bare req/s and list p99 ≤ 50 ms (judged on PostgreSQL; PGlite is reported the same way).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
-const autocannon = require('autocannon');
-const { Hono } = await import(require.resolve('hono'));
-const { serve } = await import(require.resolve('@hono/node-server'));
 const pg = require('pg');
-const server = await import('../../packages/server/dist/index.js');
+const autocannonBin = fileURLToPath(new URL('../../node_modules/.bin/autocannon', import.meta.url));
+const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
 const duration = Number(process.argv[2] ?? 10);
-const secret = 'bench-secret-bench-secret-bench-secret';
-const run = (url, headers) =>
-  new Promise((resolve, reject) => autocannon({ url, connections: 50, duration, headers }, (err, r) => (err ? reject(err) : resolve(r))));
-const fmt = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx });
+const rounds = Number(process.argv[3] ?? 3);
+const connections = 50;
+const BUDGET = { ratio: 0.4, p99: 50 };
 
-const bare = new Hono();
-bare.get('/bare', (c) => c.json({ data: [], next_cursor: null }));
-const bareServer = await new Promise((res) => { const s = serve({ fetch: bare.fetch, port: 0 }, () => res(s)); });
-const bareUrl = `http://127.0.0.1:${bareServer.address().port}/bare`;
-
-async function bench(label, config) {
-  const s = await server.startServer({ config: { port: 0, jwtSecret: secret, logLevel: 'silent', filesDir: mkdtempSync(join(tmpdir(), 'pb-')), ...config } });
-  await server.seed(s.db, { filesDir: mkdtempSync(join(tmpdir(), 'pb-')) });
-  const token = await server.mintPortalToken({ secret, sub: 'alice', org: 'acme', roles: ['admin'], ttl: 3600 });
-  const url = `${s.url}/portal/v1/tickets?limit=25`;
-  await run(url, { authorization: `Bearer ${token}` }); // warm-up
-  const list = fmt(await run(url, { authorization: `Bearer ${token}` }));
-  const b = fmt(await run(bareUrl));
-  console.log(JSON.stringify({ db: label, list, bare: b, ratio: Math.round((list.rps / b.rps) * 100) / 100 }));
-  await s.close();
+function autocannon(url, seconds, headers = {}) {
+  const args = ['-c', String(connections), '-d', String(seconds), '--json'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    const p = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    p.stdout.on('data', (d) => {
+      out += d;
+    });
+    p.on('error', reject);
+    p.on('close', (code) => {
+      try {
+        const r = JSON.parse(out.trim().split('\n').pop());
+        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+      } catch (err) {
+        reject(new Error(`autocannon exited ${code}: ${out.slice(0, 500)} (${err})`));
+      }
+    });
+  });
 }
 
-await bench('pglite', { dataDir: 'memory://' });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const summarise = (runs) => ({
+  rps: Math.round(median(runs.map((r) => r.rps))),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+  rps_runs: runs.map((r) => Math.round(r.rps)),
+  p99_runs: runs.map((r) => r.p99),
+});
+
+async function bench(label, env) {
+  const child = spawn(process.execPath, [serveScript], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [line] = await Promise.race([
+      once(createInterface({ input: child.stdout }), 'line'),
+      once(child, 'exit').then(([code]) => {
+        throw new Error(`server exited ${code}`);
+      }),
+    ]);
+    const { list: listUrl, bare: bareUrl, token } = JSON.parse(line);
+    const auth = { authorization: `Bearer ${token}` };
+    await autocannon(listUrl, Math.min(5, duration), auth); // warm-up (JIT, pools, caches)
+    await autocannon(bareUrl, Math.min(3, duration));
+    const list = [];
+    const bare = [];
+    for (let i = 0; i < rounds; i++) {
+      list.push(await autocannon(listUrl, duration, auth));
+      bare.push(await autocannon(bareUrl, duration));
+    }
+    const l = summarise(list);
+    const b = summarise(bare);
+    const ratio = Math.round((l.rps / b.rps) * 100) / 100;
+    const result = { db: label, seconds: duration, rounds, connections, list: l, bare: b, ratio };
+    console.log(JSON.stringify(result));
+    return result;
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit').catch(() => {});
+  }
+}
+
+const results = [await bench('pglite', { BENCH_DATABASE_URL: '' })];
 if (process.env.DATABASE_URL) {
   const name = `portico_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -44,10 +102,15 @@ if (process.env.DATABASE_URL) {
   const u = new URL(process.env.DATABASE_URL);
   u.pathname = `/${name}`;
   try {
-    await bench('postgres', { databaseUrl: u.toString() });
+    results.push(await bench('postgres', { BENCH_DATABASE_URL: u.toString() }));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
-bareServer.close();
+const verdict = results.map((r) => {
+  const okRatio = r.ratio >= BUDGET.ratio;
+  const okP99 = r.list.p99 <= BUDGET.p99;
+  return `${r.db}: ratio ${r.ratio} (${r.list.rps}/${r.bare.rps} req/s) ${okRatio ? 'meets' : 'MISSES'} ≥${BUDGET.ratio}, list p99 ${r.list.p99} ms ${okP99 ? 'meets' : 'MISSES'} ≤${BUDGET.p99} ms`;
+});
+console.log(`budget: ${verdict.join('; ')}`);
