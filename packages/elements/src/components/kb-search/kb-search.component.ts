@@ -1,0 +1,446 @@
+import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PorticoElement } from '../../base/portico-element.js';
+import { errorMessage, stateStyles } from '../../controllers/render-state.js';
+import { ResourceController } from '../../controllers/resource-controller.js';
+import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+import './kb-search.events.js';
+import { en } from './kb-search.messages.js';
+import { styles } from './kb-search.styles.js';
+
+registerMessages('en', en);
+registerLocaleLoader('de', () => import('./kb-search.messages.de.js').then((m) => m.de));
+registerLocaleLoader('ar', () => import('./kb-search.messages.ar.js').then((m) => m.ar));
+
+/** One option of the popup: a search hit, or a popular article shown with its summary. */
+export interface KbSearchOption {
+  article: ArticleSummary;
+  title: Highlighted;
+  snippet: Highlighted;
+}
+
+/** What the search resource holds: nothing to show (no query), popular articles, or the hits of `query`. */
+export type KbSearchResult =
+  | { kind: 'idle' }
+  | { kind: 'popular'; options: KbSearchOption[] }
+  | { kind: 'results'; query: string; options: KbSearchOption[] };
+
+const plain = (text: string): Highlighted => [{ text, highlight: false }];
+
+let nextId = 0;
+
+/**
+ * Search-as-you-type over the knowledge base, as a WAI-ARIA combobox with a listbox popup: the
+ * input has `role="combobox"`; ArrowDown / ArrowUp move through the results (wrapping), Enter
+ * opens the active one, Escape closes the popup (a second Escape clears the text), Home / End
+ * and the other editing keys stay in the text. Results show highlighted titles and snippets (the
+ * highlights arrive as text segments and render as `<mark>`, never as markup). The number of
+ * results is announced politely. A category filter comes from the portal's categories; with
+ * `popular`, focusing an empty field offers popular articles.
+ *
+ * Typing waits `debounce` ms before searching; a newer search aborts the older one, whose late
+ * answer is dropped. While a new search runs, the previous results stay, marked busy.
+ *
+ * @summary A knowledge-base search box with suggestions.
+ *
+ * @slot empty - Shown in the popup when nothing matches. Default: “No articles match “…”.”
+ * @slot error - Replaces the default error message (the Retry button stays).
+ *
+ * @csspart base - The component's root.
+ * @csspart form - The row of the search field and the category filter.
+ * @csspart label - The search field's label (visually hidden unless `show-label`).
+ * @csspart input - The search field (`role="combobox"`).
+ * @csspart category - The category select.
+ * @csspart popup - The popup below the field (results and states).
+ * @csspart listbox - The list of results (`role="listbox"`).
+ * @csspart heading - The popup's "Popular articles" heading.
+ * @csspart option - A result (`role="option"`); the active one also has `active`.
+ * @csspart option-title - A result's title.
+ * @csspart option-snippet - A result's snippet.
+ * @csspart option-category - A result's category name.
+ * @csspart highlight - A highlighted match (`<mark>`).
+ * @csspart loading - The "Searching…" state.
+ * @csspart empty - The no-results state.
+ * @csspart error - The error state.
+ * @csspart retry - The error state's Retry button.
+ * @csspart live - The visually hidden live region announcing the result count.
+ *
+ * @cssprop --portico-kb-search-popup-background - Popup background (default: `--portico-color-background`).
+ * @cssprop --portico-kb-search-popup-shadow - Popup shadow.
+ * @cssprop --portico-kb-search-popup-max-height - Maximum height of the popup before it scrolls (default: none — the popup grows with `limit`; a
+ *   scrolling popup is not a tab stop, so axe flags it as `scrollable-region-focusable`; arrow keys still scroll the active option into view).
+ * @cssprop --portico-kb-search-border-color - Borders of the popup and between results (default: `--portico-color-border`).
+ * @cssprop --portico-kb-search-radius - Radius of the popup (default: 2 × `--portico-radius`).
+ * @cssprop --portico-kb-search-option-padding - Padding of a result (default: 2 spacing units × 3).
+ * @cssprop --portico-kb-search-option-active-background - Background of the active result (default: a primary tint).
+ * @cssprop --portico-kb-search-highlight-background - Background of a highlighted match (default: a warning tint).
+ * @cssprop --portico-kb-search-highlight-color - Text colour of a highlighted match (default: `--portico-color-text`).
+ *
+ * @fires portico-article-open - A result was chosen; `detail` is `{ slug, article }`. Cancelable: `preventDefault()` keeps the popup open and skips `article-href` navigation.
+ * @fires portico-error - Searching (or loading categories) failed; `detail.code` is the error's machine code.
+ * @event portico-article-open
+ * @event portico-error
+ *
+ * @example
+ * ```html
+ * <portico-provider base-url="https://portal.example.com">
+ *   <portico-kb-search popular article-href="/help/{slug}"></portico-kb-search>
+ * </portico-provider>
+ * ```
+ */
+export class PorticoKbSearch extends PorticoElement {
+  static override styles = [PorticoElement.styles, stateStyles, styles];
+
+  /** The text searched for (set by typing after `debounce` ms, or directly). */
+  @property() query = '';
+
+  /** Slug of the category to search in; empty for all. */
+  @property({ reflect: true }) category = '';
+
+  /** Milliseconds between the last keystroke and the request. */
+  @property({ type: Number }) debounce = 250;
+
+  /** Maximum number of results (1–20). */
+  @property({ type: Number }) limit = 8;
+
+  /** Fewer characters than this (after trimming) don't search. */
+  @property({ type: Number, attribute: 'min-length' }) minLength = 2;
+
+  /** With an empty field, offer popular articles (`articles.list`) in the popup. */
+  @property({ type: Boolean, reflect: true }) popular = false;
+
+  /** Hides the category filter. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-categories' }) hideCategories = false;
+
+  /** Shows the search field's label (otherwise it is visually hidden but still named). */
+  @property({ type: Boolean, reflect: true, attribute: 'show-label' }) showLabel = false;
+
+  /** Placeholder of the field; defaults to a translated “Search the help center”. */
+  @property() placeholder?: string;
+
+  /**
+   * Where choosing a result navigates when the `portico-article-open` event is not canceled:
+   * a URL with `{slug}` (e.g. `/help/{slug}`). Unset, nothing navigates (listen to the event).
+   */
+  @property({ attribute: 'article-href' }) articleHref?: string;
+
+  /** Whether the popup is shown. */
+  @state() private open = false;
+  /** Index of the active option (`aria-activedescendant`), -1 for none. */
+  @state() private active = -1;
+  /** The field's text (`query` follows it after the debounce). */
+  @state() private text = '';
+
+  private readonly uid = `kbs-${++nextId}`;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly search = new ResourceController(this, {
+    args: () => [this.effectiveQuery, this.category, this.clampedLimit, this.popular] as const,
+    load: async (client, [q, category, limit, popular], { signal }): Promise<KbSearchResult> => {
+      if (q) {
+        const { data } = await client.articles.search({ q, category: category || undefined, limit, signal });
+        return { kind: 'results', query: q, options: data.map(({ article, title, snippet }) => ({ article, title, snippet })) };
+      }
+      if (!popular) return { kind: 'idle' };
+      const { data } = await client.articles.list({ category: category || undefined, limit, signal });
+      return { kind: 'popular', options: data.map((article) => ({ article, title: plain(article.title), snippet: plain(article.summary) })) };
+    },
+  });
+
+  private readonly categories = new ResourceController(this, {
+    args: () => [this.hideCategories] as const,
+    load: async (client, [hidden], { signal }): Promise<readonly ArticleCategory[]> =>
+      hidden ? [] : (await client.articles.categories({ signal })).data,
+  });
+
+  /** Searches again with the same inputs (results stay visible, marked busy). */
+  refresh(): Promise<void> {
+    return this.search.refresh();
+  }
+
+  /** The options in the popup: the current hits (or popular articles), `[]` when idle. */
+  get results(): readonly KbSearchOption[] {
+    const value = this.search.value;
+    return value && value.kind !== 'idle' ? value.options : [];
+  }
+
+  /** Focuses the search field. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('[part~="input"]');
+  }
+
+  private get effectiveQuery(): string {
+    const q = this.query.trim().slice(0, 200);
+    return q.length >= Math.max(1, this.minLength) ? q : '';
+  }
+
+  private get clampedLimit(): number {
+    return Math.min(20, Math.max(1, Math.trunc(this.limit) || 8));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // `query` set from outside shows in the field; new results start with nothing active.
+    if (changed.has('query') && this.query !== this.text && !this.searchTimer) this.text = this.query;
+    if (changed.has('query') || changed.has('category')) this.active = -1;
+  }
+
+  protected override render() {
+    const { lang, dir } = this.locale;
+    const { t } = this.i18n;
+    const expanded = this.expanded;
+    const options = this.visibleOptions;
+    const activeId = expanded && this.active >= 0 && this.active < options.length ? this.optionId(this.active) : undefined;
+    return html`<div part="base" class="base" lang=${lang} dir=${dir} @focusout=${this.onFocusOut}>
+      <div part="form" class="form" role="search">
+        <label part="label" class=${this.showLabel ? 'label' : 'visually-hidden'} for="${this.uid}-input">${t('kbSearch.label')}</label>
+        <div class="field-wrap">
+          <input
+            id="${this.uid}-input"
+            part="input"
+            class="field input"
+            type="text"
+            role="combobox"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            enterkeyhint="search"
+            maxlength="200"
+            aria-autocomplete="list"
+            aria-expanded=${expanded ? 'true' : 'false'}
+            aria-controls="${this.uid}-listbox"
+            aria-activedescendant=${activeId ?? nothing}
+            placeholder=${this.placeholder ?? t('kbSearch.placeholder')}
+            .value=${this.text}
+            @input=${this.onInput}
+            @keydown=${this.onKeydown}
+            @click=${this.onInputClick}
+          />
+        </div>
+        ${this.renderCategories()}
+      </div>
+      <div part="popup" class="popup" ?hidden=${!expanded}>${this.renderPopup(options)}</div>
+      <div id="${this.uid}-live" part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.announcement()}
+      </div>
+    </div>`;
+  }
+
+  private renderCategories() {
+    if (this.hideCategories) return nothing;
+    const cats = this.categories.state === 'complete' ? (this.categories.value ?? []) : [];
+    // Categories are an optional refinement: while loading or after a failure, no filter shows.
+    if (cats.length === 0) return nothing;
+    const { t } = this.i18n;
+    return html`<label class="category">
+      <span class="visually-hidden">${t('kbSearch.category')}</span>
+      <select part="category" class="field" @change=${this.onCategoryChange}>
+        <option value="" ?selected=${!this.category}>${t('kbSearch.allCategories')}</option>
+        ${cats.map((c) => html`<option value=${c.slug} ?selected=${this.category === c.slug}>${c.name}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private renderPopup(options: readonly KbSearchOption[]) {
+    const { t } = this.i18n;
+    const state = this.search.state;
+    const value = this.search.value;
+    const busy = state === 'refreshing';
+    const listbox = html`<ul
+      id="${this.uid}-listbox"
+      part="listbox"
+      class="listbox"
+      role="listbox"
+      aria-label=${value?.kind === 'popular' ? t('kbSearch.popular') : t('kbSearch.suggestions')}
+      aria-busy=${busy ? 'true' : 'false'}
+      ?hidden=${options.length === 0}
+      @mousedown=${(e: Event) => e.preventDefault()}
+    >
+      ${repeat(
+        options,
+        (o) => o.article.id,
+        (o, i) => html`<li
+          id=${this.optionId(i)}
+          part=${i === this.active ? 'option active' : 'option'}
+          class="option"
+          role="option"
+          aria-selected=${i === this.active ? 'true' : 'false'}
+          data-slug=${o.article.slug}
+          @click=${() => this.choose(i)}
+          @mousemove=${() => (this.active = i)}
+        >
+          <span part="option-title" class="option__title">${highlighted(o.title)}</span>
+          ${o.snippet.length ? html`<span part="option-snippet" class="option__snippet">${highlighted(o.snippet)}</span>` : nothing}
+          ${o.article.category ? html`<span part="option-category" class="option__category">${o.article.category.name}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+
+    if (state === 'error') {
+      return html`<div part="error" class="state state--error" role="alert">
+          <slot name="error"><p class="state__message">${errorMessage(this, this.search.error)}</p></slot>
+          <button part="retry" class="button" type="button" @click=${() => this.search.refresh()}>${t('state.retry')}</button>
+        </div>
+        ${listbox}`;
+    }
+    if (this.pending) {
+      return html`<div part="loading" class="state state--loading">${t('kbSearch.searching')}</div>
+        ${listbox}`;
+    }
+    if (value?.kind === 'results' && value.options.length === 0) {
+      return html`<div part="empty" class="state state--empty">
+          <slot name="empty"><p class="state__message">${t('kbSearch.noResults', { query: value.query })}</p></slot>
+        </div>
+        ${listbox}`;
+    }
+    return html`${value?.kind === 'popular' && options.length ? html`<p part="heading" class="heading" aria-hidden="true">${t('kbSearch.popular')}</p>` : nothing}
+      ${listbox}`;
+  }
+
+  /** True while nothing matching the current text can be shown yet (first search, or a search after idle). */
+  private get pending(): boolean {
+    const state = this.search.state;
+    if (state === 'loading') return true;
+    // A search after the idle / popular view (or back): the value on screen is of the other kind, so don't show it as current.
+    const showingResults = this.search.value?.kind === 'results';
+    return state === 'refreshing' && showingResults !== !!this.effectiveQuery;
+  }
+
+  private get visibleOptions(): readonly KbSearchOption[] {
+    if (this.search.state === 'error' || this.pending) return [];
+    return this.results;
+  }
+
+  private get expanded(): boolean {
+    if (!this.open) return false;
+    if (this.search.state === 'error') return true;
+    if (this.effectiveQuery) return true;
+    return this.popular && this.results.length > 0;
+  }
+
+  private announcement(): string {
+    const { t } = this.i18n;
+    const value = this.search.value;
+    if (this.search.state === 'refreshing' || this.search.state === 'loading') return '';
+    if (value?.kind !== 'results' || !this.effectiveQuery) return '';
+    return value.options.length ? t('kbSearch.results', { count: value.options.length }) : t('kbSearch.noResultsShort');
+  }
+
+  private optionId(i: number): string {
+    return `${this.uid}-option-${i}`;
+  }
+
+  private choose(index: number): void {
+    const option = this.visibleOptions[index];
+    if (!option) return;
+    this.active = index;
+    const { article } = option;
+    if (!this.emit('portico-article-open', { slug: article.slug, article }, { cancelable: true })) return;
+    this.open = false;
+    this.active = -1;
+    if (this.articleHref) window.location.assign(this.articleHref.replaceAll('{slug}', encodeURIComponent(article.slug)));
+  }
+
+  private setQueryNow(value: string): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    this.query = value;
+  }
+
+  private onInput(e: Event): void {
+    this.text = (e.target as HTMLInputElement).value;
+    this.open = true;
+    this.active = -1;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setQueryNow(this.text), this.debounce);
+  }
+
+  private onInputClick(): void {
+    this.open = true;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.isComposing || e.ctrlKey || e.metaKey) return;
+    const count = this.visibleOptions.length;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        const down = e.key === 'ArrowDown';
+        if (!this.expanded || e.altKey) {
+          this.open = true;
+          if (e.altKey) return;
+          // Opening with an arrow key activates the first (or last) option, as in the APG example.
+          if (count) this.active = down ? 0 : count - 1;
+          return;
+        }
+        if (!count) return;
+        this.active = down ? (this.active + 1) % count : this.active <= 0 ? count - 1 : this.active - 1;
+        this.scrollActiveIntoView();
+        return;
+      }
+      case 'Enter': {
+        if (this.expanded && this.active >= 0 && this.active < count) {
+          e.preventDefault();
+          this.choose(this.active);
+        } else if (this.searchTimer) {
+          // Enter before the debounce fires searches at once.
+          e.preventDefault();
+          this.setQueryNow(this.text);
+          this.open = true;
+        }
+        return;
+      }
+      case 'Escape': {
+        if (this.expanded) {
+          e.preventDefault();
+          this.open = false;
+          this.active = -1;
+        } else if (this.text) {
+          e.preventDefault();
+          this.text = '';
+          this.setQueryNow('');
+        }
+        return;
+      }
+      case 'Tab':
+        this.open = false;
+        return;
+      default:
+        // Home, End, Left, Right and editing keys move the caret: the active option is dropped (APG).
+        if (['Home', 'End', 'ArrowLeft', 'ArrowRight'].includes(e.key)) this.active = -1;
+    }
+  }
+
+  private async scrollActiveIntoView(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector(`#${this.optionId(this.active)}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private onCategoryChange(e: Event): void {
+    this.category = (e.target as HTMLSelectElement).value;
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const next = e.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    this.open = false;
+    this.active = -1;
+  }
+}
+
+/** Highlight segments as text nodes, the highlighted ones in `<mark>`: the text is never parsed as markup. */
+function highlighted(segments: Highlighted) {
+  return segments.map((s) => (s.highlight ? html`<mark part="highlight" class="highlight">${s.text}</mark>` : s.text));
+}
