@@ -1,0 +1,64 @@
+import { type ChildPart, noChange } from 'lit';
+import { AsyncDirective, directive, type PartInfo, PartType } from 'lit/async-directive.js';
+import { renderMarkdown, sanitizeHtmlToFragment } from '../../sanitize/sanitize.js';
+
+export type RichTextFormat = 'markdown' | 'html' | 'text';
+
+// Sanitizing is async (DOMPurify and marked load on first use) and not free: keep recent results.
+const MAX_CACHED = 200;
+const cache = new Map<string, Promise<DocumentFragment>>();
+
+function sanitized(format: 'markdown' | 'html', source: string): Promise<DocumentFragment> {
+  const key = `${format}\u0000${source}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = format === 'markdown' ? renderMarkdown(source) : sanitizeHtmlToFragment(source);
+    cache.set(key, hit);
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  }
+  return hit;
+}
+
+/**
+ * Untrusted rich text in a child position: `text` renders as a text node; `markdown` and `html`
+ * go through the shared sanitizer (`src/sanitize`) and land as a DOM fragment — never through
+ * `innerHTML` of the raw string. Until the sanitized fragment is ready the source shows as plain
+ * text (inert, and readable). The parent element gets `data-ready` once the final content is in.
+ */
+class RichTextDirective extends AsyncDirective {
+  private key?: string;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.CHILD) throw new Error('richText() only works in a child position');
+  }
+
+  render(source: string, _format: RichTextFormat): unknown {
+    return source;
+  }
+
+  override update(part: ChildPart, [source, format]: [string, RichTextFormat]): unknown {
+    const key = `${format}\u0000${source}`;
+    if (key === this.key) return noChange;
+    this.key = key;
+    const parent = part.parentNode as Element;
+    if (format !== 'markdown' && format !== 'html') {
+      parent.setAttribute?.('data-ready', '');
+      return source;
+    }
+    parent.removeAttribute?.('data-ready');
+    sanitized(format, source).then(
+      (fragment) => {
+        if (this.key !== key) return;
+        this.setValue(fragment.cloneNode(true));
+        parent.setAttribute?.('data-ready', '');
+      },
+      () => {
+        if (this.key === key) parent.setAttribute?.('data-ready', ''); // keep the plain text
+      },
+    );
+    return source;
+  }
+}
+
+export const richText = directive(RichTextDirective);

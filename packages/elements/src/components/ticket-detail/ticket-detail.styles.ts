@@ -1,0 +1,324 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_gap: var(--portico-ticket-detail-gap, var(--_portico-space-l));
+    --_message-padding: var(--portico-ticket-detail-message-padding, var(--_portico-space-m));
+    --_message-radius: var(--portico-ticket-detail-message-radius, var(--_portico-radius-l));
+    --_message-background: var(--portico-ticket-detail-message-background, var(--_portico-color-background));
+    --_agent-background: var(--portico-ticket-detail-agent-background, var(--_portico-color-surface));
+    --_border-color: var(--portico-ticket-detail-border-color, var(--_portico-color-border));
+    --_badge-radius: var(--portico-ticket-detail-badge-radius, var(--_portico-radius-pill));
+  }
+
+  .base {
+    container-type: inline-size;
+    display: grid;
+    gap: var(--_gap);
+    min-inline-size: 0;
+  }
+  .content {
+    display: grid;
+    gap: var(--_gap);
+    min-inline-size: 0;
+  }
+
+  .header {
+    display: grid;
+    gap: var(--_portico-space-s);
+    padding-block-end: var(--_portico-space-m);
+    border-block-end: 1px solid var(--_border-color);
+  }
+  .number {
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-s);
+    font-variant-numeric: tabular-nums;
+  }
+  .subject {
+    font-size: var(--_portico-font-size-l);
+    font-weight: 600;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_portico-space-2xs) var(--_portico-space-m);
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-s);
+  }
+  .badges,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_portico-space-xs);
+  }
+  .actions {
+    gap: var(--_portico-space-s);
+  }
+  .badge {
+    --_tone: var(--_portico-color-muted);
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_portico-space-xs);
+    padding-block: 0;
+    padding-inline: var(--_portico-space-s);
+    border: 1px solid color-mix(in srgb, var(--_tone) 45%, var(--_portico-color-background));
+    border-radius: var(--_badge-radius);
+    background: color-mix(in srgb, var(--_tone) 12%, var(--_portico-color-background));
+    color: var(--_portico-color-text);
+    font-size: var(--_portico-font-size-xs);
+    line-height: 1.6;
+    white-space: nowrap;
+  }
+  .badge::before {
+    content: '';
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-radius: 50%;
+    background: var(--_tone);
+  }
+  .badge[data-tone='primary'] {
+    --_tone: var(--_portico-color-primary);
+  }
+  .badge[data-tone='success'] {
+    --_tone: var(--_portico-color-success);
+  }
+  .badge[data-tone='warning'] {
+    --_tone: var(--_portico-color-warning);
+  }
+  .badge[data-tone='danger'] {
+    --_tone: var(--_portico-color-danger);
+  }
+
+  .thread {
+    display: grid;
+    gap: var(--_portico-space-m);
+  }
+  .message {
+    display: grid;
+    gap: var(--_portico-space-xs);
+    min-inline-size: 0;
+    padding: var(--_message-padding);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_message-radius);
+    background: var(--_message-background);
+  }
+  .message[data-author='agent'] {
+    background: var(--_agent-background);
+    border-inline-start: 3px solid var(--_portico-color-primary);
+  }
+  .message--pending {
+    border-style: dashed;
+    opacity: 0.75;
+  }
+  .author {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_portico-space-2xs) var(--_portico-space-s);
+  }
+  .author__name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .author__role,
+  .time,
+  .sending,
+  .size,
+  .hint {
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-s);
+  }
+  .time {
+    margin-inline-start: auto;
+  }
+  .body {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .body[data-format='text'] {
+    white-space: pre-wrap;
+  }
+  .body :is(p, ul, ol, pre, blockquote, table) + :is(p, ul, ol, pre, blockquote, table) {
+    margin-block-start: var(--_portico-space-s);
+  }
+  .body :is(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .body pre {
+    overflow-x: auto;
+    padding: var(--_portico-space-s);
+    border-radius: var(--_portico-radius-m);
+    background: var(--_portico-color-surface);
+  }
+  .body img {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .body table {
+    display: block;
+    overflow-x: auto;
+  }
+  a {
+    color: var(--_portico-color-primary);
+  }
+  .message-attachments {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_portico-space-2xs) var(--_portico-space-m);
+    font-size: var(--_portico-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  .message-attachments li {
+    display: inline-flex;
+    gap: var(--_portico-space-xs);
+    min-inline-size: 0;
+  }
+  .more {
+    justify-self: center;
+  }
+
+  .composer {
+    display: grid;
+    gap: var(--_portico-space-s);
+    padding-block-start: var(--_portico-space-m);
+    border-block-start: 1px solid var(--_border-color);
+  }
+  .label {
+    font-weight: 600;
+  }
+  .textarea {
+    inline-size: 100%;
+    min-block-size: 6rem;
+    resize: vertical;
+  }
+  .textarea[aria-invalid='true'] {
+    border-color: var(--_portico-color-danger);
+  }
+  .inline-error {
+    color: var(--_portico-color-danger);
+    font-size: var(--_portico-font-size-s);
+  }
+  .reply-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_portico-space-s);
+    padding: var(--_portico-space-s);
+    border: 1px solid var(--_portico-color-danger);
+    border-radius: var(--_portico-radius-m);
+    color: var(--_portico-color-danger);
+  }
+  .reply-error p {
+    flex: 1 1 12rem;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_portico-space-s);
+  }
+  .file-input:focus-visible + .button {
+    outline: 2px solid var(--_portico-focus-ring);
+    outline-offset: 2px;
+  }
+  .file-input:disabled + .button {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_portico-space-xs);
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_portico-space-xs);
+    max-inline-size: 100%;
+    padding-block: var(--_portico-space-2xs);
+    padding-inline: var(--_portico-space-s) var(--_portico-space-2xs);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_badge-radius);
+    background: var(--_portico-color-surface);
+    font-size: var(--_portico-font-size-s);
+  }
+  .chip[data-status='uploading'] {
+    opacity: 0.7;
+  }
+  .chip[data-status='failed'] {
+    border-color: var(--_portico-color-danger);
+  }
+  .chip__name {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .chip__error {
+    color: var(--_portico-color-danger);
+  }
+  .chip__remove {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    flex: none;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    cursor: pointer;
+  }
+  .chip__remove:hover:not(:disabled) {
+    background: var(--_portico-color-hover);
+  }
+  .notice {
+    padding: var(--_portico-space-m);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_portico-radius-m);
+    color: var(--_portico-color-muted);
+  }
+
+  .skeleton-line--title {
+    block-size: 3.5rem;
+  }
+  .skeleton-line--message {
+    block-size: 5rem;
+  }
+
+  @container (max-width: 479px) {
+    .toolbar > * {
+      flex: 1 1 100%;
+    }
+    .time {
+      margin-inline-start: 0;
+      flex-basis: 100%;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .badge,
+    .message,
+    .chip {
+      border-color: CanvasText;
+    }
+    .badge::before {
+      background: CanvasText;
+    }
+    .message[data-author='agent'] {
+      border-inline-start-color: Highlight;
+    }
+    .inline-error,
+    .reply-error,
+    .chip__error {
+      color: CanvasText;
+    }
+    .reply-error,
+    .textarea[aria-invalid='true'] {
+      border-color: CanvasText;
+    }
+  }
+`;
