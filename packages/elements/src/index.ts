@@ -28,9 +28,14 @@ export type {
 } from './events/events.js';
 export {
   type Catalog,
+  type CoreMessageKey,
   dirOf,
+  loadLocale,
   type Message,
   type MessageKey,
+  onMessagesChanged,
+  primaryLang,
+  registerLocaleLoader,
   registerMessages,
   resolveLocale,
   type Translator,

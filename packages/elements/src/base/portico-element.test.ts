@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { css, html as litHtml } from 'lit';
+import { loadLocale } from '../i18n/i18n.js';
 import { PorticoElement } from './portico-element.js';
 
 class TestBox extends PorticoElement {
@@ -85,6 +86,7 @@ describe('PorticoElement', () => {
     el.setAttribute('dir', 'rtl');
     el.setAttribute('lang', 'de');
     expect(el.locale).to.deep.equal({ lang: 'de', dir: 'rtl' });
+    await loadLocale('de'); // German is fetched on first use
     expect(el.i18n.t('state.retry')).to.equal('Erneut versuchen');
   });
 });

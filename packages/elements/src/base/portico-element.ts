@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { PorticoClientLike } from '../context/client.js';
 import { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from '../context/contexts.js';
 import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
-import { resolveLocale, type Translator, translator } from '../i18n/i18n.js';
+import { onMessagesChanged, primaryLang, resolveLocale, type Translator, translator } from '../i18n/i18n.js';
 import { reset } from '../styles/reset.styles.js';
 import { tokens } from '../styles/tokens.css.js';
 
@@ -98,7 +98,17 @@ export class PorticoElement extends LitElement {
       new ContextRoot().attach(doc.documentElement);
     }
     super.connectedCallback();
+    this.stopMessages = onMessagesChanged((lang) => {
+      if (lang === primaryLang(this.locale.lang)) this.requestUpdate();
+    });
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopMessages?.();
+  }
+
+  private stopMessages?: () => void;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);

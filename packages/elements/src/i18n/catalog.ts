@@ -2,6 +2,9 @@ import type { en } from './messages/en.js';
 
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
-export type MessageKey = keyof typeof en;
-/** A complete catalog: every key of the English source. */
-export type Catalog = Record<MessageKey, Message>;
+/** Keys of the shared catalog (states, errors, ticket vocabulary). Components add their own keys. */
+export type CoreMessageKey = keyof typeof en;
+/** Any message key: a shared one, or one a component registered. */
+export type MessageKey = CoreMessageKey | (string & {});
+/** A complete shared catalog: every key of the English source. */
+export type Catalog = Record<CoreMessageKey, Message>;

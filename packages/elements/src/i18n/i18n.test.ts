@@ -1,8 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { dirOf, type MessageKey, registerMessages, resolveLocale, translator } from './i18n.js';
+import { ar as ticketListAr } from '../components/ticket-list/ticket-list.messages.ar.js';
+import {
+  dirOf,
+  loadLocale,
+  type CoreMessageKey,
+  onMessagesChanged,
+  registerLocaleLoader,
+  registerMessages,
+  resolveLocale,
+  translator,
+} from './i18n.js';
 import { ar } from './messages/ar.js';
 import { de } from './messages/de.js';
 import { en } from './messages/en.js';
+
+before(() => Promise.all([loadLocale('de'), loadLocale('ar')]));
 
 describe('i18n', () => {
   it('de and ar have exactly the English keys, plural forms complete', () => {
@@ -10,15 +22,14 @@ describe('i18n', () => {
     for (const catalog of [de, ar]) {
       expect(Object.keys(catalog).sort()).to.deep.equal(keys);
       for (const [key, value] of Object.entries(catalog)) {
-        const source = en[key as MessageKey];
+        const source = en[key as CoreMessageKey];
         expect(typeof value, key).to.equal(typeof source);
         if (typeof value === 'object') expect(value, key).to.have.property('other');
       }
     }
     const arRules = new Intl.PluralRules('ar').resolvedOptions().pluralCategories;
-    for (const key of ['ticket.messages', 'ticketList.count'] as const) {
-      expect(Object.keys(ar[key] as object).sort(), key).to.deep.equal([...arRules].sort());
-    }
+    expect(Object.keys(ar['ticket.messages'] as object).sort()).to.deep.equal([...arRules].sort());
+    expect(Object.keys(ticketListAr['ticketList.count'] as object).sort()).to.deep.equal([...arRules].sort());
   });
 
   it('picks plural forms per language', () => {
@@ -37,6 +48,28 @@ describe('i18n', () => {
     registerMessages('fr', { 'state.retry': 'Réessayer' });
     expect(translator('fr-CA').t('state.retry')).to.equal('Réessayer');
     expect(translator('fr').t('state.loading')).to.equal('Loading…');
+  });
+
+  it('loads a language lazily, piece by piece, and tells elements when messages arrive', async () => {
+    const seen: string[] = [];
+    const stop = onMessagesChanged((lang) => seen.push(lang));
+    registerMessages('en', { 'test.lazy': 'English first' });
+    let loaded = 0;
+    registerLocaleLoader('xx', async () => {
+      loaded++;
+      return { 'test.lazy': 'Später' };
+    });
+    expect(loaded, 'nothing loads before the language is used').to.equal(0);
+    expect(translator('xx').t('test.lazy'), 'English meanwhile').to.equal('English first');
+    await loadLocale('xx');
+    expect(loaded).to.equal(1);
+    expect(translator('xx-YY').t('test.lazy')).to.equal('Später');
+    // A piece registered after the language was asked for loads at once.
+    registerLocaleLoader('xx', async () => ({ 'test.late': 'Spät' }));
+    await loadLocale('xx');
+    expect(translator('xx').t('test.late')).to.equal('Spät');
+    stop();
+    expect(seen).to.include('xx');
   });
 
   it('formats money from minor units with the currency’s fraction digits', () => {

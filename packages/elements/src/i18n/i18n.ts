@@ -1,28 +1,69 @@
-import type { Catalog, Message, MessageKey, PluralMessage } from './catalog.js';
-import { ar } from './messages/ar.js';
-import { de } from './messages/de.js';
+import type { Message, MessageKey, PluralMessage } from './catalog.js';
 import { en } from './messages/en.js';
 
-export type { Catalog, Message, MessageKey, PluralMessage } from './catalog.js';
+export type { Catalog, CoreMessageKey, Message, MessageKey, PluralMessage } from './catalog.js';
 
-const catalogs = new Map<string, Partial<Catalog>>([
-  ['en', en],
-  ['de', de],
-  ['ar', ar],
-]);
+/**
+ * Messages per language (primary subtag). English is always present; every other language is
+ * loaded on first use, in pieces: the shared catalog and each component's own catalog register
+ * a loader, so a page ships only the English strings of the components it uses and fetches
+ * German or Arabic only when a German or Arabic page asks for them.
+ */
+const catalogs = new Map<string, Record<string, Message>>([['en', { ...en }]]);
+type Loader = () => Promise<Record<string, Message>>;
+const pending = new Map<string, Loader[]>();
+const requested = new Set<string>();
+const inflight = new Map<string, Promise<void>>();
+const listeners = new Set<(lang: string) => void>();
 
 /** Adds or extends a language (`lang` is the primary subtag, e.g. `fr`). Missing keys fall back to English. */
-export function registerMessages(lang: string, messages: Partial<Catalog>): void {
-  const key = lang.toLowerCase();
-  catalogs.set(key, { ...catalogs.get(key), ...messages });
-  cache.clear();
+export function registerMessages(lang: string, messages: Partial<Record<MessageKey, Message>>): void {
+  const key = primary(lang);
+  catalogs.set(key, { ...catalogs.get(key), ...(messages as Record<string, Message>) });
+  notify(key);
+}
+
+/**
+ * Registers a lazy piece of a language's catalog (`() => import('./x.messages.de.js').then(m => m.de)`).
+ * It runs the first time an element renders in that language, or at once when the language was
+ * already asked for.
+ */
+export function registerLocaleLoader(lang: string, load: Loader): void {
+  const key = primary(lang);
+  pending.set(key, [...(pending.get(key) ?? []), load]);
+  if (requested.has(key)) void loadLocale(key);
+}
+
+/** Loads every registered piece of a language. Resolves when its messages are in place. */
+export function loadLocale(lang: string): Promise<void> {
+  const key = primary(lang);
+  requested.add(key);
+  const loaders = pending.get(key) ?? [];
+  pending.delete(key);
+  if (!loaders.length) return inflight.get(key) ?? Promise.resolve();
+  const previous = inflight.get(key) ?? Promise.resolve();
+  const run = Promise.all([previous, ...loaders.map((load) => load().then((m) => registerMessages(key, m)))]).then(() => undefined);
+  inflight.set(key, run);
+  return run;
+}
+
+/** Calls back whenever a language gained messages (elements re-render). Returns the unsubscribe. */
+export function onMessagesChanged(listener: (lang: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notify(lang: string): void {
+  for (const listener of listeners) listener(lang);
 }
 
 const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 /** Writing direction of a language tag when nothing in the page says. */
 export const dirOf = (lang: string): 'ltr' | 'rtl' => (RTL_LANGS.has(primary(lang)) ? 'rtl' : 'ltr');
 
-const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
+const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] || 'en';
+/** The primary language subtag: `de-CH` → `de`. */
+export const primaryLang = primary;
 
 const canonical = (lang: string): string => {
   try {
@@ -62,7 +103,7 @@ export function translator(lang = 'en'): Translator {
 }
 
 function createTranslator(lang: string): Translator {
-  const catalog = catalogs.get(primary(lang)) ?? {};
+  const key = primary(lang);
   const plurals = new Intl.PluralRules(lang);
   const numbers = new Intl.NumberFormat(lang);
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
@@ -72,9 +113,10 @@ function createTranslator(lang: string): Translator {
     params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? format(params[name]!) : m)) : text;
   const format = (v: string | number) => (typeof v === 'number' ? numbers.format(v) : v);
 
-  const t = (key: MessageKey, params?: Params): string => {
-    const message: Message | undefined = catalog[key] ?? (en as Catalog)[key];
-    if (message === undefined) return key;
+  const t = (id: MessageKey, params?: Params): string => {
+    if (pending.has(key)) void loadLocale(key); // shows English until the language arrives
+    const message: Message | undefined = catalogs.get(key)?.[id] ?? catalogs.get('en')?.[id];
+    if (message === undefined) return id;
     if (typeof message === 'string') return fill(message, params);
     const count = Number(params?.count ?? 0);
     const form = (message as PluralMessage)[plurals.select(count)] ?? message.other;
@@ -145,3 +187,7 @@ const hostOf = (el: Element): Element | null => {
   const root = el.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 };
+
+// The shared catalog's own translations, loaded like any component's.
+registerLocaleLoader('de', () => import('./messages/de.js').then((m) => m.de));
+registerLocaleLoader('ar', () => import('./messages/ar.js').then((m) => m.ar));

@@ -6,7 +6,13 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+import { en } from './ticket-list.messages.js';
 import { styles } from './ticket-list.styles.js';
+
+registerMessages('en', en);
+registerLocaleLoader('de', () => import('./ticket-list.messages.de.js').then((m) => m.de));
+registerLocaleLoader('ar', () => import('./ticket-list.messages.ar.js').then((m) => m.ar));
 
 const STATUSES: readonly TicketStatus[] = ['open', 'pending', 'on_hold', 'solved', 'closed'];
 const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];

@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ticket } from '@portico/contract/fixtures';
 import { sendKeys } from '@web/test-runner-commands';
+import { loadLocale } from '../../i18n/i18n.js';
 import { createMockClient, json, malformedJson, malformedList, problem } from '../../testing/mock-api.js';
 import '../provider/provider.js';
 import { slaState } from './ticket-list.component.js';
@@ -405,6 +406,8 @@ describe('<portico-ticket-list>', () => {
       );
       const el = wrapper.querySelector('portico-ticket-list')!;
       await settled(el);
+      await loadLocale('ar'); // rendering in Arabic started the load; wait for it to land
+      await el.updateComplete;
       const base = $(el, '[part~="base"]')!;
       expect(base.getAttribute('dir')).to.equal('rtl');
       expect(getComputedStyle(base).direction).to.equal('rtl');
@@ -426,6 +429,8 @@ describe('<portico-ticket-list>', () => {
       );
       const el = provider.querySelector('portico-ticket-list')!;
       await settled(el);
+      await loadLocale('de');
+      await el.updateComplete;
       expect(!!$(el, '[part~="retry"]')).to.equal(false);
       expect($(el, '[part~="base"]')!.getAttribute('lang')).to.equal('de');
       expect($(el, '[part~="sort"] option')!.textContent).to.equal('Zuletzt aktualisiert');

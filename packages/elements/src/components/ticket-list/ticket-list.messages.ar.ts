@@ -1,0 +1,36 @@
+import type { Message } from '../../i18n/i18n.js';
+import type { en } from './ticket-list.messages.js';
+
+export const ar: Record<keyof typeof en, Message> = {
+  'ticketList.label': 'التذاكر',
+  'ticketList.filters': 'تصفية التذاكر',
+  'ticketList.search': 'بحث',
+  'ticketList.searchPlaceholder': 'الموضوع أو الرقم',
+  'ticketList.status': 'الحالة',
+  'ticketList.allStatuses': 'كل الحالات',
+  'ticketList.priority': 'الأولوية',
+  'ticketList.allPriorities': 'كل الأولويات',
+  'ticketList.sort': 'الترتيب',
+  'ticketList.sort.-updated_at': 'الأحدث تحديثًا',
+  'ticketList.sort.updated_at': 'الأقدم تحديثًا',
+  'ticketList.sort.-created_at': 'الأحدث أولًا',
+  'ticketList.sort.created_at': 'الأقدم أولًا',
+  'ticketList.sort.-priority': 'الأعلى أولوية أولًا',
+  'ticketList.sort.priority': 'الأدنى أولوية أولًا',
+  'ticketList.sort.-number': 'الرقم الأعلى أولًا',
+  'ticketList.sort.number': 'الرقم الأدنى أولًا',
+  'ticketList.empty': 'لا توجد تذاكر بعد.',
+  'ticketList.emptyFiltered': 'لا توجد تذاكر تطابق عوامل التصفية هذه.',
+  'ticketList.count': {
+    zero: 'لا توجد تذاكر',
+    one: 'تذكرة واحدة',
+    two: 'تذكرتان',
+    few: '{count} تذاكر',
+    many: '{count} تذكرة',
+    other: '{count} تذكرة',
+  },
+  'ticketList.pagination': 'الصفحات',
+  'ticketList.previous': 'السابق',
+  'ticketList.next': 'التالي',
+  'ticketList.page': 'الصفحة {page}',
+};
