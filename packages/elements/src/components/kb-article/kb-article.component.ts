@@ -1,0 +1,273 @@
+import type { Article } from '@portico/contract';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PorticoElement } from '../../base/portico-element.js';
+import { renderState, stateStyles } from '../../controllers/render-state.js';
+import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
+import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+import './kb-article.events.js';
+import { en } from './kb-article.messages.js';
+import { styles } from './kb-article.styles.js';
+
+registerMessages('en', en);
+registerLocaleLoader('de', () => import('./kb-article.messages.de.js').then((m) => m.de));
+registerLocaleLoader('ar', () => import('./kb-article.messages.ar.js').then((m) => m.ar));
+
+/** A loaded article with its body already sanitized into DOM nodes. */
+export interface KbArticleView {
+  article: Article;
+  /** The sanitized body (`part="body"`), built once per load and moved into the shadow root as is. */
+  body: HTMLElement;
+}
+
+type VoteState =
+  | { status: 'idle' }
+  | { status: 'sending'; helpful: boolean }
+  | { status: 'done'; helpful: boolean; helpfulCount: number; notHelpfulCount: number }
+  | { status: 'error'; helpful: boolean; error: unknown };
+
+let nextId = 0;
+
+/**
+ * Sanitizes an article body into a detached `<div part="body">`. The sanitizer module (and with it
+ * DOMPurify and marked) is imported here, on the first article shown, never with the component.
+ * The body's headings are shifted so its top level sits just below the article's title.
+ */
+async function renderBody(article: Article, headingLevel: number): Promise<HTMLElement> {
+  const { renderMarkdown, sanitizeHtmlToFragment } = await import('../../sanitize/sanitize.js');
+  const fragment = article.bodyFormat === 'markdown' ? await renderMarkdown(article.body) : await sanitizeHtmlToFragment(article.body);
+  const body = document.createElement('div');
+  body.className = 'body';
+  body.setAttribute('part', 'body');
+  body.append(fragment);
+  // The body's top heading level becomes the one below the title, the rest keep their steps.
+  const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
+  const shift = headingLevel + 1 - Math.min(...headings.map((h) => Number(h.tagName[1])));
+  for (const heading of shift ? headings : []) {
+    const replacement = document.createElement(`h${Math.min(6, Math.max(1, Number(heading.tagName[1]) + shift))}`);
+    for (const { name, value } of heading.attributes) replacement.setAttribute(name, value);
+    replacement.append(...heading.childNodes);
+    heading.replaceWith(replacement);
+  }
+  for (const img of body.querySelectorAll('img')) {
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    if (!img.hasAttribute('alt')) img.alt = '';
+  }
+  // Wide tables scroll inside themselves; a scrolling region must be reachable by keyboard.
+  for (const table of body.querySelectorAll('table')) table.tabIndex = 0;
+  return body;
+}
+
+/**
+ * One knowledge-base article by slug: title, category, last update, and the body — Markdown or
+ * HTML as authored, always sanitized (DOMPurify, loaded only when an article is shown): no
+ * scripts, frames, styles or event handlers; links keep only http(s) or relative URLs and get
+ * `rel="noopener noreferrer"`. Below it, “Was this helpful?” with Yes / No (`articles.vote`).
+ *
+ * @summary A help-center article with a helpfulness vote.
+ *
+ * @slot not-found - Replaces the default “This article doesn’t exist…” text for a 404.
+ * @slot error - Replaces the default error message (the Retry button stays).
+ * @slot footer - Content after the vote, e.g. “Still stuck? Contact us”.
+ *
+ * @csspart base - The component's root.
+ * @csspart article - The loaded article (`<article>`).
+ * @csspart header - Title and meta.
+ * @csspart title - The title (`role="heading"`, level `heading-level`).
+ * @csspart meta - Category and update date.
+ * @csspart category - The category name.
+ * @csspart updated - The update date (`<time>`).
+ * @csspart body - The sanitized body.
+ * @csspart feedback - The “Was this helpful?” section.
+ * @csspart question - The question.
+ * @csspart vote - Both vote buttons; also `vote-yes` / `vote-no`.
+ * @csspart vote-status - The live message (“Sending…”, “Thanks for your feedback!”).
+ * @csspart vote-error - The vote's error message.
+ * @csspart counts - “12 people found this helpful.”
+ * @csspart loading - The loading state (skeleton).
+ * @csspart content - The loaded content (`aria-busy` while refreshing).
+ * @csspart not-found - The 404 state.
+ * @csspart error - The error state.
+ * @csspart retry - The error state's Retry button.
+ *
+ * @cssprop --portico-kb-article-max-width - Maximum line length of the body (default: 72ch).
+ * @cssprop --portico-kb-article-title-size - Font size of the title (default: 1.75 × base size).
+ * @cssprop --portico-kb-article-gap - Space between header, body and feedback (default: 4 spacing units).
+ * @cssprop --portico-kb-article-link-color - Links in the body (default: `--portico-color-primary`).
+ * @cssprop --portico-kb-article-code-background - Background of code (default: `--portico-color-surface`).
+ * @cssprop --portico-kb-article-border-color - Rules, table and feedback borders (default: `--portico-color-border`).
+ *
+ * @fires portico-article-vote-request - Yes or No was pressed; `detail` is `{ slug, helpful }`. Cancelable: `preventDefault()` sends nothing.
+ * @fires portico-article-vote - The vote was recorded; `detail` is `{ slug, helpful, helpfulCount, notHelpfulCount }`.
+ * @fires portico-error - Loading failed; `detail.code` is the error's machine code (`not_found` for an unknown slug).
+ * @event portico-article-vote-request
+ * @event portico-article-vote
+ * @event portico-error
+ *
+ * @example
+ * ```html
+ * <portico-provider base-url="https://portal.example.com">
+ *   <portico-kb-article slug="exporting-reports"></portico-kb-article>
+ * </portico-provider>
+ * ```
+ */
+export class PorticoKbArticle extends PorticoElement {
+  static override styles = [PorticoElement.styles, stateStyles, styles];
+
+  /** Slug of the article to show. Empty shows nothing. */
+  @property({ reflect: true }) slug = '';
+
+  /** Level of the title heading (1–6); headings in the body start one below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Hides “Was this helpful?”. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-feedback' }) hideFeedback = false;
+
+  @state() private vote: VoteState = { status: 'idle' };
+
+  private readonly uid = `kba-${++nextId}`;
+  private voteAbort?: AbortController;
+
+  private readonly resource = new ResourceController(this, {
+    args: () => [this.slug.trim(), this.level] as const,
+    load: async (client, [slug, level], { signal }): Promise<KbArticleView | null> => {
+      if (!slug) return null;
+      const article = await client.articles.get({ slug, signal });
+      const body = await renderBody(article, level);
+      signal.throwIfAborted();
+      return { article, body };
+    },
+  });
+
+  /** The article on screen, or undefined before it loaded. */
+  get article(): Article | undefined {
+    return this.resource.value?.article;
+  }
+
+  /** Loads the article again (the current one stays visible, marked busy). */
+  refresh(): Promise<void> {
+    return this.resource.refresh();
+  }
+
+  private get level(): number {
+    return Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.voteAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('slug') && changed.get('slug') !== undefined) {
+      this.voteAbort?.abort();
+      this.vote = { status: 'idle' };
+    }
+  }
+
+  protected override render() {
+    const { lang, dir } = this.locale;
+    return html`<div part="base" class="base" lang=${lang} dir=${dir}>
+      ${this.slug.trim() ? this.renderResource() : nothing}
+    </div>`;
+  }
+
+  private renderResource() {
+    const { t } = this.i18n;
+    if (this.resource.state === 'error' && errorCode(this.resource.error) === 'not_found') {
+      return html`<div part="not-found" class="state state--empty" role="status">
+        <slot name="not-found"><p class="state__message">${t('kbArticle.notFound')}</p></slot>
+      </div>`;
+    }
+    return renderState(this, this.resource, {
+      complete: (view) => (view ? this.renderArticle(view) : nothing),
+      skeleton: () =>
+        html`<div class="skeleton-line skeleton-line--title"></div>
+          ${[0, 1, 2, 3].map(() => html`<div class="skeleton-line skeleton-line--text"></div>`)}`,
+    });
+  }
+
+  private renderArticle({ article, body }: KbArticleView) {
+    const { t, date } = this.i18n;
+    return html`<article part="article" class="article" aria-labelledby="${this.uid}-title">
+      <header part="header" class="header">
+        <div id="${this.uid}-title" part="title" class="title" role="heading" aria-level=${this.level}>${article.title}</div>
+        <p part="meta" class="meta">
+          ${
+            article.category
+              ? html`<span part="category" class="category"
+                  ><span class="visually-hidden">${t('kbArticle.category')}: </span>${article.category.name}</span
+                >`
+              : nothing
+          }
+          <time part="updated" class="updated" datetime=${article.updatedAt}>${t('kbArticle.updated', { date: date(article.updatedAt) })}</time>
+        </p>
+      </header>
+      ${body} ${this.hideFeedback ? nothing : this.renderFeedback(article)}
+      <slot name="footer"></slot>
+    </article>`;
+  }
+
+  private renderFeedback(article: Article) {
+    const { t } = this.i18n;
+    const vote = this.vote;
+    const sending = vote.status === 'sending';
+    const helpfulCount = vote.status === 'done' ? vote.helpfulCount : article.helpfulCount;
+    const button = (helpful: boolean) => html`<button
+      part=${helpful ? 'vote vote-yes' : 'vote vote-no'}
+      class="button vote"
+      type="button"
+      ?disabled=${sending}
+      aria-busy=${sending && vote.helpful === helpful ? 'true' : 'false'}
+      @click=${() => this.sendVote(helpful)}
+    >
+      ${t(helpful ? 'kbArticle.yes' : 'kbArticle.no')}
+    </button>`;
+    return html`<section part="feedback" class="feedback" aria-label=${t('kbArticle.feedback')}>
+      ${
+        vote.status === 'done'
+          ? nothing
+          : html`<p id="${this.uid}-question" part="question" class="question">${t('kbArticle.question')}</p>
+              <div class="votes" role="group" aria-labelledby="${this.uid}-question" aria-busy=${sending ? 'true' : 'false'}>
+                ${button(true)} ${button(false)}
+              </div>`
+      }
+      <p part="vote-status" class="vote-status" role="status" tabindex="-1">
+        ${sending ? t('kbArticle.sending') : vote.status === 'done' ? t('kbArticle.thanks') : nothing}
+      </p>
+      ${vote.status === 'error' ? html`<p part="vote-error" class="vote-error" role="alert">${t('kbArticle.voteError')}</p>` : nothing}
+      ${helpfulCount > 0 ? html`<p part="counts" class="counts">${t('kbArticle.helpfulCount', { count: helpfulCount })}</p>` : nothing}
+    </section>`;
+  }
+
+  private async sendVote(helpful: boolean): Promise<void> {
+    const client = this.effectiveClient;
+    const slug = this.article?.slug;
+    if (!client || !slug || this.vote.status === 'sending' || this.vote.status === 'done') return;
+    if (!this.emit('portico-article-vote-request', { slug, helpful }, { cancelable: true })) return;
+    const hadFocus = this.renderRoot.querySelector('.votes')?.contains((this.renderRoot as ShadowRoot).activeElement) ?? false;
+    this.voteAbort = new AbortController();
+    const { signal } = this.voteAbort;
+    this.vote = { status: 'sending', helpful };
+    try {
+      const counts = await client.articles.vote({ slug, helpful, signal });
+      if (signal.aborted) return;
+      this.vote = { status: 'done', helpful, ...counts };
+      this.emit('portico-article-vote', { slug, helpful, ...counts });
+      // The buttons are gone: keep keyboard users in place on the thanks message.
+      if (hadFocus) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="vote-status"]')?.focus();
+      }
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      this.vote = { status: 'error', helpful, error };
+      if (hadFocus) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[part~="${helpful ? 'vote-yes' : 'vote-no'}"]`)?.focus();
+      }
+    }
+  }
+}
