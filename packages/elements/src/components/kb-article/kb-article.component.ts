@@ -5,9 +5,10 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import './kb-article.events.js';
 import { en } from './kb-article.messages.js';
 import { styles } from './kb-article.styles.js';
+
+export type { PorticoArticleVoteDetail, PorticoArticleVoteRequestDetail } from './kb-article.events.js';
 
 registerMessages('en', en);
 registerLocaleLoader('de', () => import('./kb-article.messages.de.js').then((m) => m.de));

@@ -27,5 +27,3 @@ declare global {
     'portico-article-vote': CustomEvent<PorticoArticleVoteDetail>;
   }
 }
-
-export {};

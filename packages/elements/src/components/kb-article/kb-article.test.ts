@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { article } from '@portico/contract/fixtures';
 import { sendKeys } from '@web/test-runner-commands';
 import { loadLocale } from '../../i18n/i18n.js';
-import { createMockClient, json, malformedJson, type MockApi, problem } from '../../testing/mock-api.js';
+import { createMockClient, json, type MockApi, malformedJson, problem } from '../../testing/mock-api.js';
 import '../provider/provider.js';
 import type { PorticoKbArticle } from './kb-article.component.js';
 import './kb-article.js';
@@ -66,7 +66,10 @@ function expectInert(el: PorticoKbArticle) {
   expect(onAttrs).to.deep.equal([]);
   expect($$(el, 'script, iframe, object, embed, form, svg, math, link, [part~="body"] style').length).to.equal(0);
   const hrefs = $$(el, '[href], [src], [action], [formaction]').map((n) => n.getAttribute('href') ?? n.getAttribute('src') ?? '');
-  expect(hrefs.filter((h) => /^\s*(javascript|data|vbscript):/i.test(h.replace(/[\s\u0000-\u001f]/g, ''))).length).to.equal(0);
+  // Browsers ignore whitespace and control characters inside a scheme, so the check does too.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  const scheme = (h: string) => h.replace(/[\s\u0000-\u001f]/g, '');
+  expect(hrefs.filter((h) => /^(javascript|data|vbscript):/i.test(scheme(h))).length).to.equal(0);
   expect($$(el, '[style]').filter((n) => body(el).contains(n)).length).to.equal(0);
 }
 
@@ -362,7 +365,10 @@ describe('<portico-kb-article>', () => {
     for (const bodyFormat of ['html', 'markdown'] as const) {
       it(`a hostile ${bodyFormat} body renders inert`, async () => {
         delete (window as { __xss?: unknown }).__xss;
-        const { el } = await mountArticle({ bodyFormat, body: bodyFormat === 'markdown' ? `# Title\n\n${HOSTILE}\n\n[md js](javascript:window.__xss=20)` : HOSTILE });
+        const { el } = await mountArticle({
+          bodyFormat,
+          body: bodyFormat === 'markdown' ? `# Title\n\n${HOSTILE}\n\n[md js](javascript:window.__xss=20)` : HOSTILE,
+        });
         await aTimeout(100);
         expectInert(el);
         expect((window as { __xss?: unknown }).__xss).to.equal(undefined);

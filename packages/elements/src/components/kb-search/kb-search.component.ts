@@ -6,9 +6,10 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import './kb-search.events.js';
 import { en } from './kb-search.messages.js';
 import { styles } from './kb-search.styles.js';
+
+export type { PorticoArticleOpenDetail } from './kb-search.events.js';
 
 registerMessages('en', en);
 registerLocaleLoader('de', () => import('./kb-search.messages.de.js').then((m) => m.de));
@@ -145,7 +146,10 @@ export class PorticoKbSearch extends PorticoElement {
       }
       if (!popular) return { kind: 'idle' };
       const { data } = await client.articles.list({ category: category || undefined, limit, signal });
-      return { kind: 'popular', options: data.map((article) => ({ article, title: plain(article.title), snippet: plain(article.summary) })) };
+      return {
+        kind: 'popular',
+        options: data.map((article) => ({ article, title: plain(article.title), snippet: plain(article.summary) })),
+      };
     },
   });
 

@@ -19,5 +19,3 @@ declare global {
     'portico-article-open': CustomEvent<PorticoArticleOpenDetail>;
   }
 }
-
-export {};

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { articleSummary, searchHit } from '@portico/contract/fixtures';
 import { sendKeys } from '@web/test-runner-commands';
 import { loadLocale } from '../../i18n/i18n.js';
-import { createMockClient, json, malformedJson, type MockApi, problem } from '../../testing/mock-api.js';
+import { createMockClient, json, type MockApi, malformedJson, problem } from '../../testing/mock-api.js';
 import '../provider/provider.js';
 import type { PorticoKbSearch } from './kb-search.component.js';
 import './kb-search.js';
@@ -156,7 +156,9 @@ describe('<portico-kb-search>', () => {
     });
 
     it('placeholder and show-label', async () => {
-      const { el } = await mount((c) => html`<portico-kb-search .client=${c} placeholder="How can we help?" show-label></portico-kb-search>`);
+      const { el } = await mount(
+        (c) => html`<portico-kb-search .client=${c} placeholder="How can we help?" show-label></portico-kb-search>`,
+      );
       expect(input(el).placeholder).to.equal('How can we help?');
       expect($(el, '[part~="label"]')!.classList.contains('visually-hidden')).to.equal(false);
     });
