@@ -7,10 +7,10 @@ import { errorMessage, renderState, stateStyles } from '../../controllers/render
 import { errorCode, ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { isSafeUrl } from '../../sanitize/sanitize.js';
+import { richText } from './rich-text.js';
 import type { TicketAction } from './ticket-detail.events.js';
 import { en } from './ticket-detail.messages.js';
 import { styles } from './ticket-detail.styles.js';
-import { richText } from './rich-text.js';
 
 registerMessages('en', en);
 registerLocaleLoader('de', () => import('./ticket-detail.messages.de.js').then((m) => m.de));
@@ -180,7 +180,9 @@ export class PorticoTicketDetail extends PorticoElement {
       return { ticket, messages: page.data, nextCursor: page.nextCursor };
     },
     live: (event) =>
-      !this.noLive && event.resource.kind === 'ticket' && (event.resource.id === this.ticketId || event.resource.parentId === this.ticketId),
+      !this.noLive &&
+      event.resource.kind === 'ticket' &&
+      (event.resource.id === this.ticketId || event.resource.parentId === this.ticketId),
   });
 
   /** The ticket on screen (after any action), or `undefined` before it loaded. */
@@ -195,7 +197,7 @@ export class PorticoTicketDetail extends PorticoElement {
     const value = this.resource.value;
     if (!value) return [];
     const byId = new Map<string, TicketMessage>();
-    for (const m of [...value.messages, ...this.later, ...this.sent]) if (m.ticketId === value.ticket.id) byId.set(m.id, m);
+    for (const m of [...value.messages, ...this.later, ...this.sent]) byId.set(m.id, m);
     return [...byId.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   }
 
@@ -253,7 +255,7 @@ export class PorticoTicketDetail extends PorticoElement {
     const { t, relativeTime } = this.i18n;
     const sla = slaState(ticket, Date.now(), this.slaWarningHours);
     const due = ACTIVE.has(ticket.status) ? nextDue(ticket) : null;
-    return html`<header part="header" class="header">
+    return html`<div part="header" class="header">
       <div class="title">
         <p part="number" class="number">${t('ticket.numberShort', { number: String(ticket.number) })}</p>
         <h2 part="subject" class="subject" id="subject">${ticket.subject}</h2>
@@ -290,7 +292,7 @@ export class PorticoTicketDetail extends PorticoElement {
         }
       </p>
       ${this.noActions ? nothing : this.renderActions(ticket)}
-    </header>`;
+    </div>`;
   }
 
   private renderActions(ticket: Ticket) {

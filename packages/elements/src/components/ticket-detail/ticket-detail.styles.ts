@@ -11,16 +11,16 @@ export const styles = css`
     --_badge-radius: var(--portico-ticket-detail-badge-radius, var(--_portico-radius-pill));
   }
 
-  .base {
-    container-type: inline-size;
+  .base,
+  .content,
+  .composer {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     min-inline-size: 0;
   }
-  .content {
-    display: grid;
-    gap: var(--_gap);
-    min-inline-size: 0;
+  .base {
+    container-type: inline-size;
   }
 
   .header {
@@ -147,8 +147,10 @@ export const styles = css`
   .body :is(ul, ol) {
     padding-inline-start: 1.5em;
   }
+  /* Wrapped rather than scrolled: a scrolling region would need to be focusable. */
   .body pre {
-    overflow-x: auto;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
     padding: var(--_portico-space-s);
     border-radius: var(--_portico-radius-m);
     background: var(--_portico-color-surface);
@@ -181,7 +183,6 @@ export const styles = css`
   }
 
   .composer {
-    display: grid;
     gap: var(--_portico-space-s);
     padding-block-start: var(--_portico-space-m);
     border-block-start: 1px solid var(--_border-color);
