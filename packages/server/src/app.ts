@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { API_PREFIX, type EndpointDef, endpointList, fromWire, snakeKey, toWire } from '@portico/contract';
 import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
 import { type Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { bearer, createPrincipalResolver, createTokenVerifier, type Principal, staffKeyMatches } from './auth.js';
 import type { Config } from './config.js';
 import type { PortalCtx, Services } from './context.js';
@@ -112,34 +111,52 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
   const openapi = loadOpenApi();
   const app = new Hono();
 
-  // One JSON line per request.
+  // Request id, CORS and one JSON log line per request, in one middleware. CORS is done here
+  // rather than with hono/cors: that middleware touches `c.res` before the handler runs, which
+  // makes Hono copy every response into a new Response and stream its body (≈ 15 % of the CPU
+  // time of a small JSON response, plus a timer tick of latency). Headers are instead set on the
+  // handler's own response after it is made; the behaviour (headers, preflight) is unchanged.
+  const allowAny = config.allowedOrigins.includes('*');
+  const allowed = new Set(config.allowedOrigins);
+  const EXPOSE = 'Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition';
+  const PREFLIGHT = {
+    'Access-Control-Max-Age': '600',
+    'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,OPTIONS',
+    'Access-Control-Allow-Headers': 'Authorization,Content-Type,Idempotency-Key,Last-Event-ID,X-Request-Id',
+  };
+  const logRequests = log.enabled('info');
   app.use('*', async (c, next) => {
-    const t0 = performance.now();
+    const t0 = logRequests ? performance.now() : 0;
     const given = c.req.header('x-request-id');
     const id = given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     c.set('requestId' as never, id as never);
-    c.header('X-Request-Id', id);
-    await next();
-    log.info('request', {
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round((performance.now() - t0) * 10) / 10,
-      request_id: id,
-    });
+    const origin = c.req.header('origin');
+    const allowOrigin = origin && (allowAny || allowed.has(origin)) ? origin : null;
+    if (c.req.method === 'OPTIONS') {
+      // Preflight (any OPTIONS request): answered here, like hono/cors did.
+      const headers = new Headers({ 'X-Request-Id': id, 'Access-Control-Expose-Headers': EXPOSE, ...PREFLIGHT });
+      if (allowOrigin) headers.set('Access-Control-Allow-Origin', allowOrigin);
+      headers.append('Vary', 'Origin');
+      headers.append('Vary', 'Access-Control-Request-Headers');
+      c.res = new Response(null, { status: 204, headers });
+    } else {
+      await next();
+      const h = c.res.headers;
+      h.set('X-Request-Id', id);
+      if (allowOrigin) h.set('Access-Control-Allow-Origin', allowOrigin);
+      h.set('Access-Control-Expose-Headers', EXPOSE);
+      h.append('Vary', 'Origin');
+    }
+    if (logRequests) {
+      log.info('request', {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - t0) * 10) / 10,
+        request_id: id,
+      });
+    }
   });
-
-  const allowAny = config.allowedOrigins.includes('*');
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => (allowAny || config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Request-Id'],
-      exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Content-Disposition'],
-      maxAge: 600,
-    }),
-  );
 
   app.onError((err, c) => {
     const instance = c.req.path;

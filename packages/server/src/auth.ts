@@ -32,21 +32,39 @@ export interface TokenClaims {
 
 export type TokenVerifier = (token: string) => Promise<TokenClaims>;
 
+export interface TokenVerifierOptions {
+  /** Verified tokens remembered by their exact string (default 10 000; 0 disables). */
+  cacheSize?: number;
+  /** Longest time a verified token is trusted without verifying it again, ms (default 5 min). */
+  cacheMaxAgeMs?: number;
+}
+
+const CLOCK_TOLERANCE = 30;
+
 /**
  * Verifies portal tokens: HS256 with the shared secret, or any asymmetric algorithm from the JWKS.
  * `exp` is required and the lifetime (exp − iat, or exp − now) may not exceed the configured
  * maximum (24 h by default); `alg: none` and algorithm confusion are refused by jose's allow-list.
+ *
+ * A token that verified is remembered by its exact string until it expires (as jose would judge
+ * it, with the same clock tolerance) or for `cacheMaxAgeMs` at most, so a client that sends the
+ * same token on every request pays for one signature check, not one per request. Only the
+ * byte-identical string hits the cache; failures are never cached.
  */
-export function createTokenVerifier(config: Config): TokenVerifier {
+export function createTokenVerifier(config: Config, opts: TokenVerifierOptions = {}): TokenVerifier {
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const common = {
     requiredClaims: ['exp', 'sub'],
-    clockTolerance: 30,
+    clockTolerance: CLOCK_TOLERANCE,
     ...(config.jwtIssuer ? { issuer: config.jwtIssuer } : {}),
     ...(config.jwtAudience ? { audience: config.jwtAudience } : {}),
   };
-  return async (token) => {
+  const cacheSize = opts.cacheSize ?? 10000;
+  const maxAge = opts.cacheMaxAgeMs ?? 5 * 60_000;
+  const cache = new Map<string, { claims: TokenClaims; until: number }>();
+
+  const verify = async (token: string): Promise<{ claims: TokenClaims; exp: number }> => {
     let payload: JWTPayload | undefined;
     try {
       let header: { alg?: string } = {};
@@ -84,6 +102,29 @@ export function createTokenVerifier(config: Config): TokenVerifier {
     const claims: TokenClaims = { sub, org, roles, features };
     if (typeof payload.name === 'string' && payload.name) claims.name = payload.name.slice(0, 200);
     if (typeof payload.email === 'string' && payload.email) claims.email = payload.email.slice(0, 320);
+    return { claims, exp };
+  };
+
+  return async (token) => {
+    const hit = cache.get(token);
+    if (hit) {
+      if (Date.now() < hit.until) return hit.claims;
+      cache.delete(token);
+    }
+    const { claims, exp } = await verify(token);
+    if (cacheSize > 0) {
+      // Claims are shared between requests from here on: make that safe.
+      Object.freeze(claims.roles);
+      Object.freeze(claims.features);
+      Object.freeze(claims);
+      if (cache.size >= cacheSize) {
+        // Drop expired entries first, then the oldest.
+        const now = Date.now();
+        for (const [k, v] of cache) if (v.until <= now) cache.delete(k);
+        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(token, { claims, until: Math.min((exp + CLOCK_TOLERANCE) * 1000, Date.now() + maxAge) });
+    }
     return claims;
   };
 }
@@ -110,44 +151,101 @@ interface Ids {
   email: string | null;
 }
 
+export interface PrincipalResolverOptions {
+  maxEntries?: number;
+  /** How long a resolved principal is trusted before the database is read again, ms (default 30 s). */
+  ttlMs?: number;
+}
+
+const sameRoles = (a: unknown, b: readonly string[]) =>
+  Array.isArray(a) && a.length === b.length && a.every((r, i) => r === b[i]);
+
 /**
- * Creates unknown organizations and contacts on first sight (upsert) and remembers the mapping
- * in a small per-process cache, so a steady stream of requests costs no write.
+ * Maps verified claims to the organization and contact rows, creating unknown ones on first sight.
+ *
+ * The database is read first and written only when the rows are missing or differ from the claims
+ * (name, email, roles), so a steady stream of requests from known contacts costs no write. The
+ * result is cached per process for `ttlMs`, keyed by every claim that feeds the rows, and
+ * concurrent misses for the same key share one lookup. The cache only ever skips writes that
+ * would change nothing: a changed claim is a different key (checked against the database), and
+ * after the TTL the rows are read again, so changes made by other processes or the staff API are
+ * picked up and a contact's stored name/email/roles converge to what its tokens say.
  */
-export function createPrincipalResolver(db: Db, maxEntries = 10000) {
-  const cache = new Map<string, Ids>();
+export function createPrincipalResolver(db: Db, opts: PrincipalResolverOptions | number = {}) {
+  const { maxEntries = 10000, ttlMs = 30_000 } = typeof opts === 'number' ? { maxEntries: opts } : opts;
+  const cache = new Map<string, { ids: Ids; until: number }>();
+  const pending = new Map<string, Promise<Ids>>();
+
+  async function load(claims: TokenClaims): Promise<Ids> {
+    const [row] = await db.query<{
+      org_id: string;
+      org_name: string;
+      contact_id: string | null;
+      name: string | null;
+      email: string | null;
+      roles: unknown;
+    }>(
+      `SELECT o.id AS org_id, o.name AS org_name, c.id AS contact_id, c.name, c.email, c.roles
+       FROM organizations o LEFT JOIN contacts c ON c.org_id = o.id AND c.external_id = $2
+       WHERE o.external_id = $1`,
+      [claims.org, claims.sub],
+    );
+    if (
+      row?.contact_id &&
+      row.name !== null &&
+      (claims.name === undefined || row.name === claims.name) &&
+      (claims.email === undefined || row.email === claims.email) &&
+      sameRoles(row.roles, claims.roles)
+    ) {
+      return { orgId: row.org_id, orgName: row.org_name, contactId: row.contact_id, name: row.name, email: row.email };
+    }
+    return db.transaction(async (tx) => {
+      const [org] = await tx.query<{ id: string; name: string }>(
+        `INSERT INTO organizations (id, external_id, name) VALUES ($1, $2, $2)
+         ON CONFLICT (external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+         RETURNING id, name`,
+        [newId('org'), claims.org],
+      );
+      const [contact] = await tx.query<{ id: string; name: string; email: string | null }>(
+        `INSERT INTO contacts (id, org_id, external_id, name, email, roles) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (org_id, external_id) DO UPDATE SET
+           name = COALESCE($7, contacts.name), email = COALESCE($5, contacts.email), roles = EXCLUDED.roles
+         RETURNING id, name, email`,
+        [newId('con'), org!.id, claims.sub, claims.name ?? claims.sub, claims.email ?? null, claims.roles, claims.name ?? null],
+      );
+      return { orgId: org!.id, orgName: org!.name, contactId: contact!.id, name: contact!.name, email: contact!.email };
+    });
+  }
+
   return {
     async resolve(claims: TokenClaims): Promise<Principal> {
       const key = JSON.stringify([claims.org, claims.sub, claims.name ?? null, claims.email ?? null, claims.roles]);
-      let ids = cache.get(key);
-      if (!ids) {
-        ids = await db.transaction(async (tx) => {
-          const [org] = await tx.query<{ id: string; name: string }>(
-            `INSERT INTO organizations (id, external_id, name) VALUES ($1, $2, $2)
-             ON CONFLICT (external_id) DO UPDATE SET external_id = EXCLUDED.external_id
-             RETURNING id, name`,
-            [newId('org'), claims.org],
-          );
-          const [contact] = await tx.query<{ id: string; name: string; email: string | null }>(
-            `INSERT INTO contacts (id, org_id, external_id, name, email, roles) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (org_id, external_id) DO UPDATE SET
-               name = COALESCE($7, contacts.name), email = COALESCE($5, contacts.email), roles = EXCLUDED.roles
-             RETURNING id, name, email`,
-            [newId('con'), org!.id, claims.sub, claims.name ?? claims.sub, claims.email ?? null, claims.roles, claims.name ?? null],
-          );
-          return { orgId: org!.id, orgName: org!.name, contactId: contact!.id, name: contact!.name, email: contact!.email };
-        });
-        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-        cache.set(key, ids);
+      const now = Date.now();
+      const entry = cache.get(key);
+      let resolved: Ids;
+      if (entry && now < entry.until) {
+        resolved = entry.ids;
+      } else {
+        let p = pending.get(key);
+        if (!p) {
+          p = load(claims).finally(() => pending.delete(key));
+          pending.set(key, p);
+        }
+        resolved = await p;
+        if (!cache.has(key) && cache.size >= maxEntries) {
+          for (const [k, v] of cache) if (v.until <= now) cache.delete(k);
+          if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+        }
+        cache.set(key, { ids: resolved, until: Date.now() + ttlMs });
       }
       return {
-        orgId: ids.orgId,
+        orgId: resolved.orgId,
         orgExternalId: claims.org,
-        orgName: ids.orgName,
-        contactId: ids.contactId,
+        orgName: resolved.orgName,
+        contactId: resolved.contactId,
         externalId: claims.sub,
-        name: ids.name,
-        email: ids.email,
+        name: resolved.name,
+        email: resolved.email,
         roles: claims.roles,
         features: claims.features,
       };

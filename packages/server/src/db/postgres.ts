@@ -14,7 +14,7 @@ export interface PostgresOptions {
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: opts.max ?? 10,
+    max: opts.max ?? 20,
     connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 3000,
     idleTimeoutMillis: 30000,
     // A dead server must not hang a request forever.
@@ -45,9 +45,11 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
         throw wrapDbError(err);
       }
       let broken = false;
-      client.on('error', () => {
+      // Removed again in finally: pooled clients are reused, a listener per transaction would pile up.
+      const onError = () => {
         broken = true;
-      });
+      };
+      client.on('error', onError);
       const tx: Queryable = {
         query: (sql, params) => run(client, sql, params),
         exec: async (sql) => {
@@ -67,6 +69,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
         }
         throw wrapDbError(err);
       } finally {
+        client.off('error', onError);
         client.release(broken ? true : undefined);
       }
     },
