@@ -52,9 +52,15 @@ for (const { dir: pkgDir, pkg } of packages) {
 const app = join(dir, 'app');
 mkdirSync(app);
 const overrides = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, `file:${f.tarball}`]));
+// The workspace's pnpm pin, so corepack does not go looking for another pnpm outside the repo.
+const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(
   join(app, 'package.json'),
-  JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: overrides, pnpm: { overrides } }, null, 2),
+  JSON.stringify(
+    { name: 'consumer', private: true, type: 'module', packageManager, dependencies: overrides, pnpm: { overrides } },
+    null,
+    2,
+  ),
 );
 sh('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confirmModulesPurge=false'], app);
 
