@@ -1,0 +1,252 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_gap: var(--portico-ticket-form-gap, var(--_portico-space-l));
+    --_border-color: var(--portico-ticket-form-border-color, var(--_portico-color-border));
+    --_suggestion-background: var(--portico-ticket-form-suggestion-background, var(--_portico-color-surface));
+    --_radius: var(--portico-ticket-form-radius, var(--_portico-radius-l));
+  }
+
+  .base,
+  .form {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_gap);
+    min-inline-size: 0;
+  }
+  .base {
+    container-type: inline-size;
+  }
+  .field-wrap {
+    display: grid;
+    gap: var(--_portico-space-xs);
+    min-inline-size: 0;
+  }
+  .label {
+    font-weight: 600;
+  }
+  .required,
+  .hint {
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-s);
+    font-weight: 400;
+  }
+  .input,
+  .textarea,
+  .select {
+    inline-size: 100%;
+  }
+  .select {
+    max-inline-size: 16rem;
+  }
+  .textarea {
+    min-block-size: 8rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_portico-color-danger);
+  }
+  .field-error {
+    color: var(--_portico-color-danger);
+    font-size: var(--_portico-font-size-s);
+  }
+
+  .suggestions,
+  .article {
+    display: grid;
+    gap: var(--_portico-space-s);
+    padding: var(--_portico-space-m);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: var(--_suggestion-background);
+    min-inline-size: 0;
+  }
+  .suggestions__heading,
+  .article__kicker {
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-s);
+    font-weight: 600;
+  }
+  .suggestions__list {
+    display: grid;
+    gap: var(--_portico-space-s);
+  }
+  .suggestion-item {
+    display: grid;
+    gap: var(--_portico-space-2xs);
+    min-inline-size: 0;
+  }
+  .suggestion {
+    justify-self: start;
+    max-inline-size: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_portico-color-primary);
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .snippet {
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-s);
+    overflow-wrap: anywhere;
+  }
+  mark {
+    background: color-mix(in srgb, var(--_portico-color-warning) 25%, transparent);
+    color: inherit;
+  }
+  .suggestion mark {
+    color: inherit;
+    background: none;
+    font-weight: 700;
+  }
+  .article__title {
+    font-size: var(--_portico-font-size-l);
+    overflow-wrap: anywhere;
+  }
+  .article__body {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .article__body :is(p, ul, ol, pre, blockquote, h1, h2, h3, h4) + :is(p, ul, ol, pre, blockquote, h1, h2, h3, h4) {
+    margin-block-start: var(--_portico-space-s);
+  }
+  .article__body :is(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .article__body :is(h1, h2, h3, h4) {
+    font-size: 1em;
+  }
+  .article__body pre {
+    white-space: pre-wrap;
+  }
+  .article__body img {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .article__body a {
+    color: var(--_portico-color-primary);
+  }
+  .article__actions,
+  .attach-row,
+  .footer,
+  .failure {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_portico-space-s);
+  }
+  .footer {
+    justify-content: flex-end;
+  }
+  .failure {
+    padding: var(--_portico-space-s);
+    border: 1px solid var(--_portico-color-danger);
+    border-radius: var(--_portico-radius-m);
+    color: var(--_portico-color-danger);
+  }
+  .failure p {
+    flex: 1 1 12rem;
+  }
+  .notice {
+    display: grid;
+    justify-items: start;
+    gap: var(--_portico-space-s);
+    padding: var(--_portico-space-m);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+  }
+  .notice--success {
+    border-color: var(--_portico-color-success);
+  }
+  .file-input:focus-visible + .button {
+    outline: 2px solid var(--_portico-focus-ring);
+    outline-offset: 2px;
+  }
+  .file-input:disabled + .button {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_portico-space-xs);
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_portico-space-xs);
+    max-inline-size: 100%;
+    padding-block: var(--_portico-space-2xs);
+    padding-inline: var(--_portico-space-s) var(--_portico-space-2xs);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_portico-radius-pill);
+    background: var(--_portico-color-surface);
+    font-size: var(--_portico-font-size-s);
+  }
+  .chip[data-status='uploading'] {
+    opacity: 0.7;
+  }
+  .chip[data-status='failed'] {
+    border-color: var(--_portico-color-danger);
+  }
+  .chip__name {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .chip__error {
+    color: var(--_portico-color-danger);
+  }
+  .chip__remove {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    flex: none;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    cursor: pointer;
+  }
+  .chip__remove:hover:not(:disabled) {
+    background: var(--_portico-color-hover);
+  }
+
+  @container (max-width: 479px) {
+    .footer > .button,
+    .article__actions > .button {
+      flex: 1 1 100%;
+    }
+    .select {
+      max-inline-size: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    [aria-invalid='true'],
+    .failure,
+    .chip,
+    .suggestions,
+    .article {
+      border-color: CanvasText;
+    }
+    .field-error,
+    .failure,
+    .chip__error {
+      color: CanvasText;
+    }
+    .suggestion {
+      color: LinkText;
+    }
+    mark {
+      forced-color-adjust: none;
+      background: Mark;
+      color: MarkText;
+    }
+  }
+`;
