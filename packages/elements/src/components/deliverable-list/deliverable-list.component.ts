@@ -1,0 +1,190 @@
+import type { DeliverableSummary, Page, ReviewStatus } from '@portico/contract';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PorticoElement } from '../../base/portico-element.js';
+import { renderState, stateStyles } from '../../controllers/render-state.js';
+import { ResourceController } from '../../controllers/resource-controller.js';
+import { registerLocaleLoader, registerMessages, type Translator } from '../../i18n/i18n.js';
+import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
+import { en } from './deliverable-list.messages.js';
+import { styles } from './deliverable-list.styles.js';
+
+export type { PorticoDeliverableSelectDetail };
+
+registerMessages('en', en);
+registerLocaleLoader('de', () => import('./deliverable-list.messages.de.js').then((m) => m.de));
+registerLocaleLoader('ar', () => import('./deliverable-list.messages.ar.js').then((m) => m.ar));
+
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'changes_requested', 'approved'];
+export const REVIEW_TONE: Record<ReviewStatus, string> = { pending: 'warning', approved: 'success', changes_requested: 'danger' };
+
+/** The review-status badge shared by the list and the viewer (styles: `badgeStyles`). */
+export const reviewBadge = (t: Translator['t'], status: ReviewStatus) =>
+  html`<span part="badge status" class="badge" data-tone=${REVIEW_TONE[status] ?? 'muted'} data-status=${status}>
+    <span class="visually-hidden">${t('deliverable.statusLabel')}:</span> ${t(`deliverable.status.${status}`)}
+  </span>`;
+
+/**
+ * A project's deliverables: title, current version, review-status badge and who acted last and
+ * when. Filter by review status; rows are one tab stop (arrow keys, Home, End; Enter or Space
+ * selects). `deliverable` live events refresh the list in place.
+ *
+ * @summary The deliverables of a project, with their review status.
+ *
+ * @slot header - Content above the filter, e.g. a heading.
+ * @slot empty - Shown when there is no deliverable. Default: "No deliverables yet."
+ * @slot error - Replaces the default error message (the Retry button stays).
+ *
+ * @csspart base - The component's root.
+ * @csspart header - The container of the `header` slot.
+ * @csspart filter - The review-status select.
+ * @csspart list - The list of rows.
+ * @csspart row - A deliverable row (a button).
+ * @csspart title - The title in a row.
+ * @csspart version - The current version number in a row.
+ * @csspart meta - Who acted last, and when.
+ * @csspart badge - Every badge; the review status badge is also `status`.
+ * @csspart status - The review status badge.
+ * @csspart loading - The loading state.
+ * @csspart content - The loaded content.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --portico-deliverable-list-row-padding - Padding of a row (default: 3 spacing units).
+ * @cssprop --portico-deliverable-list-border-color - Borders of the list and rows.
+ * @cssprop --portico-deliverable-list-radius - Radius of the list (default: `--portico-radius-l`).
+ *
+ * @fires portico-deliverable-select - A row was activated; `detail.deliverable`. Cancelable: `preventDefault()` keeps `selected` unchanged.
+ * @fires portico-error - Loading failed; `detail.code` is the error's machine code.
+ *
+ * @example
+ * ```html
+ * <portico-deliverable-list project-id="prj_1" review-status="pending"></portico-deliverable-list>
+ * ```
+ */
+export class PorticoDeliverableList extends PorticoElement {
+  static override styles = [PorticoElement.styles, stateStyles, styles];
+
+  /** The project whose deliverables are listed. Nothing loads without it. */
+  @property({ attribute: 'project-id', reflect: true }) projectId = '';
+
+  /** Show only deliverables with this review status; empty for all. */
+  @property({ attribute: 'review-status', reflect: true }) reviewStatus: ReviewStatus | '' = '';
+
+  /** Id of the selected deliverable (its row has `aria-current="true"`). */
+  @property({ reflect: true }) selected = '';
+
+  /** Hides the review-status filter (the `review-status` attribute still applies). */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-filters' }) hideFilters = false;
+
+  /** Don't refresh on live `deliverable` events. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+
+  @state() private focusIndex = 0;
+  @state() private hasHeader = false;
+
+  private readonly resource = new ResourceController(this, {
+    args: () => [this.projectId, this.reviewStatus] as const,
+    load: async (client, [projectId, reviewStatus], { signal }): Promise<Page<DeliverableSummary>> =>
+      projectId
+        ? client.deliverables.list({ projectId, reviewStatus: reviewStatus || undefined, limit: 100, signal })
+        : { data: [], nextCursor: null },
+    live: (event) => !this.noLive && event.resource.kind === 'deliverable',
+  });
+
+  /** Loads the list again (rows stay visible, marked busy). */
+  refresh(): Promise<void> {
+    return this.resource.refresh();
+  }
+
+  /** The deliverables on screen, or `[]` before the first load. */
+  get deliverables(): readonly DeliverableSummary[] {
+    return this.resource.value?.data ?? [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('projectId') || changed.has('reviewStatus')) this.focusIndex = 0;
+  }
+
+  protected override render() {
+    const { lang, dir } = this.locale;
+    const { t } = this.i18n;
+    return html`<div part="base" class="base" lang=${lang} dir=${dir}>
+      <div part="header" class="header" ?hidden=${!this.hasHeader}>
+        <slot name="header" @slotchange=${this.onSlotChange}></slot>
+      </div>
+      ${
+        this.hideFilters
+          ? nothing
+          : html`<label class="filter">
+              <span class="filter__label">${t('deliverableList.filter')}</span>
+              <select part="filter" class="field" @change=${(e: Event) => (this.reviewStatus = (e.target as HTMLSelectElement).value as ReviewStatus)}>
+                <option value="" ?selected=${!this.reviewStatus}>${t('deliverableList.all')}</option>
+                ${REVIEW_STATUSES.map((s) => html`<option value=${s} ?selected=${this.reviewStatus === s}>${t(`deliverable.status.${s}`)}</option>`)}
+              </select>
+            </label>`
+      }
+      ${renderState(this, this.resource, {
+        complete: (page) => this.renderRows(page.data),
+        isEmpty: (page) => page.data.length === 0,
+        emptyText: t(this.reviewStatus ? 'deliverableList.emptyFiltered' : 'deliverableList.empty'),
+      })}
+    </div>`;
+  }
+
+  private renderRows(rows: readonly DeliverableSummary[]) {
+    const { t, relativeTime } = this.i18n;
+    const focus = Math.min(this.focusIndex, rows.length - 1);
+    return html`<ul part="list" class="list" role="list" aria-label=${t('deliverableList.label')} @keydown=${this.onKeydown}>
+      ${repeat(
+        rows,
+        (d) => d.id,
+        (d, i) => {
+          const a = d.lastAction;
+          return html`<li>
+            <button
+              part="row"
+              class="row"
+              type="button"
+              data-id=${d.id}
+              tabindex=${i === focus ? '0' : '-1'}
+              aria-current=${this.selected === d.id ? 'true' : nothing}
+              @click=${() => this.select(d)}
+              @focus=${() => (this.focusIndex = i)}
+            >
+              <span part="title" class="title">${d.title}</span>
+              <span part="version" class="version">${t('deliverable.versionShort', { number: String(d.currentVersion.number) })}</span>
+              <span class="badges">${reviewBadge(t, d.reviewStatus)}</span>
+              <span part="meta" class="meta"
+                >${a ? t(`deliverable.action.${a.kind}`, { name: a.by.name, time: relativeTime(a.at), version: String(a.version) }) : nothing}</span
+              >
+            </button>
+          </li>`;
+        },
+      )}
+    </ul>`;
+  }
+
+  private select(deliverable: DeliverableSummary): void {
+    if (this.emit('portico-deliverable-select', { deliverable }, { cancelable: true })) this.selected = deliverable.id;
+  }
+
+  private onSlotChange(e: Event): void {
+    this.hasHeader = (e.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    const rows = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.row')];
+    const current = rows.indexOf((e.target as Element).closest('.row') as HTMLButtonElement);
+    if (current < 0) return;
+    const last = rows.length - 1;
+    const next = { ArrowDown: Math.min(last, current + 1), ArrowUp: Math.max(0, current - 1), Home: 0, End: last }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    this.focusIndex = next;
+    rows[next]!.focus();
+  }
+}
