@@ -111,13 +111,44 @@ export const stateStyles = css`
       opacity: 0.45;
     }
   }
-  .content[aria-busy='true'] {
-    opacity: 0.7;
-    transition: opacity 0.2s;
+  /* Refreshing: the old content stays at full contrast (dimming it fails WCAG contrast); a thin
+     bar along its top edge says that new data is on its way. */
+  .content {
+    position: relative;
+  }
+  .content[aria-busy='true']::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    block-size: 3px;
+    z-index: 1;
+    background: linear-gradient(90deg, transparent, var(--_portico-color-primary), transparent) 0 0 / 40% 100% no-repeat;
+    animation: portico-busy 1s linear infinite;
+  }
+  @keyframes portico-busy {
+    from {
+      background-position: -40% 0;
+    }
+    to {
+      background-position: 140% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-line,
+    .content[aria-busy='true']::before {
+      animation: none;
+    }
+    .content[aria-busy='true']::before {
+      background: var(--_portico-color-primary);
+    }
   }
   @media (forced-colors: active) {
     .skeleton-line {
       background: GrayText;
+    }
+    .content[aria-busy='true']::before {
+      background: Highlight;
     }
     .state--error .state__message {
       color: CanvasText;

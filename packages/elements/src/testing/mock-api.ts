@@ -228,7 +228,7 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
       return a ? json(a) : problem(404, 'not_found');
     },
     'articles.vote': () => json({ helpfulCount: 13, notHelpfulCount: 1 }),
-    'articles.categories': () => json({ data: [{ id: 'cat_1', slug: 'reports', name: 'Reports' }] }),
+    'articles.categories': () => json({ data: [{ id: 'cat_1', slug: 'reports', name: 'Reports', articleCount: 12 }] }),
     'invoices.list': ({ query }) =>
       paginate(
         invoices.map(({ lines: _l, ...s }) => s),

@@ -134,8 +134,6 @@ export const Malformed: Story = {
 export const Refreshing: Story = {
   parameters: {
     portico: { handlers: { 'articles.get': afterFirst(never()) }, waitFor: '[part~="content"][aria-busy="true"]' },
-    // Same known issue as the ticket list: the shared renderer dims busy content to 70 % opacity.
-    a11y: { test: 'todo' },
   },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('portico-kb-article')!;

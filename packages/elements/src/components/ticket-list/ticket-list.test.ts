@@ -157,13 +157,14 @@ describe('<portico-ticket-list>', () => {
     });
 
     it('debounces the text filter into one request', async () => {
-      const { el, api } = await mount();
+      // A window wide enough that typing four keys always falls inside it, however loaded the machine.
+      const { el, api } = await mount((c) => html`<portico-ticket-list .client=${c} debounce="1500"></portico-ticket-list>`);
       await settled(el);
       const before = api.calls.length;
       const input = $(el, '[part~="search"]') as HTMLInputElement;
       input.focus();
       await sendKeys({ type: '1007' });
-      await waitUntil(() => el.query === '1007', 'query not set', { timeout: 2000 });
+      await waitUntil(() => el.query === '1007', 'query not set', { timeout: 5000 });
       await settled(el);
       const requests = api.calls.slice(before).filter((c) => c.key === 'tickets.list');
       expect(requests.length).to.equal(1);
