@@ -18,6 +18,13 @@ export const styles = css`
   .base {
     container-type: inline-size;
   }
+  .field-wrap,
+  .suggestions,
+  .article,
+  .suggestions__list,
+  .suggestion-item {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .field-wrap {
     display: grid;
     gap: var(--_portico-space-xs);
@@ -88,6 +95,9 @@ export const styles = css`
     text-decoration: underline;
     cursor: pointer;
     overflow-wrap: anywhere;
+  }
+  .snippet mark {
+    color: var(--_portico-color-text);
   }
   .snippet {
     color: var(--_portico-color-muted);

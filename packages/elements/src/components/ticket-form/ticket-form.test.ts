@@ -1,0 +1,611 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { article, searchHit } from '@portico/contract/fixtures';
+import { sendKeys } from '@web/test-runner-commands';
+import { loadLocale } from '../../i18n/i18n.js';
+import { createMockClient, json, malformedJson, problem } from '../../testing/mock-api.js';
+import '../provider/provider.js';
+import type { PorticoTicketForm } from './ticket-form.component.js';
+import './ticket-form.js';
+
+const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
+const $ = (el: PorticoTicketForm, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: PorticoTicketForm, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const subject = (el: PorticoTicketForm) => $(el, '[part~="subject"]') as HTMLInputElement;
+const body = (el: PorticoTicketForm) => $(el, '[part~="body"]') as HTMLTextAreaElement;
+const submitButton = (el: PorticoTicketForm) => $(el, '[part~="submit"]') as HTMLButtonElement;
+const suggestions = (el: PorticoTicketForm) => $$(el, '[part~="suggestion"]') as HTMLButtonElement[];
+const active = (el: PorticoTicketForm) => {
+  const a = el.shadowRoot!.activeElement as HTMLElement | null;
+  return a?.id || a?.dataset.slug || a?.getAttribute('part') || null;
+};
+const count = (api: { calls: Array<{ key: string }> }, key: string) => api.calls.filter((c) => c.key === key).length;
+const fill = async (el: PorticoTicketForm, field: 'subject' | 'body', value: string) => {
+  const control = field === 'subject' ? subject(el) : body(el);
+  control.value = value;
+  control.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+};
+const fillValid = async (el: PorticoTicketForm) => {
+  await fill(el, 'subject', 'Export fails');
+  await fill(el, 'body', 'The export button does nothing.');
+};
+const pickFiles = async (el: PorticoTicketForm, files: File[]) => {
+  const input = $(el, 'input[type="file"]') as HTMLInputElement;
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+};
+const withSuggestions = async (el: PorticoTicketForm) => {
+  await fill(el, 'subject', 'export report');
+  await waitUntil(() => suggestions(el).length === 3, 'no suggestions', { timeout: 3000 });
+};
+const openedArticle = async (el: PorticoTicketForm) =>
+  waitUntil(
+    () => $(el, '[part~="article"]')?.getAttribute('aria-busy') === 'false' && $(el, '.article__body[data-ready]'),
+    'article not open',
+    {
+      timeout: 3000,
+    },
+  );
+
+async function mount(template?: (client: unknown) => ReturnType<typeof html>, options: Parameters<typeof createMockClient>[0] = {}) {
+  const mock = createMockClient(options);
+  const el = await fixture<PorticoTicketForm>(
+    template ? template(mock.client) : html`<portico-ticket-form .client=${mock.client} debounce="30"></portico-ticket-form>`,
+  );
+  return { ...mock, el };
+}
+
+describe('<portico-ticket-form>', () => {
+  describe('defaults', () => {
+    it('renders empty labelled fields, normal priority, a Send button', async () => {
+      const { el, api } = await mount();
+      expect(el.subject).to.equal('');
+      expect(el.body).to.equal('');
+      expect(el.priority).to.equal('normal');
+      expect(el.debounce).to.equal(30);
+      expect(el.shadowRoot!.firstElementChild!.getAttribute('part')).to.equal('base');
+      expect($(el, 'label[for="subject"]')!.textContent).to.contain('Subject');
+      expect($(el, 'label[for="body"]')!.textContent).to.contain('Description');
+      expect(($(el, '[part~="priority"]') as HTMLSelectElement).value).to.equal('normal');
+      expect(submitButton(el).textContent!.trim()).to.equal('Send ticket');
+      expect(subject(el).getAttribute('aria-invalid')).to.equal('false');
+      expect(subject(el).getAttribute('aria-describedby')).to.equal('subject-hint');
+      expect(!!$(el, '[part~="suggestions"]')).to.equal(false);
+      await aTimeout(60);
+      expect(count(api, 'articles.search')).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+    });
+  });
+
+  describe('attributes and properties', () => {
+    it('takes prefilled subject, body and priority', async () => {
+      const { el } = await mount(
+        (c) =>
+          html`<portico-ticket-form .client=${c} subject="Invoice wrong" body="Line 3" priority="high" no-suggestions></portico-ticket-form>`,
+      );
+      expect(subject(el).value).to.equal('Invoice wrong');
+      expect(body(el).value).to.equal('Line 3');
+      expect(($(el, '[part~="priority"]') as HTMLSelectElement).value).to.equal('high');
+      ($(el, '[part~="priority"]') as HTMLSelectElement).value = 'urgent';
+      $(el, '[part~="priority"]')!.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(el.priority).to.equal('urgent');
+      expect(el.getAttribute('priority')).to.equal('urgent');
+    });
+
+    it('no-suggestions: never searches', async () => {
+      const { el, api } = await mount((c) => html`<portico-ticket-form .client=${c} debounce="10" no-suggestions></portico-ticket-form>`);
+      await fill(el, 'subject', 'export report');
+      await aTimeout(80);
+      expect(count(api, 'articles.search')).to.equal(0);
+    });
+  });
+
+  describe('slots', () => {
+    it('renders header and success slots', async () => {
+      const { el } = await mount(
+        (c) =>
+          html`<portico-ticket-form .client=${c} no-suggestions><h2 slot="header">Contact us</h2><p slot="success">Thanks!</p></portico-ticket-form>`,
+      );
+      expect(($(el, 'slot[name="header"]') as HTMLSlotElement).assignedElements()[0]!.textContent).to.equal('Contact us');
+      await fillValid(el);
+      await el.submit();
+      await el.updateComplete;
+      expect(($(el, 'slot[name="success"]') as HTMLSlotElement).assignedElements()[0]!.textContent).to.equal('Thanks!');
+    });
+  });
+
+  describe('validation (from the contract)', () => {
+    it('submit with empty fields: errors on both, aria-invalid + aria-describedby, focus on the first', async () => {
+      const { el, api } = await mount();
+      submitButton(el).click();
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(subject(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(body(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(subject(el).getAttribute('aria-describedby')).to.equal('subject-hint subject-error');
+      expect(body(el).getAttribute('aria-describedby')).to.equal('body-hint body-error');
+      expect($(el, '#subject-error')!.textContent).to.equal('Enter a subject of at least 3 characters.');
+      expect($(el, '#body-error')!.textContent).to.equal('Describe the problem.');
+      expect(active(el)).to.equal('subject');
+      expect($(el, '[role="status"][aria-live="polite"]')!.textContent).to.contain('Fix 2 fields');
+      expect(count(api, 'tickets.create')).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+      // Fixing the subject focuses the next invalid field on the next submit.
+      await fill(el, 'subject', 'Export');
+      expect(subject(el).getAttribute('aria-invalid')).to.equal('false');
+      submitButton(el).click();
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(active(el)).to.equal('body');
+    });
+
+    it('shows a field’s error once it was left, not while first typing', async () => {
+      const { el } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      subject(el).focus();
+      await sendKeys({ type: 'ab' });
+      await el.updateComplete;
+      expect(!!$(el, '#subject-error')).to.equal(false);
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect($(el, '#subject-error')!.textContent).to.contain('at least 3');
+      subject(el).focus();
+      await sendKeys({ type: 'c' });
+      await el.updateComplete;
+      expect(!!$(el, '#subject-error')).to.equal(false);
+    });
+
+    it('length limits: subject over 200 and description over 20 000 characters', async () => {
+      const { el } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      await fill(el, 'subject', 'x'.repeat(201));
+      await fill(el, 'body', 'y'.repeat(20_001));
+      await el.submit();
+      await el.updateComplete;
+      expect($(el, '#subject-error')!.textContent).to.contain('under 200');
+      expect($(el, '#body-error')!.textContent).to.contain('20,000');
+    });
+  });
+
+  describe('submit and events', () => {
+    it('fires portico-ticket-create-request (cancelable) then portico-ticket-create, shows success, resets', async () => {
+      const { el, api } = await mount();
+      await fill(el, 'subject', '  Export fails  ');
+      await fill(el, 'body', 'Nothing happens.');
+      setTimeout(() => submitButton(el).click());
+      const request = await oneEvent(el, 'portico-ticket-create-request');
+      expect(request.bubbles && request.composed && request.cancelable).to.equal(true);
+      expect(request.detail.input).to.deep.equal({ subject: 'Export fails', body: 'Nothing happens.', priority: 'normal' });
+      const created = await oneEvent(el, 'portico-ticket-create');
+      expect(created.detail.ticket.subject).to.equal('Export fails');
+      expect(count(api, 'tickets.create')).to.equal(1);
+      await el.updateComplete;
+      expect($(el, '[part~="success"]')!.textContent).to.contain('Ticket #1041 created.');
+      expect(el.subject).to.equal('');
+      await expect(el).to.be.accessible(AXE);
+      ($(el, '[part~="success"] button') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(subject(el).value).to.equal('');
+      expect(active(el)).to.equal('subject');
+    });
+
+    it('a canceled request sends nothing', async () => {
+      const { el, api } = await mount();
+      await fillValid(el);
+      el.addEventListener('portico-ticket-create-request', (e) => e.preventDefault(), { once: true });
+      expect(await el.submit()).to.equal(undefined);
+      expect(count(api, 'tickets.create')).to.equal(0);
+      expect(subject(el).value).to.equal('Export fails');
+    });
+
+    it('sends once however often it is submitted (disabled + aria-busy meanwhile)', async () => {
+      const { el, api } = await mount();
+      api.use('tickets.create', () => ({ ...json(createdTicket(), 201), delayMs: 200 }));
+      await fillValid(el);
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(submitButton(el).disabled).to.equal(true);
+      expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+      expect(subject(el).readOnly).to.equal(true);
+      submitButton(el).click();
+      ($(el, 'form') as HTMLFormElement).requestSubmit();
+      void el.submit();
+      await waitUntil(() => !el.submitting, 'still submitting', { timeout: 3000 });
+      expect(count(api, 'tickets.create')).to.equal(1);
+    });
+
+    it('server validation_failed: field errors land on their fields, the first is focused', async () => {
+      const { el, api } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      api.use(
+        'tickets.create',
+        problem(400, 'validation_failed', 'Invalid', {
+          errors: [
+            { path: 'body', message: 'Contains a blocked word.' },
+            { path: 'attachment_ids.0', message: 'Unknown attachment.' },
+          ],
+        }),
+      );
+      await fillValid(el);
+      await el.submit();
+      await el.updateComplete;
+      expect($(el, '#body-error')!.textContent).to.equal('Contains a blocked word.');
+      expect(body(el).getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#attachments-error')!.textContent).to.equal('Unknown attachment.');
+      expect(active(el)).to.equal('body');
+      expect(!!$(el, '[part~="failure"]')).to.equal(false);
+      await expect(el).to.be.accessible(AXE);
+      // Editing the field clears the server's message.
+      await fill(el, 'body', 'Reworded.');
+      expect(!!$(el, '#body-error')).to.equal(false);
+    });
+
+    it('other errors: an alert with Try again, which reuses the idempotency key', async () => {
+      const { el, api } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      api.use('tickets.create', problem(503, 'unavailable'));
+      await fillValid(el);
+      await el.submit();
+      await el.updateComplete;
+      const failure = $(el, '[part~="failure"]')!;
+      expect(failure.getAttribute('role')).to.equal('alert');
+      expect(failure.textContent).to.contain('The ticket wasn’t sent. The service is unavailable right now.');
+      expect(subject(el).value).to.equal('Export fails');
+      await expect(el).to.be.accessible(AXE);
+      api.reset();
+      setTimeout(() => ($(el, '[part~="retry"]') as HTMLButtonElement).click());
+      await oneEvent(el, 'portico-ticket-create');
+      const keys = api.calls.filter((c) => c.key === 'tickets.create').map((c) => c.headers.get('idempotency-key'));
+      // reset() cleared the first call's record: compare with a fresh failure round instead.
+      expect(keys.length).to.equal(1);
+      const { el: el2, api: api2 } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      api2.use('tickets.create', problem(500, 'internal'));
+      await fillValid(el2);
+      await el2.submit();
+      await el2.submit();
+      await fill(el2, 'body', 'Changed text.');
+      await el2.submit();
+      const k = api2.calls.filter((c) => c.key === 'tickets.create').map((c) => c.headers.get('idempotency-key'));
+      expect(k.length).to.equal(3);
+      expect(k[1]).to.equal(k[0]);
+      expect(k[2]).to.not.equal(k[0]);
+    });
+
+    it('malformed response: the "couldn’t be read" alert', async () => {
+      const { el, api } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      api.use('tickets.create', malformedJson());
+      await fillValid(el);
+      await el.submit();
+      await el.updateComplete;
+      expect($(el, '[part~="failure"]')!.textContent).to.contain('The server sent data that couldn’t be read.');
+    });
+
+    it('without a client: says it is not connected', async () => {
+      const el = await fixture<PorticoTicketForm>(html`<portico-ticket-form no-suggestions></portico-ticket-form>`);
+      await fillValid(el);
+      await el.submit();
+      await el.updateComplete;
+      expect($(el, '[part~="failure"]')!.textContent).to.contain('Not connected to the portal.');
+    });
+  });
+
+  describe('attachments', () => {
+    it('uploads files, shows removable chips and sends their ids', async () => {
+      const { el, api } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      api.use('attachments.upload', ({ body: form }) => {
+        const file = (form as FormData).get('file') as File;
+        return {
+          ...json({ id: `att_${file.name}`, fileName: file.name, mediaType: 'text/plain', size: file.size, url: `/f/${file.name}` }, 201),
+          delayMs: 80,
+        };
+      });
+      await pickFiles(el, [new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
+      expect(submitButton(el).disabled).to.equal(true);
+      await waitUntil(() => $$(el, '[part~="chip"]').every((c) => c.dataset.status === 'done'), 'uploads', { timeout: 3000 });
+      ($$(el, '[part~="chip-remove"]')[0] as HTMLButtonElement).click();
+      await el.updateComplete;
+      await fillValid(el);
+      setTimeout(() => submitButton(el).click());
+      const request = await oneEvent(el, 'portico-ticket-create-request');
+      expect(request.detail.input.attachmentIds).to.deep.equal(['att_b.txt']);
+    });
+
+    it('at most 10 files', async () => {
+      const { el } = await mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+      await pickFiles(
+        el,
+        Array.from({ length: 11 }, (_, i) => new File(['x'], `f${i}.txt`)),
+      );
+      expect($$(el, '[part~="chip"]').length).to.equal(10);
+      expect($(el, '#attachments-error')!.textContent).to.equal('At most 10 files per ticket.');
+    });
+  });
+
+  describe('knowledge-base suggestions', () => {
+    it('searches (debounced, limit 5) while typing and lists articles under the subject', async () => {
+      const { el, api } = await mount();
+      subject(el).focus();
+      await sendKeys({ type: 'export report' });
+      await waitUntil(() => suggestions(el).length === 3, 'no suggestions', { timeout: 3000 });
+      const searches = api.calls.filter((c) => c.key === 'articles.search');
+      expect(searches.length).to.equal(1); // debounced: one request for the whole word
+      expect(searches[0]!.query).to.include({ q: 'export report', limit: '5' });
+      const list = $(el, '[part~="suggestions"]')!;
+      // Right under the subject field.
+      expect(list.previousElementSibling!.getAttribute('part')).to.contain('subject-field');
+      expect(suggestions(el)[0]!.querySelector('mark')!.textContent).to.equal('reports');
+      expect($(el, '[role="status"][aria-live="polite"]')!.textContent).to.contain('3 suggested articles.');
+      await expect(el).to.be.accessible(AXE);
+      await fill(el, 'subject', 'ex');
+      await fill(el, 'body', '');
+      await waitUntil(() => suggestions(el).length === 0, 'suggestions stay', { timeout: 3000 });
+    });
+
+    it('opens an article in place; Escape returns to the suggestion', async () => {
+      const { el, api } = await mount();
+      await withSuggestions(el);
+      setTimeout(() => suggestions(el)[1]!.click());
+      const open = await oneEvent(el, 'portico-article-open');
+      expect(open.cancelable).to.equal(true);
+      expect(open.detail.slug).to.equal('exporting-reports-2');
+      await openedArticle(el);
+      expect(api.calls.find((c) => c.key === 'articles.get')!.url.pathname).to.match(/exporting-reports-2$/);
+      expect($(el, '#article-title')!.textContent).to.equal('Exporting reports (2)');
+      expect($(el, '.article__body strong')!.textContent).to.equal('Export');
+      expect(active(el)).to.equal('article-title');
+      await expect(el).to.be.accessible(AXE);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(!!$(el, '[part~="article"]')).to.equal(false);
+      expect(active(el)).to.equal('exporting-reports-2');
+    });
+
+    it('a canceled portico-article-open does not open in place', async () => {
+      const { el, api } = await mount();
+      await withSuggestions(el);
+      el.addEventListener('portico-article-open', (e) => e.preventDefault(), { once: true });
+      suggestions(el)[0]!.click();
+      await aTimeout(50);
+      expect(!!$(el, '[part~="article"]')).to.equal(false);
+      expect(count(api, 'articles.get')).to.equal(0);
+    });
+
+    it('renders a hostile article body inert', async () => {
+      const w = window as unknown as { __xss?: number };
+      delete w.__xss;
+      const { el, api } = await mount();
+      api.use(
+        'articles.get',
+        json(article(1, { body: 'Hi <img src=x onerror="window.__xss=1"> [x](javascript:window.__xss=2)', bodyFormat: 'markdown' })),
+      );
+      await withSuggestions(el);
+      suggestions(el)[0]!.click();
+      await openedArticle(el);
+      const nodes = [...$(el, '.article__body')!.querySelectorAll('*')];
+      expect(nodes.some((n) => [...n.attributes].some((a) => /^on/i.test(a.name)))).to.equal(false);
+      expect(nodes.some((n) => /^\s*javascript:/i.test(n.getAttribute('href') ?? ''))).to.equal(false);
+      await aTimeout(50);
+      expect(w.__xss).to.equal(undefined);
+    });
+
+    it('an article that fails to load shows an alert in the panel', async () => {
+      const { el, api } = await mount();
+      api.use('articles.get', problem(404, 'not_found'));
+      await withSuggestions(el);
+      suggestions(el)[0]!.click();
+      await waitUntil(() => $(el, '[part~="article"] [role="alert"]'), 'no alert', { timeout: 3000 });
+      expect($(el, '[part~="article"] [role="alert"]')!.textContent).to.contain('This couldn’t be found.');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('a failing search shows no suggestions and does not disturb the form', async () => {
+      const { el, api } = await mount();
+      api.use('articles.search', problem(503, 'unavailable'));
+      await fill(el, 'subject', 'export report');
+      await waitUntil(() => count(api, 'articles.search') === 1, 'no search', { timeout: 3000 });
+      await aTimeout(30);
+      expect(!!$(el, '[part~="suggestions"]')).to.equal(false);
+      expect(!!$(el, '[role="alert"]')).to.equal(false);
+    });
+
+    it('slow network: a newer query aborts the older search, whose late answer is dropped', async () => {
+      const { el, api } = await mount();
+      const aborted: string[] = [];
+      api.use('articles.search', ({ query, signal }) => {
+        signal?.addEventListener('abort', () => aborted.push(query.q!));
+        const slow = query.q === 'printer';
+        return { ...json({ data: [searchHit(slow ? 1 : 2), ...(slow ? [searchHit(3)] : [])] }), delayMs: slow ? 400 : 20 };
+      });
+      await fill(el, 'subject', 'printer');
+      await waitUntil(() => count(api, 'articles.search') === 1, 'no first search', { timeout: 3000 });
+      await fill(el, 'subject', 'scanner');
+      await waitUntil(() => suggestions(el).length === 1, 'no second result', { timeout: 3000 });
+      await aTimeout(450);
+      expect(suggestions(el).map((s) => s.dataset.slug)).to.deep.equal(['exporting-reports-2']);
+      expect(aborted).to.deep.equal(['printer']);
+    });
+  });
+
+  describe('deflection', () => {
+    it('fires portico-deflect when an opened suggestion is followed by leaving (removal)', async () => {
+      const { el } = await mount();
+      await withSuggestions(el);
+      suggestions(el)[2]!.click();
+      await openedArticle(el);
+      setTimeout(() => el.remove());
+      const event = await oneEvent(document, 'portico-deflect');
+      expect(event.detail.slug).to.equal('exporting-reports-3');
+    });
+
+    it('also when the host opened the article itself (canceled open)', async () => {
+      const { el } = await mount();
+      await withSuggestions(el);
+      el.addEventListener('portico-article-open', (e) => e.preventDefault(), { once: true });
+      suggestions(el)[0]!.click();
+      const onEl = oneEvent(el, 'portico-deflect');
+      el.remove();
+      expect((await onEl).detail.slug).to.equal('exporting-reports-1');
+    });
+
+    it('"This solved my problem" fires it once and thanks the customer', async () => {
+      const { el } = await mount();
+      let fired = 0;
+      el.addEventListener('portico-deflect', () => fired++);
+      await withSuggestions(el);
+      suggestions(el)[0]!.click();
+      await openedArticle(el);
+      setTimeout(() => ($(el, '[part~="solved"]') as HTMLButtonElement).click());
+      expect((await oneEvent(el, 'portico-deflect')).detail.slug).to.equal('exporting-reports-1');
+      await el.updateComplete;
+      expect($(el, '[part~="deflected"]')!.textContent).to.contain('Glad that helped!');
+      await expect(el).to.be.accessible(AXE);
+      el.remove();
+      await aTimeout(20);
+      expect(fired).to.equal(1);
+    });
+
+    it('no deflection when the ticket was sent, or when no article was opened', async () => {
+      const { el } = await mount();
+      let fired = 0;
+      document.addEventListener('portico-deflect', () => fired++);
+      await withSuggestions(el);
+      suggestions(el)[0]!.click();
+      await openedArticle(el);
+      ($(el, '[part~="article-close"]') as HTMLButtonElement).click();
+      await fill(el, 'body', 'Still broken.');
+      await fill(el, 'subject', 'Export fails');
+      await el.submit();
+      el.remove();
+      const { el: other } = await mount();
+      await withSuggestions(other);
+      other.remove();
+      await aTimeout(20);
+      expect(fired).to.equal(0);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('tab order follows the form; Enter in the subject submits', async () => {
+      const { el, api } = await mount();
+      await withSuggestions(el);
+      subject(el).focus();
+      const order: Array<string | null> = [active(el)];
+      for (let i = 0; i < 7; i++) {
+        await sendKeys({ press: 'Tab' });
+        order.push(active(el));
+      }
+      expect(order).to.deep.equal([
+        'subject',
+        'exporting-reports-1',
+        'exporting-reports-2',
+        'exporting-reports-3',
+        'body',
+        'priority',
+        'files',
+        'submit',
+      ]);
+      await fill(el, 'body', 'Nothing happens.');
+      subject(el).focus();
+      setTimeout(() => sendKeys({ press: 'Enter' }));
+      await oneEvent(el, 'portico-ticket-create');
+      expect(count(api, 'tickets.create')).to.equal(1);
+    });
+  });
+
+  describe('right-to-left', () => {
+    it('renders Arabic right-to-left', async () => {
+      await loadLocale('ar');
+      const mock = createMockClient();
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="ar" dir="rtl"><portico-ticket-form .client=${mock.client} debounce="30"></portico-ticket-form></div>`,
+      );
+      const el = wrapper.querySelector('portico-ticket-form')!;
+      await el.updateComplete;
+      const base = $(el, '[part~="base"]')!;
+      expect(base.getAttribute('dir')).to.equal('rtl');
+      expect(getComputedStyle(base).direction).to.equal('rtl');
+      expect(submitButton(el).textContent!.trim()).to.equal('إرسال التذكرة');
+      await withSuggestions(el);
+      await el.submit();
+      await el.updateComplete;
+      expect($(el, '#body-error')!.textContent).to.equal('صف المشكلة.');
+      // The label starts on the right.
+      const label = $(el, 'label[for="subject"]')!.getBoundingClientRect();
+      expect(label.right).to.be.closeTo(subject(el).getBoundingClientRect().right, 2);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('renders German from a provider', async () => {
+      await loadLocale('de');
+      const mock = createMockClient();
+      const provider = await fixture(
+        html`<portico-provider lang="de" .client=${mock.client}><portico-ticket-form no-suggestions></portico-ticket-form></portico-provider>`,
+      );
+      const el = provider.querySelector('portico-ticket-form')!;
+      await el.updateComplete;
+      expect($(el, 'label[for="subject"]')!.textContent).to.contain('Betreff');
+      expect(($(el, '[part~="priority"] option[value="urgent"]') as HTMLOptionElement).textContent).to.equal('Dringend');
+    });
+  });
+
+  describe('dark theme', () => {
+    it('uses different colours with theme="dark" and stays accessible', async () => {
+      const mock = createMockClient();
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <portico-ticket-form theme="light" no-suggestions .client=${mock.client}></portico-ticket-form>
+        <portico-ticket-form theme="dark" no-suggestions .client=${mock.client}></portico-ticket-form>
+      </div>`);
+      const [light, dark] = [...wrapper.querySelectorAll('portico-ticket-form')] as PorticoTicketForm[];
+      await dark!.submit(); // show errors too
+      await dark!.updateComplete;
+      const colors = (el: PorticoTicketForm) => {
+        const s = getComputedStyle(subject(el));
+        return [s.color, s.backgroundColor];
+      };
+      expect(colors(dark!)[0]).to.not.equal(colors(light!)[0]);
+      expect(colors(dark!)[1]).to.not.equal(colors(light!)[1]);
+      await expect(dark).to.be.accessible(AXE);
+    });
+  });
+
+  describe('narrow (320 px)', () => {
+    it('has no horizontal overflow', async () => {
+      const mock = createMockClient();
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 320px"><portico-ticket-form .client=${mock.client} debounce="30"></portico-ticket-form></div>`,
+      );
+      const el = wrapper.querySelector('portico-ticket-form')!;
+      await withSuggestions(el);
+      await pickFiles(el, [new File(['x'], `${'very-long-file-name-'.repeat(5)}.pdf`)]);
+      await el.submit();
+      await el.updateComplete;
+      const base = $(el, '[part~="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      await expect(el).to.be.accessible(AXE);
+      suggestions(el)[0]!.click();
+      await openedArticle(el);
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    });
+  });
+});
+
+function createdTicket() {
+  return {
+    id: 'tkt_99',
+    number: 1099,
+    subject: 'Export fails',
+    status: 'open',
+    priority: 'normal',
+    requester: { id: 'ct_alice', name: 'Alice Example' },
+    assigneeName: null,
+    tags: [],
+    escalated: false,
+    messageCount: 1,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    sla: { firstResponseDueAt: null, firstRespondedAt: null, resolutionDueAt: null, breached: false },
+  };
+}
