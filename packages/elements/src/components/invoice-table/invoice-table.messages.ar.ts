@@ -21,9 +21,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'invoiceTable.amountDue': 'المستحق {amount}',
   'invoiceTable.noDate': 'لا يوجد',
   'invoiceTable.download': 'PDF',
-  'invoiceTable.downloadLabel': 'تنزيل الفاتورة {number} (PDF)',
   'invoiceTable.pay': 'ادفع',
-  'invoiceTable.payLabel': 'دفع الفاتورة {number}',
   'invoiceTable.totals': 'المجاميع',
   'invoiceTable.totalsCount': {
     zero: '{count} فاتورة',

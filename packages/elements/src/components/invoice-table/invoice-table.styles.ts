@@ -122,6 +122,11 @@ export const styles = css`
   .cell--head[data-field='total'] {
     text-align: end;
   }
+  .cell--status {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_portico-space-2xs);
+  }
   .amount-due {
     color: var(--_portico-color-muted);
     font-size: var(--_portico-font-size-xs);
