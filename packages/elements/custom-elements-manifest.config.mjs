@@ -1,0 +1,63 @@
+// Custom-elements manifest (custom-elements.json): the source of Storybook's controls and docs
+// and of the React wrappers. Generated from the components' JSDoc (@summary @slot @csspart
+// @cssprop @fires) by `pnpm manifest`; `pnpm manifest:check` fails when the committed file is stale.
+//
+// Besides the component classes (`*.component.ts`) it reads the base element (so inherited
+// `client` and `theme` are documented) and each one-line registration file (`<name>.ts`), whose
+// `PorticoX.define('portico-x')` the analyzer does not know: `porticoDefine()` turns it into the
+// class's `tagName` and a `custom-element-definition` export.
+
+/** `Class.define('tag')` in a registration file → `tagName` on the class's declaration. */
+function porticoDefine() {
+  /** @type {Map<string, { tag: string, module: string }>} class name → tag and registration module */
+  const defined = new Map();
+  return {
+    name: 'portico-define',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node)) return;
+      const callee = node.expression;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.getText() !== 'define') return;
+      if (!ts.isIdentifier(callee.expression)) return;
+      const [tag] = node.arguments;
+      if (!tag || !ts.isStringLiteral(tag) || !tag.text.startsWith('portico-')) return;
+      defined.set(callee.expression.text, { tag: tag.text, module: moduleDoc.path });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      // Only component classes, the base element and registration files: the registration glob
+      // also matches a component's styles, messages and helpers, which are no API of their own.
+      const registrations = new Set([...defined.values()].map((d) => d.module));
+      customElementsManifest.modules = customElementsManifest.modules.filter(
+        (m) => m.path.endsWith('.component.ts') || m.path === 'src/base/portico-element.ts' || registrations.has(m.path),
+      );
+      const modules = customElementsManifest.modules;
+      for (const mod of modules) {
+        for (const decl of mod.declarations ?? []) {
+          // `emit(name, …)` is seen as an event literally called "name": the real ones are @fires.
+          if (decl.events) decl.events = decl.events.filter((e) => e.name !== 'name' || e.description);
+          const def = defined.get(decl.name);
+          if (decl.kind !== 'class' || !def) continue;
+          decl.customElement = true;
+          decl.tagName = def.tag;
+          const registration = modules.find((m) => m.path === def.module);
+          if (!registration) continue;
+          registration.exports = (registration.exports ?? []).filter((e) => e.kind !== 'custom-element-definition' || e.name !== def.tag);
+          registration.exports.push({
+            kind: 'custom-element-definition',
+            name: def.tag,
+            declaration: { name: decl.name, module: mod.path },
+          });
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/components/**/*.component.ts', 'src/components/*/*.ts', 'src/base/portico-element.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/stories/**', 'src/testing/**'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+  plugins: [porticoDefine()],
+};
