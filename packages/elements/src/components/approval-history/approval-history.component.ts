@@ -1,0 +1,170 @@
+import type { Approval } from '@portico/contract';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PorticoElement } from '../../base/portico-element.js';
+import { renderState, stateStyles } from '../../controllers/render-state.js';
+import { ResourceController } from '../../controllers/resource-controller.js';
+import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+import { en } from './approval-history.messages.js';
+import { styles } from './approval-history.styles.js';
+
+registerMessages('en', en);
+registerLocaleLoader('de', () => import('./approval-history.messages.de.js').then((m) => m.de));
+registerLocaleLoader('ar', () => import('./approval-history.messages.ar.js').then((m) => m.ar));
+
+/** Decisions of one version, newest first. */
+export interface ApprovalGroup {
+  version: number;
+  approvals: Approval[];
+}
+
+/** Groups an audit trail by version, newest version first, newest decision first within one. */
+export function groupByVersion(approvals: readonly Approval[]): ApprovalGroup[] {
+  const groups = new Map<number, Approval[]>();
+  for (const a of approvals) groups.set(a.version, [...(groups.get(a.version) ?? []), a]);
+  return [...groups]
+    .map(([version, list]) => ({ version, approvals: list.sort((a, b) => Date.parse(b.decidedAt) - Date.parse(a.decidedAt)) }))
+    .sort((a, b) => b.version - a.version);
+}
+
+const MAX_PAGES = 20;
+
+/**
+ * The append-only audit trail of a deliverable's decisions: one list per version (newest version
+ * first), each entry the decision (as text, not colour only), who made it, when, and the
+ * comment. Refreshes on live `deliverable` events and after a `portico-approve` on the same
+ * deliverable anywhere in the document.
+ *
+ * @summary Who approved or requested changes to which version, and when.
+ *
+ * @slot empty - Shown when nobody has decided yet. Default: "No decisions yet."
+ * @slot error - Replaces the default error message (the Retry button stays).
+ *
+ * @csspart base - The component's root.
+ * @csspart groups - The list of versions.
+ * @csspart group - One version's item.
+ * @csspart heading - A version's heading.
+ * @csspart entries - One version's list of decisions.
+ * @csspart entry - A decision.
+ * @csspart decision - The decision's text.
+ * @csspart who - Who decided.
+ * @csspart when - When (a `<time>`).
+ * @csspart comment - The comment.
+ * @csspart loading - The loading state.
+ * @csspart content - The loaded content.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --portico-approval-history-gap - Space between versions (default: 3 spacing units).
+ * @cssprop --portico-approval-history-border-color - Entry marker of other decisions (default: `--portico-color-border`).
+ * @cssprop --portico-approval-history-approved-color - Marker of approvals (default: `--portico-color-success`).
+ * @cssprop --portico-approval-history-changes-color - Marker of change requests (default: `--portico-color-warning`).
+ *
+ * @fires portico-error - Loading failed; `detail.code`.
+ *
+ * @example
+ * ```html
+ * <portico-approval-history deliverable-id="dlv_1"></portico-approval-history>
+ * ```
+ */
+export class PorticoApprovalHistory extends PorticoElement {
+  static override styles = [PorticoElement.styles, stateStyles, styles];
+
+  /** The deliverable whose decisions to show. */
+  @property({ attribute: 'deliverable-id', reflect: true }) deliverableId = '';
+
+  /** `aria-level` of the version headings. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  private readonly resource = new ResourceController(this, {
+    args: () => [this.deliverableId.trim()] as const,
+    load: async (client, [id], { signal }): Promise<Approval[] | null> => {
+      if (!id) return null;
+      const all: Approval[] = [];
+      let cursor: string | undefined;
+      for (let n = 0; n < MAX_PAGES; n++) {
+        const page = await client.approvals.list({ id, limit: 100, cursor, signal });
+        all.push(...page.data);
+        cursor = page.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      return all;
+    },
+    live: ['deliverable'],
+  });
+
+  /** Loads the trail again. */
+  refresh(): Promise<void> {
+    return this.resource.refresh();
+  }
+
+  /** The decisions on screen, newest first, or `[]` before loading. */
+  get approvals(): readonly Approval[] {
+    return this.resource.value ?? [];
+  }
+
+  private readonly onApprove = (e: GlobalEventHandlersEventMap['portico-approve']) => {
+    if (e.detail.approval.deliverableId === this.deliverableId.trim()) void this.refresh();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ownerDocument.addEventListener('portico-approve', this.onApprove);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ownerDocument.removeEventListener('portico-approve', this.onApprove);
+  }
+
+  protected override render() {
+    const { lang, dir } = this.locale;
+    return html`<div part="base" class="base" lang=${lang} dir=${dir}>
+      ${
+        this.deliverableId.trim()
+          ? renderState(this, this.resource, {
+              complete: (list) => (list ? this.renderGroups(groupByVersion(list)) : nothing),
+              isEmpty: (list) => !list?.length,
+              emptyText: this.i18n.t('approvalHistory.empty'),
+            })
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderGroups(groups: ApprovalGroup[]) {
+    const { t, date } = this.i18n;
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 3));
+    return html`<ol part="groups" class="groups" role="list" aria-label=${t('approvalHistory.label')}>
+      ${repeat(
+        groups,
+        (g) => g.version,
+        (g) => html`<li part="group" class="group">
+          <div part="heading" class="heading" role="heading" aria-level=${level} id=${`v${g.version}`}>
+            ${t('approvalHistory.version', { version: g.version })}
+          </div>
+          <ol part="entries" class="entries" role="list" aria-labelledby=${`v${g.version}`}>
+            ${repeat(
+              g.approvals,
+              (a) => a.id,
+              (a) => html`<li part="entry" class="entry" data-decision=${a.decision}>
+                <span class="meta">
+                  <span part="decision" class="decision">${t(`approvalHistory.${a.decision}`)}</span>
+                  <span part="who">${t('approvalHistory.by', { name: a.decidedBy.name })}</span>
+                  <time part="when" datetime=${a.decidedAt}>${date(a.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                </span>
+                ${
+                  a.comment
+                    ? html`<p part="comment" class="comment"><span class="visually-hidden">${t('approvalHistory.comment')}</span> ${a.comment}</p>`
+                    : nothing
+                }
+              </li>`,
+            )}
+          </ol>
+        </li>`,
+      )}
+    </ol>`;
+  }
+}
