@@ -109,6 +109,14 @@ export function totalsByCurrency(rows: readonly InvoiceSummary[]): InvoiceCurren
   return [...by.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
 }
 
+/** `i18n.date()` builds an `Intl.DateTimeFormat` per call; rows format two dates each, so keep one per language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formatDate = (lang: string, iso: string): string => {
+  let f = dateFormats.get(lang);
+  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })));
+  return f.format(new Date(iso));
+};
+
 const matchesFilter = (filter: InvoiceFilter) => (r: InvoiceSummary) => (filter === 'overdue' ? r.overdue : r.status === filter);
 
 /**
@@ -430,7 +438,8 @@ export class PorticoInvoiceTable extends PorticoElement {
   }
 
   private renderRow(inv: InvoiceSummary, i: number, tabStop: boolean) {
-    const { money, date } = this.i18n;
+    const { money, lang } = this.i18n;
+    const date = (iso: string) => formatDate(lang, iso);
     const tab = tabStop ? '0' : '-1';
     const pdf = isSafeLink(inv.pdfUrl) ? inv.pdfUrl : null;
     const pay = isSafeLink(inv.payUrl) && inv.amountDue > 0 ? inv.payUrl : null;
