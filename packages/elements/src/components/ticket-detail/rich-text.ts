@@ -50,7 +50,10 @@ class RichTextDirective extends AsyncDirective {
     sanitized(format, source).then(
       (fragment) => {
         if (this.key !== key) return;
-        this.setValue(fragment.cloneNode(true));
+        const copy = fragment.cloneNode(true) as DocumentFragment;
+        // Authors rarely describe pasted images; an empty alt at least keeps screen readers from reading file names.
+        for (const img of copy.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
+        this.setValue(copy);
         parent.setAttribute?.('data-ready', '');
       },
       () => {

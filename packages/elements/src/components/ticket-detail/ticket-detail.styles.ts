@@ -111,7 +111,9 @@ export const styles = css`
   }
   .message--pending {
     border-style: dashed;
-    opacity: 0.75;
+  }
+  .message--pending .body {
+    font-style: italic;
   }
   .author {
     display: flex;
@@ -248,7 +250,7 @@ export const styles = css`
     font-size: var(--_portico-font-size-s);
   }
   .chip[data-status='uploading'] {
-    opacity: 0.7;
+    border-style: dashed;
   }
   .chip[data-status='failed'] {
     border-color: var(--_portico-color-danger);

@@ -198,7 +198,7 @@ export const styles = css`
     font-size: var(--_portico-font-size-s);
   }
   .chip[data-status='uploading'] {
-    opacity: 0.7;
+    border-style: dashed;
   }
   .chip[data-status='failed'] {
     border-color: var(--_portico-color-danger);
