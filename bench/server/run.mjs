@@ -10,6 +10,7 @@
 // 10) with 50 connections; figures are medians over `rounds` (default 3). Budget: list ≥ 40 % of
 // bare req/s and list p99 ≤ 50 ms (judged on PostgreSQL; PGlite is reported the same way).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,17 @@ const rounds = Number(process.argv[3] ?? 3);
 const connections = 50;
 const BUDGET = { ratio: 0.4, p99: 50 };
 
+// CPU time (user + system) the server process spent, ms: robust against other load on the machine.
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function autocannon(url, seconds, headers = {}) {
   const args = ['-c', String(connections), '-d', String(seconds), '--json'];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
@@ -39,7 +51,14 @@ function autocannon(url, seconds, headers = {}) {
     p.on('close', (code) => {
       try {
         const r = JSON.parse(out.trim().split('\n').pop());
-        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+        resolve({
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          non2xx: r.non2xx,
+          errors: r.errors + r.timeouts,
+          requests: r.requests.total,
+        });
       } catch (err) {
         reject(new Error(`autocannon exited ${code}: ${out.slice(0, 500)} (${err})`));
       }
@@ -52,6 +71,12 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const measure = async (pid, url, headers) => {
+  const before = cpuMs(pid);
+  const r = await autocannon(url, duration, headers);
+  r.cpuUs = ((cpuMs(pid) - before) * 1000) / Math.max(1, r.requests);
+  return r;
+};
 const summarise = (runs) => ({
   rps: Math.round(median(runs.map((r) => r.rps))),
   p50: median(runs.map((r) => r.p50)),
@@ -60,6 +85,7 @@ const summarise = (runs) => ({
   errors: runs.reduce((n, r) => n + r.errors, 0),
   rps_runs: runs.map((r) => Math.round(r.rps)),
   p99_runs: runs.map((r) => r.p99),
+  server_cpu_us_per_req: Math.round(median(runs.map((r) => r.cpuUs))),
 });
 
 async function bench(label, env) {
@@ -78,8 +104,8 @@ async function bench(label, env) {
     const list = [];
     const bare = [];
     for (let i = 0; i < rounds; i++) {
-      list.push(await autocannon(listUrl, duration, auth));
-      bare.push(await autocannon(bareUrl, duration));
+      list.push(await measure(child.pid, listUrl, auth));
+      bare.push(await measure(child.pid, bareUrl));
     }
     const l = summarise(list);
     const b = summarise(bare);

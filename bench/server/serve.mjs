@@ -2,7 +2,7 @@
 // process (this one), so both are measured under the same conditions. Seeds the demo data,
 // mints a token and prints one JSON line `{ list, bare, token }` on stdout, then serves until
 // killed. Config from env: BENCH_DATABASE_URL (PostgreSQL) or PGlite in memory.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,12 +30,25 @@ const s = await server.startServer({
   },
 });
 await server.seed(s.db, { filesDir: mkdtempSync(join(tmpdir(), 'pb-')) });
+// BENCH_CPU_PROFILE=file.cpuprofile: profile this process from here on (after seeding) until killed.
+let profiler;
+if (process.env.BENCH_CPU_PROFILE) {
+  const { Session } = await import('node:inspector/promises');
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const token = await server.mintPortalToken({ secret, sub: 'alice', org: 'acme', roles: ['admin'], ttl: 3600 });
 process.stdout.write(
   `${JSON.stringify({ list: `${s.url}/portal/v1/tickets?limit=25`, bare: `http://127.0.0.1:${bareServer.address().port}/bare`, token })}\n`,
 );
 
 const stop = async () => {
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(profile));
+  }
   await s.close().catch(() => {});
   bareServer.close();
   process.exit(0);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { API_PREFIX, type EndpointDef, endpointList, fromWire, snakeKey, toWire } from '@portico/contract';
+import { API_PREFIX, type EndpointDef, endpointList, fromWire, snakeKey } from '@portico/contract';
 import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
 import { type Context, Hono } from 'hono';
 import { bearer, createPrincipalResolver, createTokenVerifier, type Principal, staffKeyMatches } from './auth.js';
@@ -14,6 +14,7 @@ import { createLogger } from './log.js';
 import { portalHandlers } from './routes/index.js';
 import { staffHandlers } from './routes/staff.js';
 import { createFileSigner, type Disposition, diskStorage, type Storage } from './storage.js';
+import { toWire } from './wire.js';
 
 export interface CreateAppOptions {
   db: Db;

