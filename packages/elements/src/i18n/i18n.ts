@@ -90,6 +90,7 @@ export interface Translator {
 }
 
 const cache = new Map<string, Translator>();
+const MEDIUM_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 /** The translator of a BCP 47 tag (cached). Unknown languages fall back to English text with the locale's formats. */
 export function translator(lang = 'en'): Translator {
@@ -108,6 +109,7 @@ function createTranslator(lang: string): Translator {
   const numbers = new Intl.NumberFormat(lang);
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
   const fill = (text: string, params: Params | undefined) =>
     params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? format(params[name]!) : m)) : text;
@@ -137,7 +139,13 @@ function createTranslator(lang: string): Translator {
       }
       return entry.format.format(minor / 10 ** entry.digits);
     },
-    date: (value, options = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(lang, options).format(new Date(value)),
+    date(value, options = MEDIUM_DATE) {
+      // Formatters are costly to build and a long list formats thousands of dates: one per options.
+      const cacheKey = options === MEDIUM_DATE ? '' : JSON.stringify(options);
+      let format = dateFormats.get(cacheKey);
+      if (!format) dateFormats.set(cacheKey, (format = new Intl.DateTimeFormat(lang, options)));
+      return format.format(new Date(value));
+    },
     relativeTime(value, now = Date.now()) {
       const seconds = (new Date(value).getTime() - now) / 1000;
       const abs = Math.abs(seconds);
