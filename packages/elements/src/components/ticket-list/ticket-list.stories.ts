@@ -45,13 +45,7 @@ const meta = {
     scope: { control: 'inline-radio', options: ['mine', 'organization'] },
     pageSize: { control: { type: 'number', min: 1, max: 100 } },
   },
-  parameters: {
-    docs: {
-      description: {
-        component: 'Mock data: 40 tickets of the signed-in contact (`src/testing/mock-api.ts`). Switch theme and language in the toolbar.',
-      },
-    },
-  },
+  // No docs description here: the docs page shows the class JSDoc, from the manifest.
 } satisfies Meta<Args>;
 
 export default meta;
