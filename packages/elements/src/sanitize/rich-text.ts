@@ -1,6 +1,6 @@
 import { type ChildPart, noChange } from 'lit';
 import { AsyncDirective, directive, type PartInfo, PartType } from 'lit/async-directive.js';
-import { renderMarkdown, sanitizeHtmlToFragment } from '../../sanitize/sanitize.js';
+import { renderMarkdown, sanitizeHtmlToFragment } from './sanitize.js';
 
 export type RichTextFormat = 'markdown' | 'html' | 'text';
 
