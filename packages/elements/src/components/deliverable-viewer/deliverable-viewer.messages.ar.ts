@@ -1,0 +1,32 @@
+import type { Message } from '../../i18n/i18n.js';
+import type { en } from './deliverable-viewer.messages.js';
+
+export const ar: Record<keyof typeof en, Message> = {
+  'deliverableViewer.versions': 'الإصدارات',
+  'deliverableViewer.current': 'الحالي',
+  'deliverableViewer.preview': 'معاينة {name}',
+  'deliverableViewer.zoomIn': 'تكبير',
+  'deliverableViewer.zoomOut': 'تصغير',
+  'deliverableViewer.fit': 'ملاءمة',
+  'deliverableViewer.zoomHint': 'معاينة. مفتاحا الزائد والناقص للتكبير والتصغير، و0 للملاءمة.',
+  'deliverableViewer.mark': 'تحديد منطقة',
+  'deliverableViewer.pickHint': 'اسحب أو انقر على الصورة، أو حرّك العلامة بمفاتيح الأسهم واضغط Enter. مفتاح Escape للإلغاء.',
+  'deliverableViewer.marker': 'التعليق {index} من {name}',
+  'deliverableViewer.compare': 'مقارنة مع',
+  'deliverableViewer.compareOff': 'بدون مقارنة',
+  'deliverableViewer.download': 'تنزيل',
+  'deliverableViewer.processing': 'لا تزال معالجة هذا الإصدار جارية. ستظهر المعاينة عند اكتمالها.',
+  'deliverableViewer.failed': 'تعذّر إنشاء معاينة لهذا الإصدار. نزّل الملف لعرضه.',
+  'deliverableViewer.unsupported': 'لا تتوفر معاينة لهذا النوع من الملفات. نزّل الملف لعرضه.',
+  'deliverableViewer.textError': 'تعذّر تحميل النص.',
+  'deliverableViewer.truncated': 'يُعرض بداية الملف فقط.',
+  'deliverableViewer.facts': 'تفاصيل الملف',
+  'deliverableViewer.fileName': 'اسم الملف',
+  'deliverableViewer.size': 'الحجم',
+  'deliverableViewer.type': 'النوع',
+  'deliverableViewer.uploadedBy': 'رفعه',
+  'deliverableViewer.uploadedAt': 'تاريخ الرفع',
+  'deliverableViewer.checksum': 'المجموع الاختباري (SHA-256)',
+  'deliverableViewer.copy': 'نسخ المجموع الاختباري',
+  'deliverableViewer.copied': 'تم نسخ المجموع الاختباري',
+};

@@ -1,0 +1,417 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { DeliverableVersion } from '@portico/contract';
+import { deliverable, deliverableVersion } from '@portico/contract/fixtures';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { loadLocale } from '../../i18n/i18n.js';
+import { createMockClient, json, malformedJson, malformedList, problem } from '../../testing/mock-api.js';
+import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
+import { PDF_SANDBOX, type PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
+import './deliverable-viewer.js';
+
+const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const BASE = 'https://portal.test/portal/v1/files/';
+const $ = (el: HTMLElement, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: HTMLElement, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const thread = (el: HTMLElement) => $(el, 'portico-comment-thread') as PorticoCommentThread;
+const radios = (el: HTMLElement) => $$(el, '[part~="version"] input') as HTMLInputElement[];
+const settled = async (el: PorticoDeliverableViewer, part = 'content') => {
+  await el.updateComplete;
+  await aTimeout(0);
+  await waitUntil(() => $(el, `[part~="${part}"]`) && !$(el, '[aria-busy="true"]'), `no ${part}`, { timeout: 4000 });
+};
+const threadSettled = async (el: PorticoDeliverableViewer) => {
+  await settled(el);
+  const t = thread(el);
+  await waitUntil(() => t.shadowRoot?.querySelector('[part~="content"], [part~="empty"]'), 'thread not loaded', { timeout: 4000 });
+  await el.updateComplete;
+};
+
+type Mock = ReturnType<typeof createMockClient>;
+/** Serves deliverable dlv_1 with these versions (newest first; the first is current). */
+const serve = (api: Mock['api'], versions: DeliverableVersion[]) =>
+  api.use('deliverables.get', json(deliverable(1, { versions, currentVersion: versions[0]! })));
+const one = (o: Partial<DeliverableVersion>) => [deliverableVersion(2, o), deliverableVersion(1)];
+
+async function mount(
+  attrs = 'deliverable-id="dlv_1"',
+  setup?: (api: Mock['api']) => void,
+  options: Parameters<typeof createMockClient>[0] = {},
+) {
+  const mock = createMockClient(options);
+  setup?.(mock.api);
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.innerHTML = `<portico-deliverable-viewer ${attrs}></portico-deliverable-viewer>`;
+  const el = wrapper.firstElementChild as PorticoDeliverableViewer;
+  el.fetchFile = mock.api.fetch;
+  el.client = mock.client;
+  await el.updateComplete;
+  return { ...mock, el };
+}
+
+describe('<portico-deliverable-viewer>', () => {
+  describe('defaults', () => {
+    it('shows the current version: switcher newest first, image preview, facts, download, comments', async () => {
+      const { el, api } = await mount();
+      expect(el.version).to.equal(0);
+      expect(el.compareVersion).to.equal(0);
+      await threadSettled(el);
+      expect(api.calls.find((c) => c.key === 'deliverables.get')!.url.pathname).to.contain('/deliverables/dlv_1');
+      expect($(el, '[part~="title"]')!.textContent).to.equal('Homepage mock-up 1');
+      expect($(el, '[part~="status"]')!.getAttribute('data-status')).to.equal('pending');
+      const labels = $$(el, '[part~="version"]').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+      expect(labels).to.deep.equal(['v2 · current', 'v1']);
+      expect(radios(el)[0]!.checked).to.equal(true);
+      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      const facts = $(el, '[part~="facts"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(facts).to.contain('homepage-v2.png').and.contain('120 kB').and.contain('image/png').and.contain('Sam Agent');
+      expect($(el, '.checksum')!.textContent).to.equal(`${el.selectedVersion!.checksum.slice(0, 12)}…`);
+      expect($(el, '.checksum')!.title).to.equal(el.selectedVersion!.checksum);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
+      expect(thread(el).version).to.equal(2);
+      expect(thread(el).anchorMode).to.equal('region');
+      expect(el.shadowRoot!.firstElementChild!.getAttribute('part')).to.equal('base');
+    });
+
+    it('formats sizes in the locale’s units and classifies media types', async () => {
+      const { el } = await mount();
+      expect(el.formatSize(512)).to.equal('512 bytes');
+      expect(el.formatSize(1_500_000)).to.equal('1.5 MB');
+      expect(
+        ['image/png', 'application/pdf', 'video/mp4', 'audio/mpeg', 'text/plain; charset=utf-8', 'application/zip'].map(previewKind),
+      ).to.deep.equal(['image', 'pdf', 'video', 'audio', 'text', 'other']);
+    });
+  });
+
+  describe('versions', () => {
+    it('the version attribute selects one; the switcher changes it; arrow keys move between versions', async () => {
+      const { el } = await mount('deliverable-id="dlv_1" version="1"');
+      await threadSettled(el);
+      expect(radios(el)[1]!.checked).to.equal(true);
+      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.contain('ver_1');
+      expect(thread(el).version).to.equal(1);
+      radios(el)[0]!.click();
+      await el.updateComplete;
+      expect(el.version).to.equal(2);
+      expect(el.getAttribute('version')).to.equal('2');
+      radios(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(el.version).to.equal(1);
+      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.contain('ver_1');
+    });
+  });
+
+  describe('image: zoom, compare, markers', () => {
+    it('zooms with buttons and + / - / 0 keys', async () => {
+      const { el } = await mount();
+      await settled(el);
+      const zoom = () => $(el, '.zoom')!.textContent;
+      expect(zoom()).to.equal('100%');
+      ($(el, '[part~="zoom-in"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(zoom()).to.equal('150%');
+      expect($(el, '.canvas')!.style.inlineSize).to.equal('150%');
+      $(el, '[part~="stage"]')!.focus();
+      await sendKeys({ press: '+' });
+      await el.updateComplete;
+      expect(el.zoom).to.equal(2);
+      await sendKeys({ press: '-' });
+      await sendKeys({ press: '-' });
+      await sendKeys({ press: '-' });
+      await el.updateComplete;
+      expect(el.zoom).to.equal(0.75);
+      await sendKeys({ press: '0' });
+      await el.updateComplete;
+      expect(el.zoom).to.equal(1);
+      for (let i = 0; i < 6; i++) ($(el, '[part~="zoom-out"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(el.zoom).to.equal(0.25);
+      expect(($(el, '[part~="zoom-out"]') as HTMLButtonElement).disabled).to.equal(true);
+      ($(el, '[part~="fit"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(el.zoom).to.equal(1);
+    });
+
+    it('compares two image versions side by side', async () => {
+      const { el } = await mount();
+      await settled(el);
+      const select = $(el, '[part~="compare"]') as HTMLSelectElement;
+      select.value = '1';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const srcs = ($$(el, '[part~="image"]') as HTMLImageElement[]).map((i) => i.src.replace(BASE, ''));
+      expect(srcs).to.deep.equal(['ver_2?exp=1&sig=x&disposition=inline', 'ver_1?exp=1&sig=x&disposition=inline']);
+      expect($$(el, '.caption').map((c) => c.textContent)).to.deep.equal(['v2', 'v1']);
+      expect(el.getAttribute('compare-version')).to.equal('1');
+      await expect(el).to.be.accessible(AXE);
+      radios(el)[1]!.click(); // showing v1 ends comparing v1 with itself
+      await el.updateComplete;
+      expect($$(el, '[part~="image"]').length).to.equal(1);
+    });
+
+    it('draws region markers; clicking one focuses its comment', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      await waitUntil(() => $$(el, '[part~="marker"]').length === 2, 'no markers');
+      const marker = $$(el, '[part~="marker"]')[1]!;
+      expect(marker.dataset.id).to.equal('cmt_3');
+      expect(marker.style.insetInlineStart).to.equal('10%');
+      expect(marker.getAttribute('aria-label')).to.equal('Comment 3 by Alice Example');
+      marker.click();
+      expect((thread(el).shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal('cmt_3');
+    });
+
+    it('places a region marker with the keyboard (arrows move, Enter sets)', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      ($(el, '[part~="mark"]') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part~="pick"]'), 'pick layer not focused');
+      expect($(el, '[part~="mark"]')!.getAttribute('aria-pressed')).to.equal('true');
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect($(el, '[part~="draft"]')!.style.insetInlineStart).to.equal('49%');
+      await expect(el).to.be.accessible(AXE);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => thread(el).anchor !== null, 'no anchor');
+      const a = thread(el).anchor as { kind: string; x: number; y: number; width: number };
+      expect(a.kind).to.equal('region');
+      expect(a.x).to.be.closeTo(0.49, 1e-9);
+      expect(a.y).to.be.closeTo(0.47, 1e-9);
+      expect(!!$(el, '[part~="pick"]')).to.equal(false);
+      expect(thread(el).shadowRoot!.activeElement!.getAttribute('part')).to.equal('textarea');
+      expect(thread(el).shadowRoot!.querySelector('[part~="draft-anchor"]')!.textContent).to.contain('Region');
+    });
+
+    it('places a region marker with a click; Escape cancels picking', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      ($(el, '[part~="mark"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(!!$(el, '[part~="pick"]')).to.equal(false);
+      ($(el, '[part~="mark"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      const r = $(el, '[part~="pick"]')!.getBoundingClientRect();
+      expect(r.height).to.be.greaterThan(10); // the image's box, even while it can't load
+      await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      await waitUntil(() => thread(el).anchor !== null, 'no anchor');
+      const a = thread(el).anchor as { x: number; width: number };
+      expect(a.width).to.be.closeTo(0.1, 1e-9);
+      expect(a.x).to.be.closeTo(0.45, 0.03);
+    });
+  });
+
+  describe('preview by media type', () => {
+    it('PDF: a sandboxed frame; comments anchor to a page', async () => {
+      const { el } = await mount(undefined, (api) => serve(api, one({ mediaType: 'application/pdf', fileName: 'brief.pdf' })));
+      await threadSettled(el);
+      const frame = $(el, 'iframe') as HTMLIFrameElement;
+      expect(frame.getAttribute('sandbox')).to.equal(PDF_SANDBOX);
+      expect(frame.src).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      expect(frame.title).to.equal('Preview of brief.pdf');
+      expect(thread(el).anchorMode).to.equal('page');
+      expect(!!$(el, '[part~="zoom-in"]')).to.equal(false);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('video: native controls; comments take the playback time', async () => {
+      const { el } = await mount(undefined, (api) => serve(api, one({ mediaType: 'video/mp4', fileName: 'cut.mp4' })));
+      await threadSettled(el);
+      const video = $(el, 'video') as HTMLVideoElement;
+      expect(video.controls).to.equal(true);
+      expect(video.getAttribute('src')).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      expect(thread(el).anchorMode).to.equal('time');
+      expect(thread(el).timeSource!()).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('audio: native controls', async () => {
+      const { el } = await mount(undefined, (api) => serve(api, one({ mediaType: 'audio/mpeg', fileName: 'jingle.mp3' })));
+      await settled(el);
+      expect(($(el, 'audio') as HTMLAudioElement).controls).to.equal(true);
+    });
+
+    it('plain text: fetched and shown as text, never HTML', async () => {
+      const { el, api } = await mount(undefined, (api) => {
+        serve(api, one({ mediaType: 'text/plain', fileName: 'notes.txt' }));
+        api.use('files.get', { status: 200, body: `Line 1\n${HOSTILE}`, headers: { 'content-type': 'text/plain' } });
+      });
+      await settled(el);
+      await waitUntil(() => $(el, '[part~="text"]'), 'no text', { timeout: 3000 });
+      expect($(el, '[part~="text"]')!.textContent).to.equal(`Line 1\n${HOSTILE}`);
+      expect($$(el, 'img').length).to.equal(0);
+      expect(api.calls.find((c) => c.key === 'files.get')!.query.disposition).to.equal('inline');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('plain text that fails to load: an alert, download still there', async () => {
+      const { el } = await mount(undefined, (api) => {
+        serve(api, one({ mediaType: 'text/plain' }));
+        api.use('files.get', problem(404, 'not_found'));
+      });
+      await settled(el);
+      await waitUntil(() => $(el, '[part~="preview"] [role="alert"]'), 'no alert', { timeout: 3000 });
+      expect($(el, '[part~="preview"]')!.textContent).to.contain('The text couldn’t be loaded.');
+      expect(!!$(el, '[part~="download"]')).to.equal(true);
+    });
+
+    it('unsupported media type: facts and download only, accessible', async () => {
+      const { el } = await mount(undefined, (api) => serve(api, one({ mediaType: 'application/zip', fileName: 'assets.zip' })));
+      await threadSettled(el);
+      expect($(el, '[part~="unsupported"]')!.textContent).to.contain('can’t be previewed');
+      expect($$(el, 'img, iframe, video, audio, pre').length).to.equal(0);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).getAttribute('download')).to.equal('assets.zip');
+      expect(thread(el).anchorMode).to.equal('');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('processing: a status, no preview; a live event shows it when ready', async () => {
+      const { el, api } = await mount(undefined, (api) => serve(api, one({ processing: 'processing', previewUrl: null })));
+      await threadSettled(el);
+      expect($(el, '[part~="processing"]')!.getAttribute('role')).to.equal('status');
+      expect($$(el, 'img, iframe, video, audio').length).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+      await waitUntil(() => api.openStreams === 1, 'no stream', { timeout: 3000 });
+      serve(api, one({}));
+      api.emit({
+        id: 'e1',
+        type: 'deliverable.version_added',
+        resource: { kind: 'deliverable', id: 'dlv_1' },
+        occurredAt: new Date().toISOString(),
+      });
+      await waitUntil(() => $(el, '[part~="image"]'), 'not refreshed', { timeout: 3000 });
+    });
+
+    it('failed processing: a message and the download', async () => {
+      const { el } = await mount(undefined, (api) => serve(api, one({ processing: 'failed', previewUrl: null })));
+      await settled(el);
+      expect($(el, '[part~="unsupported"]')!.textContent).to.contain('No preview could be made');
+    });
+
+    it('hostile file names render as text', async () => {
+      const { el } = await mount(undefined, (api) => serve(api, one({ fileName: HOSTILE })));
+      await settled(el);
+      expect($(el, '.fact dd')!.textContent).to.equal(HOSTILE);
+      expect(($(el, '[part~="image"]') as HTMLImageElement).alt).to.equal(`Preview of ${HOSTILE}`);
+      expect($$(el, 'img').length).to.equal(1);
+    });
+
+    it('copies the full checksum', async () => {
+      const { el } = await mount();
+      await settled(el);
+      let copied = '';
+      const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {
+          writeText: async (t: string) => {
+            copied = t;
+          },
+        },
+      });
+      try {
+        ($(el, '[part~="copy"]') as HTMLButtonElement).click();
+        await waitUntil(() => copied, 'not copied');
+        expect(copied).to.equal(el.selectedVersion!.checksum);
+        await el.updateComplete;
+        expect($(el, '.fact [role="status"]')!.textContent).to.equal('Checksum copied');
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard;
+        if (original) expect(!!navigator.clipboard).to.equal(true);
+      }
+    });
+
+    it('hide-comments: no thread, no markers, no Mark button', async () => {
+      const { el } = await mount('deliverable-id="dlv_1" hide-comments');
+      await settled(el);
+      expect($$(el, 'portico-comment-thread, [part~="marker"], [part~="mark"]').length).to.equal(0);
+    });
+  });
+
+  describe('states', () => {
+    it('loading, accessible', async () => {
+      const { el } = await mount(undefined, undefined, { delayMs: 400 });
+      expect($(el, '[part~="loading"]')!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible(AXE);
+      await settled(el);
+    });
+
+    it('error + Retry, 404, malformed; accessible', async () => {
+      const { el, api } = await mount(undefined, (api) => api.use('deliverables.get', problem(503, 'unavailable')));
+      await settled(el, 'error');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('The service is unavailable');
+      await expect(el).to.be.accessible(AXE);
+      for (const [response, text] of [
+        [problem(404, 'not_found'), 'This couldn’t be found.'],
+        [malformedJson(), 'couldn’t be read'],
+        [malformedList(), 'couldn’t be read'],
+      ] as const) {
+        api.use('deliverables.get', response);
+        await el.refresh();
+        await settled(el, 'error');
+        expect($(el, '[role="alert"]')!.textContent).to.contain(text);
+      }
+      api.reset();
+      ($(el, '[part~="retry"]') as HTMLButtonElement).click();
+      await settled(el);
+      expect(!!$(el, '[part~="image"]')).to.equal(true);
+    });
+
+    it('an unknown id answers 404', async () => {
+      const { el } = await mount('deliverable-id="dlv_404"');
+      await settled(el, 'error');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('This couldn’t be found.');
+    });
+
+    it('slow network: the newer deliverable wins', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      api.use('deliverables.get', ({ params }) => ({
+        ...json(deliverable(Number(params.id!.slice(4)))),
+        delayMs: params.id === 'dlv_2' ? 400 : 30,
+      }));
+      el.deliverableId = 'dlv_2';
+      await aTimeout(10);
+      el.deliverableId = 'dlv_3';
+      await settled(el);
+      await aTimeout(450);
+      expect($(el, '[part~="title"]')!.textContent).to.equal('Homepage mock-up 3');
+    });
+  });
+
+  describe('RTL, dark, narrow', () => {
+    it('Arabic, right-to-left, accessible', async () => {
+      const { el } = await mount('deliverable-id="dlv_1" lang="ar" dir="rtl"');
+      await threadSettled(el);
+      await loadLocale('ar');
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '[part~="base"]')!).direction).to.equal('rtl');
+      expect($(el, '.legend')!.textContent).to.equal('الإصدارات');
+      // The image keeps its own left-to-right coordinates: a region at x = 10 % is 10 % from the left.
+      expect(getComputedStyle($(el, '.canvas')!).direction).to.equal('ltr');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('dark theme, accessible', async () => {
+      const { el } = await mount('deliverable-id="dlv_1" theme="dark"');
+      await threadSettled(el);
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('320 px, comparing: one column, no horizontal overflow', async () => {
+      const { el } = await mount('deliverable-id="dlv_1" compare-version="1"');
+      el.parentElement!.style.inlineSize = '320px';
+      await threadSettled(el);
+      expect($$(el, '[part~="image"]').length).to.equal(2);
+      const base = $(el, '[part~="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      expect(getComputedStyle($(el, '.panes')!).gridTemplateColumns.split(' ')).to.have.length(1);
+      await expect(el).to.be.accessible(AXE);
+    });
+  });
+});
