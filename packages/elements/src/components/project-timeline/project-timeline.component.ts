@@ -33,7 +33,7 @@ export const isOverdue = (m: Milestone, today = localDate()): boolean => m.statu
  *
  * @csspart base - The component's root.
  * @csspart list - The ordered list of milestones.
- * @csspart milestone - A milestone (also `done`, `in-progress`, `planned`, `overdue`).
+ * @csspart milestone - A milestone (also `done`, `in-progress` or `planned`; overdue ones have `data-overdue`).
  * @csspart title - A milestone's title.
  * @csspart status - Its status text.
  * @csspart due - Its due date (a `<time>`), or "No due date".
@@ -106,9 +106,10 @@ export class PorticoProjectTimeline extends PorticoElement {
         (m) => {
           const overdue = isOverdue(m, today);
           return html`<li
-            part=${`milestone ${m.status.replace('_', '-')}${overdue ? ' overdue' : ''}`}
+            part=${`milestone ${m.status.replace('_', '-')}`}
             class="milestone"
             data-status=${m.status}
+            ?data-overdue=${overdue}
             aria-current=${m.status === 'in_progress' ? 'step' : nothing}
           >
             <span class="marker" aria-hidden="true"></span>

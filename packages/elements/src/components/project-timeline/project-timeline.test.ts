@@ -68,7 +68,8 @@ describe('<portico-project-timeline>', () => {
       expect(text(due[3])).to.equal('No due date');
       // Overdue: the past-due milestone that is not done, and only it.
       const items = parts(el, 'milestone');
-      expect(items.map((i) => i.matches('[part~="overdue"]'))).to.deep.equal([false, true, false, false]);
+      expect(items.map((i) => !!i.querySelector('[part~="overdue"]'))).to.deep.equal([false, true, false, false]);
+      expect(items.map((i) => i.hasAttribute('data-overdue'))).to.deep.equal([false, true, false, false]);
       expect(text(items[1]!.querySelector('.overdue'))).to.equal('Overdue');
       expect(items[0]!.querySelector('.overdue')).to.equal(null);
       expect(text(items[0]!.querySelector('[part~="completed"]'))).to.match(/^Completed /);
