@@ -2,7 +2,7 @@
 // fails when it differs from the committed custom-elements.json (run `pnpm manifest` to update).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -12,10 +12,12 @@ const out = join(pkg, outRel);
 try {
   const r = spawnSync('cem', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outRel, '--quiet'], {
     cwd: pkg,
+    // `cem` from the package's or the workspace's node_modules/.bin, also when run with plain `node`.
+    env: { ...process.env, PATH: [join(pkg, 'node_modules/.bin'), join(pkg, '../../node_modules/.bin'), process.env.PATH].join(delimiter) },
     stdio: ['ignore', 'inherit', 'inherit'],
     shell: process.platform === 'win32',
   });
-  if (r.status !== 0) throw new Error(`cem analyze failed (exit ${r.status})`);
+  if (r.status !== 0) throw new Error(`cem analyze failed (${r.error?.message ?? `exit ${r.status}`})`);
   const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');
   let committed = '';
   try {
