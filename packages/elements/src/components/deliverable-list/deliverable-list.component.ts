@@ -5,25 +5,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages, type Translator } from '../../i18n/i18n.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
-import { en } from './deliverable-list.messages.js';
 import { styles } from './deliverable-list.styles.js';
+import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge } from './review-badge.js';
 
 export type { PorticoDeliverableSelectDetail };
 
-registerMessages('en', en);
-registerLocaleLoader('de', () => import('./deliverable-list.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./deliverable-list.messages.ar.js').then((m) => m.ar));
-
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'changes_requested', 'approved'];
-export const REVIEW_TONE: Record<ReviewStatus, string> = { pending: 'warning', approved: 'success', changes_requested: 'danger' };
-
-/** The review-status badge shared by the list and the viewer (styles: `badgeStyles`). */
-export const reviewBadge = (t: Translator['t'], status: ReviewStatus) =>
-  html`<span part="badge status" class="badge" data-tone=${REVIEW_TONE[status] ?? 'muted'} data-status=${status}>
-    <span class="visually-hidden">${t('deliverable.statusLabel')}:</span> ${t(`deliverable.status.${status}`)}
-  </span>`;
+export { REVIEW_STATUSES, REVIEW_TONE, reviewBadge };
 
 /**
  * A project's deliverables: title, current version, review-status badge and who acted last and

@@ -6,7 +6,7 @@ import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
-import { reviewBadge } from '../deliverable-list/deliverable-list.component.js';
+import { reviewBadge } from '../deliverable-list/review-badge.js';
 import { en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
 
