@@ -26,9 +26,10 @@ function porticoDefine() {
       // Only component classes, the base element and registration files: the registration glob
       // also matches a component's styles, messages and helpers, which are no API of their own.
       const registrations = new Set([...defined.values()].map((d) => d.module));
-      customElementsManifest.modules = customElementsManifest.modules.filter(
-        (m) => m.path.endsWith('.component.ts') || m.path === 'src/base/portico-element.ts' || registrations.has(m.path),
-      );
+      // Sorted by path: the analyzer's glob walk does not always list files in the same order.
+      customElementsManifest.modules = customElementsManifest.modules
+        .filter((m) => m.path.endsWith('.component.ts') || m.path === 'src/base/portico-element.ts' || registrations.has(m.path))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const modules = customElementsManifest.modules;
       for (const mod of modules) {
         for (const decl of mod.declarations ?? []) {
