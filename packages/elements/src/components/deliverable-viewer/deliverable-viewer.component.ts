@@ -29,10 +29,11 @@ const ANCHOR_MODE: Record<PreviewKind, AnchorMode> = { image: 'region', pdf: 'pa
 const ZOOMS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
 const MAX_TEXT = 200_000;
 /**
- * Chromium shows a PDF in a sandboxed frame only when the frame may run scripts in its own
- * origin (its PDF viewer is an extension page); the file's origin is the portal's, not the host
- * page's, so this grants the document nothing over the embedding page. No forms, popups,
- * top navigation or downloads.
+ * The PDF frame's sandbox: no forms, popups, top navigation or downloads. The file is the
+ * portal's signed URL (its own origin), so scripts of the browser's PDF viewer get nothing of the
+ * host page. Measured in the test Chromium (headless): a PDF loads only in an unsandboxed frame —
+ * every sandbox value, including this one, blocks it there; headed Chrome is still to be checked.
+ * The Download link always stays as the fallback.
  */
 export const PDF_SANDBOX = 'allow-scripts allow-same-origin';
 
