@@ -44,6 +44,8 @@ const packages = list.stdout
   .filter((s) => s.startsWith('@portico/') || s === 'portico-bench');
 for (const name of packages) run(`${name} tests`, 'pnpm', ['--filter', name, 'run', 'test']);
 
+run('end-to-end: approval against the real server in Chromium', 'pnpm', ['--filter', '@portico/elements', 'run', 'test:e2e']);
+run('custom-elements manifest is current', 'pnpm', ['--filter', '@portico/elements', 'run', 'manifest:check']);
 run('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
 run('size budgets', 'node', ['packages/tooling/src/size.mjs', '--check']);
