@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, Row } from './db.js';
 import { wrapDbError } from './db.js';
+import { pgTypes } from './pgdate.js';
 
 // int8 → string stays (mappers call Number()); keep timestamps as Date (default).
 
@@ -17,6 +18,7 @@ export interface PostgresOptions {
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
+    types: pgTypes,
     max: opts.max ?? 20,
     connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 3000,
     idleTimeoutMillis: 30000,
