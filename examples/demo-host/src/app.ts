@@ -1,0 +1,41 @@
+// Acme Cloud's front end: wires the Portico provider and turns the components' events into page
+// navigation. No inline script or style anywhere (strict CSP with Trusted Types).
+import './setup.js';
+import '@portico/elements/define';
+
+const go = (path: string) => location.assign(path);
+
+// Support: the list opens a ticket on its own page; a new ticket opens once created.
+document.addEventListener('portico-ticket-select', (e) => go(`/support/tickets/${encodeURIComponent(e.detail.ticket.id)}`));
+document.addEventListener('portico-ticket-create', (e) => go(`/support/tickets/${encodeURIComponent(e.detail.ticket.id)}`));
+
+// Projects: a deliverable opens in the viewer page (the list carries the URL template).
+document.addEventListener('portico-deliverable-select', (e) => {
+  const list = e.target as HTMLElement;
+  const href = list.dataset.href;
+  if (href) go(href.replace('{id}', encodeURIComponent(e.detail.deliverable.id)));
+});
+
+// DEMO ONLY: the "agent side" form posts through Acme's backend to Portico's staff API.
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-staff-reply]')) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const status = form.querySelector<HTMLElement>('[data-staff-reply-status]');
+    const button = form.querySelector('button');
+    const data = new FormData(form);
+    if (button) button.disabled = true;
+    if (status) status.textContent = 'Sending…';
+    try {
+      const res = await fetch('/demo/staff-reply', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-portico-csrf': '1' },
+        body: JSON.stringify({ ticketId: data.get('ticketId'), body: data.get('body') }),
+      });
+      if (status) status.textContent = res.ok ? 'Sent: watch the conversation above update by itself.' : `Failed (HTTP ${res.status}).`;
+    } catch {
+      if (status) status.textContent = 'Failed (network).';
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+}
