@@ -20,6 +20,17 @@ export function porticoWtrConfig({ files, label, plugins = [], middleware = [], 
     testsStartTimeout: 60000,
     testsFinishTimeout: 180000,
     testFramework: { config: { timeout, ...(testFramework ?? {}) } },
+    // "ResizeObserver loop completed with undelivered notifications" is the browser saying it
+    // deferred some resize callbacks to the next frame (virtualized lists do this by design); it is
+    // not an error of the code under test, but mocha would fail whichever test was running.
+    testRunnerHtml: (framework) => `<!doctype html><html><body>
+      <script>
+        window.addEventListener('error', (e) => {
+          if (/^ResizeObserver loop/.test(e.message)) { e.stopImmediatePropagation(); e.preventDefault(); }
+        });
+      </script>
+      <script type="module" src="${framework}"></script>
+    </body></html>`,
     plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), ...plugins],
     middleware,
     browsers: [

@@ -184,6 +184,10 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
   const range = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i + 1));
   const articles = range(12, (i) => fx.article(i));
   const invoices = range(12, (i) => fx.invoice(i));
+  const invoiceFilter = (query: Record<string, string>) =>
+    invoices.filter(
+      (i) => (!query.status || i.status === query.status) && (query.overdue === undefined || String(i.overdue) === query.overdue),
+    );
   const projects = range(3, (i) => fx.project(i));
   const deliverables = range(4, (i) => fx.deliverable(i));
   const notifications = range(8, (i) => fx.notification(i));
@@ -229,12 +233,28 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     },
     'articles.vote': () => json({ helpfulCount: 13, notHelpfulCount: 1 }),
     'articles.categories': () => json({ data: [{ id: 'cat_1', slug: 'reports', name: 'Reports', articleCount: 12 }] }),
-    'invoices.list': ({ query }) =>
-      paginate(
-        invoices.map(({ lines: _l, ...s }) => s),
-        query,
-      ),
-    'invoices.totals': () => json({ data: [{ currency: 'USD', count: 3, total: 31_233, amountDue: 10_411 }] }),
+    'invoices.list': ({ query }) => {
+      const sort = query.sort ?? '-issued_at';
+      const field = sort.replace(/^-/, '') as 'issued_at' | 'due_at' | 'total';
+      const key = (i: { total: number; dueAt: string | null; issuedAt: string }) =>
+        field === 'total' ? i.total : ((field === 'due_at' ? i.dueAt : i.issuedAt) ?? '');
+      const rows = invoiceFilter(query)
+        .map(({ lines: _l, ...s }) => s)
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (sort.startsWith('-') ? -1 : 1));
+      return paginate(rows, query);
+    },
+    // Totals per currency of what the filter selects: amounts in different currencies never add up.
+    'invoices.totals': ({ query }) => {
+      const by = new Map<string, { currency: string; count: number; total: number; amountDue: number }>();
+      for (const i of invoiceFilter(query)) {
+        const t = by.get(i.currency) ?? { currency: i.currency, count: 0, total: 0, amountDue: 0 };
+        t.count++;
+        t.total += i.total;
+        t.amountDue += i.amountDue;
+        by.set(i.currency, t);
+      }
+      return json({ data: [...by.values()] });
+    },
     'invoices.get': ({ params }) => byId(invoices, params.id),
     'projects.list': ({ query }) => paginate(projects, query),
     'projects.get': ({ params }) => byId(projects, params.id),

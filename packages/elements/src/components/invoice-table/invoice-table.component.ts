@@ -1,5 +1,5 @@
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize, type VirtualizerHostElement, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { InvoiceStatus, InvoiceSummary, InvoiceTotals, Page } from '@portico/contract';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -82,9 +82,7 @@ export function invoiceComparator(sort: InvoiceSort): (a: InvoiceSummary, b: Inv
         ? (a: InvoiceSummary, b: InvoiceSummary) => cmpTime(a.dueAt, b.dueAt)
         : (a: InvoiceSummary, b: InvoiceSummary) => cmpTime(a.issuedAt, b.issuedAt);
   if (!desc) return base;
-  return field === 'due_at'
-    ? (a, b) => (a.dueAt === null || b.dueAt === null ? base(a, b) : -base(a, b))
-    : (a, b) => -base(a, b);
+  return field === 'due_at' ? (a, b) => (a.dueAt === null || b.dueAt === null ? base(a, b) : -base(a, b)) : (a, b) => -base(a, b);
 }
 
 /** Sorts a copy unless `rows` already are in order (one linear pass: a server's or host's order is usually right). */
@@ -447,9 +445,13 @@ export class PorticoInvoiceTable extends PorticoElement {
     // No whitespace between tags and text through `.textContent`: every node counts when thousands of rows scroll by.
     // Links are named "PDF INV-00001" / "Pay INV-00001" by their own text plus the number cell (ids are per rendered row).
     return html`<div part="row" class="row" role="row" aria-rowindex=${i + 2} aria-current=${this.selected === inv.id ? 'true' : 'false'} data-index=${i} data-id=${inv.id} tabindex=${tab}><div part="cell number" class="cell cell--number" role="cell" id=${`n${i}`} .textContent=${inv.number}></div><div part="cell issued" class="cell" role="cell" data-label=${this.t('invoiceTable.column.issued')} .textContent=${date(inv.issuedAt)}></div><div part="cell due" class="cell" role="cell" data-label=${this.t('invoiceTable.column.due')} .textContent=${inv.dueAt ? date(inv.dueAt) : this.t('invoiceTable.noDate')}></div><div part="cell status" class="cell cell--status" role="cell"><span part="badge status-badge" class="badge" data-tone=${STATUS_TONE[inv.status] ?? 'muted'} data-status=${inv.status} .textContent=${this.t(`invoiceTable.status.${inv.status}`)}></span>${
-      inv.overdue ? html`<span part="badge overdue" class="badge" data-tone="danger" .textContent=${this.t('invoiceTable.overdue')}></span>` : nothing
+      inv.overdue
+        ? html`<span part="badge overdue" class="badge" data-tone="danger" .textContent=${this.t('invoiceTable.overdue')}></span>`
+        : nothing
     }</div><div part="cell amount" class="cell cell--amount" role="cell"><span class="amount" .textContent=${money(inv.total, inv.currency)}></span>${
-      due ? html`<span class="amount-due" .textContent=${this.t('invoiceTable.amountDue', { amount: money(inv.amountDue, inv.currency) })}></span>` : nothing
+      due
+        ? html`<span class="amount-due" .textContent=${this.t('invoiceTable.amountDue', { amount: money(inv.amountDue, inv.currency) })}></span>`
+        : nothing
     }</div><div part="cell actions" class="cell cell--actions" role="cell">${
       pdf
         ? html`<a part="download" class="link" href=${pdf} tabindex=${tab} id=${`d${i}`} aria-labelledby=${`d${i} n${i}`} @click=${(e: MouseEvent) => this.onLink(e, 'portico-invoice-download', inv, pdf)} .textContent=${this.t('invoiceTable.download')}></a>`
@@ -495,7 +497,13 @@ export class PorticoInvoiceTable extends PorticoElement {
     this.moreAbort = abort;
     this.moreState = 'loading';
     try {
-      const page = await client.invoices.list({ ...this.query(this.filter), sort: this.sort, limit: this.limit, cursor, signal: abort.signal });
+      const page = await client.invoices.list({
+        ...this.query(this.filter),
+        sort: this.sort,
+        limit: this.limit,
+        cursor,
+        signal: abort.signal,
+      });
       if (abort.signal.aborted) return;
       this.more = [...this.more, ...page.data];
       this.nextCursor = page.nextCursor;

@@ -18,5 +18,3 @@ declare global {
     'portico-invoice-pay': CustomEvent<{ invoice: InvoiceSummary; url: string }>;
   }
 }
-
-export {};

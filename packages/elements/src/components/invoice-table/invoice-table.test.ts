@@ -3,7 +3,7 @@ import type { InvoiceSummary } from '@portico/contract';
 import { invoiceSummary } from '@portico/contract/fixtures';
 import { sendKeys } from '@web/test-runner-commands';
 import { loadLocale } from '../../i18n/i18n.js';
-import { createMockClient, json, malformedJson, type MockRequest, malformedList, paginate, problem } from '../../testing/mock-api.js';
+import { createMockClient, json, type MockRequest, malformedJson, malformedList, paginate, problem } from '../../testing/mock-api.js';
 import '../provider/provider.js';
 import { invoiceComparator, isSafeLink, sortInvoices, totalsByCurrency } from './invoice-table.component.js';
 import './invoice-table.js';
@@ -12,8 +12,7 @@ import type { PorticoInvoiceTable } from './invoice-table.component.js';
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
 const $ = (el: PorticoInvoiceTable, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const $$ = (el: PorticoInvoiceTable, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-const rows = (el: PorticoInvoiceTable) =>
-  $$(el, '.body > [part~="row"]').sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+const rows = (el: PorticoInvoiceTable) => $$(el, '.body > [part~="row"]').sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
 const row = (el: PorticoInvoiceTable, id: string) => rows(el).find((r) => r.dataset.id === id);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const settled = async (el: PorticoInvoiceTable, part = 'content') => {
@@ -60,18 +59,8 @@ async function mount(
 const lastCall = (api: { calls: Array<{ key: string; query: Record<string, string> }> }, key = 'invoices.list') =>
   api.calls.filter((c) => c.key === key).at(-1)!;
 
-// The virtualizer measures rows with a ResizeObserver and repositions them in the same frame; the
-// browser then reports "ResizeObserver loop completed with undelivered notifications" (a benign
-// notice: the rest is delivered next frame). Mocha would count it as an uncaught error.
-let previousOnError: OnErrorEventHandler = null;
-before(() => {
-  previousOnError = window.onerror;
-  window.onerror = (message, ...rest) =>
-    /ResizeObserver loop/.test(String(message)) ? true : (previousOnError?.call(window, message, ...rest) ?? false);
-});
-after(() => {
-  window.onerror = previousOnError;
-});
+// The benign "ResizeObserver loop completed" notice the virtualizer causes is filtered for every
+// test page by the shared wtr config (packages/tooling/src/wtr-config.mjs).
 
 describe('<portico-invoice-table>', () => {
   // Rows render only near the viewport: every test starts at the top of the page.
@@ -193,7 +182,10 @@ describe('<portico-invoice-table>', () => {
     });
 
     it('hide-filter and hide-totals; page-size', async () => {
-      const { el, api } = await mount({}, (c) => html`<portico-invoice-table .client=${c} hide-filter hide-totals page-size="10"></portico-invoice-table>`);
+      const { el, api } = await mount(
+        {},
+        (c) => html`<portico-invoice-table .client=${c} hide-filter hide-totals page-size="10"></portico-invoice-table>`,
+      );
       await settled(el);
       expect(!!$(el, '[part~="filter"]')).to.equal(false);
       expect(!!$(el, '[part~="totals"]')).to.equal(false);
@@ -208,7 +200,8 @@ describe('<portico-invoice-table>', () => {
       expect($(el, '[part~="header"]')!.hidden).to.equal(true);
       const { el: withHeader } = await mount(
         {},
-        (c) => html`<portico-invoice-table .client=${c}><h2 slot="header">Billing</h2><button slot="actions">Export</button></portico-invoice-table>`,
+        (c) =>
+          html`<portico-invoice-table .client=${c}><h2 slot="header">Billing</h2><button slot="actions">Export</button></portico-invoice-table>`,
       );
       await waitUntil(() => !$(withHeader, '[part~="header"]')!.hidden, 'header hidden');
     });
@@ -216,7 +209,8 @@ describe('<portico-invoice-table>', () => {
     it('empty and error slots', async () => {
       const { el, api } = await mount(
         { invoices: [] },
-        (c) => html`<portico-invoice-table .client=${c}><p slot="empty">Nothing billed</p><p slot="error">Billing is down</p></portico-invoice-table>`,
+        (c) =>
+          html`<portico-invoice-table .client=${c}><p slot="empty">Nothing billed</p><p slot="error">Billing is down</p></portico-invoice-table>`,
       );
       await settled(el, 'empty');
       expect(text(($(el, 'slot[name="empty"]') as HTMLSlotElement).assignedElements()[0])).to.equal('Nothing billed');
@@ -344,16 +338,16 @@ describe('<portico-invoice-table>', () => {
       expect(text($(el, '[role="alert"]'))).to.contain('The server sent data that couldn’t be read.');
       expect($$(el, 'a').some((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))).to.equal(false);
       // Preloaded data skips the client's validation: the table drops unsafe links itself.
-      el.invoices = [invoiceSummary(1, { payUrl: 'javascript:alert(1)', pdfUrl: 'JaVaScRiPt:alert(2)' }), invoiceSummary(2, { pdfUrl: '//evil.test/x' })];
+      el.invoices = [
+        invoiceSummary(1, { payUrl: 'javascript:alert(1)', pdfUrl: 'JaVaScRiPt:alert(2)' }),
+        invoiceSummary(2, { pdfUrl: '//evil.test/x' }),
+      ];
       await settled(el);
       expect($$(el, 'a[href]').length).to.equal(1); // only inv_2's pay link
       expect($$(el, 'a[href]')[0]!.getAttribute('href')).to.equal('https://pay.example.test/inv_2');
-      expect([isSafeLink('javascript:x'), isSafeLink('data:text/html,x'), isSafeLink('/ok'), isSafeLink('https://x.test/a')]).to.deep.equal([
-        false,
-        false,
-        true,
-        true,
-      ]);
+      expect([isSafeLink('javascript:x'), isSafeLink('data:text/html,x'), isSafeLink('/ok'), isSafeLink('https://x.test/a')]).to.deep.equal(
+        [false, false, true, true],
+      );
     });
 
     it('refreshing: keeps the rows, marked busy, accessible', async () => {
@@ -389,7 +383,10 @@ describe('<portico-invoice-table>', () => {
     });
 
     it('pages: loads the next page as the user scrolls near the end; a failed page offers Retry', async () => {
-      const { el, api, handlers } = await mount({ invoices: makeInvoices(230) }, (c) => html`<portico-invoice-table .client=${c} page-size="100"></portico-invoice-table>`);
+      const { el, api, handlers } = await mount(
+        { invoices: makeInvoices(230) },
+        (c) => html`<portico-invoice-table .client=${c} page-size="100"></portico-invoice-table>`,
+      );
       await settled(el);
       await waitUntil(() => el.rows.length >= 100, 'first page');
       expect($(el, '[role="table"]')!.getAttribute('aria-rowcount')).to.equal('231'); // from totals
@@ -429,7 +426,9 @@ describe('<portico-invoice-table>', () => {
     const amounts = (el: PorticoInvoiceTable) => rows(el).map((r) => text(r.querySelector('.amount')).replace(/\u00a0|\u202f/g, ' '));
 
     it('formats minor units per currency (JPY has no decimals) in en and de', async () => {
-      const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${three} sort="issued_at"></portico-invoice-table>`);
+      const el = await fixture<PorticoInvoiceTable>(
+        html`<portico-invoice-table .invoices=${three} sort="issued_at"></portico-invoice-table>`,
+      );
       await settled(el);
       // sort=issued_at: oldest first → inv_3, inv_2, inv_1
       expect(amounts(el)).to.deep.equal(['¥123,456', '€1,234.56', '$1,234.56']);
@@ -502,7 +501,10 @@ describe('<portico-invoice-table>', () => {
 
   describe('keyboard', () => {
     it('one tab stop; arrows, Page, Home and End move (beyond the rendered rows); Enter selects; Tab reaches the links', async () => {
-      const { el } = await mount({ invoices: makeInvoices(400) }, (c) => html`<portico-invoice-table .client=${c} page-size="100"></portico-invoice-table>`);
+      const { el } = await mount(
+        { invoices: makeInvoices(400) },
+        (c) => html`<portico-invoice-table .client=${c} page-size="100"></portico-invoice-table>`,
+      );
       await settled(el);
       expect(rows(el).filter((r) => r.tabIndex === 0).length).to.equal(1);
       rows(el)[0]!.focus();
@@ -510,7 +512,11 @@ describe('<portico-invoice-table>', () => {
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => active() === 1, 'ArrowDown');
       await el.updateComplete;
-      expect(rows(el).filter((r) => r.tabIndex === 0).map((r) => r.dataset.index)).to.deep.equal(['1']);
+      expect(
+        rows(el)
+          .filter((r) => r.tabIndex === 0)
+          .map((r) => r.dataset.index),
+      ).to.deep.equal(['1']);
       await sendKeys({ press: 'ArrowUp' });
       await waitUntil(() => active() === 0, 'ArrowUp');
       await sendKeys({ press: 'ArrowUp' });
@@ -544,7 +550,9 @@ describe('<portico-invoice-table>', () => {
       const handlers = invoiceApi(makeInvoices(20));
       mock.api.use('invoices.list', handlers.list);
       mock.api.use('invoices.totals', handlers.totals);
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><portico-invoice-table .client=${mock.client}></portico-invoice-table></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="ar" dir="rtl"><portico-invoice-table .client=${mock.client}></portico-invoice-table></div>`,
+      );
       const el = wrapper.querySelector('portico-invoice-table')!;
       await settled(el);
       const base = $(el, '[part~="base"]')!;
@@ -584,7 +592,9 @@ describe('<portico-invoice-table>', () => {
   describe('narrow (320 px)', () => {
     it('shows cards without horizontal overflow', async () => {
       const data = makeInvoices(20);
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"><portico-invoice-table .invoices=${data}></portico-invoice-table></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 320px"><portico-invoice-table .invoices=${data}></portico-invoice-table></div>`,
+      );
       const el = wrapper.querySelector('portico-invoice-table')!;
       await settled(el);
       await aTimeout(50);

@@ -119,9 +119,6 @@ export const Refreshing: Story = {
   parameters: {
     portico: { handlers: { 'tickets.list': afterFirst(never()) }, waitFor: '[part~="content"][aria-busy="true"]' },
     docs: { description: { story: 'A refresh that does not finish: the rows stay, marked `aria-busy`.' } },
-    // Known issue: render-state.ts dims busy content to 70 % opacity, which takes muted text below
-    // 4.5:1 in the dark theme. Reported, not failed, until the shared renderer is fixed.
-    a11y: { test: 'todo' },
   },
   play: async ({ canvasElement }) => {
     const el = list(canvasElement);
