@@ -10,11 +10,11 @@
 // 10) with 50 connections; figures are medians over `rounds` (default 3). Budget: list ≥ 40 % of
 // bare req/s and list p99 ≤ 50 ms (judged on PostgreSQL; PGlite is reported the same way).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 const pg = require('pg');

@@ -30,7 +30,18 @@ export interface PorticoApp {
   close(): Promise<void>;
 }
 
-type AnyHandler = (ctx: any) => Promise<unknown>;
+/** A handler as registered: the contract's schemas checked its params, query and body. */
+type AnyHandler = (ctx: PortalCtx) => Promise<unknown>;
+
+/** The part of Standard Schema (zod's `~standard`) used here. */
+interface StandardIssue {
+  message: string;
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+}
+type StandardResult = { value: unknown; issues?: undefined } | { issues: readonly StandardIssue[] };
+interface StandardSchema {
+  '~standard': { validate(value: unknown): StandardResult | Promise<StandardResult> };
+}
 
 const JSON_LIMIT = 1024 * 1024;
 
@@ -39,12 +50,11 @@ function loadOpenApi(): string {
   return readFileSync(require.resolve('@portico/contract/openapi.json'), 'utf8');
 }
 
-async function validate(schema: unknown, value: unknown, where: string): Promise<any> {
+async function validate(schema: unknown, value: unknown, where: string): Promise<unknown> {
   if (!schema) return undefined;
-  const std = (schema as { '~standard': { validate(v: unknown): any } })['~standard'];
-  const r = await std.validate(value);
+  const r = await (schema as StandardSchema)['~standard'].validate(value);
   if (!r.issues) return r.value;
-  const errors: FieldError[] = r.issues.map((i: { path?: Array<PropertyKey | { key: PropertyKey }>; message: string }) => ({
+  const errors: FieldError[] = r.issues.map((i) => ({
     path:
       (i.path ?? [])
         .map((p) => (typeof p === 'object' && p !== null ? p.key : p))
@@ -262,7 +272,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
 
   const checkResponse = async (e: EndpointDef, out: unknown, name: string) => {
     if (!config.validateResponses || typeof e.response !== 'object') return;
-    const r = await (e.response as any)['~standard'].validate(out);
+    const r = await (e.response as StandardSchema)['~standard'].validate(out);
     if (r.issues) throw new Error(`response of ${name} does not match the contract: ${JSON.stringify(r.issues).slice(0, 2000)}`);
   };
 

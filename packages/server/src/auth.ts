@@ -157,8 +157,7 @@ export interface PrincipalResolverOptions {
   ttlMs?: number;
 }
 
-const sameRoles = (a: unknown, b: readonly string[]) =>
-  Array.isArray(a) && a.length === b.length && a.every((r, i) => r === b[i]);
+const sameRoles = (a: unknown, b: readonly string[]) => Array.isArray(a) && a.length === b.length && a.every((r, i) => r === b[i]);
 
 /**
  * Maps verified claims to the organization and contact rows, creating unknown ones on first sight.

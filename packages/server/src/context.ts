@@ -29,10 +29,10 @@ interface BaseCtx<P, Q, B> {
   /** A signed link to a file of an organization. */
   fileUrl(fileId: string, orgId: string, disposition: Disposition): string;
 }
-export interface PortalCtx<P = any, Q = any, B = any> extends BaseCtx<P, Q, B> {
+export interface PortalCtx<P = unknown, Q = unknown, B = unknown> extends BaseCtx<P, Q, B> {
   principal: Principal;
 }
-export type StaffCtx<P = any, Q = any, B = any> = BaseCtx<P, Q, B>;
+export type StaffCtx<P = unknown, Q = unknown, B = unknown> = BaseCtx<P, Q, B>;
 
 type Out<S> = S extends { '~standard': { types?: { output: infer O } } } ? (unknown extends O ? undefined : O) : undefined;
 type Result<E extends EndpointDef> = E['response'] extends { '~standard': { types?: { input: infer I } } } ? I : never;

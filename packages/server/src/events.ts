@@ -90,7 +90,10 @@ export class EventBus {
 
   subscribe(orgId: string, fn: () => void): () => void {
     let set = this.subs.get(orgId);
-    if (!set) this.subs.set(orgId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.subs.set(orgId, set);
+    }
     set.add(fn);
     return () => {
       set.delete(fn);

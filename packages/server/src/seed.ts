@@ -45,7 +45,10 @@ function prng(seed: number) {
     weighted: <T>(xs: ReadonlyArray<readonly [T, number]>): T => {
       const total = xs.reduce((s, [, w]) => s + w, 0);
       let r = next() * total;
-      for (const [x, w] of xs) if ((r -= w) < 0) return x;
+      for (const [x, w] of xs) {
+        r -= w;
+        if (r < 0) return x;
+      }
       return xs[xs.length - 1]![0];
     },
   };

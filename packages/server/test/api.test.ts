@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, fileForm, type Harness, harness, PDF, PNG, seedFixture } from './helpers.js';
+import { type Fixture, fileForm, type Harness, harness, PDF, PNG, type Res, seedFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -60,14 +60,14 @@ describe('validation', () => {
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
     expect(r.body.code).toBe('validation_failed');
-    const paths = r.body.errors.map((e: any) => e.path);
+    const paths = r.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['subject', 'body', 'attachment_ids']));
   });
 
   it('query validation: limit over 100, bad enum, bad cursor', async () => {
     const r = await h.api('/tickets?limit=101&status=weird', { token: fx.tokens.bob });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['limit', 'status']));
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['limit', 'status']));
     const c = await h.api('/tickets?cursor=garbage', { token: fx.tokens.bob });
     expect(c.status).toBe(400);
     expect(c.body.errors[0].path).toBe('cursor');
@@ -110,7 +110,7 @@ describe('tickets', () => {
     });
     expect(agent.status).toBe(201);
     const msgs = await h.api(`/tickets/${t.body.id}/messages`, { token: fx.tokens.bob });
-    expect(msgs.body.data.map((m: any) => m.author.kind)).toEqual(['contact', 'agent']);
+    expect(msgs.body.data.map((m: { author: { kind: string } }) => m.author.kind)).toEqual(['contact', 'agent']);
     expect(msgs.body.data[0].attachments[0].file_name).toBe('shot.png');
     const img = await fetch(msgs.body.data[0].attachments[0].url);
     expect(img.status).toBe(200);
@@ -130,7 +130,7 @@ describe('tickets', () => {
     });
     expect(staff.body).toMatchObject({ status: 'solved', assignee_name: 'Sam Support', tags: ['hardware'] });
     const notes = await h.api('/notifications?unread=true', { token: fx.tokens.bob });
-    expect(notes.body.data.map((n: any) => n.kind)).toEqual(expect.arrayContaining(['ticket_reply', 'ticket_status']));
+    expect(notes.body.data.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['ticket_reply', 'ticket_status']));
   });
 
   it('pagination is stable: every ticket once, in order, even with inserts between pages', async () => {
@@ -147,15 +147,15 @@ describe('tickets', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const r: any = await h.api(`/tickets?limit=5&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+        const r: Res = await h.api(`/tickets?limit=5&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`, { token });
         expect(r.status).toBe(200);
-        seen.push(...r.body.data.map((t: any) => t.id));
+        seen.push(...r.body.data.map((t: { id: string }) => t.id));
         cursor = r.body.next_cursor;
         if (pages++ === 1) await h.api('/tickets', { token, body: { subject: `Inserted during ${sort}`, body: 'x' } });
       } while (cursor);
       expect(new Set(seen).size).toBe(seen.length);
       const all = await h.api(`/tickets?limit=100&sort=${sort}`, { token });
-      const ids = all.body.data.map((t: any) => t.id);
+      const ids: string[] = all.body.data.map((t: { id: string }) => t.id);
       // Pages are a prefix-consistent walk of the full order (items inserted mid-walk may appear or not).
       expect(seen.filter((id) => ids.includes(id))).toEqual(ids.filter((id: string) => seen.includes(id)));
       expect(seen.length).toBeGreaterThanOrEqual(23);
@@ -239,7 +239,7 @@ describe('deliverables and approvals', () => {
     expect(up.status).toBe(201);
     const next = up.body.current_version.number;
     expect(next).toBe(current + 1);
-    expect(up.body.versions.map((v: any) => v.number)[0]).toBe(next);
+    expect(up.body.versions.map((v: { number: number }) => v.number)[0]).toBe(next);
     expect(up.body.current_version.checksum).toMatch(/^[0-9a-f]{64}$/);
     const stale = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
       token: fx.tokens.alice,
@@ -258,7 +258,7 @@ describe('deliverables and approvals', () => {
     });
     expect(ok.status).toBe(201);
     const trail = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.bob });
-    expect(trail.body.data.map((a: any) => a.decision).slice(0, 2)).toEqual(['approved', 'changes_requested']);
+    expect(trail.body.data.map((a: { decision: string }) => a.decision).slice(0, 2)).toEqual(['approved', 'changes_requested']);
     const d = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.bob });
     expect(d.body).toMatchObject({ review_status: 'approved', last_action: { kind: 'approved', version: next } });
     const c = await h.api(`/deliverables/${fx.acme.deliverable}/versions/${next}/comments`, {
@@ -275,7 +275,7 @@ describe('deliverables and approvals', () => {
     const again = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.bob });
     expect(again.body.data.length).toBe(trail.body.data.length);
     const list = await h.api(`/projects/${fx.acme.project}/deliverables?review_status=approved`, { token: fx.tokens.bob });
-    expect(list.body.data.map((x: any) => x.id)).toContain(fx.acme.deliverable);
+    expect(list.body.data.map((x: { id: string }) => x.id)).toContain(fx.acme.deliverable);
   });
 
   it('concurrent decisions on one version and a new upload never both win against a stale version', async () => {
@@ -298,7 +298,7 @@ describe('other resources', () => {
     expect(r.body.data).toHaveLength(1);
     expect(r.body.data[0].milestones[0]).toMatchObject({ title: 'Design', due_on: '2026-12-01', status: 'planned' });
     const m = await h.staff(`/projects/${fx.acme.project}/milestones`, { body: { title: 'Launch', status: 'done' } });
-    expect(m.body.milestones.map((x: any) => x.title)).toEqual(['Design', 'Launch']);
+    expect(m.body.milestones.map((x: { title: string }) => x.title)).toEqual(['Design', 'Launch']);
     expect(m.body.milestones[1].completed_at).toBeTruthy();
   });
 
@@ -318,14 +318,14 @@ describe('other resources', () => {
       { currency: 'USD', count: 1, total: 500, amount_due: 0 },
     ]);
     const overdue = await h.api('/invoices?overdue=true', { token: fx.tokens.alice });
-    expect(overdue.body.data.map((i: any) => i.id)).toEqual([fx.acme.invoice]);
+    expect(overdue.body.data.map((i: { id: string }) => i.id)).toEqual([fx.acme.invoice]);
     const paid = await h.staff(`/invoices/${fx.acme.invoice}`, { method: 'PATCH', body: { status: 'paid' } });
     expect(paid.body).toMatchObject({ status: 'paid', amount_due: 0, overdue: false });
   });
 
   it('articles: list, get, search with highlights, vote, categories', async () => {
     const list = await h.api('/articles', { token: fx.tokens.bob });
-    expect(list.body.data.map((a: any) => a.slug)).toEqual(['public-guide']);
+    expect(list.body.data.map((a: { slug: string }) => a.slug)).toEqual(['public-guide']);
     const a = await h.api('/articles/public-guide', { token: fx.tokens.bob });
     expect(a.body).toMatchObject({ body: '# Hi', body_format: 'markdown', helpful_count: 0 });
     const s = await h.api('/articles/search?q=guide', { token: fx.tokens.bob });

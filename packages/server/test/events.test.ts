@@ -14,8 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+/** An event as streamed (wire form); tests look at its type and resource. */
+interface SseEvent {
+  id: string;
+  event: string;
+  data: { type: string; resource: { id: string } } & Record<string, unknown>;
+}
+
 interface Sse {
-  events: Array<{ id: string; event: string; data: any }>;
+  events: SseEvent[];
   comments: string[];
   waitFor(n: number, ms?: number): Promise<void>;
   close(): void;
@@ -49,18 +56,17 @@ async function openSse(url: string, token: string, lastEventId?: string): Promis
         const { value, done } = await reader.read();
         if (done) return;
         buf += value;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
+        for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);
-          const ev: any = {};
+          const ev: Partial<SseEvent> = {};
           for (const line of block.split('\n')) {
             if (line.startsWith(':')) sse.comments.push(line.slice(1).trim());
             else if (line.startsWith('id:')) ev.id = line.slice(3).trim();
             else if (line.startsWith('event:')) ev.event = line.slice(6).trim();
             else if (line.startsWith('data:')) ev.data = JSON.parse(line.slice(5));
           }
-          if (ev.data) sse.events.push(ev);
+          if (ev.data) sse.events.push({ id: ev.id ?? '', event: ev.event ?? 'message', data: ev.data });
         }
       }
     } catch {}
@@ -250,7 +256,9 @@ describe('seed', () => {
     expect(all.body.next_cursor).toBeTruthy();
     const d = await h.api('/projects?limit=10', { token: alice });
     expect(d.body.data.length).toBeGreaterThanOrEqual(3);
-    const dl = await h.api(`/projects/${d.body.data.find((p: any) => p.name === 'Website relaunch').id}/deliverables`, { token: alice });
+    const dl = await h.api(`/projects/${d.body.data.find((p: { name: string }) => p.name === 'Website relaunch').id}/deliverables`, {
+      token: alice,
+    });
     for (const x of dl.body.data) {
       const f = await fetch(x.current_version.download_url);
       expect(f.status).toBe(200);

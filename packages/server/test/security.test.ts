@@ -78,7 +78,7 @@ describe('organization scoping', () => {
       expect(other.status).toBe(404);
       expect(other.headers.get('content-type')).toContain('application/problem+json');
       expect(missing.status).toBe(404);
-      const strip = (b: any) => ({ ...b, instance: undefined });
+      const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined });
       expect(strip(other.body)).toEqual(strip(missing.body));
     },
   );
@@ -118,7 +118,7 @@ describe('organization scoping', () => {
     const own = await h.api(`/tickets/${fx.acme.ticketBob}`, { token: fx.tokens.bob });
     expect(own.status).toBe(200);
     const list = await h.api('/tickets', { token: fx.tokens.bob });
-    expect(list.body.data.map((t: any) => t.id)).toEqual([fx.acme.ticketBob]);
+    expect(list.body.data.map((t: { id: string }) => t.id)).toEqual([fx.acme.ticketBob]);
     const admin = await h.api(`/tickets/${fx.acme.ticketBob}`, { token: fx.tokens.alice });
     expect(admin.status).toBe(200);
   });
@@ -311,7 +311,7 @@ describe('hostile strings', () => {
     expect(c.body.body).toBe(s);
     const search = await h.api(`/tickets?q=${encodeURIComponent(s)}`, { token: fx.tokens.bob });
     expect(search.status).toBe(200);
-    expect(search.body.data.map((x: any) => x.subject)).toContain(subject);
+    expect(search.body.data.map((x: { subject: string }) => x.subject)).toContain(subject);
     const me = await h.api('/me', { token: await h.token('acme', `x-${hostile.indexOf(s)}`, ['member'], { name: s }) });
     expect(me.body.name).toBe(s);
     const staffReply = await h.staff(`/tickets/${t.body.id}/messages`, { body: { body: s, agent_name: s } });

@@ -4,6 +4,7 @@
  * migrations. Rows come back as plain objects; timestamps as Date, int8 as string (pg) or
  * number (PGlite) — mappers call Number() on them.
  */
+// biome-ignore lint/suspicious/noExplicitAny: rows of hand-written SQL; each mapper (routes/*) gives them their contract type, and typing every column at every call site would duplicate the SQL.
 export type Row = Record<string, any>;
 
 export interface Queryable {

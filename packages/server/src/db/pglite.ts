@@ -10,7 +10,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await q.exec(sql);
     },
     async query<T extends Row>(sql: string, params?: unknown[]) {
-      const r = await q.query<T>(sql, params as any[]);
+      const r = await q.query<T>(sql, params);
       return r.rows;
     },
   });

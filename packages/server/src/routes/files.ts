@@ -15,10 +15,12 @@ export interface StoredFile {
 /** Safe file name: no path, no control characters, bounded. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 255);
+  let visible = '';
+  for (let i = 0; i < base.length; i++) {
+    const code = base.charCodeAt(i);
+    if (code > 0x1f && code !== 0x7f) visible += base[i]; // drop C0 controls and DEL
+  }
+  const cleaned = visible.trim().slice(0, 255);
   return cleaned || 'file';
 }
 

@@ -1,6 +1,6 @@
 import type { Ticket, TicketMessage } from '@portico/contract';
 import type { Principal } from '../auth.js';
-import type { PortalCtx, PortalHandlers } from '../context.js';
+import type { PortalHandlers } from '../context.js';
 import type { Queryable, Row } from '../db/db.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
@@ -154,8 +154,6 @@ export function sortOf(name: string, table: Record<string, Omit<Sort, 'name' | '
   return { name, dir: desc ? 'desc' : 'asc', ...table[key]! };
 }
 
-type Ctx = PortalCtx;
-
 export const tickets: PortalHandlers['tickets'] = {
   async list({ db, principal: p, query }) {
     const scope = query.scope ?? 'mine';
@@ -175,7 +173,7 @@ export const tickets: PortalHandlers['tickets'] = {
       params.push(query.priority);
       where += ` AND t.priority = $${params.length}`;
     }
-    if (query.q && query.q.trim()) {
+    if (query.q?.trim()) {
       const q = query.q.trim();
       params.push(`%${q.replace(/[\\%_]/g, (ch: string) => `\\${ch}`)}%`);
       const n = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
@@ -200,7 +198,7 @@ export const tickets: PortalHandlers['tickets'] = {
     return mapTicket(await findTicket(db, principal, params.id));
   },
 
-  async create({ db, principal: p, body }: Ctx) {
+  async create({ db, principal: p, body }) {
     const [org] = await db.query('UPDATE organizations SET ticket_seq = ticket_seq + 1 WHERE id = $1 RETURNING ticket_seq', [p.orgId]);
     const priority = (body.priority ?? 'normal') as keyof typeof SLA_HOURS;
     const now = new Date();
