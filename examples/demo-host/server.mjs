@@ -25,9 +25,10 @@ const dataDir = env.PORTICO_DATA_DIR === 'memory://' ? 'memory://' : resolve(rep
 const filesDir = resolve(repoRoot, env.PORTICO_FILES_DIR || '.portico/files');
 const TOKEN_TTL = 600; // seconds: the portal token lives 10 minutes, the client refreshes it
 
-// Secrets live in this process's memory only and are never printed.
-const jwtSecret = randomBytes(32).toString('base64url');
-const staffKey = randomBytes(32).toString('base64url');
+// Secrets live in this process's memory only and are never printed: random at each start unless
+// given (PORTICO_JWT_SECRET / PORTICO_STAFF_KEY, e.g. to share them with another process or a test).
+const jwtSecret = env.PORTICO_JWT_SECRET || randomBytes(32).toString('base64url');
+const staffKey = env.PORTICO_STAFF_KEY || randomBytes(32).toString('base64url');
 const sessionKey = randomBytes(32);
 
 /** The host's own user table: Portico learns org and roles from the token the host mints. */
@@ -45,11 +46,14 @@ const USERS = {
 };
 const THEMES = ['light', 'dark', 'brand'];
 
-export const CSP = [
+// The seeded knowledge-base articles embed screenshots from this (fictitious) image host.
+const KB_IMAGE_HOSTS = (env.KB_IMAGE_HOSTS ?? 'https://images.example.com').split(/\s+/).filter(Boolean);
+
+const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob: ${KB_IMAGE_HOSTS.join(' ')}`.trim(),
   "media-src 'self' blob:",
   "frame-src 'self'",
   "connect-src 'self'",
@@ -76,8 +80,10 @@ const SECURITY_HEADERS = {
 // Start Portico (in process) and bundle the front end, in parallel.
 
 const quietLog = env.LOG_LEVEL ?? 'warn';
+const timings = {};
+const timed = (name, promise) => promise.finally(() => (timings[name] = performance.now() - t0));
 const [portico] = await Promise.all([
-  startServer({
+  timed('portico', startServer({
     config: {
       port: PORTICO_PORT,
       dataDir,
@@ -87,10 +93,12 @@ const [portico] = await Promise.all([
       logLevel: quietLog,
       allowedOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
     },
-  }),
-  buildApp({ quiet: true }),
+  })),
+  timed('bundle', buildApp({ quiet: true })),
 ]);
+const tSeed = performance.now();
 const seeded = await seed(portico.db, { filesDir });
+timings.seed = performance.now() - tSeed;
 const porticoAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +414,7 @@ function proxyPortal(req, res) {
         req.socket.setNoDelay(true);
         res.flushHeaders();
       }
+      up.on('error', () => res.destroy()); // aborted mid-stream (the browser left, or Portico stopped)
       up.pipe(res);
     },
   );
@@ -416,6 +425,8 @@ function proxyPortal(req, res) {
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy();
   });
+  req.on('error', () => upstream.destroy());
+  res.on('error', () => upstream.destroy());
   req.pipe(upstream);
 }
 
@@ -604,7 +615,7 @@ const port = server.address().port;
 
 const where = dataDir === 'memory://' ? 'in memory' : env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : dataDir.replace(`${repoRoot}${sep}`, '');
 console.log(
-  `Portico reference server on http://localhost:${portico.port} (${where}; ${seeded.skipped ? 'demo data already loaded' : 'demo data loaded'}; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  `Portico reference server on http://localhost:${portico.port} (${where}; ${seeded.skipped ? 'demo data already loaded' : 'demo data loaded'}; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: database + migrations ${(timings.portico / 1000).toFixed(1)} s, bundle ${(timings.bundle / 1000).toFixed(1)} s, seed ${(timings.seed / 1000).toFixed(1)} s)`,
 );
 console.log(`Acme Cloud demo: http://localhost:${port} (sign in as alice, bob or gina)`);
 
