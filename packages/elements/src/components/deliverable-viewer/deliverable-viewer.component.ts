@@ -9,6 +9,7 @@ import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment
 import { reviewBadge } from '../deliverable-list/review-badge.js';
 import { en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
+import type { PdfFailure, PdfPreview } from './pdf-preview.js';
 
 registerMessages('en', en);
 registerLocaleLoader('de', () => import('./deliverable-viewer.messages.de.js').then((m) => m.de));
@@ -28,14 +29,6 @@ export function previewKind(mediaType: string): PreviewKind {
 const ANCHOR_MODE: Record<PreviewKind, AnchorMode> = { image: 'region', pdf: 'page', video: 'time', audio: 'time', text: '', other: '' };
 const ZOOMS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
 const MAX_TEXT = 200_000;
-/**
- * The PDF frame's sandbox: no forms, popups, top navigation or downloads. The file is the
- * portal's signed URL (its own origin), so scripts of the browser's PDF viewer get nothing of the
- * host page. Measured in the test Chromium (headless): a PDF loads only in an unsandboxed frame —
- * every sandbox value, including this one, blocks it there; headed Chrome is still to be checked.
- * The Download link always stays as the fallback.
- */
-export const PDF_SANDBOX = 'allow-scripts allow-same-origin';
 
 type Region = { kind: 'region'; x: number; y: number; width: number; height: number };
 const clamp = (v: number, min = 0, max = 1) => Math.min(max, Math.max(min, v));
@@ -44,8 +37,9 @@ const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
 /**
  * One deliverable: a version switcher (newest first, the current version marked), a preview by
  * media type — images (zoom buttons and + / - / 0 keys, side-by-side comparison of two image
- * versions, region markers of comments), PDFs (the browser's viewer in a sandboxed frame),
- * video and audio (native controls), plain text (fetched and shown as text) — and a download
+ * versions, region markers of comments), PDFs (drawn page by page to a canvas by pdf.js, which
+ * is loaded only when a PDF is shown: previous / next buttons and PageUp / PageDown keys, the same
+ * zoom as images, comments anchored to the page shown), video and audio (native controls), plain text (fetched and shown as text) — and a download
  * for anything else; the file's facts (name, size, type, uploader, date, checksum with a copy
  * button) and the comment thread of the shown version. A version still processing shows a
  * status instead of a preview; `deliverable` live events reload it.
@@ -67,14 +61,16 @@ const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
  * @csspart toolbar - Zoom, mark, compare and download controls.
  * @csspart zoom-in - Zoom-in button. @csspart zoom-out - Zoom-out button. @csspart fit - Fit button.
  * @csspart mark - The "Mark a region" toggle.
+ * @csspart previous-page - Previous PDF page. @csspart next-page - Next PDF page. @csspart page-number - "Page 2 of 5".
  * @csspart compare - The compare select.
  * @csspart download - The download link.
  * @csspart preview - The preview area.
  * @csspart stage - The focusable, scrollable image area.
- * @csspart image - An image preview. @csspart frame - The PDF frame. @csspart media - The video or audio element. @csspart text - The text preview.
+ * @csspart image - An image preview. @csspart page - The PDF page's canvas. @csspart media - The video or audio element. @csspart text - The text preview.
  * @csspart marker - A comment's region marker (click focuses the comment).
  * @csspart pick - The region picking layer. @csspart draft - The region being placed.
  * @csspart processing - The "still processing" status. @csspart unsupported - The "no preview" message.
+ * @csspart pdf-loading - The "Loading the PDF" status. @csspart pdf-error - Why a PDF can't be shown, with a download link.
  * @csspart facts - The file facts. @csspart copy - The copy-checksum button.
  * @csspart comments - The built-in `<portico-comment-thread>`.
  *
@@ -105,16 +101,25 @@ export class PorticoDeliverableViewer extends PorticoElement {
   /** Fetches text previews (signed URLs, no token needed). Default: the global `fetch`. */
   @property({ attribute: false }) fetchFile?: typeof fetch;
 
-  /** Image zoom relative to the fitted width (1 = fit). */
+  /** Image or PDF zoom relative to the fitted width (1 = fit). */
   @state() zoom = 1;
+  /** The PDF page shown (1-based). */
+  @state() page = 1;
   @state() private picking = false;
   @state() private draft: Region | null = null;
   @state() private comments: readonly Comment[] = [];
   @state() private text?: { url: string; value?: string; failed?: boolean; truncated?: boolean };
   @state() private copied = false;
+  @state() private pdf?: { url: string; doc?: PdfPreview; failed?: PdfFailure };
 
   @query('portico-comment-thread') private thread?: PorticoCommentThread;
   private textAbort?: AbortController;
+  private pdfAbort?: AbortController;
+  /** What the PDF canvas shows now (document, page, pixel width), to draw only on a change. */
+  private pdfDrawn = '';
+  /** The page last given to the comment thread as its anchor. */
+  private anchoredPage = 0;
+  private readonly resize = new ResizeObserver(() => this.pdf?.doc && this.requestUpdate());
   private drag?: { x: number; y: number };
 
   private readonly resource = new ResourceController(this, {
@@ -139,9 +144,24 @@ export class PorticoDeliverableViewer extends PorticoElement {
     return d && (d.versions.find((v) => v.number === this.version) ?? d.currentVersion);
   }
 
+  /** The number of pages of the PDF shown, once it is loaded (else 0). */
+  get pageCount(): number {
+    return this.pdf?.doc?.pageCount ?? 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+    this.requestUpdate(); // reloads a text or PDF preview dropped while disconnected
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resize.disconnect();
+    // Frees the PDF (and its canvas memory); both previews load again if the element comes back.
     this.textAbort?.abort();
+    this.text = undefined;
+    this.closePdf();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -151,11 +171,76 @@ export class PorticoDeliverableViewer extends PorticoElement {
       this.picking = false;
       this.draft = null;
       this.comments = [];
+      this.page = 1;
     }
-    // Text previews load here, not in updated(), so their state change joins this update.
+    // Text and PDF previews load here, not in updated(), so their state change joins this update.
     const v = this.selectedVersion;
-    const url = v && v.processing === 'ready' && previewKind(v.mediaType) === 'text' ? this.resolve(v.previewUrl ?? v.downloadUrl) : '';
-    if (url && this.text?.url !== url) void this.loadText(url);
+    const kind = v && v.processing === 'ready' && v.previewUrl ? previewKind(v.mediaType) : 'other';
+    const url = v && (kind === 'text' || kind === 'pdf') && this.isConnected ? this.resolve(v.previewUrl ?? v.downloadUrl) : '';
+    if (kind === 'text' && url && this.text?.url !== url) void this.loadText(url);
+    if (kind === 'pdf' && url ? this.pdf?.url !== url : this.pdf) {
+      this.closePdf();
+      if (kind === 'pdf' && url) void this.loadPdf(url);
+    }
+    const pages = this.pageCount;
+    if (pages) this.page = clamp(Math.trunc(this.page) || 1, 1, pages);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const doc = this.pdf?.doc;
+    if (!doc) return;
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('[part~="page"]');
+    const stage = canvas?.closest<HTMLElement>('[part~="stage"]');
+    if (canvas && stage) {
+      const width = Math.round((stage.clientWidth || 600) * this.zoom);
+      const key = `${this.pdf!.url}|${this.page}|${width}`;
+      if (key !== this.pdfDrawn) void this.drawPage(doc, canvas, stage, key, width);
+    }
+    // A comment on a PDF points to the page shown (the thread's page field stays editable).
+    const thread = this.thread;
+    if (thread && this.page !== this.anchoredPage) {
+      this.anchoredPage = this.page;
+      thread.anchor = { kind: 'page', page: this.page };
+    }
+  }
+
+  private async drawPage(doc: PdfPreview, canvas: HTMLCanvasElement, stage: HTMLElement, key: string, width: number): Promise<void> {
+    this.pdfDrawn = key;
+    stage.setAttribute('aria-busy', 'true');
+    try {
+      if (!(await doc.render(Number(key.split('|')[1]), canvas, width))) return;
+    } catch {
+      // A page pdf.js can't draw stays blank; the other pages and the download still work.
+    }
+    if (this.pdfDrawn === key) stage.removeAttribute('aria-busy');
+  }
+
+  private closePdf(): void {
+    this.pdfAbort?.abort();
+    this.pdf?.doc?.destroy();
+    this.pdf = undefined;
+    this.pdfDrawn = '';
+    this.anchoredPage = 0;
+  }
+
+  private async loadPdf(url: string): Promise<void> {
+    const abort = new AbortController();
+    this.pdfAbort = abort;
+    this.pdf = { url };
+    try {
+      const res = await (this.fetchFile ?? fetch)(url, { signal: abort.signal });
+      if (!res.ok) throw new Error(String(res.status));
+      const data = new Uint8Array(await res.arrayBuffer());
+      const { PdfPreview } = await import('./pdf-preview.js');
+      const doc = await PdfPreview.open(data, abort.signal);
+      if (abort.signal.aborted) doc.destroy();
+      else this.pdf = { url, doc };
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const { pdfFailure } = await import('./pdf-preview.js').catch(() => ({ pdfFailure: () => 'invalid' as const }));
+      if (!abort.signal.aborted) this.pdf = { url, failed: pdfFailure(error) };
+    }
   }
 
   private resolve(url: string): string {
@@ -217,6 +302,10 @@ export class PorticoDeliverableViewer extends PorticoElement {
                 version=${v.number}
                 anchor-mode=${ANCHOR_MODE[kind]}
                 ?no-live=${this.noLive}
+                @portico-comment=${() => {
+                  this.anchoredPage = 0; // the sent comment cleared the page; give it the current one again
+                  this.requestUpdate();
+                }}
                 .timeSource=${kind === 'video' || kind === 'audio' ? () => this.renderRoot.querySelector<HTMLMediaElement>('[part~="media"]')?.currentTime ?? 0 : undefined}
                 @portico-comments-change=${(e: CustomEvent<{ comments: readonly Comment[] }>) => (this.comments = e.detail.comments)}
               ></portico-comment-thread>`
@@ -229,9 +318,11 @@ export class PorticoDeliverableViewer extends PorticoElement {
     const others = d.versions.filter(
       (x) => x.number !== v.number && x.processing === 'ready' && previewKind(x.mediaType) === 'image' && x.previewUrl,
     );
+    const zoomable = kind === 'image' || (kind === 'pdf' && !!this.pdf?.doc);
     return html`<div part="toolbar" class="toolbar">
+      ${kind === 'pdf' && this.pdf?.doc ? this.renderPageNav(this.pdf.doc.pageCount) : nothing}
       ${
-        kind === 'image'
+        zoomable
           ? html`<div class="group">
                 <button part="zoom-out" class="button" type="button" ?disabled=${this.zoom <= ZOOMS[0]!} @click=${() => this.zoomBy(-1)}>
                   <span aria-hidden="true">−</span><span class="visually-hidden">${t('deliverableViewer.zoomOut')}</span>
@@ -241,14 +332,18 @@ export class PorticoDeliverableViewer extends PorticoElement {
                   <span aria-hidden="true">+</span><span class="visually-hidden">${t('deliverableViewer.zoomIn')}</span>
                 </button>
                 <button part="fit" class="button" type="button" @click=${() => (this.zoom = 1)}>${t('deliverableViewer.fit')}</button>
-              </div>
-              ${
-                this.hideComments
-                  ? nothing
-                  : html`<button part="mark" class="button" type="button" aria-pressed=${this.picking ? 'true' : 'false'} @click=${this.togglePick}>
+              </div>`
+          : nothing
+      }
+      ${
+        kind === 'image'
+          ? html`${
+              this.hideComments
+                ? nothing
+                : html`<button part="mark" class="button" type="button" aria-pressed=${this.picking ? 'true' : 'false'} @click=${this.togglePick}>
                       ${t('deliverableViewer.mark')}
                     </button>`
-              }
+            }
               ${
                 others.length
                   ? html`<label class="group"
@@ -279,7 +374,7 @@ export class PorticoDeliverableViewer extends PorticoElement {
     const label = t('deliverableViewer.preview', { name: v.fileName });
     switch (kind) {
       case 'pdf':
-        return html`<iframe part="frame" class="frame" sandbox=${PDF_SANDBOX} referrerpolicy="no-referrer" src=${src} title=${label}></iframe>`;
+        return this.renderPdf(v);
       case 'video':
         return html`<video part="media" class="media" controls preload="metadata" src=${src} aria-label=${label}></video>`;
       case 'audio':
@@ -306,6 +401,55 @@ export class PorticoDeliverableViewer extends PorticoElement {
       </div>
     </figure>`;
     return html`<div class="panes ${compare ? 'panes--compare' : ''}">${stage(v, true)}${compare ? stage(compare, false) : nothing}</div>`;
+  }
+
+  private renderPageNav(pages: number) {
+    const { t } = this.i18n;
+    return html`<div class="group" role="group" aria-label=${t('deliverableViewer.pages')}>
+      <button part="previous-page" class="button" type="button" ?disabled=${this.page <= 1} @click=${() => this.goToPage(this.page - 1)}>
+        <span aria-hidden="true">‹</span><span class="visually-hidden">${t('deliverableViewer.previousPage')}</span>
+      </button>
+      <output part="page-number" class="zoom" aria-live="polite">${this.pageText(pages)}</output>
+      <button part="next-page" class="button" type="button" ?disabled=${this.page >= pages} @click=${() => this.goToPage(this.page + 1)}>
+        <span aria-hidden="true">›</span><span class="visually-hidden">${t('deliverableViewer.nextPage')}</span>
+      </button>
+    </div>`;
+  }
+
+  private pageText(pages: number): string {
+    const { t, number } = this.i18n;
+    return t('deliverableViewer.pageOf', { page: number(this.page), pages: number(pages) });
+  }
+
+  private renderPdf(v: DeliverableVersion) {
+    const { t } = this.i18n;
+    const pdf = this.pdf;
+    if (pdf?.failed) {
+      return html`<p part="pdf-error" class="notice" role="alert">
+        ${t(pdf.failed === 'password' ? 'deliverableViewer.pdfPassword' : 'deliverableViewer.pdfError')}
+        <a class="link" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener"
+          >${t('deliverableViewer.downloadFile', { name: v.fileName })}</a
+        >
+      </p>`;
+    }
+    if (!pdf?.doc) return html`<p part="pdf-loading" class="notice" role="status">${t('deliverableViewer.pdfLoading')}</p>`;
+    const pages = pdf.doc.pageCount;
+    return html`<div part="stage" class="stage" tabindex="0" role="group" aria-label=${t('deliverableViewer.pdfHint')} @keydown=${this.onStageKey}>
+      <div class="canvas" dir="ltr" style="inline-size: ${this.zoom * 100}%">
+        <canvas
+          part="page"
+          class="page"
+          role="img"
+          aria-label=${t('deliverableViewer.pageLabel', { page: this.i18n.number(this.page), pages: this.i18n.number(pages), name: v.fileName })}
+        ></canvas>
+      </div>
+    </div>`;
+  }
+
+  /** Shows PDF page `n` (clamped to the document). */
+  goToPage(n: number): void {
+    const pages = this.pageCount;
+    if (pages) this.page = clamp(Math.trunc(n) || 1, 1, pages);
   }
 
   private renderMarkers() {
@@ -392,6 +536,8 @@ export class PorticoDeliverableViewer extends PorticoElement {
     if (e.key === '+' || e.key === '=') this.zoomBy(1);
     else if (e.key === '-' || e.key === '_') this.zoomBy(-1);
     else if (e.key === '0') this.zoom = 1;
+    else if (this.pageCount && (e.key === 'PageDown' || e.key === 'PageUp')) this.goToPage(this.page + (e.key === 'PageDown' ? 1 : -1));
+    else if (this.pageCount && (e.key === 'Home' || e.key === 'End')) this.goToPage(e.key === 'Home' ? 1 : this.pageCount);
     else return;
     e.preventDefault();
   }

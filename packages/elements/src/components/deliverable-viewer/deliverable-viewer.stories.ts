@@ -19,6 +19,30 @@ const withCurrent = (o: Partial<DeliverableVersion>) => {
   return { 'deliverables.get': json(deliverable(1, { versions, currentVersion: versions[0]! })) };
 };
 
+/** A small valid two-page PDF (ASCII only, so it survives a string body): a coloured square per page. */
+function samplePdf(): string {
+  const page = (rgb: string, text: string) => `${rgb} rg 100 200 400 400 re f BT /F1 24 Tf 100 700 Td (${text}) Tj ET`;
+  const contents = [page('0.2 0.4 0.8', 'Brief - page 1'), page('0.9 0.5 0.1', 'Brief - page 2')];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...contents.flatMap((c, i) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
+      `<< /Length ${c.length} >>\nstream\n${c}\nendstream`,
+    ]),
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  return `${out}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+}
+
 const meta = {
   title: 'Components/Deliverable viewer',
   component: 'portico-deliverable-viewer',
@@ -32,7 +56,25 @@ export const Playground: Story = {};
 export const Compare: Story = { args: { compareVersion: 1 } };
 export const Pdf: Story = {
   name: 'PDF',
-  parameters: { portico: { handlers: withCurrent({ mediaType: 'application/pdf', fileName: 'brief.pdf' }) } },
+  parameters: {
+    portico: {
+      handlers: {
+        ...withCurrent({ mediaType: 'application/pdf', fileName: 'brief.pdf' }),
+        'files.get': { status: 200, body: samplePdf(), headers: { 'content-type': 'application/pdf' } },
+      },
+    },
+  },
+};
+export const PdfError: Story = {
+  name: 'PDF that can’t be shown',
+  parameters: {
+    portico: {
+      handlers: {
+        ...withCurrent({ mediaType: 'application/pdf', fileName: 'broken.pdf' }),
+        'files.get': { status: 200, body: 'not a PDF', headers: { 'content-type': 'application/pdf' } },
+      },
+    },
+  },
 };
 export const Video: Story = { parameters: { portico: { handlers: withCurrent({ mediaType: 'video/mp4', fileName: 'cut.mp4' }) } } };
 export const Audio: Story = { parameters: { portico: { handlers: withCurrent({ mediaType: 'audio/mpeg', fileName: 'jingle.mp3' }) } } };

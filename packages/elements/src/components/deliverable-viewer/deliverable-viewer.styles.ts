@@ -133,12 +133,14 @@ export const styles = [
       cursor: crosshair;
       touch-action: none;
     }
-    .frame {
+    .page {
       display: block;
       inline-size: 100%;
-      block-size: var(--_stage-height);
-      border: 1px solid var(--_portico-color-border);
-      border-radius: var(--_portico-radius-m);
+      block-size: auto;
+      background: #fff; /* a PDF page is paper, also in the dark theme */
+    }
+    .link {
+      color: var(--_portico-color-primary);
     }
     .media {
       display: block;

@@ -5,7 +5,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { loadLocale } from '../../i18n/i18n.js';
 import { createMockClient, json, malformedJson, malformedList, problem } from '../../testing/mock-api.js';
 import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
-import { PDF_SANDBOX, type PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
+import { type PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
 import './deliverable-viewer.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
@@ -25,6 +25,65 @@ const threadSettled = async (el: PorticoDeliverableViewer) => {
   const t = thread(el);
   await waitUntil(() => t.shadowRoot?.querySelector('[part~="content"], [part~="empty"]'), 'thread not loaded', { timeout: 4000 });
   await el.updateComplete;
+};
+
+// Every module this page loads stays listed, so "pdf.js was never fetched" means something.
+performance.setResourceTimingBufferSize(10_000);
+const pdfJsFetched = () =>
+  performance.getEntriesByType('resource').filter((r) => /pdfjs-dist|pdf-preview|pdf-worker|pdf\.(worker\.)?(min\.)?mjs/.test(r.name));
+
+// The dev server serves TypeScript sources by their .ts names; the built package has pdf-worker.js.
+const NativeWorker = globalThis.Worker;
+globalThis.Worker = class extends NativeWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(String(url).replace(/\/pdf-worker\.js$/, '/pdf-worker.ts'), options);
+  }
+};
+
+type Rgb = [number, number, number];
+/**
+ * A valid, ASCII-only PDF (the server seed's hand-written approach, packages/server/src/assets.ts):
+ * one 600 × 800 page per colour, each with a 400 × 400 square of that colour around the centre.
+ * `encrypted` adds a standard security handler whose user password isn't empty.
+ */
+function testPdf(colors: Rgb[], { encrypted = false } = {}): string {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids: string[] = [];
+  colors.forEach(([r, g, b], i) => {
+    const content = `${r} ${g} ${b} rg 100 200 400 400 re f BT /F1 24 Tf 100 700 Td (Page ${i + 1}) Tj ET`;
+    kids.push(`${objects.length + 1} 0 R`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    );
+  });
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${colors.length} >>`;
+  const hex = (n: number) => Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join('');
+  if (encrypted) objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${hex(32)}> /U <${hex(32)}> /P -4 >>`);
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const encrypt = encrypted ? ` /Encrypt ${objects.length} 0 R /ID [<${hex(16)}> <${hex(16)}>]` : '';
+  return `${out}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
+}
+const RED: Rgb = [1, 0, 0];
+const GREEN: Rgb = [0, 1, 0];
+const BLUE: Rgb = [0, 0, 1];
+const pdfFile = (body: string) => ({ status: 200, body, headers: { 'content-type': 'application/pdf' } });
+/** The colour at the centre of the PDF page canvas. */
+const centre = (el: HTMLElement): Rgb => {
+  const c = $(el, 'canvas') as HTMLCanvasElement;
+  const [r, g, b] = c.getContext('2d')!.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
+  return [r!, g!, b!];
+};
+const showsColour = (el: HTMLElement, [r, g, b]: Rgb) => {
+  const [cr, cg, cb] = centre(el);
+  return Math.abs(cr - r * 255) < 8 && Math.abs(cg - g * 255) < 8 && Math.abs(cb - b * 255) < 8;
 };
 
 type Mock = ReturnType<typeof createMockClient>;
@@ -80,6 +139,16 @@ describe('<portico-deliverable-viewer>', () => {
       expect(
         ['image/png', 'application/pdf', 'video/mp4', 'audio/mpeg', 'text/plain; charset=utf-8', 'application/zip'].map(previewKind),
       ).to.deep.equal(['image', 'pdf', 'video', 'audio', 'text', 'other']);
+    });
+  });
+
+  describe('lazy pdf.js', () => {
+    it('an image deliverable never loads pdf.js', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      expect(!!$(el, '[part~="image"]')).to.equal(true);
+      expect('pdfjsLib' in globalThis).to.equal(false);
+      expect(pdfJsFetched().map((r) => r.name)).to.deep.equal([]);
     });
   });
 
@@ -206,16 +275,115 @@ describe('<portico-deliverable-viewer>', () => {
   });
 
   describe('preview by media type', () => {
-    it('PDF: a sandboxed frame; comments anchor to a page', async () => {
-      const { el } = await mount(undefined, (api) => serve(api, one({ mediaType: 'application/pdf', fileName: 'brief.pdf' })));
+    it('PDF: pdf.js draws the pages to a canvas; buttons and PageUp / PageDown turn them; comments anchor to the page', async () => {
+      const { el, api } = await mount(undefined, (api) => {
+        serve(api, one({ mediaType: 'application/pdf', fileName: 'brief.pdf' }));
+        api.use('files.get', { ...pdfFile(testPdf([RED, GREEN, BLUE])), delayMs: 150 });
+      });
+      await settled(el);
+      expect($(el, '[part~="pdf-loading"]')!.getAttribute('role')).to.equal('status');
+      expect($(el, '[part~="pdf-loading"]')!.textContent).to.contain('Loading the PDF');
+      expect(!!$(el, '[part~="download"]')).to.equal(true);
+      await waitUntil(() => $(el, 'canvas') && showsColour(el, RED), 'page 1 not drawn', { timeout: 8000 });
+      expect(api.calls.find((c) => c.key === 'files.get')!.query.disposition).to.equal('inline');
+      expect('pdfjsLib' in globalThis).to.equal(true);
+      // Parsed in the module worker, not on the main thread (pdf.js's fallback sets pdfjsWorker here).
+      expect(pdfJsFetched().some((r) => r.name.includes('pdf-worker'))).to.equal(true);
+      expect('pdfjsWorker' in globalThis).to.equal(false);
+      expect($$(el, 'iframe').length).to.equal(0);
+      const canvas = $(el, 'canvas') as HTMLCanvasElement;
+      expect(canvas.getAttribute('role')).to.equal('img');
+      expect(canvas.getAttribute('aria-label')).to.equal('Page 1 of 3 of brief.pdf');
+      expect(canvas.width).to.be.greaterThan(100);
+      // Not blank: the square and the text are there, the corners stay white paper.
+      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let inked = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i]! < 200 || px[i + 1]! < 200 || px[i + 2]! < 200) inked++;
+      expect(inked / (px.length / 4)).to.be.within(0.2, 0.6);
+      expect([...canvas.getContext('2d')!.getImageData(1, 1, 1, 1).data]).to.deep.equal([255, 255, 255, 255]);
+      expect($(el, '[part~="page-number"]')!.textContent).to.equal('Page 1 of 3');
+      expect(($(el, '[part~="previous-page"]') as HTMLButtonElement).disabled).to.equal(true);
       await threadSettled(el);
-      const frame = $(el, 'iframe') as HTMLIFrameElement;
-      expect(frame.getAttribute('sandbox')).to.equal(PDF_SANDBOX);
-      expect(frame.src).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
-      expect(frame.title).to.equal('Preview of brief.pdf');
       expect(thread(el).anchorMode).to.equal('page');
-      expect(!!$(el, '[part~="zoom-in"]')).to.equal(false);
+      expect(thread(el).anchor).to.deep.equal({ kind: 'page', page: 1 });
       await expect(el).to.be.accessible(AXE);
+
+      ($(el, '[part~="next-page"]') as HTMLButtonElement).click();
+      await waitUntil(() => showsColour(el, GREEN), 'page 2 not drawn', { timeout: 4000 });
+      expect(el.page).to.equal(2);
+      expect(canvas.getAttribute('aria-label')).to.equal('Page 2 of 3 of brief.pdf');
+      expect(thread(el).anchor).to.deep.equal({ kind: 'page', page: 2 });
+      $(el, '[part~="stage"]')!.focus();
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => showsColour(el, BLUE), 'page 3 not drawn', { timeout: 4000 });
+      expect($(el, '[part~="page-number"]')!.textContent).to.equal('Page 3 of 3');
+      expect(($(el, '[part~="next-page"]') as HTMLButtonElement).disabled).to.equal(true);
+      await sendKeys({ press: 'PageDown' }); // stays on the last page
+      await el.updateComplete;
+      expect(el.page).to.equal(3);
+      await sendKeys({ press: 'PageUp' });
+      await waitUntil(() => showsColour(el, GREEN), 'back to page 2', { timeout: 4000 });
+      expect(thread(el).shadowRoot!.querySelector<HTMLInputElement>('[part~="page"]')!.value).to.equal('2');
+
+      // The viewer's zoom: the page gets wider and is drawn again at that size.
+      const before = canvas.width;
+      ($(el, '[part~="zoom-in"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect($(el, '.canvas')!.style.inlineSize).to.equal('150%');
+      await waitUntil(() => canvas.width > before * 1.4, 'not redrawn larger', { timeout: 4000 });
+      await sendKeys({ press: '0' });
+      await el.updateComplete;
+      expect(el.zoom).to.equal(1);
+      expect(!!$(el, '[part~="mark"], [part~="compare"]')).to.equal(false);
+
+      // Moved in the page: the document is freed on disconnect and drawn again, same page.
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      expect(!!$(el, '[part~="pdf-loading"]')).to.equal(true);
+      await waitUntil(() => $(el, 'canvas') && showsColour(el, GREEN), 'not drawn again after a move', { timeout: 4000 });
+      expect($(el, '[part~="page-number"]')!.textContent).to.equal('Page 2 of 3');
+    });
+
+    it('PDF that fails to parse: an alert with a download link, accessible', async () => {
+      const { el } = await mount(undefined, (api) => {
+        serve(api, one({ mediaType: 'application/pdf', fileName: 'broken.pdf' }));
+        api.use('files.get', pdfFile('%PDF-1.4\nthis is not really a PDF\n%%EOF\n'));
+      });
+      await settled(el);
+      await waitUntil(() => $(el, '[part~="pdf-error"]'), 'no error', { timeout: 8000 });
+      const error = $(el, '[part~="pdf-error"]')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(error.textContent).to.contain('This PDF couldn’t be shown.');
+      const link = error.querySelector('a')!;
+      expect(link.textContent).to.equal('Download broken.pdf');
+      expect(link.href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
+      expect(link.getAttribute('download')).to.equal('broken.pdf');
+      expect(!!$(el, '[part~="download"]')).to.equal(true);
+      expect($$(el, 'canvas, iframe, [part~="zoom-in"], [part~="next-page"]').length).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('PDF that can’t be fetched, or is password-protected: a message and the download', async () => {
+      const { el, api } = await mount(undefined, (api) => {
+        serve(api, one({ mediaType: 'application/pdf', fileName: 'secret.pdf' }));
+        api.use('files.get', pdfFile(testPdf([RED], { encrypted: true })));
+      });
+      await settled(el);
+      await waitUntil(() => $(el, '[part~="pdf-error"]'), 'no error', { timeout: 8000 });
+      expect($(el, '[part~="pdf-error"]')!.textContent).to.contain('password-protected');
+      expect($(el, '[part~="pdf-error"] a')!.textContent).to.equal('Download secret.pdf');
+      await expect(el).to.be.accessible(AXE);
+      api.use('files.get', problem(404, 'not_found'));
+      radios(el)[1]!.click(); // v1 is an image
+      await el.updateComplete;
+      expect($$(el, '[part~="pdf-error"], canvas').length).to.equal(0);
+      serve(api, one({ mediaType: 'application/pdf', fileName: 'gone.pdf' }));
+      el.version = 0;
+      await el.refresh();
+      await waitUntil(() => $(el, '[part~="pdf-error"]'), 'no error', { timeout: 8000 });
+      expect($(el, '[part~="pdf-error"]')!.textContent).to.contain('couldn’t be shown');
     });
 
     it('video: native controls; comments take the playback time', async () => {
