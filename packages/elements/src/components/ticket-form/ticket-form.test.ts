@@ -324,10 +324,11 @@ describe('<portico-ticket-form>', () => {
 
   describe('knowledge-base suggestions', () => {
     it('searches (debounced, limit 5) while typing and lists articles under the subject', async () => {
-      const { el, api } = await mount();
+      // A window wide enough that typing the phrase always falls inside it, however loaded the machine.
+      const { el, api } = await mount((c) => html`<portico-ticket-form .client=${c} debounce="2000"></portico-ticket-form>`);
       subject(el).focus();
       await sendKeys({ type: 'export report' });
-      await waitUntil(() => suggestions(el).length === 3, 'no suggestions', { timeout: 3000 });
+      await waitUntil(() => suggestions(el).length === 3, 'no suggestions', { timeout: 6000 });
       const searches = api.calls.filter((c) => c.key === 'articles.search');
       expect(searches.length).to.equal(1); // debounced: one request for the whole word
       expect(searches[0]!.query).to.include({ q: 'export report', limit: '5' });
