@@ -11,7 +11,7 @@
 // bare req/s and list p99 ≤ 50 ms (judged on PostgreSQL; PGlite is reported the same way).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -28,13 +28,28 @@ const BUDGET = { ratio: 0.4, p99: 50 };
 
 // CPU time (user + system) the server process spent, ms: robust against other load on the machine.
 const TICK_MS = 10; // USER_HZ = 100 on Linux
-function cpuMs(pid) {
+function cpuMs(pid, withChildren = false) {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+    return (Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0)) * TICK_MS;
   } catch {
     return Number.NaN;
   }
+}
+
+// All PostgreSQL server processes on this machine (when it runs here): their CPU per request.
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1].split(' ');
+      total += (Number(f[11]) + Number(f[12])) * TICK_MS;
+    } catch {}
+  }
+  return total;
 }
 
 function autocannon(url, seconds, headers = {}) {
@@ -43,12 +58,19 @@ function autocannon(url, seconds, headers = {}) {
   args.push(url);
   return new Promise((resolve, reject) => {
     const p = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The load generator's own CPU, sampled until it exits (its children included).
+    let loadCpu = 0;
+    const poll = setInterval(() => {
+      const v = cpuMs(p.pid, true);
+      if (!Number.isNaN(v)) loadCpu = v;
+    }, 250);
     let out = '';
     p.stdout.on('data', (d) => {
       out += d;
     });
     p.on('error', reject);
     p.on('close', (code) => {
+      clearInterval(poll);
       try {
         const r = JSON.parse(out.trim().split('\n').pop());
         resolve({
@@ -58,6 +80,7 @@ function autocannon(url, seconds, headers = {}) {
           non2xx: r.non2xx,
           errors: r.errors + r.timeouts,
           requests: r.requests.total,
+          loadCpuMs: loadCpu,
         });
       } catch (err) {
         reject(new Error(`autocannon exited ${code}: ${out.slice(0, 500)} (${err})`));
@@ -73,8 +96,12 @@ const median = (xs) => {
 };
 const measure = async (pid, url, headers) => {
   const before = cpuMs(pid);
+  const pgBefore = postgresCpuMs();
   const r = await autocannon(url, duration, headers);
-  r.cpuUs = ((cpuMs(pid) - before) * 1000) / Math.max(1, r.requests);
+  const n = Math.max(1, r.requests);
+  r.cpuUs = ((cpuMs(pid) - before) * 1000) / n;
+  r.pgCpuUs = ((postgresCpuMs() - pgBefore) * 1000) / n;
+  r.loadCpuUs = (r.loadCpuMs * 1000) / n;
   return r;
 };
 const summarise = (runs) => ({
@@ -86,6 +113,8 @@ const summarise = (runs) => ({
   rps_runs: runs.map((r) => Math.round(r.rps)),
   p99_runs: runs.map((r) => r.p99),
   server_cpu_us_per_req: Math.round(median(runs.map((r) => r.cpuUs))),
+  postgres_cpu_us_per_req: Math.round(median(runs.map((r) => r.pgCpuUs))),
+  loadgen_cpu_us_per_req: Math.round(median(runs.map((r) => r.loadCpuUs))),
 });
 
 async function bench(label, env) {
