@@ -1,14 +1,7 @@
-import {
-  API_PREFIX,
-  type EndpointDef,
-  type EndpointInput,
-  type EndpointOutput,
-  type Endpoints,
-  endpoints,
-  fillPath,
-  fromWire,
-  toWire,
-} from '@portico/contract';
+// Only the table-free parts of the contract: this module must not import `endpoints` (the whole
+// table, every schema), so that a bundle holds the schemas of the groups it registers only.
+import { type EndpointInput, type EndpointOutput, type Endpoints, fromWire, toWire } from '@portico/contract';
+import { API_PREFIX, type EndpointDef, type EndpointGroupDefs, fillPath } from '@portico/contract/endpoints/define';
 import {
   apiError,
   PorticoApiError,
@@ -21,6 +14,7 @@ import {
 } from './errors.js';
 import { createEventStream, type PorticoEventListener, type PorticoStreamEvent } from './events.js';
 import { backoff, type PorticoDiagnostic, type RetryOptions, race, sleep } from './options.js';
+import type { EndpointTable } from './registry.js';
 import { createTokenCache, type TokenProvider } from './token.js';
 
 export interface PorticoClientOptions {
@@ -105,7 +99,33 @@ const retryAfter = (value: string | null): number | undefined => {
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 };
 
-export function createPorticoClient(options: PorticoClientOptions): PorticoClient {
+/**
+ * Groups of the contract that have client methods (JSON endpoints). A client answers these names
+ * even before its table holds them, so that a group registered later is found (see
+ * `endpointRegistry`). `satisfies` keeps the list equal to the keys of `PorticoApi`.
+ */
+const API_GROUPS = Object.keys({
+  me: 1,
+  tickets: 1,
+  attachments: 1,
+  articles: 1,
+  invoices: 1,
+  projects: 1,
+  deliverables: 1,
+  comments: 1,
+  approvals: 1,
+  notifications: 1,
+} satisfies Record<keyof PorticoApi, 1>);
+
+/**
+ * Builds a client over `table`: `client.<group>.<name>()` for each JSON endpoint of the table's
+ * groups. Group methods are built on first access and read the table then, so `table` may be a
+ * live registry (`endpointRegistry`) that fills in after the client exists. The result is typed
+ * as the whole `PorticoClient`; a group that the table does not hold when accessed throws a
+ * `PorticoError` with code `unknown_endpoint`. `createPorticoClient(options)` is
+ * `createClientFor(endpoints, options)`.
+ */
+export function createClientFor(table: EndpointTable, options: PorticoClientOptions): PorticoClient {
   const { getToken, timeoutMs = 15_000, onEvent, retry = {} } = options;
   const { limit = 2, baseDelayMs = 300, maxDelayMs = 10_000, maxRetryAfterMs = 60_000, sleep: wait = sleep } = retry;
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -241,19 +261,30 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     return join(def.method === 'GET' ? `${url} ${token}` : Symbol(), run, signal);
   }
 
-  const api: Record<string, Record<string, unknown>> = {};
-  for (const [group, defs] of Object.entries(endpoints)) {
-    for (const [name, def] of Object.entries(defs as Record<string, EndpointDef>)) {
-      if (typeof def.response !== 'object') continue;
-      api[group] ??= {};
-      api[group][name] = (input?: AnyInput) => call(`${group}.${name}`, def, input);
+  /** The methods of each group, built from the table's group object on first access. */
+  const built: Record<string, [defs: EndpointGroupDefs, methods: Record<string, unknown>]> = {};
+  const methodsOf = (group: string) => {
+    const defs = table[group];
+    if (!defs) {
+      throw new PorticoError(
+        'unknown_endpoint',
+        `The "${group}" endpoints are not registered: import a component that calls them, or call ` +
+          `registerEndpoints({ ${group} }) with ${group} from '@portico/contract/endpoints/${group}', or use createPorticoClient`,
+      );
     }
-  }
+    if (built[group]?.[0] !== defs) {
+      const methods: Record<string, unknown> = {};
+      for (const [name, def] of Object.entries(defs)) {
+        if (typeof def.response === 'object') methods[name] = (input?: AnyInput) => call(`${group}.${name}`, def, input);
+      }
+      built[group] = [defs, methods];
+    }
+    return built[group][1];
+  };
 
   const subscribe = createEventStream({ url: `${baseUrl}/events`, tokens, fetch: doFetch, diagnose, maxDelayMs, sleep: wait });
 
-  return {
-    ...(api as PorticoApi),
+  const client: Omit<PorticoClient, keyof PorticoApi> = {
     baseUrl,
     async *paginate(method, input) {
       const call = method as unknown as (input: object) => Promise<Page<unknown>>;
@@ -266,6 +297,14 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     },
     subscribe,
   };
+  // A getter per group (the contract's, and any other with JSON endpoints the table holds now),
+  // enumerable like the plain properties they replace.
+  const json = (group: string) => Object.values(table[group] ?? {}).some((def) => typeof def.response === 'object');
+  for (const group of new Set([...API_GROUPS, ...Object.keys(table).filter(json)])) {
+    if (group in client) continue;
+    Object.defineProperty(client, group, { get: () => methodsOf(group), enumerable: true, configurable: true });
+  }
+  return client as PorticoClient;
 }
 
 export type { PorticoStreamEvent };

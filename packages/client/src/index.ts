@@ -1,14 +1,15 @@
 export type { EndpointInput, EndpointOutput, PortalEvent } from '@portico/contract';
 export { API_PREFIX } from '@portico/contract';
+export { createPorticoClient } from './client.js';
 export {
-  createPorticoClient,
+  createClientFor,
   type EndpointMethod,
   type Page,
   type PorticoApi,
   type PorticoClient,
   type PorticoClientOptions,
   type RequestOptions,
-} from './client.js';
+} from './core.js';
 export {
   apiError,
   type FieldError,
@@ -22,4 +23,5 @@ export {
 } from './errors.js';
 export { type PorticoEventListener, type PorticoStreamEvent, readSse, type SseHandlers, type StreamReconnected } from './events.js';
 export type { PorticoDiagnostic, RetryOptions } from './options.js';
+export { type EndpointGroups, type EndpointTable, endpointRegistry, registerEndpoints } from './registry.js';
 export { createTokenCache, jwtExpiry, type TokenCache, type TokenProvider, type TokenResult } from './token.js';

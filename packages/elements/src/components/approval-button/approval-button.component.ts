@@ -1,4 +1,8 @@
+import { registerEndpoints } from '@portico/client';
 import type { Approval, Decision, Deliverable, Role } from '@portico/contract';
+import { approvals } from '@portico/contract/endpoints/approvals';
+import { deliverables } from '@portico/contract/endpoints/deliverables';
+import { me } from '@portico/contract/endpoints/me';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
@@ -11,6 +15,7 @@ import { styles } from './approval-button.styles.js';
 export type { PorticoApproveDetail, PorticoApproveRequestDetail, PorticoVersionOpenDetail } from './approval-button.events.js';
 
 registerMessages('en', en);
+registerEndpoints({ deliverables, approvals, me });
 registerLocaleLoader('de', () => import('./approval-button.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./approval-button.messages.ar.js').then((m) => m.ar));
 

@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { Approval } from '@portico/contract';
+import { approvals } from '@portico/contract/endpoints/approvals';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,6 +12,7 @@ import { en } from './approval-history.messages.js';
 import { styles } from './approval-history.styles.js';
 
 registerMessages('en', en);
+registerEndpoints({ approvals });
 registerLocaleLoader('de', () => import('./approval-history.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./approval-history.messages.ar.js').then((m) => m.ar));
 

@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { Comment, CommentAnchor, Page } from '@portico/contract';
+import { comments } from '@portico/contract/endpoints/comments';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -13,6 +15,7 @@ import { styles } from './comment-thread.styles.js';
 export type { PorticoCommentRequestDetail };
 
 registerMessages('en', en);
+registerEndpoints({ comments });
 registerLocaleLoader('de', () => import('./comment-thread.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./comment-thread.messages.ar.js').then((m) => m.ar));
 

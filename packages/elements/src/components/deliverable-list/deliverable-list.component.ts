@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { DeliverableSummary, Page, ReviewStatus } from '@portico/contract';
+import { deliverables } from '@portico/contract/endpoints/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,6 +14,8 @@ import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge } from './review-badge.js';
 export type { PorticoDeliverableSelectDetail };
 
 export { REVIEW_STATUSES, REVIEW_TONE, reviewBadge };
+
+registerEndpoints({ deliverables });
 
 /**
  * A project's deliverables: title, current version, review-status badge and who acted last and

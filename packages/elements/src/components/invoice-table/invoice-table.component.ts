@@ -1,6 +1,8 @@
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { registerEndpoints } from '@portico/client';
 import type { InvoiceStatus, InvoiceSummary, InvoiceTotals, Page } from '@portico/contract';
+import { invoices } from '@portico/contract/endpoints/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
@@ -12,6 +14,7 @@ import { en, type InvoiceTableMessageKey } from './invoice-table.messages.js';
 import { styles } from './invoice-table.styles.js';
 
 registerMessages('en', en);
+registerEndpoints({ invoices });
 registerLocaleLoader('de', () => import('./invoice-table.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./invoice-table.messages.ar.js').then((m) => m.ar));
 

@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { Article } from '@portico/contract';
+import { articles } from '@portico/contract/endpoints/articles';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
@@ -11,6 +13,7 @@ import { styles } from './kb-article.styles.js';
 export type { PorticoArticleVoteDetail, PorticoArticleVoteRequestDetail } from './kb-article.events.js';
 
 registerMessages('en', en);
+registerEndpoints({ articles });
 registerLocaleLoader('de', () => import('./kb-article.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./kb-article.messages.ar.js').then((m) => m.ar));
 

@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
+import { articles } from '@portico/contract/endpoints/articles';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,6 +14,7 @@ import { styles } from './kb-search.styles.js';
 export type { PorticoArticleOpenDetail } from './kb-search.events.js';
 
 registerMessages('en', en);
+registerEndpoints({ articles });
 registerLocaleLoader('de', () => import('./kb-search.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./kb-search.messages.ar.js').then((m) => m.ar));
 

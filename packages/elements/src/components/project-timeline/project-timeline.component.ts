@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { Milestone, Project } from '@portico/contract';
+import { projects } from '@portico/contract/endpoints/projects';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,6 +12,7 @@ import { en } from './project-timeline.messages.js';
 import { styles } from './project-timeline.styles.js';
 
 registerMessages('en', en);
+registerEndpoints({ projects });
 registerLocaleLoader('de', () => import('./project-timeline.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./project-timeline.messages.ar.js').then((m) => m.ar));
 

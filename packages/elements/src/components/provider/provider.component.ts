@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { createPorticoClient, type PorticoClientOptions } from '@portico/client';
+import { createClientFor, endpointRegistry, type PorticoClientOptions } from '@portico/client';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
@@ -11,7 +11,9 @@ import { dirOf } from '../../i18n/i18n.js';
  * Supplies the API client, language and theme to every Portico component inside it.
  *
  * Give it `base-url` and a `getToken` callback (it builds one client and shares it), or a ready
- * `.client`. `lang` and `dir` set the components' language and direction; `theme` their colour
+ * `.client`. The client it builds knows the endpoints of the Portico components loaded on the page
+ * (each component registers those it calls); for calls of your own, pass a client made with
+ * `createPorticoClient`. `lang` and `dir` set the components' language and direction; `theme` their colour
  * scheme. Any component's own `.client`, `lang`, `dir` or `theme` wins over the provider's.
  * The provider renders no box of its own (`display: contents`) and styles nothing of the page.
  *
@@ -58,7 +60,9 @@ export class PorticoProvider extends PorticoElement {
     if (this.baseUrl && this.getToken) {
       const b = this.built;
       if (!b || b.baseUrl !== this.baseUrl || b.getToken !== this.getToken || b.options !== this.clientOptions) {
-        const client = createPorticoClient({ ...this.clientOptions, baseUrl: this.baseUrl, getToken: this.getToken });
+        // The lean client: it knows the endpoint groups the components on the page registered
+        // (each component module registers those it calls), so only their schemas are loaded.
+        const client = createClientFor(endpointRegistry, { ...this.clientOptions, baseUrl: this.baseUrl, getToken: this.getToken });
         this.built = { client, baseUrl: this.baseUrl, getToken: this.getToken, options: this.clientOptions };
       }
       return this.built!.client;

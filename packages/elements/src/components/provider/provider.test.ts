@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { PorticoError } from '@portico/client';
 import { createMockApi, createMockClient } from '../../testing/mock-api.js';
 import '../ticket-list/ticket-list.js';
 import type { PorticoTicketList } from '../ticket-list/ticket-list.component.js';
@@ -31,6 +32,26 @@ describe('<portico-provider>', () => {
     expect(a!.effectiveClient).to.equal(provider.effectiveClient);
     expect(tokens).to.equal(1);
     expect(getComputedStyle(provider).display).to.equal('contents');
+  });
+
+  it('builds a lean client: the endpoint groups the loaded components registered, an error for the others', async () => {
+    const api = createMockApi();
+    const provider = await fixture<PorticoProvider>(html`<portico-provider
+      base-url="https://portal.test"
+      .getToken=${async () => 't'}
+      .clientOptions=${{ fetch: api.fetch, retry: { limit: 0 } }}
+    ></portico-provider>`);
+    const client = provider.effectiveClient!;
+    expect((await client.tickets.list()).data.length).to.be.greaterThan(0); // registered by ticket-list
+    let error: unknown;
+    try {
+      client.notifications.list(); // no component registers notifications
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(PorticoError);
+    expect((error as PorticoError).code).to.equal('unknown_endpoint');
+    expect((error as PorticoError).message).to.contain('notifications');
   });
 
   it('a component’s own .client wins over the provider’s', async () => {

@@ -1,4 +1,7 @@
+import { registerEndpoints } from '@portico/client';
 import type { Attachment, Ticket, TicketMessage, TicketPriority, TicketStatus } from '@portico/contract';
+import { attachments } from '@portico/contract/endpoints/attachments';
+import { tickets } from '@portico/contract/endpoints/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -13,6 +16,7 @@ import { en } from './ticket-detail.messages.js';
 import { styles } from './ticket-detail.styles.js';
 
 registerMessages('en', en);
+registerEndpoints({ tickets, attachments });
 registerLocaleLoader('de', () => import('./ticket-detail.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./ticket-detail.messages.ar.js').then((m) => m.ar));
 

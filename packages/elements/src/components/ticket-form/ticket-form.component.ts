@@ -1,3 +1,4 @@
+import { registerEndpoints } from '@portico/client';
 import {
   type Article,
   type Attachment,
@@ -7,6 +8,9 @@ import {
   TicketCreate,
   type TicketPriority,
 } from '@portico/contract';
+import { articles } from '@portico/contract/endpoints/articles';
+import { attachments } from '@portico/contract/endpoints/attachments';
+import { tickets } from '@portico/contract/endpoints/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -20,6 +24,7 @@ import { en } from './ticket-form.messages.js';
 import { styles } from './ticket-form.styles.js';
 
 registerMessages('en', en);
+registerEndpoints({ tickets, attachments, articles });
 registerLocaleLoader('de', () => import('./ticket-form.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./ticket-form.messages.ar.js').then((m) => m.ar));
 

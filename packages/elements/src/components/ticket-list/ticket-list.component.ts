@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { Page, Ticket, TicketPriority, TicketSort, TicketStatus } from '@portico/contract';
+import { tickets } from '@portico/contract/endpoints/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -11,6 +13,7 @@ import { en } from './ticket-list.messages.js';
 import { styles } from './ticket-list.styles.js';
 
 registerMessages('en', en);
+registerEndpoints({ tickets });
 registerLocaleLoader('de', () => import('./ticket-list.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./ticket-list.messages.ar.js').then((m) => m.ar));
 
