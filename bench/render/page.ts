@@ -38,7 +38,10 @@ const countNodes = (root: Node): number => {
 const invoiceCache = new Map<number, InvoiceSummary[]>();
 const invoices = (n: number) => {
   let data = invoiceCache.get(n);
-  if (!data) invoiceCache.set(n, (data = Array.from({ length: n }, (_, i) => invoiceSummary(i + 1))));
+  if (!data) {
+    data = Array.from({ length: n }, (_, i) => invoiceSummary(i + 1));
+    invoiceCache.set(n, data);
+  }
   return data;
 };
 
@@ -46,7 +49,10 @@ const invoices = (n: number) => {
 const money = new Map<string, Intl.NumberFormat>();
 const fmtMoney = (minor: number, currency: string) => {
   let f = money.get(currency);
-  if (!f) money.set(currency, (f = new Intl.NumberFormat('en', { style: 'currency', currency })));
+  if (!f) {
+    f = new Intl.NumberFormat('en', { style: 'currency', currency });
+    money.set(currency, f);
+  }
   return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
 };
 const dates = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });

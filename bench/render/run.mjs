@@ -47,7 +47,9 @@ try {
   page.on('pageerror', (e) => {
     if (!/ResizeObserver loop/.test(e.message)) errors.push(e.message);
   });
-  await page.setContent('<!doctype html><html lang="en"><body style="margin:0"><div id="stage" style="inline-size:960px"></div></body></html>');
+  await page.setContent(
+    '<!doctype html><html lang="en"><body style="margin:0"><div id="stage" style="inline-size:960px"></div></body></html>',
+  );
   await page.addScriptTag({ content: script, type: 'module' });
   await page.waitForFunction(() => window.bench?.ready);
 
@@ -84,24 +86,65 @@ try {
   };
 
   // 1a. Invoice table with 1,000 invoices vs vanilla DOM creating the same 1,000 rows.
-  const t1 = await compare(() => window.bench.invoiceTable(1000), () => window.bench.vanillaInvoices(1000));
-  report({ figure: 'invoice-table-1000-vs-vanilla-1000', unit: 'ms', component: t1.a, vanilla: t1.b, ratio: t1.ratio, budget: 1.2, runs: RUNS });
+  const t1 = await compare(
+    () => window.bench.invoiceTable(1000),
+    () => window.bench.vanillaInvoices(1000),
+  );
+  report({
+    figure: 'invoice-table-1000-vs-vanilla-1000',
+    unit: 'ms',
+    component: t1.a,
+    vanilla: t1.b,
+    ratio: t1.ratio,
+    budget: 1.2,
+    runs: RUNS,
+  });
   budgets.push(['invoice table, 1,000 rows vs vanilla DOM (≤ 1.2×)', t1.ratio <= 1.2, `${t1.ratio}×`]);
 
   // 1b. Informational: the same number of rows the virtualizer put in the DOM, in vanilla DOM.
   const visible = t1.a.rows;
   const t1b = await compare(() => window.bench.invoiceTable(1000), new Function(`return window.bench.vanillaInvoices(${visible})`));
-  report({ figure: 'invoice-table-1000-vs-vanilla-same-rendered-rows', unit: 'ms', component: t1b.a, vanilla: t1b.b, ratio: t1b.ratio, runs: RUNS });
+  report({
+    figure: 'invoice-table-1000-vs-vanilla-same-rendered-rows',
+    unit: 'ms',
+    component: t1b.a,
+    vanilla: t1b.b,
+    ratio: t1b.ratio,
+    runs: RUNS,
+  });
 
   // 1c. Ticket list: no preloaded-data property; connect → rows on a zero-latency mock client, at
   // its largest page (100 rows: the API's limit), vs vanilla DOM creating the same 100 rows.
-  const t2 = await compare(() => window.bench.ticketList(100), () => window.bench.vanillaTickets(100));
-  report({ figure: 'ticket-list-100-vs-vanilla-100', unit: 'ms', component: t2.a, vanilla: t2.b, ratio: t2.ratio, budget: 1.2, runs: RUNS, note: 'includes the mock fetch, JSON and contract validation' });
+  const t2 = await compare(
+    () => window.bench.ticketList(100),
+    () => window.bench.vanillaTickets(100),
+  );
+  report({
+    figure: 'ticket-list-100-vs-vanilla-100',
+    unit: 'ms',
+    component: t2.a,
+    vanilla: t2.b,
+    ratio: t2.ratio,
+    budget: 1.2,
+    runs: RUNS,
+    note: 'includes the mock fetch, JSON and contract validation',
+  });
   budgets.push(['ticket list, 100 rows (its page maximum) vs vanilla DOM (≤ 1.2×)', t2.ratio <= 1.2, `${t2.ratio}×`]);
 
   // 2. First render with 100,000 invoices vs 100, and the node count with 100,000.
-  const t3 = await compare(() => window.bench.invoiceTable(100_000), () => window.bench.invoiceTable(100));
-  report({ figure: 'invoice-table-first-render-100000-vs-100', unit: 'ms', with100000: t3.a, with100: t3.b, ratio: t3.ratio, budget: 2, runs: RUNS });
+  const t3 = await compare(
+    () => window.bench.invoiceTable(100_000),
+    () => window.bench.invoiceTable(100),
+  );
+  report({
+    figure: 'invoice-table-first-render-100000-vs-100',
+    unit: 'ms',
+    with100000: t3.a,
+    with100: t3.b,
+    ratio: t3.ratio,
+    budget: 2,
+    runs: RUNS,
+  });
   budgets.push(['invoice table, first render 100,000 vs 100 invoices (≤ 2×)', t3.ratio <= 2, `${t3.ratio}×`]);
   report({ figure: 'invoice-table-dom-nodes-100000', unit: 'nodes', nodes: t3.a.nodes, rows: t3.a.rows, budget: 1000 });
   budgets.push(['invoice table, DOM nodes in the shadow root with 100,000 invoices (≤ 1,000)', t3.a.nodes <= 1000, `${t3.a.nodes} nodes`]);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintPortalToken, openPglite, type RunningServer, seed, startServer } from '@portico/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPorticoClient, type PorticoClient, PorticoApiError, type PorticoDiagnostic } from '../src/index.js';
+import { createPorticoClient, PorticoApiError, type PorticoClient, type PorticoDiagnostic } from '../src/index.js';
 
 const SECRET = 'integration-secret-0123456789abcdef01234567';
 const STAFF_KEY = 'integration-staff-key';
@@ -111,7 +111,9 @@ describe('client against the reference server', () => {
     for (const p of projects.data) {
       for (const d of (await alice.deliverables.list({ projectId: p.id })).data) {
         if (d.currentVersion.number < 2) continue;
-        await expect(alice.approvals.create({ id: d.id, version: d.currentVersion.number - 1, decision: 'approved' })).rejects.toMatchObject({
+        await expect(
+          alice.approvals.create({ id: d.id, version: d.currentVersion.number - 1, decision: 'approved' }),
+        ).rejects.toMatchObject({
           status: 409,
           code: 'version_conflict',
         });

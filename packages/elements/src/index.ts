@@ -4,19 +4,19 @@
  * file, e.g. `@portico/elements/components/ticket-list/ticket-list`.
  */
 export { PorticoElement } from './base/portico-element.js';
-export { PorticoProvider } from './components/provider/provider.component.js';
-export { PorticoTicketList, type SlaState, slaState } from './components/ticket-list/ticket-list.component.js';
-export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';
-export { PorticoTicketForm } from './components/ticket-form/ticket-form.component.js';
-export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
-export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';
-export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.component.js';
-export { PorticoDeliverableList } from './components/deliverable-list/deliverable-list.component.js';
-export { PorticoDeliverableViewer } from './components/deliverable-viewer/deliverable-viewer.component.js';
-export { PorticoCommentThread } from './components/comment-thread/comment-thread.component.js';
 export { PorticoApprovalButton } from './components/approval-button/approval-button.component.js';
 export { PorticoApprovalHistory } from './components/approval-history/approval-history.component.js';
+export { PorticoCommentThread } from './components/comment-thread/comment-thread.component.js';
+export { PorticoDeliverableList } from './components/deliverable-list/deliverable-list.component.js';
+export { PorticoDeliverableViewer } from './components/deliverable-viewer/deliverable-viewer.component.js';
+export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.component.js';
+export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';
+export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
 export { PorticoProjectTimeline } from './components/project-timeline/project-timeline.component.js';
+export { PorticoProvider } from './components/provider/provider.component.js';
+export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';
+export { PorticoTicketForm } from './components/ticket-form/ticket-form.component.js';
+export { PorticoTicketList, type SlaState, slaState } from './components/ticket-list/ticket-list.component.js';
 export type { PorticoClientLike } from './context/client.js';
 export { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from './context/contexts.js';
 export { errorMessage, type RenderableResource, type RenderStateOptions, renderState, stateStyles } from './controllers/render-state.js';

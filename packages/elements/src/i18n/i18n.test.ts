@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ar as ticketListAr } from '../components/ticket-list/ticket-list.messages.ar.js';
 import {
+  type CoreMessageKey,
   dirOf,
   loadLocale,
-  type CoreMessageKey,
   onMessagesChanged,
   registerLocaleLoader,
   registerMessages,

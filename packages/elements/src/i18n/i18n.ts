@@ -143,7 +143,10 @@ function createTranslator(lang: string): Translator {
       // Formatters are costly to build and a long list formats thousands of dates: one per options.
       const cacheKey = options === MEDIUM_DATE ? '' : JSON.stringify(options);
       let format = dateFormats.get(cacheKey);
-      if (!format) dateFormats.set(cacheKey, (format = new Intl.DateTimeFormat(lang, options)));
+      if (!format) {
+        format = new Intl.DateTimeFormat(lang, options);
+        dateFormats.set(cacheKey, format);
+      }
       return format.format(new Date(value));
     },
     relativeTime(value, now = Date.now()) {

@@ -1,4 +1,6 @@
+import { registerEndpoints } from '@portico/client';
 import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract';
+import { deliverables } from '@portico/contract/endpoints/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
@@ -12,6 +14,7 @@ import { styles } from './deliverable-viewer.styles.js';
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
 
 registerMessages('en', en);
+registerEndpoints({ deliverables });
 registerLocaleLoader('de', () => import('./deliverable-viewer.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./deliverable-viewer.messages.ar.js').then((m) => m.ar));
 

@@ -102,21 +102,16 @@ export function totalsByCurrency(rows: readonly InvoiceSummary[]): InvoiceCurren
   const by = new Map<string, InvoiceCurrencyTotal>();
   for (const r of rows) {
     let t = by.get(r.currency);
-    if (!t) by.set(r.currency, (t = { currency: r.currency, count: 0, total: 0, amountDue: 0 }));
+    if (!t) {
+      t = { currency: r.currency, count: 0, total: 0, amountDue: 0 };
+      by.set(r.currency, t);
+    }
     t.count++;
     t.total += r.total;
     t.amountDue += r.amountDue;
   }
   return [...by.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
 }
-
-/** `i18n.date()` builds an `Intl.DateTimeFormat` per call; rows format two dates each, so keep one per language. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const formatDate = (lang: string, iso: string): string => {
-  let f = dateFormats.get(lang);
-  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })));
-  return f.format(new Date(iso));
-};
 
 const matchesFilter = (filter: InvoiceFilter) => (r: InvoiceSummary) => (filter === 'overdue' ? r.overdue : r.status === filter);
 
@@ -439,8 +434,7 @@ export class PorticoInvoiceTable extends PorticoElement {
   }
 
   private renderRow(inv: InvoiceSummary, i: number, tabStop: boolean) {
-    const { money, lang } = this.i18n;
-    const date = (iso: string) => formatDate(lang, iso);
+    const { money, date } = this.i18n;
     const tab = tabStop ? '0' : '-1';
     const pdf = isSafeLink(inv.pdfUrl) ? inv.pdfUrl : null;
     const pay = isSafeLink(inv.payUrl) && inv.amountDue > 0 ? inv.payUrl : null;
