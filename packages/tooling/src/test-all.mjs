@@ -21,12 +21,20 @@ console.log(`DATABASE_URL=${process.env.DATABASE_URL ?? '(unset)'}`);
 const run = (label, cmd, args, env = {}) => {
   const t = Date.now();
   console.log(`\n━━ ${label}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  // A hung step (a browser waiting forever) must fail, not eat CI's time: each step has a limit.
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  if (r.error?.code === 'ETIMEDOUT') console.error(`${label}: no result after ${STEP_TIMEOUT_MS / 60000} minutes; stopped`);
   const ok = r.status === 0;
   results.push({ label, ok, seconds: ((Date.now() - t) / 1000).toFixed(1) });
   return ok;
 };
 const results = [];
+const STEP_TIMEOUT_MS = 15 * 60 * 1000;
 
 if (!run('build', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'build'])) finish();
 
