@@ -11,7 +11,12 @@ export async function buildApp({ quiet = false } = {}) {
   const outdir = join(here, 'dist');
   await rm(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: { app: join(here, 'src/app.ts') },
+    entryPoints: {
+      app: join(here, 'src/app.ts'),
+      // The PDF preview starts `new Worker(new URL('./pdf-worker.js', import.meta.url))` from its
+      // chunk (dist/chunks/): esbuild does not follow that pattern, so the worker is an entry of its own there.
+      'chunks/pdf-worker': '@portico/elements/components/deliverable-viewer/pdf-worker',
+    },
     outdir,
     bundle: true,
     splitting: true, // DOMPurify and marked stay in a chunk loaded by the first article

@@ -34,7 +34,8 @@ async function check(name, fn) {
     console.log(`  ok   ${name} (${Math.round(performance.now() - t)} ms)`);
   } catch (err) {
     failed++;
-    console.log(`  FAIL ${name}\n       ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n       ')}`);
+    const cause = err?.cause ? `\n       cause: ${err.cause?.stack ?? err.cause}` : '';
+    console.log(`  FAIL ${name} (${Math.round(performance.now() - t)} ms)\n       ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n       ')}${cause}`);
   }
 }
 const assert = (cond, msg) => {
@@ -108,26 +109,23 @@ async function newSession() {
   });
   page.on('pageerror', (e) => s.errors.push(String(e)));
   page.on('request', (r) => s.requests.push(r));
-  page.on('response', (r) => {
-    const type = r.headers()['content-type'] ?? '';
-    const headers = JSON.stringify(r.headers());
-    if (type.startsWith('text/event-stream')) {
-      s.bodies.push(Promise.resolve(headers));
-      return;
-    }
+  // Bodies are read once complete (requestfinished): an event stream never finishes and is skipped.
+  page.on('requestfinished', (req) => {
     s.bodies.push(
-      r
-        .body()
-        .then((b) => headers + b.toString('latin1'))
-        .catch(() => headers),
+      (async () => {
+        const r = await req.response();
+        if (!r) return '';
+        const headers = JSON.stringify(r.headers());
+        if ((r.headers()['content-type'] ?? '').startsWith('text/event-stream')) return headers;
+        const body = await Promise.race([r.body().catch(() => Buffer.alloc(0)), new Promise((ok) => setTimeout(ok, 5000, Buffer.alloc(0)))]);
+        if (new URL(r.url()).pathname === '/api/portal-token') {
+          try {
+            s.tokens.push(JSON.parse(body.toString('utf8')).token);
+          } catch {}
+        }
+        return headers + body.toString('latin1');
+      })().catch(() => ''),
     );
-    if (new URL(r.url()).pathname === '/api/portal-token')
-      s.tokens.push(
-        r
-          .json()
-          .then((j) => j.token)
-          .catch(() => undefined),
-      );
   });
   return s;
 }
@@ -138,8 +136,8 @@ async function problems(s) {
   const out = [...v, ...s.console.splice(0).map((c) => `console: ${c}`), ...s.errors.splice(0).map((e) => `pageerror: ${e}`)];
   return out;
 }
-async function assertClean(s, where) {
-  const p = await problems(s);
+async function assertClean(s, where, allow) {
+  const p = (await problems(s)).filter((x) => !allow?.test(x));
   assert(p.length === 0, `${where}: ${p.length} problem(s):\n${p.join('\n')}`);
 }
 
@@ -239,10 +237,12 @@ try {
     await assertClean(alice, 'Billing');
   });
 
+  const deliverableProblems = [];
   await check('projects → project (timeline, deliverables) → each deliverable (viewer, approvals, comments)', async () => {
     await measure(alice, 'Projects (server-rendered list)', () => page.goto(`${base}/projects`), '.project h2 a');
     await Promise.all([page.waitForURL(/\/projects\/[^/]+$/), page.locator('.project h2 a').first().click()]);
     const projectUrl = page.url();
+    await page.locator('portico-deliverable-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
     await measure(alice, 'Project (deliverables + timeline)', () => page.goto(projectUrl), 'portico-deliverable-list [part~="row"]');
     await page.locator('portico-project-timeline [part~="milestone"]').first().waitFor({ timeout: TIMEOUT });
     await assertClean(alice, 'Project');
@@ -265,17 +265,27 @@ try {
         )
         .first()
         .waitFor({ timeout: TIMEOUT });
+      const preview = await page
+        .locator('portico-deliverable-viewer :is([part~="image"], [part~="text"], [part~="page"], [part~="frame"], [part~="media"], [part~="pdf-error"], [part~="unsupported"])')
+        .first()
+        .getAttribute('part');
+      console.log(`       deliverable “${title}”: preview ${preview}`);
       await page.locator('portico-approval-history :is([part~="content"], [part~="empty"])').first().waitFor({ timeout: TIMEOUT });
       await page.locator('portico-approval-button [part~="status"]').first().waitFor({ timeout: TIMEOUT });
       await page.locator('portico-deliverable-viewer portico-comment-thread [part~="form"]').first().waitFor({ timeout: TIMEOUT });
       await page.waitForTimeout(300); // late image / frame loads report their violations too
-      await assertClean(alice, `Deliverable “${title}”`);
+      for (const p of await problems(alice)) deliverableProblems.push(`“${title}”: ${p}`);
       if (i === 0) {
         const url = page.url();
         await measure(alice, `Deliverable (direct load: ${title})`, () => page.goto(url), 'portico-deliverable-viewer [part~="facts"]');
-        await assertClean(alice, `Deliverable “${title}” (direct)`);
+        for (const p of await problems(alice)) deliverableProblems.push(`“${title}” (direct): ${p}`);
       }
     }
+  });
+
+  await check('deliverable pages: no CSP / Trusted Types violation', async () => {
+    const unique = [...new Set(deliverableProblems)];
+    assert(unique.length === 0, `${deliverableProblems.length} problem(s):\n${unique.join('\n')}`);
   });
 
   await check('theme switcher: dark and a client brand through --portico-* variables only', async () => {
@@ -296,7 +306,8 @@ try {
   });
 
   await check('no token in localStorage / sessionStorage / document.cookie; session cookie is HttpOnly', async () => {
-    const tokens = (await Promise.all(alice.tokens)).filter(Boolean);
+    await Promise.all(alice.bodies);
+    const tokens = alice.tokens.filter(Boolean);
     assert(tokens.length >= 1, 'no token was fetched');
     const stored = await page.evaluate(() => ({
       local: JSON.stringify({ ...localStorage }),
@@ -348,7 +359,8 @@ try {
           .status,
     );
     assert(r === 403, `staff reply as a member: ${r}`);
-    await assertClean(bob, 'bob');
+    // The 403 of the staff-reply attempt above is logged by Chrome as a failed resource: expected.
+    await assertClean(bob, 'bob', /status of 403/);
   });
   await bob.context.close();
 
@@ -359,7 +371,8 @@ try {
     const res = await gina.page.goto(ticketUrl);
     assert(res.ok(), 'page failed');
     await gina.page.locator('portico-ticket-detail [part~="not-found"]').waitFor({ timeout: TIMEOUT });
-    await assertClean(gina, 'gina');
+    // Another organization's ticket answers 404 (logged by Chrome as a failed resource): expected.
+    await assertClean(gina, 'gina', /status of 404/);
   });
   await gina.context.close();
   await alice.context.close();
