@@ -1,4 +1,6 @@
-import type { Ticket, TicketMessage } from '@portico/contract';
+import { DEFAULT_LIMIT, fromWire, type Ticket, type TicketMessage } from '@portico/contract';
+import { tickets as ticketEndpoints } from '@portico/contract/endpoints/tickets';
+import type { Context } from 'hono';
 import type { Principal } from '../auth.js';
 import type { PortalHandlers } from '../context.js';
 import type { Queryable, Row } from '../db/db.js';
@@ -6,7 +8,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { iso, isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
-import { isAdmin, listPage, num, type Sort } from './common.js';
+import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort } from './common.js';
 import { notifyContacts } from './notifications.js';
 
 export const PRIORITY_RANK = { low: 1, normal: 2, high: 3, urgent: 4 } as const;
@@ -154,44 +156,165 @@ export function sortOf(name: string, table: Record<string, Omit<Sort, 'name' | '
   return { name, dir: desc ? 'desc' : 'asc', ...table[key]! };
 }
 
+type ListQuery = Parameters<PortalHandlers['tickets']['list']>[0]['query'];
+
+/** WHERE clause, parameters and sort of a ticket list (scope, filters, `q`); shared by both list paths. */
+function listFilter(p: Principal, query: ListQuery): { where: string; params: unknown[]; sort: Sort } {
+  const scope = query.scope ?? 'mine';
+  if (scope === 'organization' && !isAdmin(p)) throw forbidden("Only admins may list the organization's tickets.");
+  const sort = sortOf(query.sort ?? '-created_at', SORTS);
+  const params: unknown[] = [p.orgId];
+  let where = 't.org_id = $1';
+  if (scope === 'mine') {
+    params.push(p.contactId);
+    where += ` AND t.requester_id = $${params.length}`;
+  }
+  if (query.status) {
+    params.push(query.status);
+    where += ` AND t.status = $${params.length}`;
+  }
+  if (query.priority) {
+    params.push(query.priority);
+    where += ` AND t.priority = $${params.length}`;
+  }
+  if (query.q?.trim()) {
+    const q = query.q.trim();
+    params.push(`%${q.replace(/[\\%_]/g, (ch: string) => `\\${ch}`)}%`);
+    const n = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
+    params.push(n);
+    where += ` AND (t.subject ILIKE $${params.length - 1} OR t.number = $${params.length}::integer)`;
+  }
+  return { where, params, sort };
+}
+
+/**
+ * The ticket list as objects, mapped in JavaScript (`mapTicket`): the reference for
+ * `listTicketsJson`, which must serialise to exactly the same bytes (test/tickets-json.test.ts).
+ */
+export async function listTicketsMapped(db: Queryable, p: Principal, query: ListQuery) {
+  const { where, params, sort } = listFilter(p, query);
+  return listPage(
+    db,
+    {
+      sql: `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`,
+      params,
+      sort,
+      idCol: 't.id',
+      limit: query.limit,
+      cursor: query.cursor,
+    },
+    (rows) => rows.map(mapTicket),
+  );
+}
+
+/** A timestamptz(3) column as the quoted JSON string `Date.prototype.toISOString()` gives (`"2026-01-02T03:04:05.006Z"`). */
+const isoJson = (col: string) => `'"' || to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`;
+/** A text value as a JSON string: `to_json(text)` escapes exactly like JSON.stringify. */
+const str = (expr: string) => `to_json(${expr})::text`;
+const orNull = (json: string) => `coalesce(${json}, 'null')`;
+
+/**
+ * One ticket as JSON text in the wire format (what `JSON.stringify(toWire(mapTicket(row)))`
+ * gives): snake_case keys in mapTicket's order, no whitespace, nulls. Built by concatenation
+ * rather than json_build_object/row_to_json: the bytes are fully explicit (those functions add
+ * spaces or name nested fields differently) and it is cheaper (they look up every value's type
+ * on every row). Strings go through `to_json(text)`, which escapes exactly like JSON.stringify
+ * (", \, \b \f \n \r \t, other control characters as lower-case \u00xx); integers,
+ * booleans and timestamps need no escaping.
+ */
+const TICKET_JSON = [
+  `'{"id":'`,
+  str('t.id'),
+  `',"number":'`,
+  't.number::text',
+  `',"subject":'`,
+  str('t.subject'),
+  `',"status":'`,
+  str('t.status'),
+  `',"priority":'`,
+  str('t.priority'),
+  `',"requester":{"id":'`,
+  str('t.requester_id'),
+  `',"name":'`,
+  str('c.name'),
+  `'},"assignee_name":'`,
+  orNull(str('t.assignee_name')),
+  `',"tags":'`,
+  `coalesce(array_to_json(t.tags)::text, '[]')`,
+  `',"escalated":'`,
+  `CASE WHEN t.escalated THEN 'true' ELSE 'false' END`,
+  `',"message_count":'`,
+  't.message_count::text',
+  `',"created_at":'`,
+  isoJson('t.created_at'),
+  `',"updated_at":'`,
+  isoJson('t.updated_at'),
+  `',"sla":{"first_response_due_at":'`,
+  orNull(isoJson('t.first_response_due_at')),
+  `',"first_responded_at":'`,
+  orNull(isoJson('t.first_responded_at')),
+  `',"resolution_due_at":'`,
+  orNull(isoJson('t.resolution_due_at')),
+  `',"breached":'`,
+  `CASE WHEN (t.first_response_due_at IS NOT NULL AND COALESCE(t.first_responded_at, now()) > t.first_response_due_at)
+    OR (t.resolution_due_at IS NOT NULL AND COALESCE(t.resolved_at, now()) > t.resolution_due_at) THEN 'true' ELSE 'false' END`,
+  `'}}'`,
+].join(' || ');
+
+/**
+ * The ticket list response body as JSON text, built by the database in one query: the page's
+ * limit + 1 rows are numbered in the sort order, the first `limit` of them concatenated into
+ * the `data` array, and the sort key and id of row `limit` returned for the next cursor (only
+ * when row limit + 1 exists), encoded by `encodeCursor` as on every other list. The server
+ * neither decodes the rows nor builds objects: it sends the text as it comes.
+ */
+export async function listTicketsJson(db: Queryable, p: Principal, query: ListQuery): Promise<string> {
+  const { where, params, sort } = listFilter(p, query);
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
+  let cond = where;
+  if (query.cursor) {
+    const [value, id] = decodeCursor(query.cursor, sort.name);
+    params.push(value, id);
+    const op = sort.dir === 'desc' ? '<' : '>';
+    cond += ` AND (${sort.expr}, t.id) ${op} ($${params.length - 1}::${sort.cast}, $${params.length}::text)`;
+  }
+  const order = `${sort.expr} ${sort.dir}, t.id ${sort.dir}`;
+  const sql = `SELECT count(*)::int AS n,
+    '[' || coalesce(string_agg(j, ',' ORDER BY rn) FILTER (WHERE rn <= ${limit}), '') || ']' AS data,
+    max(sk) FILTER (WHERE rn = ${limit}) AS sk, max(id) FILTER (WHERE rn = ${limit}) AS id
+    FROM (SELECT row_number() OVER (ORDER BY ${order}) AS rn, ${sort.expr} AS sk, t.id, ${TICKET_JSON} AS j
+      FROM tickets t JOIN contacts c ON c.id = t.requester_id
+      WHERE ${cond} ORDER BY ${order} LIMIT ${limit + 1}) page`;
+  const [row] = await db.query<{ n: number; data: string; sk: unknown; id: string | null }>(sql, params);
+  const cursor = row && row.n > limit && row.id != null ? encodeCursor(sort.name, row.sk, row.id) : null;
+  // base64url needs no escaping inside a JSON string.
+  return `{"data":${row?.data ?? '[]'},"next_cursor":${cursor === null ? 'null' : `"${cursor}"`}}`;
+}
+
+/** The part of Standard Schema (zod's `~standard`) used to validate a raw response. */
+interface StandardSchema {
+  '~standard': { validate(value: unknown): { issues?: readonly unknown[] } | Promise<{ issues?: readonly unknown[] }> };
+}
+
+/** A JSON body sent as it is (no toWire, no JSON.stringify): what `c.json` would send for the same value. */
+const rawJson = (c: Context, text: string): Response => c.body(text, 200, { 'Content-Type': 'application/json' });
+
+/**
+ * Checks a raw JSON body against the endpoint's response schema, as app.ts does for objects
+ * when `validateResponses` is on (tests, PORTICO_VALIDATE_RESPONSES=1): parsed and converted
+ * back with `fromWire`, so the raw path is held to the same contract.
+ */
+export async function checkRawResponse(schema: unknown, text: string, name: string): Promise<void> {
+  const r = await (schema as StandardSchema)['~standard'].validate(fromWire(JSON.parse(text)));
+  if (r.issues) throw new Error(`response of ${name} does not match the contract: ${JSON.stringify(r.issues).slice(0, 2000)}`);
+}
+
 export const tickets: PortalHandlers['tickets'] = {
-  async list({ db, principal: p, query }) {
-    const scope = query.scope ?? 'mine';
-    if (scope === 'organization' && !isAdmin(p)) throw forbidden("Only admins may list the organization's tickets.");
-    const sort = sortOf(query.sort ?? '-created_at', SORTS);
-    const params: unknown[] = [p.orgId];
-    let where = 't.org_id = $1';
-    if (scope === 'mine') {
-      params.push(p.contactId);
-      where += ` AND t.requester_id = $${params.length}`;
-    }
-    if (query.status) {
-      params.push(query.status);
-      where += ` AND t.status = $${params.length}`;
-    }
-    if (query.priority) {
-      params.push(query.priority);
-      where += ` AND t.priority = $${params.length}`;
-    }
-    if (query.q?.trim()) {
-      const q = query.q.trim();
-      params.push(`%${q.replace(/[\\%_]/g, (ch: string) => `\\${ch}`)}%`);
-      const n = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
-      params.push(n);
-      where += ` AND (t.subject ILIKE $${params.length - 1} OR t.number = $${params.length}::integer)`;
-    }
-    return listPage(
-      db,
-      {
-        sql: `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`,
-        params,
-        sort,
-        idCol: 't.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => rows.map(mapTicket),
-    );
+  async list({ db, principal, query, svc, c }) {
+    const text = await listTicketsJson(db, principal, query);
+    if (svc.config.validateResponses) await checkRawResponse(ticketEndpoints.list.response, text, 'tickets.list');
+    return rawJson(c, text);
   },
 
   async get({ db, principal, params }) {
