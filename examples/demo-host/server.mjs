@@ -42,7 +42,14 @@ const USERS = {
     roles: ['member', 'admin', 'approver'],
   },
   bob: { id: 'bob', name: 'Bob Brown', email: 'bob@acme.example', org: 'acme', orgName: 'Acme Corporation', roles: ['member'] },
-  gina: { id: 'gina', name: 'Gina Garcia', email: 'gina@globex.example', org: 'globex', orgName: 'Globex Inc.', roles: ['member', 'admin'] },
+  gina: {
+    id: 'gina',
+    name: 'Gina Garcia',
+    email: 'gina@globex.example',
+    org: 'globex',
+    orgName: 'Globex Inc.',
+    roles: ['member', 'admin'],
+  },
 };
 const THEMES = ['light', 'dark', 'brand'];
 
@@ -82,18 +89,21 @@ const SECURITY_HEADERS = {
 const quietLog = env.LOG_LEVEL ?? 'warn';
 const timings = {};
 const timed = (name, promise) => promise.finally(() => (timings[name] = performance.now() - t0));
-const [portico] = await Promise.all([
-  timed('portico', startServer({
-    config: {
-      port: PORTICO_PORT,
-      dataDir,
-      filesDir,
-      jwtSecret,
-      staffKey,
-      logLevel: quietLog,
-      allowedOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
-    },
-  })),
+const [portico, bundle] = await Promise.all([
+  timed(
+    'portico',
+    startServer({
+      config: {
+        port: PORTICO_PORT,
+        dataDir,
+        filesDir,
+        jwtSecret,
+        staffKey,
+        logLevel: quietLog,
+        allowedOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
+      },
+    }),
+  ),
   timed('bundle', buildApp({ quiet: true })),
 ]);
 const tSeed = performance.now();
@@ -101,11 +111,17 @@ const seeded = await seed(portico.db, { filesDir });
 timings.seed = performance.now() - tSeed;
 const porticoAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+// The chunks app.js imports statically: announced with <link rel="modulepreload"> so the browser
+// fetches them together with app.js rather than after parsing it.
+const appOutput = Object.entries(bundle.metafile.outputs).find(([file]) => file.replace(/\\/g, '/').endsWith('dist/app.js'))?.[1];
+const preloads = (appOutput?.imports ?? [])
+  .filter((i) => i.kind === 'import-statement' && !i.external)
+  .map((i) => `/assets/${i.path.replace(/\\/g, '/').replace(/^.*?dist\//, '')}`);
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const esc = (s) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 function parseCookies(req) {
   const out = {};
@@ -175,10 +191,21 @@ const json = (res, status, value, headers = {}) =>
   send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
 const redirect = (res, location, headers = {}) => send(res, 303, '', { Location: location, ...headers });
 const problem = (res, status, title) =>
-  send(res, status, JSON.stringify({ type: 'about:blank', title, status }), { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
+  send(res, status, JSON.stringify({ type: 'about:blank', title, status }), {
+    'Content-Type': 'application/problem+json',
+    'Cache-Control': 'no-store',
+  });
 
 const mint = (user) =>
-  mintPortalToken({ secret: jwtSecret, sub: user.id, org: user.org, roles: user.roles, name: user.name, email: user.email, ttl: TOKEN_TTL });
+  mintPortalToken({
+    secret: jwtSecret,
+    sub: user.id,
+    org: user.org,
+    roles: user.roles,
+    name: user.name,
+    email: user.email,
+    ttl: TOKEN_TTL,
+  });
 
 /** A portal API call made by the host's backend on the user's behalf (the Projects page). */
 async function portalGet(user, path) {
@@ -230,7 +257,7 @@ function layout(req, { user, title, active = '', body, portal = true }) {
 <title>${esc(title)} · Acme Cloud</title>
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
-${user ? '<script type="module" src="/assets/app.js"></script>' : ''}
+${user ? ['<script type="module" src="/assets/app.js"></script>', ...preloads.map((p) => `<link rel="modulepreload" href="${p}">`)].join('\n') : ''}
 </head>
 <body>
 <header class="masthead">
@@ -613,7 +640,8 @@ const server = http.createServer((req, res) => {
 await new Promise((ok) => server.listen(PORT, ok));
 const port = server.address().port;
 
-const where = dataDir === 'memory://' ? 'in memory' : env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : dataDir.replace(`${repoRoot}${sep}`, '');
+const where =
+  dataDir === 'memory://' ? 'in memory' : env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : dataDir.replace(`${repoRoot}${sep}`, '');
 console.log(
   `Portico reference server on http://localhost:${portico.port} (${where}; ${seeded.skipped ? 'demo data already loaded' : 'demo data loaded'}; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: database + migrations ${(timings.portico / 1000).toFixed(1)} s, bundle ${(timings.bundle / 1000).toFixed(1)} s, seed ${(timings.seed / 1000).toFixed(1)} s)`,
 );

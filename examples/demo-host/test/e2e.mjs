@@ -35,7 +35,12 @@ async function check(name, fn) {
   } catch (err) {
     failed++;
     const cause = err?.cause ? `\n       cause: ${err.cause?.stack ?? err.cause}` : '';
-    console.log(`  FAIL ${name} (${Math.round(performance.now() - t)} ms)\n       ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n       ')}${cause}`);
+    console.log(
+      `  FAIL ${name} (${Math.round(performance.now() - t)} ms)\n       ${String(err?.stack ?? err)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n       ')}${cause}`,
+    );
   }
 }
 const assert = (cond, msg) => {
@@ -117,7 +122,10 @@ async function newSession() {
         if (!r) return '';
         const headers = JSON.stringify(r.headers());
         if ((r.headers()['content-type'] ?? '').startsWith('text/event-stream')) return headers;
-        const body = await Promise.race([r.body().catch(() => Buffer.alloc(0)), new Promise((ok) => setTimeout(ok, 5000, Buffer.alloc(0)))]);
+        const body = await Promise.race([
+          r.body().catch(() => Buffer.alloc(0)),
+          new Promise((ok) => setTimeout(ok, 5000, Buffer.alloc(0))),
+        ]);
         if (new URL(r.url()).pathname === '/api/portal-token') {
           try {
             s.tokens.push(JSON.parse(body.toString('utf8')).token);
@@ -216,7 +224,9 @@ try {
       page.waitForURL(/\/support\/tickets\/[^/]+$/, { timeout: TIMEOUT }),
       page.locator('portico-ticket-form [part~="submit"]').click(),
     ]);
-    await page.locator('portico-ticket-detail [part~="subject"]', { hasText: 'Password resets do not arrive' }).waitFor({ timeout: TIMEOUT });
+    await page
+      .locator('portico-ticket-detail [part~="subject"]', { hasText: 'Password resets do not arrive' })
+      .waitFor({ timeout: TIMEOUT });
     await assertClean(alice, 'New ticket');
   });
 
@@ -254,10 +264,7 @@ try {
         await page.locator('portico-deliverable-list [part~="row"]').nth(i).waitFor({ timeout: TIMEOUT });
       }
       const title = (await page.locator('portico-deliverable-list [part~="row"] [part~="title"]').nth(i).textContent()).trim();
-      await Promise.all([
-        page.waitForURL(/\/deliverables\/[^/]+$/),
-        page.locator('portico-deliverable-list [part~="row"]').nth(i).click(),
-      ]);
+      await Promise.all([page.waitForURL(/\/deliverables\/[^/]+$/), page.locator('portico-deliverable-list [part~="row"]').nth(i).click()]);
       await page.locator('portico-deliverable-viewer [part~="title"]', { hasText: title }).waitFor({ timeout: TIMEOUT });
       await page
         .locator(
@@ -266,7 +273,9 @@ try {
         .first()
         .waitFor({ timeout: TIMEOUT });
       const preview = await page
-        .locator('portico-deliverable-viewer :is([part~="image"], [part~="text"], [part~="page"], [part~="frame"], [part~="media"], [part~="pdf-error"], [part~="unsupported"])')
+        .locator(
+          'portico-deliverable-viewer :is([part~="image"], [part~="text"], [part~="page"], [part~="frame"], [part~="media"], [part~="pdf-error"], [part~="unsupported"])',
+        )
         .first()
         .getAttribute('part');
       console.log(`       deliverable “${title}”: preview ${preview}`);
@@ -355,8 +364,13 @@ try {
     assert((await bob.page.locator('portico-invoice-table').count()) === 0, 'invoice table shown to a member');
     const r = await bob.page.evaluate(
       async () =>
-        (await fetch('/demo/staff-reply', { method: 'POST', headers: { 'content-type': 'application/json', 'x-portico-csrf': '1' }, body: '{}' }))
-          .status,
+        (
+          await fetch('/demo/staff-reply', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-portico-csrf': '1' },
+            body: '{}',
+          })
+        ).status,
     );
     assert(r === 403, `staff reply as a member: ${r}`);
     // The 403 of the staff-reply attempt above is logged by Chrome as a failed resource: expected.
