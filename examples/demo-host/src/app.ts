@@ -2,6 +2,8 @@
 // navigation. No inline script or style anywhere (strict CSP with Trusted Types).
 import './setup.js';
 import '@portico/elements/define';
+// The form's event types are not reachable from `define`'s declarations yet: import them explicitly.
+import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 
 const go = (path: string) => location.assign(path);
 
