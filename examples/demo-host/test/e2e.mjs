@@ -94,6 +94,12 @@ async function newSession() {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     window.__violations = [];
+    // Which Trusted Types policies the page really creates (the CSP's allow-list should match).
+    const create = trustedTypes.createPolicy.bind(trustedTypes);
+    trustedTypes.createPolicy = (name, rules) => {
+      console.info(`trusted-types-policy:${name}`);
+      return create(name, rules);
+    };
     document.addEventListener(
       'securitypolicyviolation',
       (e) =>
@@ -107,6 +113,10 @@ async function newSession() {
   const s = { context, page, console: [], errors: [], bodies: [], tokens: [], requests: [] };
   page.on('console', (m) => {
     const text = m.text();
+    if (text.startsWith('trusted-types-policy:')) {
+      policies.add(text.slice('trusted-types-policy:'.length));
+      return;
+    }
     // The seeded articles' screenshots live on a fictitious host (images.example.com): its DNS
     // failure is expected; CSP and Trusted Types reports and any other error are not.
     if (m.type() === 'error' && /ERR_NAME_NOT_RESOLVED/.test(text)) return;
@@ -167,6 +177,7 @@ const signIn = async (s, user) => {
   await Promise.all([s.page.waitForURL(`${base}/support`), s.page.click('form[action="/login"] button[type="submit"]')]);
 };
 
+const policies = new Set();
 let failedHard = false;
 try {
   const alice = await newSession();
@@ -278,7 +289,13 @@ try {
         )
         .first()
         .getAttribute('part');
-      console.log(`       deliverable “${title}”: preview ${preview}`);
+      const worker =
+        preview === 'page'
+          ? alice.requests.some((r) => r.url().endsWith('/pdf-worker.js'))
+            ? ' (pdf.js in its worker)'
+            : ' (pdf.js on the main thread)'
+          : '';
+      console.log(`       deliverable “${title}”: preview ${preview}${worker}`);
       await page.locator('portico-approval-history :is([part~="content"], [part~="empty"])').first().waitFor({ timeout: TIMEOUT });
       await page.locator('portico-approval-button [part~="status"]').first().waitFor({ timeout: TIMEOUT });
       await page.locator('portico-deliverable-viewer portico-comment-thread [part~="form"]').first().waitFor({ timeout: TIMEOUT });
@@ -353,6 +370,14 @@ try {
     for (const d of ["script-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", 'trusted-types '])
       assert(csp.includes(d), `CSP lacks ${d}`);
     assert(!/unsafe-inline|unsafe-eval/.test(csp), 'CSP has unsafe-*');
+  });
+
+  await check('the Trusted Types policies created are exactly the allow-listed ones', async () => {
+    const csp = (await fetch(`${base}/login`)).headers.get('content-security-policy') ?? '';
+    const allowed = new Set(/trusted-types ([^;]+)/.exec(csp)?.[1].trim().split(/\s+/));
+    console.log(`       created: ${[...policies].sort().join(', ')}; allowed: ${[...allowed].sort().join(', ')}`);
+    for (const p of policies) assert(allowed.has(p), `policy ${p} is not allowed`);
+    for (const p of allowed) assert(policies.has(p), `policy ${p} is allowed but never created`);
   });
 
   const bob = await newSession();
