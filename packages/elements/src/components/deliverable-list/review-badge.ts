@@ -11,7 +11,7 @@ registerLocaleLoader('ar', () => import('./deliverable-list.messages.ar.js').the
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'changes_requested', 'approved'];
 export const REVIEW_TONE: Record<ReviewStatus, string> = { pending: 'warning', approved: 'success', changes_requested: 'danger' };
 
-/** The review-status badge shared by the list and the viewer (styles: `badgeStyles`). */
+/** The review-status badge shared by the list and the viewer (styles: `badgeStyles` in src/styles/badge.styles.ts). */
 export const reviewBadge = (t: Translator['t'], status: ReviewStatus) =>
   html`<span part="badge status" class="badge" data-tone=${REVIEW_TONE[status] ?? 'muted'} data-status=${status}>
     <span class="visually-hidden">${t('deliverable.statusLabel')}:</span> ${t(`deliverable.status.${status}`)}

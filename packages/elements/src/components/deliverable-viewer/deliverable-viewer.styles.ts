@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { badgeStyles } from '../deliverable-list/deliverable-list.styles.js';
+import { badgeStyles } from '../../styles/badge.styles.js';
 
 export const styles = [
   badgeStyles,

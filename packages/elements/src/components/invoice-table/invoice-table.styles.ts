@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { badgeStyles } from '../../styles/badge.styles.js';
 
-export const styles = css`
+export const styles = [
+  badgeStyles,
+  css`
   :host {
     --_cell-padding: var(--portico-invoice-table-row-padding, var(--_portico-space-s) var(--_portico-space-m));
     --_row-background: var(--portico-invoice-table-row-background, var(--_portico-color-background));
@@ -158,28 +161,6 @@ export const styles = css`
     font-weight: 600;
     white-space: nowrap;
   }
-  .badge {
-    --_tone: var(--_portico-color-muted);
-    display: inline-flex;
-    align-items: center;
-    padding-inline: var(--_portico-space-s);
-    border: 1px solid color-mix(in srgb, var(--_tone) 45%, var(--_portico-color-background));
-    border-radius: var(--_badge-radius);
-    background: color-mix(in srgb, var(--_tone) 12%, var(--_portico-color-background));
-    color: var(--_portico-color-text);
-    font-size: var(--_portico-font-size-xs);
-    line-height: 1.6;
-    white-space: nowrap;
-  }
-  .badge[data-tone='primary'] {
-    --_tone: var(--_portico-color-primary);
-  }
-  .badge[data-tone='success'] {
-    --_tone: var(--_portico-color-success);
-  }
-  .badge[data-tone='danger'] {
-    --_tone: var(--_portico-color-danger);
-  }
   .more {
     display: flex;
     flex-wrap: wrap;
@@ -244,4 +225,5 @@ export const styles = css`
       color: LinkText;
     }
   }
-`;
+`,
+];

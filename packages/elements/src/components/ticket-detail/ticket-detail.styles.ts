@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { badgeStyles } from '../../styles/badge.styles.js';
 
-export const styles = css`
+export const styles = [
+  badgeStyles,
+  css`
   :host {
     --_gap: var(--portico-ticket-detail-gap, var(--_portico-space-l));
     --_message-padding: var(--portico-ticket-detail-message-padding, var(--_portico-space-m));
@@ -56,40 +59,6 @@ export const styles = css`
   }
   .actions {
     gap: var(--_portico-space-s);
-  }
-  .badge {
-    --_tone: var(--_portico-color-muted);
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_portico-space-xs);
-    padding-block: 0;
-    padding-inline: var(--_portico-space-s);
-    border: 1px solid color-mix(in srgb, var(--_tone) 45%, var(--_portico-color-background));
-    border-radius: var(--_badge-radius);
-    background: color-mix(in srgb, var(--_tone) 12%, var(--_portico-color-background));
-    color: var(--_portico-color-text);
-    font-size: var(--_portico-font-size-xs);
-    line-height: 1.6;
-    white-space: nowrap;
-  }
-  .badge::before {
-    content: '';
-    inline-size: 0.5em;
-    block-size: 0.5em;
-    border-radius: 50%;
-    background: var(--_tone);
-  }
-  .badge[data-tone='primary'] {
-    --_tone: var(--_portico-color-primary);
-  }
-  .badge[data-tone='success'] {
-    --_tone: var(--_portico-color-success);
-  }
-  .badge[data-tone='warning'] {
-    --_tone: var(--_portico-color-warning);
-  }
-  .badge[data-tone='danger'] {
-    --_tone: var(--_portico-color-danger);
   }
 
   .thread {
@@ -324,4 +293,5 @@ export const styles = css`
       border-color: CanvasText;
     }
   }
-`;
+`,
+];

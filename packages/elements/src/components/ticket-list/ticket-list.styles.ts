@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { badgeStyles } from '../../styles/badge.styles.js';
 
-export const styles = css`
+export const styles = [
+  badgeStyles,
+  css`
   :host {
     --_row-padding: var(--portico-ticket-list-row-padding, var(--_portico-space-m));
     --_row-background: var(--portico-ticket-list-row-background, var(--_portico-color-background));
@@ -112,40 +115,6 @@ export const styles = css`
     justify-content: flex-end;
     gap: var(--_portico-space-xs);
   }
-  .badge {
-    --_tone: var(--_portico-color-muted);
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_portico-space-xs);
-    padding-block: 0;
-    padding-inline: var(--_portico-space-s);
-    border: 1px solid color-mix(in srgb, var(--_tone) 45%, var(--_portico-color-background));
-    border-radius: var(--_badge-radius);
-    background: color-mix(in srgb, var(--_tone) 12%, var(--_portico-color-background));
-    color: var(--_portico-color-text);
-    font-size: var(--_portico-font-size-xs);
-    line-height: 1.6;
-    white-space: nowrap;
-  }
-  .badge::before {
-    content: '';
-    inline-size: 0.5em;
-    block-size: 0.5em;
-    border-radius: 50%;
-    background: var(--_tone);
-  }
-  .badge[data-tone='primary'] {
-    --_tone: var(--_portico-color-primary);
-  }
-  .badge[data-tone='success'] {
-    --_tone: var(--_portico-color-success);
-  }
-  .badge[data-tone='warning'] {
-    --_tone: var(--_portico-color-warning);
-  }
-  .badge[data-tone='danger'] {
-    --_tone: var(--_portico-color-danger);
-  }
 
   .pagination {
     display: flex;
@@ -208,4 +177,5 @@ export const styles = css`
       border-color: HighlightText;
     }
   }
-`;
+`,
+];
