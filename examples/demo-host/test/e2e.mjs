@@ -35,12 +35,12 @@ async function check(name, fn) {
   } catch (err) {
     failed++;
     const cause = err?.cause ? `\n       cause: ${err.cause?.stack ?? err.cause}` : '';
-    console.log(
-      `  FAIL ${name} (${Math.round(performance.now() - t)} ms)\n       ${String(err?.stack ?? err)
+    const where =
+      String(err?.stack ?? '')
         .split('\n')
-        .slice(0, 4)
-        .join('\n       ')}${cause}`,
-    );
+        .find((l) => l.includes('e2e.mjs')) ?? '';
+    const message = String(err?.message ?? err).replaceAll('\n', '\n       ');
+    console.log(`  FAIL ${name} (${Math.round(performance.now() - t)} ms)\n       ${message}\n       ${where.trim()}${cause}`);
   }
 }
 const assert = (cond, msg) => {
@@ -120,7 +120,8 @@ async function newSession() {
     // The seeded articles' screenshots live on a fictitious host (images.example.com): its DNS
     // failure is expected; CSP and Trusted Types reports and any other error are not.
     if (m.type() === 'error' && /ERR_NAME_NOT_RESOLVED/.test(text)) return;
-    if (m.type() === 'error' || /Content Security Policy|Trusted Type/i.test(text)) s.console.push(text);
+    if (m.type() === 'error' || /Content Security Policy|Trusted Type/i.test(text))
+      s.console.push(`${text.replace(/ Either the 'unsafe-inline'.*$/, '')} [${m.location().url}:${m.location().lineNumber}]`);
   });
   page.on('pageerror', (e) => s.errors.push(String(e)));
   page.on('request', (r) => s.requests.push(r));
