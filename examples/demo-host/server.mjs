@@ -73,7 +73,7 @@ const CSP = [
   // Only the policies the pages create (the e2e test checks it): lit-html (Lit's templates) and
   // dompurify (DOMPurify's own, used by the sanitizer of ticket messages and articles). A host that
   // calls `sanitizeTrustedHtml` from `@portico/elements/sanitize` itself would add `portico`.
-  'trusted-types lit-html dompurify',
+  'trusted-types lit-html dompurify acme-pdf-worker',
 ].join('; ');
 
 const SECURITY_HEADERS = {

@@ -15,7 +15,6 @@ import { build } from 'esbuild';
 
 const root = new URL('../../../', import.meta.url);
 const KB = 1000;
-const CLIENT = "export { createPorticoClient } from '@portico/client';";
 // What a page loads to show components: their registration modules and the provider, whose client
 // (createClientFor over the endpoint registry) carries the schemas of the registered groups only.
 const PROVIDER = "import '@portico/elements/components/provider/provider';";
@@ -44,7 +43,11 @@ export const ENTRIES = [
       .join('\n')}\n${PROVIDER}`,
     budget: 45 * KB,
   },
-  { name: 'whole SDK: every component and the provider (@portico/elements/define)', code: "import '@portico/elements/define';", budget: 60 * KB },
+  {
+    name: 'whole SDK: every component and the provider (@portico/elements/define)',
+    code: "import '@portico/elements/define';",
+    budget: 60 * KB,
+  },
 ];
 
 async function measure(code) {

@@ -3,6 +3,7 @@ import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract
 import { deliverables } from '@portico/contract/endpoints/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
@@ -15,6 +16,18 @@ import type { PdfFailure, PdfPreview } from './pdf-preview.js';
 
 registerMessages('en', en);
 registerEndpoints({ deliverables });
+
+export { pdfSettings } from './pdf-settings.js';
+
+/**
+ * Sets inline style properties through the CSSOM (`style.setProperty`), never a `style`
+ * attribute: a strict CSP (`style-src` without 'unsafe-inline') blocks style attributes, including
+ * the one `styleMap` writes on its first render, but not CSSOM writes.
+ */
+const cssom = (props: Record<string, string>) =>
+  ref((el?: Element) => {
+    if (el instanceof HTMLElement) for (const [name, value] of Object.entries(props)) el.style.setProperty(name, value);
+  });
 registerLocaleLoader('de', () => import('./deliverable-viewer.messages.de.js').then((m) => m.de));
 registerLocaleLoader('ar', () => import('./deliverable-viewer.messages.ar.js').then((m) => m.ar));
 
@@ -396,7 +409,7 @@ export class PorticoDeliverableViewer extends PorticoElement {
     const stage = (x: DeliverableVersion, main: boolean) => html`<figure class="pane">
       ${compare ? html`<figcaption class="caption">${t('deliverable.versionShort', { number: String(x.number) })}</figcaption>` : nothing}
       <div part="stage" class="stage" tabindex="0" role="group" aria-label=${t('deliverableViewer.zoomHint')} @keydown=${this.onStageKey}>
-        <div class="canvas" dir="ltr" style="inline-size: ${this.zoom * 100}%">
+        <div class="canvas" dir="ltr" ${cssom({ 'inline-size': `${this.zoom * 100}%` })}>
           <img part="image" class="image" src=${this.resolve(x.previewUrl!)} alt=${t('deliverableViewer.preview', { name: x.fileName })} draggable="false" />
           ${main ? this.renderMarkers() : nothing}
           ${main && this.picking ? this.renderPick() : nothing}
@@ -438,7 +451,7 @@ export class PorticoDeliverableViewer extends PorticoElement {
     if (!pdf?.doc) return html`<p part="pdf-loading" class="notice" role="status">${t('deliverableViewer.pdfLoading')}</p>`;
     const pages = pdf.doc.pageCount;
     return html`<div part="stage" class="stage" tabindex="0" role="group" aria-label=${t('deliverableViewer.pdfHint')} @keydown=${this.onStageKey}>
-      <div class="canvas" dir="ltr" style="inline-size: ${this.zoom * 100}%">
+      <div class="canvas" dir="ltr" ${cssom({ 'inline-size': `${this.zoom * 100}%` })}>
         <canvas
           part="page"
           class="page"
@@ -466,7 +479,7 @@ export class PorticoDeliverableViewer extends PorticoElement {
         class="marker"
         type="button"
         data-id=${c.id}
-        style=${this.box(a)}
+        ${this.box(a)}
         aria-label=${t('deliverableViewer.marker', { index: i + 1, name: c.author.name })}
         @click=${() => this.thread?.focusComment(c.id)}
       >
@@ -488,7 +501,7 @@ export class PorticoDeliverableViewer extends PorticoElement {
       @pointermove=${this.onPointerMove}
       @pointerup=${this.onPointerUp}
     >
-      ${d ? html`<div part="draft" class="draft" style=${this.box(d)}></div>` : nothing}
+      ${d ? html`<div part="draft" class="draft" ${this.box(d)}></div>` : nothing}
     </div>`;
   }
 
@@ -520,8 +533,13 @@ export class PorticoDeliverableViewer extends PorticoElement {
     return this.i18n.number(value, { style: 'unit', unit: units[i], unitDisplay: i ? 'short' : 'long', maximumFractionDigits: i ? 1 : 0 });
   }
 
-  private box(a: Region): string {
-    return `inset-inline-start:${pct(a.x)};inset-block-start:${pct(a.y)};inline-size:${pct(a.width)};block-size:${pct(a.height)}`;
+  private box(a: Region) {
+    return cssom({
+      'inset-inline-start': pct(a.x),
+      'inset-block-start': pct(a.y),
+      'inline-size': pct(a.width),
+      'block-size': pct(a.height),
+    });
   }
 
   private selectVersion(n: number): void {

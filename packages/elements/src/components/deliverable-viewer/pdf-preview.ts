@@ -8,6 +8,7 @@
  * layer, no `eval` (`isEvalSupported: false`), no HTML from the file — Trusted-Types-safe.
  */
 import type { PDFDocumentProxy, PDFWorker, RenderTask } from 'pdfjs-dist';
+import { pdfSettings } from './pdf-settings.js';
 
 type PdfJs = typeof import('pdfjs-dist');
 
@@ -31,7 +32,9 @@ function startWorker(pdfjs: PdfJs): Promise<PDFWorker | null> {
   worker ??= new Promise<Worker | null>((resolve) => {
     let w: Worker;
     try {
-      w = new Worker(new URL('./pdf-worker.js', import.meta.url), { type: 'module', name: 'portico-pdf' });
+      w = pdfSettings.workerUrl
+        ? new Worker(pdfSettings.workerUrl as string | URL, { type: 'module', name: 'portico-pdf' })
+        : new Worker(new URL('./pdf-worker.js', import.meta.url), { type: 'module', name: 'portico-pdf' });
     } catch {
       resolve(null);
       return;
