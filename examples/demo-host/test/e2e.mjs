@@ -60,6 +60,9 @@ const child = spawn(process.execPath, ['server.mjs'], {
     ...process.env,
     PORT: '0',
     PORTICO_PORT: '0',
+    // A fresh in-memory database of its own: never a DATABASE_URL inherited from the caller
+    // (`pnpm test` sets one for the server suite), whose data and seed marker are not this run's.
+    DATABASE_URL: '',
     PORTICO_DATA_DIR: 'memory://',
     PORTICO_FILES_DIR: filesDir,
     PORTICO_JWT_SECRET: jwtSecret,
