@@ -1,12 +1,13 @@
 // Storybook for @portico/elements: `pnpm --filter @portico/elements storybook` (dev) and
 // `build-storybook` (static, packages/elements/storybook-static). Stories sit next to their
 // components; controls and docs come from packages/elements/custom-elements.json (preview.ts).
+// The Guides and Reference pages are the Markdown files of docs/, rendered by ./docs/*.mdx.
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions, mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../packages/elements/src/**/*.stories.ts'],
+  stories: ['./docs/*.mdx', '../packages/elements/src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // The msw worker (public/mockServiceWorker.js, committed: pnpm does not copy it).
   staticDirs: ['./public'],

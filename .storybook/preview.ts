@@ -90,7 +90,27 @@ const preview: Preview = {
     // The a11y addon fails a story on any axe violation (the story runner does the same in CI).
     a11y: { test: 'error' },
     controls: { expanded: true, sort: 'requiredFirst' },
-    options: { storySort: { order: ['Components', ['Ticket list']] } },
+    options: {
+      storySort: {
+        order: [
+          'Guides',
+          [
+            'Getting started',
+            'Customer or client portal',
+            'Backend integration',
+            'Theming',
+            'Events',
+            'Security model',
+            'Accessibility statement',
+            'HTTP contract',
+            'Bundle sizes',
+          ],
+          'Components',
+          ['Ticket list'],
+          'Reference',
+        ],
+      },
+    },
   },
   tags: ['autodocs'],
 };
