@@ -47,17 +47,41 @@ for (const { dir: pkgDir, pkg } of packages) {
     pkg.sideEffects !== undefined && pkg.exports?.['.'] !== undefined && pkg.type === 'module',
     `${pkg.name}: ESM with an exports map and sideEffects declared`,
   );
+  // Every file an export points at is in the tarball (e.g. the generated types/ and VS Code data).
+  const targets = Object.values(pkg.exports ?? {})
+    .flatMap((t) =>
+      typeof t === 'string'
+        ? [t]
+        : Object.entries(t)
+            .filter(([c]) => c !== 'source')
+            .map(([, f]) => f),
+    )
+    .filter((f) => !f.includes('*'))
+    .map((f) => f.replace(/^\.\//, ''));
+  const missing = targets.filter((f) => !list.includes(f));
+  check(!missing.length, `${pkg.name}: tarball has every exported file${missing.length ? ` (missing ${missing.join(', ')})` : ''}`);
 }
 
 const app = join(dir, 'app');
 mkdirSync(app);
 const overrides = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, `file:${f.tarball}`]));
+// The React types the consumer's TSX compiles with: the version the elements package tests with.
+const elementsPkg = packages.find((p) => p.pkg.name === '@portico/elements')?.pkg;
+const reactTypes = elementsPkg?.devDependencies?.['@types/react'];
 // The workspace's pnpm pin, so corepack does not go looking for another pnpm outside the repo.
 const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 writeFileSync(
   join(app, 'package.json'),
   JSON.stringify(
-    { name: 'consumer', private: true, type: 'module', packageManager, dependencies: overrides, pnpm: { overrides } },
+    {
+      name: 'consumer',
+      private: true,
+      type: 'module',
+      packageManager,
+      dependencies: overrides,
+      devDependencies: reactTypes ? { '@types/react': reactTypes } : {},
+      pnpm: { overrides },
+    },
     null,
     2,
   ),
@@ -92,10 +116,24 @@ const typeUses = {
   '@portico/client':
     "import { createPorticoClient } from '@portico/client';\nconst c = createPorticoClient({ baseUrl: 'https://x.test', getToken: async () => 't' });\nvoid c.tickets.list({ status: 'open' }).then((p) => p.data[0]?.subject.toUpperCase());",
 };
+// The generated JSX types of the tags (React 19): a prop of the wrong type must be an error.
+if (files['@portico/elements'] && reactTypes) {
+  typeUses['@portico/elements'] = [
+    "import type {} from '@portico/elements/types/react';",
+    "import type { PorticoTicketList } from '@portico/elements';",
+    'export const list = (ref: { current: PorticoTicketList | null }) => (',
+    '  <portico-provider base-url="https://portal.test" getToken={async () => \'t\'}>',
+    '    <portico-ticket-list ref={ref} status="open" pageSize={10} onportico-ticket-select={(e) => e.detail.ticket.id.toUpperCase()} />',
+    '  </portico-provider>',
+    ');',
+    '// @ts-expect-error: not a ticket status',
+    'export const wrong = <portico-ticket-list status="nope" />;',
+  ].join('\n');
+}
 const tsFiles = [];
 for (const [name, code] of Object.entries(typeUses)) {
   if (!files[name]) continue;
-  const f = `use-${name.split('/')[1]}.ts`;
+  const f = `use-${name.split('/')[1]}.${name === '@portico/elements' ? 'tsx' : 'ts'}`;
   writeFileSync(join(app, f), `${code}\n`);
   tsFiles.push(f);
 }
@@ -107,7 +145,8 @@ writeFileSync(
       module: 'ESNext',
       moduleResolution: 'Bundler',
       target: 'ES2022',
-      lib: ['ES2022', 'DOM'],
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      jsx: 'react-jsx',
       noEmit: true,
       skipLibCheck: false,
       types: [],

@@ -54,6 +54,10 @@ for (const name of packages) run(`${name} tests`, 'pnpm', ['--filter', name, 'ru
 
 run('end-to-end: approval against the real server in Chromium', 'pnpm', ['--filter', '@portico/elements', 'run', 'test:e2e']);
 run('custom-elements manifest is current', 'pnpm', ['--filter', '@portico/elements', 'run', 'manifest:check']);
+// Framework typings, VS Code custom data and docs/reference, all generated from the manifest.
+run('generated files are current', 'pnpm', ['--filter', '@portico/elements', 'run', 'generate:check']);
+// The generated React / Vue / Svelte typings used as apps use them, against the built declarations.
+run('framework typings typecheck (elements test/types)', 'pnpm', ['exec', 'tsc', '-p', 'packages/elements/test/types/tsconfig.json']);
 run('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
 run('size budgets', 'node', ['packages/tooling/src/size.mjs', '--check']);
