@@ -1,4 +1,4 @@
-import { endpoints } from '@portico/contract';
+import { endpoints } from '@portico/contract/validators';
 import { createClientFor, type PorticoClient, type PorticoClientOptions } from './core.js';
 
 /** A client of the whole portal API: a method for every JSON endpoint of the contract. */

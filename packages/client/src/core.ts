@@ -269,7 +269,7 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
       throw new PorticoError(
         'unknown_endpoint',
         `The "${group}" endpoints are not registered: import a component that calls them, or call ` +
-          `registerEndpoints({ ${group} }) with ${group} from '@portico/contract/endpoints/${group}', or use createPorticoClient`,
+          `registerEndpoints({ ${group} }) with ${group} from '@portico/contract/validators/${group}', or use createPorticoClient`,
       );
     }
     if (built[group]?.[0] !== defs) {

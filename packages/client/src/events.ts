@@ -1,4 +1,5 @@
-import { fromWire, PortalEvent } from '@portico/contract';
+import { fromWire, type PortalEvent } from '@portico/contract';
+import { PortalEvent as PortalEventSchema } from '@portico/contract/validators';
 import { apiError, PorticoValidationError } from './errors.js';
 import { backoff, type Diagnose, sleep } from './options.js';
 import type { TokenCache } from './token.js';
@@ -84,7 +85,7 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
 
   const onData = (data: string) => {
     try {
-      const r = PortalEvent.safeParse(fromWire(JSON.parse(data)));
+      const r = PortalEventSchema.safeParse(fromWire(JSON.parse(data)));
       if (r.success) return emit(r.data);
       report(new PorticoValidationError(ENDPOINT, r.error.issues));
     } catch {

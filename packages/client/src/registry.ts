@@ -17,7 +17,8 @@ export const endpointRegistry: EndpointTable = {};
 /**
  * Adds groups of the contract to `endpointRegistry`, e.g.
  * `registerEndpoints({ tickets, attachments })` with each group imported from
- * `@portico/contract/endpoints/<group>`. Registering a group again replaces it.
+ * `@portico/contract/validators/<group>` (the zod-free validators; `@portico/contract/endpoints/<group>`, with zod, works
+ * too). Registering a group again replaces it.
  */
 export function registerEndpoints(groups: EndpointGroups): void {
   Object.assign(endpointRegistry, groups);

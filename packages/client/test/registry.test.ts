@@ -52,7 +52,7 @@ describe('createClientFor', () => {
     expect(error.code).toBe('unknown_endpoint');
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('"invoices"');
-    expect(error.message).toContain("'@portico/contract/endpoints/invoices'");
+    expect(error.message).toContain("'@portico/contract/validators/invoices'");
     expect(error.message).toContain('createPorticoClient');
   });
 
@@ -118,7 +118,22 @@ describe('bundle of createClientFor', () => {
     expect(b.text).not.toContain('unitAmount'); // a key of InvoiceLine, the invoice `lines`
   });
 
-  it('holds the schemas of the registered groups only', async () => {
+  it('holds the validators of the registered groups only, and no zod', async () => {
+    const b = await bundle(
+      "import { registerEndpoints } from './src/index.ts';\n" +
+        "import { tickets } from '@portico/contract/validators/tickets';\n" +
+        'registerEndpoints({ tickets });\n' +
+        "export { createClientFor, endpointRegistry } from './src/index.ts';",
+    );
+    expect(b.has('contract/src/validators/endpoints/tickets.ts')).toBe(true);
+    expect(b.has('contract/src/validators/endpoints/invoices.ts')).toBe(false);
+    expect(b.inputs.some((p) => p.includes('/zod/'))).toBe(false);
+    expect(b.text).toContain('messageCount'); // a key of Ticket
+    expect(b.text).not.toContain('unitAmount'); // a key of InvoiceLine: the invoice validators are shaken off
+    expect(b.text).not.toContain('helpfulCount'); // a key of Article
+  });
+
+  it("the zod table works too, and then brings zod and only its groups' schemas", async () => {
     const b = await bundle(
       "import { registerEndpoints } from './src/index.ts';\n" +
         "import { tickets } from '@portico/contract/endpoints/tickets';\n" +
@@ -127,15 +142,14 @@ describe('bundle of createClientFor', () => {
     );
     expect(b.has(schema('ticket'))).toBe(true);
     expect(b.has(schema('invoice'))).toBe(false);
-    expect(b.has(schema('article'))).toBe(false);
-    expect(b.has('contract/src/endpoints.ts')).toBe(false);
     expect(b.text).not.toContain('unitAmount');
   });
 
-  it('createPorticoClient holds the whole table (the check above can fail)', async () => {
+  it('createPorticoClient holds the whole table, as zod-free validators (the checks above can fail)', async () => {
     const b = await bundle("export { createPorticoClient } from './src/index.ts';");
-    expect(b.has('contract/src/endpoints.ts')).toBe(true);
-    expect(b.has(schema('invoice'))).toBe(true);
+    expect(b.has('contract/src/validators/index.ts')).toBe(true);
+    expect(b.has('contract/src/validators/endpoints/invoices.ts')).toBe(true);
+    expect(b.inputs.some((p) => p.includes('/zod/'))).toBe(false);
     expect(b.text).toContain('unitAmount');
   });
 });

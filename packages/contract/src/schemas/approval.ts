@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CHANGES_NEED_COMMENT_MESSAGE, changesNeedComment } from './checks.js';
 import { Id, PageQuery, PersonRef, Timestamp } from './common.js';
 
 export const Decision = z.enum(['approved', 'changes_requested']);
@@ -27,8 +28,8 @@ export const ApprovalCreate = z
     comment: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
   })
   .check(
-    z.refine((v) => v.decision !== 'changes_requested' || (v.comment ?? '').length > 0, {
-      message: 'a comment is required when requesting changes',
+    z.refine(changesNeedComment, {
+      message: CHANGES_NEED_COMMENT_MESSAGE,
       path: ['comment'],
     }),
   );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isSafeUrl, SAFE_URL_MESSAGE } from './checks.js';
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(128));
 /** RFC 3339 timestamp in UTC, e.g. `2026-11-22T10:53:25.000Z`. */
@@ -10,20 +11,11 @@ export const MinorUnits = z.int();
 /** ISO 4217 currency code. */
 export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 
-const isSafeUrl = (value: string): boolean => {
-  if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return true;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
 /**
  * A link the SDK may put in an `href` or `src`: an absolute http(s) URL or a same-origin path.
  * `javascript:`, `data:` and protocol-relative URLs fail validation, whatever the server sends.
  */
-export const SafeUrl = z.string().check(z.maxLength(4096), z.refine(isSafeUrl, 'must be an http(s) URL or a path'));
+export const SafeUrl = z.string().check(z.maxLength(4096), z.refine(isSafeUrl, SAFE_URL_MESSAGE));
 
 export const PersonRef = z.object({ id: Id, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
