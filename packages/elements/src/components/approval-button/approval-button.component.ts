@@ -1,8 +1,8 @@
 import { registerEndpoints } from '@portico/client';
 import type { Approval, Decision, Deliverable, Role } from '@portico/contract';
-import { approvals } from '@portico/contract/endpoints/approvals';
-import { deliverables } from '@portico/contract/endpoints/deliverables';
-import { me } from '@portico/contract/endpoints/me';
+import { approvals } from '@portico/contract/validators/approvals';
+import { deliverables } from '@portico/contract/validators/deliverables';
+import { me } from '@portico/contract/validators/me';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';

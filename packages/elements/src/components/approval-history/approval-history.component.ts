@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { Approval } from '@portico/contract';
-import { approvals } from '@portico/contract/endpoints/approvals';
+import { approvals } from '@portico/contract/validators/approvals';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';

@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { Comment, CommentAnchor, Page } from '@portico/contract';
-import { comments } from '@portico/contract/endpoints/comments';
+import { comments } from '@portico/contract/validators/comments';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';

@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { DeliverableSummary, Page, ReviewStatus } from '@portico/contract';
-import { deliverables } from '@portico/contract/endpoints/deliverables';
+import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';

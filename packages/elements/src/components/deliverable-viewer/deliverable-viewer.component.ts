@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract';
-import { deliverables } from '@portico/contract/endpoints/deliverables';
+import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';

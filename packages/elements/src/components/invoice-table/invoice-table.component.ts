@@ -2,7 +2,7 @@ import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { registerEndpoints } from '@portico/client';
 import type { InvoiceStatus, InvoiceSummary, InvoiceTotals, Page } from '@portico/contract';
-import { invoices } from '@portico/contract/endpoints/invoices';
+import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';

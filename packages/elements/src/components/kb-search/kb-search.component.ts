@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
-import { articles } from '@portico/contract/endpoints/articles';
+import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';

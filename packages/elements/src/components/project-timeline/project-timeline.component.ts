@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { Milestone, Project } from '@portico/contract';
-import { projects } from '@portico/contract/endpoints/projects';
+import { projects } from '@portico/contract/validators/projects';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';

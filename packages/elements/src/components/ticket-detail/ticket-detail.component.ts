@@ -1,7 +1,7 @@
 import { registerEndpoints } from '@portico/client';
 import type { Attachment, Ticket, TicketMessage, TicketPriority, TicketStatus } from '@portico/contract';
-import { attachments } from '@portico/contract/endpoints/attachments';
-import { tickets } from '@portico/contract/endpoints/tickets';
+import { attachments } from '@portico/contract/validators/attachments';
+import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';

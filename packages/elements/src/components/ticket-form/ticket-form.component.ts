@@ -1,16 +1,9 @@
 import { registerEndpoints } from '@portico/client';
-import {
-  type Article,
-  type Attachment,
-  type Highlighted,
-  type SearchHit,
-  type Ticket,
-  TicketCreate,
-  type TicketPriority,
-} from '@portico/contract';
-import { articles } from '@portico/contract/endpoints/articles';
-import { attachments } from '@portico/contract/endpoints/attachments';
-import { tickets } from '@portico/contract/endpoints/tickets';
+import type { Article, Attachment, Highlighted, SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
+import { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
+import { articles } from '@portico/contract/validators/articles';
+import { attachments } from '@portico/contract/validators/attachments';
+import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -206,7 +199,7 @@ export class PorticoTicketForm extends PorticoElement {
 
   /** Client-side errors by field, from `TicketCreate.safeParse`. */
   private get clientErrors(): Partial<Record<Field, string>> {
-    const result = TicketCreate.safeParse(this.input);
+    const result = TicketCreateSchema.safeParse(this.input);
     const errors: Partial<Record<Field, string>> = {};
     if (result.success) return errors;
     for (const issue of result.error.issues as ZodIssueLike[]) {
@@ -506,7 +499,7 @@ export class PorticoTicketForm extends PorticoElement {
     const { t } = this.i18n;
     this.attempted = true;
     this.failure = undefined;
-    const parsed = TicketCreate.safeParse(this.input);
+    const parsed = TicketCreateSchema.safeParse(this.input);
     const errors = this.visibleErrors;
     if (!parsed.success || Object.keys(errors).length) {
       const count = Object.keys(errors).length;

@@ -1,6 +1,6 @@
 import { registerEndpoints } from '@portico/client';
 import type { Page, Ticket, TicketPriority, TicketSort, TicketStatus } from '@portico/contract';
-import { tickets } from '@portico/contract/endpoints/tickets';
+import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
