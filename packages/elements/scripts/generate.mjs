@@ -393,7 +393,14 @@ for (const el of elements) {
     }
     const v = componentVars.get(name) ?? { tags: new Set(), description: doc.description };
     v.tags.add(el.tag);
-    v.fallback = doc.default ?? fallback;
+    // The styles are the truth; a default in the JSDoc (`@cssprop [--x=default]`) must agree.
+    v.fallback = fallback;
+    const squash = (x) => x.replace(/\s+/g, ' ').trim();
+    if (doc.default !== undefined && ![fallback, publicExpression(fallback)].map(squash).includes(squash(doc.default))) {
+      problems.push(
+        `${el.tag}: @cssprop ${name} says the default is ${doc.default}, its styles fall back to ${publicExpression(fallback)}`,
+      );
+    }
     componentVars.set(name, v);
     doc.fallback = v.fallback;
   }
