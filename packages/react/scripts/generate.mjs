@@ -88,12 +88,12 @@ function wrapperModule({ decl, tag, specifier, eventsSpecifier }) {
     HEADER +
     `import { createComponent${events.length ? ', type EventName' : ''} } from '@lit/react';\n` +
     `import { ${decl.name} as ${elementAlias} } from '${specifier}';\n` +
-    (events.length && eventsSpecifier
-      ? // A bare import (the module is empty at run time) so that the declarations emitted from here load these types too.
-        `// The element's event types (\`GlobalEventHandlersEventMap\`), also where its own declarations do not load them.\nimport '${eventsSpecifier}';\n`
-      : '') +
     `import React from 'react';\n` +
     '\n' +
+    (events.length && eventsSpecifier
+      ? // `export type {}`: kept in the emitted declarations (an `import type` would be dropped), gone from the JavaScript.
+        `// The element's event types (\`GlobalEventHandlersEventMap\`), also where its own declarations do not load them.\nexport type {} from '${eventsSpecifier}';\n`
+      : '') +
     `export type { ${elementAlias} };\n` +
     '\n' +
     (events.length

@@ -63,7 +63,9 @@ test('importing one wrapper bundles and registers only its element', async () =>
 });
 
 test('two wrappers bring exactly their two elements', async () => {
-  const js = await bundle("import { PorticoProvider, PorticoKbSearch } from '@portico/react'; console.log(PorticoProvider, PorticoKbSearch);");
+  const js = await bundle(
+    "import { PorticoProvider, PorticoKbSearch } from '@portico/react'; console.log(PorticoProvider, PorticoKbSearch);",
+  );
   assert.deepEqual(defines(js), ['portico-kb-search', 'portico-provider']);
 });
 
