@@ -1,15 +1,14 @@
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
-import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { registerEndpoints } from '@portico/client';
 import type { InvoiceStatus, InvoiceSummary, InvoiceTotals, Page } from '@portico/contract';
 import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { isAbort, ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import type {} from './invoice-table.events.js';
+export type { PorticoInvoiceLinkDetail, PorticoInvoiceSelectDetail } from './invoice-table.events.js';
 import { en, type InvoiceTableMessageKey } from './invoice-table.messages.js';
 import { styles } from './invoice-table.styles.js';
 
@@ -35,17 +34,17 @@ const STATUS_TONE: Record<InvoiceStatus, string> = {
 };
 const EMPTY_PAGE: Page<InvoiceSummary> = { data: [], nextCursor: null };
 /**
- * The flow layout with a shorter overhang (rows rendered beyond the viewport on each side): the
- * default 1,000 px keeps ~45 extra rows in the DOM; 400 px is still several screens' worth of
- * wheel scrolling before a frame and keeps the shadow root well under 1,000 nodes.
+ * Up to this many invoices, with no further page to load, the table renders every row; a longer
+ * table loads the virtualizer (a lazy chunk) and renders only the rows near the viewport.
  */
-class InvoiceRowLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = 400;
-  }
-}
-const LAYOUT = { type: InvoiceRowLayout, direction: 'vertical' as const };
+export const PLAIN_ROWS = 50;
+type Virtual = typeof import('./invoice-table.virtual.js');
+let virtual: Virtual | undefined;
+let virtualLoading: Promise<Virtual> | undefined;
+const loadVirtual = () => {
+  virtualLoading ??= import('./invoice-table.virtual.js').then((m) => (virtual = m));
+  return virtualLoading;
+};
 
 /** Rows from the end of the loaded ones at which the next page is requested. */
 const PREFETCH_ROWS = 30;
@@ -258,8 +257,8 @@ export class PorticoInvoiceTable extends PorticoElement {
     this.focusIndex = i;
     let row = this.rowElement(i);
     if (!row) {
-      const body = this.renderRoot.querySelector<VirtualizerHostElement>('.body');
-      body?.[virtualizerRef]?.element(i)?.scrollIntoView({ block: 'nearest' });
+      const body = this.renderRoot.querySelector('.body');
+      if (virtual && body) (body as import('./invoice-table.virtual.js').VirtualizerHostElement)[virtual.virtualizerRef]?.element(i)?.scrollIntoView({ block: 'nearest' });
       for (let tries = 0; !row && tries < 10; tries++) {
         await new Promise((r) => requestAnimationFrame(r));
         await this.updateComplete;
@@ -382,9 +381,12 @@ export class PorticoInvoiceTable extends PorticoElement {
 
   private renderTable() {
     const rows = this.rows;
+    const v = this.virtualized(rows) ? virtual : undefined;
+    // Plain rows: all of them (or the first PLAIN_ROWS while the virtualizer loads).
+    const range = v ? this.range : { first: 0, last: Math.min(rows.length, PLAIN_ROWS) - 1 };
     const focus = Math.min(this.focusIndex, rows.length - 1);
     // The focused row may be scrolled out of the DOM: the first rendered row is the tab stop then.
-    const tabStop = focus >= this.range.first && focus <= this.range.last ? focus : this.range.first;
+    const tabStop = focus >= range.first && focus <= range.last ? focus : range.first;
     return html`<div part="table" class="table" role="table" aria-label=${this.t('invoiceTable.label')} aria-rowcount=${this.rowCount(rows)}>
         <div class="head" role="rowgroup">
           <div part="head" class="row row--head" role="row" aria-rowindex="1">
@@ -405,12 +407,20 @@ export class PorticoInvoiceTable extends PorticoElement {
           @focusin=${this.onFocusIn}
           @rangeChanged=${this.onRangeChanged}
           @visibilityChanged=${this.onVisibilityChanged}
-        >${virtualize({
-          items: rows as InvoiceSummary[],
-          keyFunction: (inv: InvoiceSummary | undefined) => inv?.id,
-          layout: LAYOUT,
-          renderItem: (inv: InvoiceSummary | undefined, i: number) => (inv ? this.renderRow(inv, i, i === tabStop) : html``),
-        })}</div>
+        >${
+          v
+            ? v.virtualize({
+                items: rows as InvoiceSummary[],
+                keyFunction: (inv: InvoiceSummary | undefined) => inv?.id,
+                layout: v.LAYOUT,
+                renderItem: (inv: InvoiceSummary | undefined, i: number) => (inv ? this.renderRow(inv, i, i === tabStop) : html``),
+              })
+            : repeat(
+                rows.slice(0, range.last + 1),
+                (inv) => inv.id,
+                (inv, i) => this.renderRow(inv, i, i === tabStop),
+              )
+        }</div>
       </div>
       ${this.renderMore()}`;
   }
@@ -512,6 +522,28 @@ export class PorticoInvoiceTable extends PorticoElement {
     }
   }
 
+  /** Also waits for the virtualizer when the rows need it, so that `updateComplete` means the rows are final. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (virtual || !this.needsVirtual(this.rows)) return done;
+    await loadVirtual();
+    return super.getUpdateComplete();
+  }
+
+  private needsVirtual(rows: readonly InvoiceSummary[]): boolean {
+    return rows.length > PLAIN_ROWS || (this.invoices === undefined && this.nextCursor !== null);
+  }
+
+  /**
+   * Whether the rows need the virtualizer: more than PLAIN_ROWS, or more pages to come. Starts
+   * loading it when they do; until it is there the first PLAIN_ROWS rows render plainly.
+   */
+  private virtualized(rows: readonly InvoiceSummary[]): boolean {
+    const needed = this.needsVirtual(rows);
+    if (needed && !virtual) void loadVirtual().then(() => this.requestUpdate());
+    return needed && !!virtual;
+  }
+
   private rowElement(index: number): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`.body > .row[data-index="${index}"]`);
   }
@@ -541,7 +573,7 @@ export class PorticoInvoiceTable extends PorticoElement {
     if (!target.matches('.body > .row')) return;
     const current = Number(target.dataset.index);
     const last = this.rows.length - 1;
-    const page = Math.max(1, this.range.last - this.range.first - 4);
+    const page = this.virtualized(this.rows) ? Math.max(1, this.range.last - this.range.first - 4) : 10;
     let next: number;
     switch (e.key) {
       case 'ArrowDown':

@@ -5,7 +5,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { loadLocale } from '../../i18n/i18n.js';
 import { createMockClient, json, type MockRequest, malformedJson, malformedList, paginate, problem } from '../../testing/mock-api.js';
 import '../provider/provider.js';
-import { invoiceComparator, isSafeLink, sortInvoices, totalsByCurrency } from './invoice-table.component.js';
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { invoiceComparator, isSafeLink, PLAIN_ROWS, sortInvoices, totalsByCurrency } from './invoice-table.component.js';
 import './invoice-table.js';
 import type { PorticoInvoiceTable } from './invoice-table.component.js';
 
@@ -482,6 +483,22 @@ describe('<portico-invoice-table>', () => {
   });
 
   describe('virtualization', () => {
+    it('a short table (50 invoices or fewer, no further page) renders every row and no virtualizer', async () => {
+      const { el } = await mount({ invoices: makeInvoices(PLAIN_ROWS) });
+      await settled(el);
+      expect(rows(el).map((r) => r.dataset.index)).to.deep.equal(Array.from({ length: PLAIN_ROWS }, (_, i) => String(i)));
+      expect(($(el, '.body') as unknown as Record<symbol, unknown>)[virtualizerRef]).to.equal(undefined);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('one invoice more (or a next page) switches to the virtualizer, loaded on demand', async () => {
+      const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${makeInvoices(PLAIN_ROWS + 1)}></portico-invoice-table>`);
+      await el.updateComplete;
+      await settled(el);
+      expect(($(el, '.body') as unknown as Record<symbol, unknown>)[virtualizerRef]).to.not.equal(undefined);
+      expect(rows(el).length).to.be.greaterThan(0);
+    });
+
     it('100,000 invoices via .invoices: fewer than 1,000 nodes in the shadow root, correct row indexes', async () => {
       const big = makeInvoices(100_000);
       const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${big}></portico-invoice-table>`);
