@@ -1,6 +1,5 @@
 import { type ChildPart, noChange } from 'lit';
 import { AsyncDirective, directive, type PartInfo, PartType } from 'lit/async-directive.js';
-import { renderMarkdown, sanitizeHtmlToFragment } from './sanitize.js';
 
 export type RichTextFormat = 'markdown' | 'html' | 'text';
 
@@ -12,7 +11,8 @@ function sanitized(format: 'markdown' | 'html', source: string): Promise<Documen
   const key = `${format}\u0000${source}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = format === 'markdown' ? renderMarkdown(source) : sanitizeHtmlToFragment(source);
+    // The sanitizer module (and DOMPurify, marked behind it) loads with the first rich text.
+    hit = import('./sanitize.js').then((m) => (format === 'markdown' ? m.renderMarkdown(source) : m.sanitizeHtmlToFragment(source)));
     cache.set(key, hit);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   }

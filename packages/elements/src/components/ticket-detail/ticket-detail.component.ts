@@ -10,7 +10,7 @@ import { errorMessage, renderState, stateStyles } from '../../controllers/render
 import { errorCode, ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { richText } from '../../sanitize/rich-text.js';
-import { isSafeUrl } from '../../sanitize/sanitize.js';
+import { isSafeUrl } from '../../sanitize/url.js';
 import type { TicketAction } from './ticket-detail.events.js';
 import { en } from './ticket-detail.messages.js';
 import { styles } from './ticket-detail.styles.js';
