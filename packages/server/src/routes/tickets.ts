@@ -222,15 +222,13 @@ const listSql = new Map<string, string>();
 const MAX_LIST_SQL = 2000;
 
 /**
- * The ticket list response body as JSON text, its rows serialised by the database in one query:
- * the page's limit + 1 rows come back in the sort order, each as its JSON text (`TICKET_JSON`)
- * beside its sort key and id; the first `limit` are joined into the `data` array and row `limit`
- * gives the next cursor (only when row limit + 1 exists), encoded by `encodeCursor` as on every
- * other list. The server neither decodes the tickets nor builds objects: it sends the text.
- *
- * One row per ticket rather than one aggregated row: numbering the rows with a window and
- * concatenating them with string_agg made the database copy and sort every row's text again
- * (≈ 40 % more PostgreSQL CPU for a page of 25); joining 25 strings here costs next to nothing.
+ * The ticket list response body as JSON text, built by the database in one query returning one
+ * row: the page's limit + 1 tickets in the sort order (`TICKET_JSON`, mostly texts kept on the
+ * row), numbered in that order, the first `limit` of them joined into the `data` array, and the
+ * sort key and id of ticket `limit` for the next cursor (only when ticket limit + 1 exists),
+ * encoded by `encodeCursor` as on every other list. The server neither decodes the tickets nor
+ * builds objects: it sends the text as it comes. One row rather than one per ticket: node-postgres
+ * spends ≈ 3 µs on every row it receives, more than the database spends aggregating them.
  */
 export async function listTicketsJson(db: Queryable, p: Principal, query: ListQuery): Promise<string> {
   const { where, params, sort } = listFilter(p, query);
@@ -248,19 +246,19 @@ export async function listTicketsJson(db: Queryable, p: Principal, query: ListQu
       const op = sort.dir === 'desc' ? '<' : '>';
       cond += ` AND (${sort.expr}, t.id) ${op} ($${params.length - 1}::${sort.cast}, $${params.length}::text)`;
     }
-    sql = `SELECT ${sort.expr} AS sk, t.id, ${TICKET_JSON} AS j
-      FROM tickets t JOIN contacts c ON c.id = t.requester_id
-      WHERE ${cond} ORDER BY ${sort.expr} ${sort.dir}, t.id ${sort.dir} LIMIT ${limit + 1}`;
+    sql = `SELECT count(*)::int AS n,
+      '[' || coalesce(string_agg(j, ',' ORDER BY rn) FILTER (WHERE rn <= ${limit}), '') || ']' AS data,
+      max(sk) FILTER (WHERE rn = ${limit}) AS sk, max(id) FILTER (WHERE rn = ${limit}) AS id
+      FROM (SELECT row_number() OVER (ORDER BY sk ${sort.dir}, id ${sort.dir}) AS rn, sk, id, j
+        FROM (SELECT ${sort.expr} AS sk, t.id, ${TICKET_JSON} AS j
+          FROM tickets t JOIN contacts c ON c.id = t.requester_id
+          WHERE ${cond} ORDER BY ${sort.expr} ${sort.dir}, t.id ${sort.dir} LIMIT ${limit + 1}) page) numbered`;
     if (listSql.size < MAX_LIST_SQL) listSql.set(key, sql);
   }
-  const rows = await db.query<{ sk: unknown; id: string; j: string }>(sql, params);
-  const n = Math.min(rows.length, limit);
-  let data = '';
-  for (let i = 0; i < n; i++) data += i === 0 ? rows[i]!.j : `,${rows[i]!.j}`;
-  const last = rows[limit - 1];
-  const cursor = rows.length > limit && last ? encodeCursor(sort.name, last.sk, last.id) : null;
+  const [row] = await db.query<{ n: number; data: string; sk: unknown; id: string | null }>(sql, params);
+  const cursor = row && row.n > limit && row.id != null ? encodeCursor(sort.name, row.sk, row.id) : null;
   // base64url needs no escaping inside a JSON string.
-  return `{"data":[${data}],"next_cursor":${cursor === null ? 'null' : `"${cursor}"`}}`;
+  return `{"data":${row?.data ?? '[]'},"next_cursor":${cursor === null ? 'null' : `"${cursor}"`}}`;
 }
 
 /** The part of Standard Schema (zod's `~standard`) used to validate a raw response. */
