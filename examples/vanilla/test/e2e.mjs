@@ -25,6 +25,8 @@ if (!existsSync(join(cdn, 'portico.js'))) {
 const h = await startExampleHost({ staticDir: { '/': example, '/cdn/': cdn }, label: 'vanilla e2e' });
 if (process.argv.includes('--serve')) {
   console.log(`bundle:   ${h.url}/index.html\nautoload: ${h.url}/autoload.html\n(Ctrl+C to stop)`);
+  // Playwright's own SIGINT/SIGTERM handlers close the browser but don't end the process.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => h.browser.close().finally(() => process.exit(0)));
   await new Promise(() => {});
 }
 

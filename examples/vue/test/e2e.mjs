@@ -20,6 +20,8 @@ if (!existsSync(join(dist, 'index.html'))) {
 const h = await startExampleHost({ staticDir: dist, label: 'vue e2e' });
 if (process.argv.includes('--serve')) {
   console.log(`${h.url}/index.html\n(Ctrl+C to stop)`);
+  // Playwright's own SIGINT/SIGTERM handlers close the browser but don't end the process.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => h.browser.close().finally(() => process.exit(0)));
   await new Promise(() => {});
 }
 // The seeded articles show screenshots from images.example.com, a name that doesn't resolve.
