@@ -352,11 +352,11 @@ export interface PorticoInvoiceTableSvelteProps {
   'hide-filter'?: PorticoInvoiceTable['hideFilter'];
   /** Attribute form of `hideTotals`. */
   'hide-totals'?: PorticoInvoiceTable['hideTotals'];
-  /** `portico-invoice-select`: A row was activated (Enter or a click outside its links); `detail.invoice`. Cancelable: keeps `selected`. Detail: `{ invoice: InvoiceSummary }`. */
+  /** `portico-invoice-select`: A row was activated (Enter or a click outside its links); `detail.invoice`. Cancelable: keeps `selected`. Detail: `PorticoInvoiceSelectDetail`. */
   'onportico-invoice-select'?: (event: PorticoEvent<'portico-invoice-select'>) => void;
-  /** `portico-invoice-download`: A PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `{ invoice: InvoiceSummary; url: string }`. */
+  /** `portico-invoice-download`: A PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
   'onportico-invoice-download'?: (event: PorticoEvent<'portico-invoice-download'>) => void;
-  /** `portico-invoice-pay`: A Pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `{ invoice: InvoiceSummary; url: string }`. */
+  /** `portico-invoice-pay`: A Pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
   'onportico-invoice-pay'?: (event: PorticoEvent<'portico-invoice-pay'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
@@ -661,13 +661,13 @@ export interface PorticoTicketFormSvelteProps {
   theme?: PorticoTicketForm['theme'];
   /** Attribute form of `noSuggestions`. */
   'no-suggestions'?: PorticoTicketForm['noSuggestions'];
-  /** `portico-ticket-create-request`: About to send; `detail.input` is the ticket input. Cancelable: `preventDefault()` sends nothing. Detail: `{ input: TicketCreate }`. */
+  /** `portico-ticket-create-request`: About to send; `detail.input` is the ticket input. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoTicketCreateRequestDetail`. */
   'onportico-ticket-create-request'?: (event: PorticoEvent<'portico-ticket-create-request'>) => void;
-  /** `portico-ticket-create`: The ticket was created; `detail.ticket`. Detail: `{ ticket: Ticket }`. */
+  /** `portico-ticket-create`: The ticket was created; `detail.ticket`. Detail: `PorticoTicketCreateDetail`. */
   'onportico-ticket-create'?: (event: PorticoEvent<'portico-ticket-create'>) => void;
   /** `portico-article-open`: A suggested article was chosen; `detail.slug`, `detail.article` (summary). Cancelable: `preventDefault()` keeps it from opening in place. Detail: `PorticoArticleOpenDetail`. */
   'onportico-article-open'?: (event: PorticoEvent<'portico-article-open'>) => void;
-  /** `portico-deflect`: A suggested article was opened and the form left without sending; `detail.slug` (the last opened). When the element is removed, the event is dispatched on its former parent (or the document). Detail: `{ slug: string }`. */
+  /** `portico-deflect`: A suggested article was opened and the form left without sending; `detail.slug` (the last opened). When the element is removed, the event is dispatched on its former parent (or the document). Detail: `PorticoDeflectDetail`. */
   'onportico-deflect'?: (event: PorticoEvent<'portico-deflect'>) => void;
 }
 

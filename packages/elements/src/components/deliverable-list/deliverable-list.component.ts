@@ -46,7 +46,7 @@ registerEndpoints({ deliverables });
  *
  * @cssprop --portico-deliverable-list-row-padding - Padding of a row (default: 3 spacing units).
  * @cssprop --portico-deliverable-list-border-color - Borders of the list and rows.
- * @cssprop --portico-deliverable-list-radius - Radius of the list (default: `--portico-radius-l`).
+ * @cssprop --portico-deliverable-list-radius - Radius of the list (default: twice `--portico-radius`).
  *
  * @fires portico-deliverable-select - A row was activated; `detail.deliverable`. Cancelable: `preventDefault()` keeps `selected` unchanged.
  * @fires portico-error - Loading failed; `detail.code` is the error's machine code.

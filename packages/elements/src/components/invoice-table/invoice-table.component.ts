@@ -164,7 +164,7 @@ const matchesFilter = (filter: InvoiceFilter) => (r: InvoiceSummary) => (filter 
  * @cssprop --portico-invoice-table-row-selected-background - Background of the selected row.
  * @cssprop --portico-invoice-table-header-background - Background of the (sticky) header row.
  * @cssprop --portico-invoice-table-border-color - Borders (default: `--portico-color-border`).
- * @cssprop --portico-invoice-table-radius - Radius of the table and of cards (default: `--portico-radius-l`).
+ * @cssprop --portico-invoice-table-radius - Radius of the table and of cards (default: twice `--portico-radius`).
  * @cssprop --portico-invoice-table-badge-radius - Badge radius (default: pill).
  * @cssprop --portico-invoice-table-gap - Space between header, toolbar and table (default: spacing m).
  * @cssprop --portico-invoice-table-sticky-top - Offset of the sticky header row, e.g. under a fixed page header (default: 0).

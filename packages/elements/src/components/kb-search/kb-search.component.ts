@@ -77,7 +77,7 @@ let nextId = 0;
  *   scrolling popup is not a tab stop, so axe flags it as `scrollable-region-focusable`; arrow keys still scroll the active option into view).
  * @cssprop --portico-kb-search-border-color - Borders of the popup and between results (default: `--portico-color-border`).
  * @cssprop --portico-kb-search-radius - Radius of the popup (default: 2 × `--portico-radius`).
- * @cssprop --portico-kb-search-option-padding - Padding of a result (default: 2 spacing units × 3).
+ * @cssprop --portico-kb-search-option-padding - Padding of a result (default: 2 spacing units block, 3 inline).
  * @cssprop --portico-kb-search-option-active-background - Background of the active result (default: a primary tint).
  * @cssprop --portico-kb-search-highlight-background - Background of a highlighted match (default: a warning tint).
  * @cssprop --portico-kb-search-highlight-color - Text colour of a highlighted match (default: `--portico-color-text`).
