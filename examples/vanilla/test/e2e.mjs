@@ -3,8 +3,9 @@
 // harness. index.html loads the single-file bundle; autoload.html the autoloader. Both are served
 // as they are, with @portico/elements' dist/cdn mounted at /cdn/ (run `pnpm build` first).
 // Prints `vanilla e2e: N passed, N failed`.   `node test/e2e.mjs --serve` keeps the pages up.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -22,7 +23,11 @@ if (!existsSync(join(cdn, 'portico.js'))) {
   process.exit(1);
 }
 
-const h = await startExampleHost({ staticDir: { '/': example, '/cdn/': cdn }, label: 'vanilla e2e' });
+// index.html as a page of another site would have it, with the bundle from another origin (as
+// from a CDN): written at run time, once the origin is known.
+const crossOriginDir = mkdtempSync(join(tmpdir(), 'portico-vanilla-'));
+const h = await startExampleHost({ staticDir: { '/': example, '/cdn/': cdn, '/other-site/': crossOriginDir }, label: 'vanilla e2e' });
+process.on('exit', () => rmSync(crossOriginDir, { recursive: true, force: true }));
 if (process.argv.includes('--serve')) {
   console.log(`bundle:   ${h.url}/index.html\nautoload: ${h.url}/autoload.html\n(Ctrl+C to stop)`);
   // Playwright's own SIGINT/SIGTERM handlers close the browser but don't end the process.
@@ -280,6 +285,40 @@ await h.check('bundle page: no console error, no uncaught exception', async () =
   assert(bundlePage.errors.length === 0, [...bundlePage.errors, ...bundlePage.httpErrors].join('\n'));
 });
 await bundlePage.close();
+
+await h.check(
+  'bundle from another origin (as from a CDN, with CORS): data and a PDF preview show, no console error (pdf.js parses on the main thread: browsers start no cross-origin worker)',
+  async () => {
+    const cdnOrigin = h.url.replace('127.0.0.1', 'localhost'); // same server, another origin
+    const html = readFileSync(join(example, 'index.html'), 'utf8').replaceAll('./cdn/', `${cdnOrigin}/cdn/`);
+    writeFileSync(join(crossOriginDir, 'index.html'), html);
+    const p = await h.newPage();
+    // What a CDN sends: Access-Control-Allow-Origin (module scripts load in CORS mode).
+    await p.route(`${cdnOrigin}/cdn/**`, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({
+        status: res.status(),
+        contentType: res.headers()['content-type'],
+        body: await res.body(),
+        headers: { 'access-control-allow-origin': '*' },
+      });
+    });
+    const loaded = [];
+    p.on('request', (r) => r.url().startsWith(`${cdnOrigin}/cdn/`) && loaded.push(r.url().slice(`${cdnOrigin}/cdn/`.length)));
+    await p.goto(`${h.url}/other-site/index.html`);
+    await p.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
+    const brief = p.locator('portico-deliverable-list [part~="row"]', { hasText: 'Creative brief' });
+    await brief.waitFor({ timeout: TIMEOUT });
+    await brief.click();
+    await p.locator('portico-deliverable-viewer canvas[part~="page"]').waitFor({ timeout: TIMEOUT });
+    for (const f of ['portico.js', 'pdfjs.js', 'pdf-worker.js'])
+      assert(loaded.includes(f), `${f} not loaded from ${cdnOrigin}: ${loaded.join(', ')}`);
+    const workers = p.workers().map((w) => w.url());
+    assert(workers.length === 0, `a worker started from another origin: ${workers.join(', ')}`);
+    assert(p.errors.length === 0, p.errors.join('\n'));
+    await p.close();
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // autoload.html: one ticket list, the autoloader.
