@@ -16,7 +16,9 @@
 //                     `pdfjs.js` + `pdf-worker.js` (the first PDF preview; pdf.js's own minified
 //                     builds). The viewer starts the worker from
 //                     `new URL('./pdf-worker.js', import.meta.url)`, i.e. this folder, unless the
-//                     page sets `pdfSettings.workerUrl` (a Trusted Types page must).
+//                     page sets `pdfSettings.workerUrl` (a Trusted Types page must). From another
+//                     origin (a CDN) no browser starts that worker: pdf.js then parses on the main
+//                     thread, with `pdf-worker.js` imported as a module (examples/vanilla tests it).
 //
 // Why the lazy parts stay lazy: inlined, they would make portico.js ~50% heavier (the sanitizer,
 // 26 message catalogues) for every page, and pdf.js (1.7 MB) can't be inlined at all (its worker
