@@ -11,9 +11,11 @@ import ts from 'typescript';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 
+// tsc's output only: dist/cdn holds esbuild bundles (built after this step, but left from a previous build).
 const files = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (path === join(dist, 'cdn')) return [];
     return statSync(path).isDirectory() ? files(path) : path.endsWith('.js') ? [path] : [];
   });
 

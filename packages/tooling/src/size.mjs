@@ -43,6 +43,9 @@ export const ENTRIES = [
       .join('\n')}\n${PROVIDER}`,
     budget: 45 * KB,
   },
+  // Not budgets of an issue: ours, so that the no-build-step files cannot grow unnoticed.
+  { name: 'single-file bundle for pages without a build step (dist/cdn/portico.js)', code: "import '@portico/elements/bundle';", budget: 75 * KB },
+  { name: 'autoloader alone (dist/cdn/autoload.js; components load on demand)', code: "import '@portico/elements/autoload';", budget: 1 * KB },
   {
     name: 'whole SDK: every component and the provider (@portico/elements/define)',
     code: "import '@portico/elements/define';",
