@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { API_PREFIX, type EndpointDef, endpointList, fromWire, snakeKey } from '@portico/contract';
 import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
@@ -14,7 +15,7 @@ import { createLogger } from './log.js';
 import { portalHandlers } from './routes/index.js';
 import { staffHandlers } from './routes/staff.js';
 import { createFileSigner, type Disposition, diskStorage, type Storage } from './storage.js';
-import { toWire } from './wire.js';
+import { RawJson, toWire } from './wire.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -44,6 +45,41 @@ interface StandardSchema {
 }
 
 const JSON_LIMIT = 1024 * 1024;
+
+const incomingOf = (c: Context): IncomingMessage | undefined => {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming && typeof incoming.headers === 'object' ? incoming : undefined;
+};
+
+/**
+ * A request header. Served by @hono/node-server, read from the headers Node has already parsed:
+ * `c.req.header()` first builds a WHATWG Headers object of every header of the request, a few
+ * microseconds per request for the two or three headers read here. Same value as the Headers
+ * object gives (repeated headers joined with ", "); elsewhere (app.request in tests) from it.
+ */
+function header(c: Context, name: string): string | undefined {
+  const incoming = incomingOf(c);
+  if (!incoming) return c.req.header(name);
+  const v = incoming.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/**
+ * The Authorization header. Node keeps only the first of repeated Authorization headers; the
+ * Headers object joins them (and `bearer` then refuses the result), so repeated ones are joined
+ * here too: a request with two Authorization headers stays unauthenticated.
+ */
+function authorization(c: Context): string | undefined {
+  const incoming = incomingOf(c);
+  if (!incoming) return c.req.header('authorization');
+  const raw = incoming.rawHeaders;
+  let value: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const k = raw[i]!;
+    if (k.length === 13 && k.toLowerCase() === 'authorization') value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
+  }
+  return value;
+}
 
 function loadOpenApi(): string {
   const require = createRequire(import.meta.url);
@@ -125,8 +161,11 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
   // Request id, CORS and one JSON log line per request, in one middleware. CORS is done here
   // rather than with hono/cors: that middleware touches `c.res` before the handler runs, which
   // makes Hono copy every response into a new Response and stream its body (≈ 15 % of the CPU
-  // time of a small JSON response, plus a timer tick of latency). Headers are instead set on the
-  // handler's own response after it is made; the behaviour (headers, preflight) is unchanged.
+  // time of a small JSON response, plus a timer tick of latency). The headers every response
+  // carries are computed here; the endpoints' own responses (`send`) are made with them in a
+  // plain object, which @hono/node-server writes as it is; any other response (errors, health,
+  // OpenAPI…) gets them set on its Headers after it is made. Behaviour (headers, preflight) is
+  // unchanged.
   const allowAny = config.allowedOrigins.includes('*');
   const allowed = new Set(config.allowedOrigins);
   const EXPOSE = 'Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition';
@@ -135,13 +174,15 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,OPTIONS',
     'Access-Control-Allow-Headers': 'Authorization,Content-Type,Idempotency-Key,Last-Event-ID,X-Request-Id',
   };
+  /** Responses made by `send`: they already carry the common headers. */
+  const complete = new WeakSet<Response>();
   const logRequests = log.enabled('info');
   app.use('*', async (c, next) => {
     const t0 = logRequests ? performance.now() : 0;
-    const given = c.req.header('x-request-id');
+    const given = header(c, 'x-request-id');
     const id = given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     c.set('requestId' as never, id as never);
-    const origin = c.req.header('origin');
+    const origin = header(c, 'origin');
     const allowOrigin = origin && (allowAny || allowed.has(origin)) ? origin : null;
     if (c.req.method === 'OPTIONS') {
       // Preflight (any OPTIONS request): answered here, like hono/cors did.
@@ -151,12 +192,17 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
       headers.append('Vary', 'Access-Control-Request-Headers');
       c.res = new Response(null, { status: 204, headers });
     } else {
+      const common: Record<string, string> = { 'X-Request-Id': id, 'Access-Control-Expose-Headers': EXPOSE, Vary: 'Origin' };
+      if (allowOrigin) common['Access-Control-Allow-Origin'] = allowOrigin;
+      c.set('commonHeaders' as never, common as never);
       await next();
-      const h = c.res.headers;
-      h.set('X-Request-Id', id);
-      if (allowOrigin) h.set('Access-Control-Allow-Origin', allowOrigin);
-      h.set('Access-Control-Expose-Headers', EXPOSE);
-      h.append('Vary', 'Origin');
+      if (!complete.has(c.res)) {
+        const h = c.res.headers;
+        h.set('X-Request-Id', id);
+        if (allowOrigin) h.set('Access-Control-Allow-Origin', allowOrigin);
+        h.set('Access-Control-Expose-Headers', EXPOSE);
+        h.append('Vary', 'Origin');
+      }
     }
     if (logRequests) {
       log.info('request', {
@@ -168,6 +214,14 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
       });
     }
   });
+
+  /** An endpoint's response, with the common headers of the middleware above. */
+  const send = (c: Context, body: string | null, status: number, headers: Record<string, string>): Response => {
+    const common = c.get('commonHeaders' as never) as Record<string, string> | undefined;
+    const res = new Response(body, { status, headers: common ? { ...headers, ...common } : headers });
+    if (common) complete.add(res);
+    return res;
+  };
 
   app.onError((err, c) => {
     const instance = c.req.path;
@@ -212,7 +266,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
   };
 
   async function authenticate(c: Context): Promise<Principal> {
-    const token = bearer(c.req.header('authorization'));
+    const token = bearer(authorization(c));
     if (!token) throw unauthorized('Send Authorization: Bearer <portal token>.');
     const claims = await services.verify(token);
     return services.principals.resolve(claims);
@@ -253,7 +307,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
         }
       }
       const out = await run(tx);
-      const body = status === 204 ? '' : JSON.stringify(toWire(out));
+      const body = status === 204 ? '' : out instanceof RawJson ? out.text : JSON.stringify(toWire(out));
       if (key !== undefined) {
         await tx.query('UPDATE idempotency_keys SET status = $4, body = $5 WHERE scope = $1 AND principal = $2 AND key = $3', [
           scope,
@@ -267,12 +321,14 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     });
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (result.replayed) headers['Idempotent-Replayed'] = 'true';
-    return new Response(result.status === 204 ? null : result.body, { status: result.status, headers });
+    return send(c, result.status === 204 ? null : result.body, result.status, headers);
   }
 
+  /** Checks a result against the contract (tests, PORTICO_VALIDATE_RESPONSES=1); raw JSON parsed back first. */
   const checkResponse = async (e: EndpointDef, out: unknown, name: string) => {
     if (!config.validateResponses || typeof e.response !== 'object') return;
-    const r = await (e.response as StandardSchema)['~standard'].validate(out);
+    const value = out instanceof RawJson ? fromWire(JSON.parse(out.text)) : out;
+    const r = await (e.response as StandardSchema)['~standard'].validate(value);
     if (r.issues) throw new Error(`response of ${name} does not match the contract: ${JSON.stringify(r.issues).slice(0, 2000)}`);
   };
 
@@ -292,8 +348,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
         if (staff) {
           if (!config.staffKey)
             throw new HttpError(404, 'not_found', 'Not found', 'The staff API is disabled (PORTICO_STAFF_KEY is not set).');
-          if (!staffKeyMatches(bearer(c.req.header('authorization')), config.staffKey))
-            throw unauthorized('A valid staff key is required.');
+          if (!staffKeyMatches(bearer(authorization(c)), config.staffKey)) throw unauthorized('A valid staff key is required.');
         } else if (e.response !== 'binary') {
           principal = await authenticate(c);
           if (e.roles && !e.roles.some((r) => principal!.roles.includes(r))) {
@@ -317,7 +372,8 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
           const out = await handler({ ...ctx, db });
           if (out instanceof Response) return out;
           await checkResponse(e, out, label);
-          return c.json(toWire(out) as object, (e.status ?? 200) as 200);
+          const text = out instanceof RawJson ? out.text : JSON.stringify(toWire(out));
+          return send(c, text, e.status ?? 200, { 'Content-Type': 'application/json' });
         }
         return mutate(
           c,

@@ -8,6 +8,8 @@ export interface Config {
   /** PGlite data directory ('memory://' for in-memory). Ignored when databaseUrl is set. */
   dataDir: string;
   databaseUrl?: string;
+  /** Most connections the PostgreSQL pool opens (PORTICO_DB_POOL_SIZE). */
+  databasePoolSize: number;
   filesDir: string;
   /** HS256 secret for portal tokens. */
   jwtSecret?: string;
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port: Number(env.PORT ?? 4010),
     dataDir: env.PORTICO_DATA_DIR === 'memory://' ? 'memory://' : resolve(env.PORTICO_DATA_DIR || '.portico/data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: Number(env.PORTICO_DB_POOL_SIZE ?? 20),
     filesDir: resolve(env.PORTICO_FILES_DIR || '.portico/files'),
     jwtSecret,
     jwksUrl: env.PORTICO_JWKS_URL || undefined,

@@ -6,6 +6,7 @@ import type { Db, Queryable } from './db/db.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './log.js';
 import type { Disposition, FileSigner, Storage } from './storage.js';
+import type { RawJson } from './wire.js';
 
 export interface Services {
   db: Db;
@@ -39,7 +40,7 @@ type Result<E extends EndpointDef> = E['response'] extends { '~standard': { type
 
 export type PortalHandler<E extends EndpointDef> = (
   ctx: PortalCtx<Out<E['params']>, Out<E['query']>, Out<E['body']>>,
-) => Promise<Result<E> | Response>;
+) => Promise<Result<E> | Response | RawJson>;
 export type StaffHandler<E extends EndpointDef> = (ctx: StaffCtx<Out<E['params']>, Out<E['query']>, Out<E['body']>>) => Promise<Result<E>>;
 
 export type PortalHandlers = {

@@ -9,8 +9,8 @@ import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
-export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize'>>): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.databasePoolSize });
   if (config.dataDir !== 'memory://') await mkdir(config.dataDir, { recursive: true });
   return openPglite(config.dataDir);
 }

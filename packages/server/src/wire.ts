@@ -38,3 +38,12 @@ function walk(value: unknown, depth: number): unknown {
 }
 
 export const toWire = (value: unknown): unknown => walk(value, 0);
+
+/**
+ * A handler's result that is already JSON text in the wire format (built by the database, see
+ * `listTicketsJson`): sent as it is, without `toWire` or `JSON.stringify`, and checked against
+ * the contract like any other result when responses are validated.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}

@@ -1,6 +1,4 @@
-import { DEFAULT_LIMIT, fromWire, type Ticket, type TicketMessage } from '@portico/contract';
-import { tickets as ticketEndpoints } from '@portico/contract/endpoints/tickets';
-import type { Context } from 'hono';
+import { DEFAULT_LIMIT, type Ticket, type TicketMessage } from '@portico/contract';
 import type { Principal } from '../auth.js';
 import type { PortalHandlers } from '../context.js';
 import type { Queryable, Row } from '../db/db.js';
@@ -8,6 +6,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { iso, isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
+import { RawJson } from '../wire.js';
 import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort } from './common.js';
 import { notifyContacts } from './notifications.js';
 
@@ -261,32 +260,12 @@ export async function listTicketsJson(db: Queryable, p: Principal, query: ListQu
   return `{"data":${row?.data ?? '[]'},"next_cursor":${cursor === null ? 'null' : `"${cursor}"`}}`;
 }
 
-/** The part of Standard Schema (zod's `~standard`) used to validate a raw response. */
-interface StandardSchema {
-  '~standard': { validate(value: unknown): { issues?: readonly unknown[] } | Promise<{ issues?: readonly unknown[] }> };
-}
-
-/** A JSON body sent as it is (no toWire, no JSON.stringify): what `c.json` would send for the same value. */
-const rawJson = (c: Context, text: string): Response => c.body(text, 200, { 'Content-Type': 'application/json' });
-
-/**
- * Checks a raw JSON body against the endpoint's response schema, as app.ts does for objects
- * when `validateResponses` is on (tests, PORTICO_VALIDATE_RESPONSES=1): parsed and converted
- * back with `fromWire`, so the raw path is held to the same contract.
- */
-export async function checkRawResponse(schema: unknown, text: string, name: string): Promise<void> {
-  const r = await (schema as StandardSchema)['~standard'].validate(fromWire(JSON.parse(text)));
-  if (r.issues) throw new Error(`response of ${name} does not match the contract: ${JSON.stringify(r.issues).slice(0, 2000)}`);
-}
-
 export const tickets: PortalHandlers['tickets'] = {
-  async list({ db, principal, query, svc, c }) {
+  async list({ db, principal, query, svc }) {
     // PostgreSQL builds the page's JSON itself (less work in this process); PGlite is slower at
     // that than Node is at mapping rows, so the embedded database keeps the mapping path.
     if (svc.db.kind === 'pglite') return listTicketsMapped(db, principal, query);
-    const text = await listTicketsJson(db, principal, query);
-    if (svc.config.validateResponses) await checkRawResponse(ticketEndpoints.list.response, text, 'tickets.list');
-    return rawJson(c, text);
+    return new RawJson(await listTicketsJson(db, principal, query));
   },
 
   async get({ db, principal, params }) {
