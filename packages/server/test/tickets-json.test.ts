@@ -177,4 +177,39 @@ describe('ticket list JSON built by the database', () => {
       await h.db.query('UPDATE tickets SET status = $2 WHERE id = $1', [t!.id, t!.status]);
     }
   });
+
+  it('the JSON kept on the rows follows every write: create, reply, actions, staff update, a renamed requester', async () => {
+    const token = await h.token('acme', 'bob', ['member'], { name: 'Bob "renamed" \\ Brown' });
+    const t = await h.api('/tickets', { token, body: { subject: 'Written "through" the API', body: 'x', priority: 'urgent' } });
+    expect(t.status).toBe(201);
+    const id = t.body.id as string;
+    const check = async (what: string) => {
+      const me = await principal('acme', 'bob', ['member']);
+      const q = { limit: 100 };
+      expect(await listTicketsJson(h.db, me, q), what).toBe(JSON.stringify(toWire(await listTicketsMapped(h.db, me, q))));
+      const page = JSON.parse(await listTicketsJson(h.db, me, q));
+      return page.data.find((x: { id: string }) => x.id === id);
+    };
+    expect(await check('created')).toMatchObject({ subject: 'Written "through" the API', requester: { name: 'Bob "renamed" \\ Brown' } });
+    expect((await h.staff(`/tickets/${id}/messages`, { body: { body: 'On it', agent_name: 'Sam' } })).status).toBe(201);
+    expect(await check('agent reply')).toMatchObject({ status: 'pending', message_count: 2 });
+    expect((await h.api(`/tickets/${id}/messages`, { token, body: { body: 'thanks' } })).status).toBe(201);
+    expect(await check('contact reply')).toMatchObject({ status: 'open', message_count: 3 });
+    for (const action of ['escalate', 'close', 'reopen']) {
+      expect((await h.api(`/tickets/${id}/actions`, { token, body: { action } })).status).toBe(200);
+      await check(action);
+    }
+    const patched = await h.staff(`/tickets/${id}`, {
+      method: 'PATCH',
+      body: { status: 'solved', priority: 'low', assignee_name: 'Sam', tags: ['x"y'] },
+    });
+    expect(patched.status).toBe(200);
+    expect(await check('staff update')).toMatchObject({
+      status: 'solved',
+      priority: 'low',
+      assignee_name: 'Sam',
+      tags: ['x"y'],
+      escalated: true,
+    });
+  });
 });
