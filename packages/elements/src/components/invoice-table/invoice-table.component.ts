@@ -8,7 +8,9 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { isAbort, ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+
 export type { PorticoInvoiceLinkDetail, PorticoInvoiceSelectDetail } from './invoice-table.events.js';
+
 import { en, type InvoiceTableMessageKey } from './invoice-table.messages.js';
 import { styles } from './invoice-table.styles.js';
 
@@ -258,7 +260,10 @@ export class PorticoInvoiceTable extends PorticoElement {
     let row = this.rowElement(i);
     if (!row) {
       const body = this.renderRoot.querySelector('.body');
-      if (virtual && body) (body as import('./invoice-table.virtual.js').VirtualizerHostElement)[virtual.virtualizerRef]?.element(i)?.scrollIntoView({ block: 'nearest' });
+      if (virtual && body)
+        (body as import('./invoice-table.virtual.js').VirtualizerHostElement)[virtual.virtualizerRef]
+          ?.element(i)
+          ?.scrollIntoView({ block: 'nearest' });
       for (let tries = 0; !row && tries < 10; tries++) {
         await new Promise((r) => requestAnimationFrame(r));
         await this.updateComplete;

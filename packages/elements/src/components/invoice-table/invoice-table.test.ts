@@ -492,7 +492,9 @@ describe('<portico-invoice-table>', () => {
     });
 
     it('one invoice more (or a next page) switches to the virtualizer, loaded on demand', async () => {
-      const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${makeInvoices(PLAIN_ROWS + 1)}></portico-invoice-table>`);
+      const el = await fixture<PorticoInvoiceTable>(
+        html`<portico-invoice-table .invoices=${makeInvoices(PLAIN_ROWS + 1)}></portico-invoice-table>`,
+      );
       await el.updateComplete;
       await settled(el);
       expect(($(el, '.body') as unknown as Record<symbol, unknown>)[virtualizerRef]).to.not.equal(undefined);

@@ -12,7 +12,9 @@ import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { richText } from '../../sanitize/rich-text.js';
+
 export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCreateRequestDetail } from './ticket-form.events.js';
+
 import { en } from './ticket-form.messages.js';
 import { styles } from './ticket-form.styles.js';
 

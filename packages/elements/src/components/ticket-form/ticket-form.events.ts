@@ -1,4 +1,5 @@
 import type { Ticket, TicketCreate } from '@portico/contract';
+
 // `portico-article-open` is declared once, by <portico-kb-search>; this form fires the same event.
 export type { PorticoArticleOpenDetail } from '../kb-search/kb-search.events.js';
 
