@@ -8,8 +8,10 @@ export interface Config {
   /** PGlite data directory ('memory://' for in-memory). Ignored when databaseUrl is set. */
   dataDir: string;
   databaseUrl?: string;
-  /** Most connections the PostgreSQL pool opens (PORTICO_DB_POOL_SIZE). */
+  /** Most connections of the PostgreSQL pool that runs transactions (PORTICO_DB_POOL_SIZE). */
   databasePoolSize: number;
+  /** Pipelined PostgreSQL connections for statements outside transactions (PORTICO_DB_PIPELINES; 0: the pool). */
+  databasePipelines: number;
   filesDir: string;
   /** HS256 secret for portal tokens. */
   jwtSecret?: string;
@@ -54,6 +56,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir: env.PORTICO_DATA_DIR === 'memory://' ? 'memory://' : resolve(env.PORTICO_DATA_DIR || '.portico/data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: Number(env.PORTICO_DB_POOL_SIZE ?? 20),
+    databasePipelines: Number(env.PORTICO_DB_PIPELINES ?? 4),
     filesDir: resolve(env.PORTICO_FILES_DIR || '.portico/files'),
     jwtSecret,
     jwksUrl: env.PORTICO_JWKS_URL || undefined,

@@ -9,8 +9,10 @@ import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
-export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize'>>): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.databasePoolSize });
+export async function openDb(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize' | 'databasePipelines'>>,
+): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.databasePoolSize, pipelines: config.databasePipelines });
   if (config.dataDir !== 'memory://') await mkdir(config.dataDir, { recursive: true });
   return openPglite(config.dataDir);
 }

@@ -1,7 +1,7 @@
 // The per-process caches on the request path (verified tokens, resolved principals, the ticket
 // list's SQL text) seen from outside, through HTTP: they never let a token do more than its own
 // claims allow, never outlive the token's expiry, and never mix organizations.
-import { request } from 'node:http';
+import { type OutgoingHttpHeaders, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, harness } from './helpers.js';
 
@@ -66,8 +66,11 @@ describe('token and principal caches', () => {
 
   it('repeated Authorization headers are refused, even when each is valid', async () => {
     const token = await h.token('acme', 'frank', ['member']);
+    // Two header lines (the capitalised name is not the typed `authorization?: string` property).
+    const twice: OutgoingHttpHeaders = {};
+    twice.Authorization = [`Bearer ${token}`, `Bearer ${token}`];
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${h.url}/portal/v1/tickets`, { headers: { authorization: [`Bearer ${token}`, `Bearer ${token}`] } }, (res) => {
+      const req = request(`${h.url}/portal/v1/tickets`, { headers: twice }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
