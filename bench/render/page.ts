@@ -1,10 +1,11 @@
 // The benchmark page: registers the components from the sources and exposes one function per
 // measurement on `window.bench`. Built by run.mjs with esbuild (`conditions: ['source']`).
 import { invoiceSummary, ticket } from '../../packages/contract/src/fixtures.ts';
-import type { InvoiceSummary } from '../../packages/contract/src/index.ts';
+import type { InvoiceSummary, Ticket } from '../../packages/contract/src/index.ts';
 import '../../packages/elements/src/components/invoice-table/invoice-table.ts';
 import '../../packages/elements/src/components/ticket-list/ticket-list.ts';
-import { createMockClient } from '../../packages/elements/src/testing/test-client.ts';
+import { slaState } from '../../packages/elements/src/components/ticket-list/ticket-list.component.ts';
+import { translator } from '../../packages/elements/src/i18n/i18n.ts';
 
 type Result = { ms: number; rows: number; nodes: number };
 
@@ -112,15 +113,25 @@ function vanillaInvoices(n: number): Result {
   return result;
 }
 
-/** `<portico-ticket-list>` has no property for preloaded rows: connect → rows, on a zero-latency mock client. */
+const ticketCache = new Map<number, Ticket[]>();
+const tickets = (n: number) => {
+  let data = ticketCache.get(n);
+  if (!data) {
+    data = Array.from({ length: n }, (_, i) => ticket(i + 1));
+    ticketCache.set(n, data);
+  }
+  return data;
+};
+
+/** `<portico-ticket-list>` with `n` preloaded tickets (`.tickets`): from creation to rows in the DOM, laid out. */
 async function ticketList(n: number): Promise<Result> {
-  const { client } = createMockClient({ tickets: n });
+  const data = tickets(n);
   const t0 = performance.now();
   const el = document.createElement('portico-ticket-list');
-  el.client = client;
-  el.pageSize = n;
+  el.tickets = data;
   el.noLive = true;
   stage.append(el);
+  await el.updateComplete;
   await until(() => el.shadowRoot!.querySelectorAll('.row').length >= n);
   void el.offsetHeight;
   const ms = performance.now() - t0;
@@ -129,44 +140,83 @@ async function ticketList(n: number): Promise<Result> {
   return result;
 }
 
-const ticketTextCache = new Map<number, string[][]>();
+/** The ticket list's stylesheets (tokens, reset, states, its own), as Lit adopts them. */
+const listSheets = () =>
+  (customElements.get('portico-ticket-list') as unknown as { elementStyles: Array<{ styleSheet: CSSStyleSheet }> }).elementStyles.map(
+    (s) => s.styleSheet,
+  );
+
+const STATUS_TONE: Record<string, string> = { open: 'primary', pending: 'warning', on_hold: 'muted', solved: 'success', closed: 'muted' };
+const PRIORITY_TONE: Record<string, string> = { low: 'muted', normal: 'muted', high: 'warning', urgent: 'danger' };
+const el = (tag: string, attrs: Record<string, string>, ...children: Array<Node | string>) => {
+  const e = document.createElement(tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]!);
+  e.append(...children);
+  return e;
+};
+const badge = (part: string, tone: string, data: [string, string], label: string | null, text: string) =>
+  el(
+    'span',
+    { part: `badge ${part}`, class: 'badge', 'data-tone': tone, [`data-${data[0]}`]: data[1] },
+    ...(label ? [el('span', { class: 'visually-hidden' }, `${label}:`), ' '] : []),
+    text,
+  );
+
+/**
+ * The same rows as the component's (same elements, attributes, parts, texts and SLA badges),
+ * with document.createElement, texts formatted inside the clock with the same translator (Intl
+ * plural rules and relative times), appended to a list and laid out.
+ */
 function vanillaTickets(n: number): Result {
-  let texts = ticketTextCache.get(n);
-  if (!texts) {
-    texts = Array.from({ length: n }, (_, i) => {
-      const t = ticket(i + 1);
-      return [`#${t.number}`, t.subject, `Status: ${t.status}`, `Priority: ${t.priority}`, 'Unassigned · 2 messages · Updated 1 hour ago'];
-    });
-    ticketTextCache.set(n, texts);
-  }
+  const data = tickets(n);
   const t0 = performance.now();
-  const ul = document.createElement('ul');
-  for (const [number, subject, status, priority, meta] of texts) {
-    const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    const spans = [number, subject].map((text) => {
-      const s = document.createElement('span');
-      s.textContent = text!;
-      return s;
-    });
-    const badges = document.createElement('span');
-    for (const text of [status, priority]) {
-      const b = document.createElement('span');
-      b.textContent = text!;
-      badges.append(b);
-    }
-    const m = document.createElement('span');
-    m.textContent = meta!;
-    button.append(...spans, badges, m);
-    li.append(button);
-    ul.append(li);
-  }
-  stage.append(ul);
-  void ul.offsetHeight;
+  const { t, relativeTime } = translator('en');
+  const now = Date.now();
+  // In a shadow root with the component's own stylesheets, so both sides pay the same style and layout.
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = listSheets();
+  const ul = el('ul', { part: 'list', class: 'list', role: 'list', 'aria-label': t('ticketList.label') });
+  data.forEach((ticket, i) => {
+    const sla = slaState(ticket, now, 4);
+    const badges = el(
+      'span',
+      { class: 'badges' },
+      badge('status', STATUS_TONE[ticket.status]!, ['status', ticket.status], t('ticket.statusLabel'), t(`ticket.status.${ticket.status}`)),
+      badge(
+        'priority',
+        PRIORITY_TONE[ticket.priority]!,
+        ['priority', ticket.priority],
+        t('ticket.priorityLabel'),
+        t(`ticket.priority.${ticket.priority}`),
+      ),
+    );
+    if (sla?.kind === 'breached') badges.append(badge('sla', 'danger', ['sla', 'breached'], null, t('ticket.sla.breached')));
+    else if (sla?.kind === 'due-soon')
+      badges.append(badge('sla', 'warning', ['sla', 'due-soon'], null, t('ticket.sla.dueSoon', { time: relativeTime(sla.dueAt) })));
+    const meta = [
+      ticket.assigneeName ? t('ticket.assignee', { name: ticket.assigneeName }) : t('ticket.unassigned'),
+      t('ticket.messages', { count: ticket.messageCount }),
+      t('ticket.updated', { time: relativeTime(ticket.updatedAt) }),
+    ].join(' · ');
+    const button = el(
+      'button',
+      { part: 'row', class: 'row', type: 'button', 'data-id': ticket.id, tabindex: i === 0 ? '0' : '-1' },
+      el('span', { part: 'number', class: 'number' }, t('ticket.numberShort', { number: String(ticket.number) })),
+      el('span', { part: 'subject', class: 'subject' }, ticket.subject),
+      badges,
+      el('span', { part: 'meta', class: 'meta' }, meta),
+    );
+    button.addEventListener('click', () => undefined);
+    button.addEventListener('focus', () => undefined);
+    ul.append(el('li', { class: 'item' }, button));
+  });
+  root.append(el('div', { part: 'base', class: 'base' }, el('div', { part: 'content', class: 'content' }, ul)));
+  stage.append(host);
+  void host.offsetHeight;
   const ms = performance.now() - t0;
-  const result = { ms, rows: n, nodes: countNodes(ul) };
-  ul.remove();
+  const result = { ms, rows: n, nodes: countNodes(root) };
+  host.remove();
   return result;
 }
 

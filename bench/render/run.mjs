@@ -113,23 +113,23 @@ try {
     runs: RUNS,
   });
 
-  // 1c. Ticket list: no preloaded-data property; connect → rows on a zero-latency mock client, at
-  // its largest page (100 rows: the API's limit), vs vanilla DOM creating the same 100 rows.
+  // 1c. Ticket list with 1,000 preloaded tickets (.tickets, validated by the component) vs vanilla
+  // DOM creating the same 1,000 rows, formatting included on both sides.
   const t2 = await compare(
-    () => window.bench.ticketList(100),
-    () => window.bench.vanillaTickets(100),
+    () => window.bench.ticketList(1000),
+    () => window.bench.vanillaTickets(1000),
   );
   report({
-    figure: 'ticket-list-100-vs-vanilla-100',
+    figure: 'ticket-list-1000-vs-vanilla-1000',
     unit: 'ms',
     component: t2.a,
     vanilla: t2.b,
     ratio: t2.ratio,
     budget: 1.2,
     runs: RUNS,
-    note: 'includes the mock fetch, JSON and contract validation',
+    note: 'component time includes validating the 1,000 tickets',
   });
-  budgets.push(['ticket list, 100 rows (its page maximum) vs vanilla DOM (≤ 1.2×)', t2.ratio <= 1.2, `${t2.ratio}×`]);
+  budgets.push(['ticket list, 1,000 rows vs vanilla DOM (≤ 1.2×)', t2.ratio <= 1.2, `${t2.ratio}×`]);
 
   // 2. First render with 100,000 invoices vs 100, and the node count with 100,000.
   const t3 = await compare(

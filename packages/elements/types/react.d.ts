@@ -742,6 +742,13 @@ export interface PorticoTicketListReactProps {
    */
   noLive?: PorticoTicketList['noLive'];
   /**
+   * The tickets on screen (the current page), or `[]` before the first load. Set it to show these
+   * tickets (e.g. a host's own data, or server-rendered): the list then requests nothing and shows
+   * them in the given order, without filters or pagination (the host owns the data); malformed
+   * tickets show the error state. `undefined` loads from the client again.
+   */
+  tickets?: PorticoTicketList['tickets'];
+  /**
    * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
    * property wins over the provider's.
    */

@@ -19,6 +19,11 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
    */
   live?: LiveFilter | false;
   liveDelayMs?: number;
+  /**
+   * Whether the component loads at all (default: always). While false nothing runs, nothing is
+   * re-rendered for it and a missing client is no error — e.g. while a host passes the data in.
+   */
+  enabled?: () => boolean;
 }
 
 /** Raised (as the task's error) when no client reached the component: code `no_client`. */
@@ -94,6 +99,15 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
     return this.task.run();
   }
 
+  private get enabled(): boolean {
+    return this.options.enabled?.() ?? true;
+  }
+
+  /** Runs before the task's own hostUpdate (this controller is added first), which reads autoRun. */
+  hostUpdate(): void {
+    this.task.autoRun = this.enabled;
+  }
+
   hostConnected(): void {
     const client = this.host.effectiveClient;
     if (client && client !== this.subscribedTo) this.subscribe(client);
@@ -104,6 +118,7 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
   }
 
   hostUpdated(): void {
+    if (!this.enabled) return;
     const client = this.host.effectiveClient;
     // No client yet: a provider may still be upgrading. Say so only if none arrives soon.
     if (!client && !this.noClientTimer && !this.noClient) {

@@ -85,6 +85,46 @@ describe('<portico-ticket-list>', () => {
   });
 
   describe('attributes and properties', () => {
+    it('.tickets: shows the given tickets in order, requests nothing, no filters or pagination', async () => {
+      const given = [ticket(3), ticket(1), ticket(2)];
+      const { el, api } = await mount((client) => html`<portico-ticket-list .client=${client} .tickets=${given}></portico-ticket-list>`);
+      await settled(el);
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(given.map((t) => t.id));
+      expect(api.calls.filter((c) => c.key === 'tickets.list')).to.have.length(0);
+      expect($(el, '[part~="filters"]')).to.equal(null);
+      expect($(el, '[part~="pagination"]')).to.equal(null);
+      expect(el.tickets).to.equal(given);
+      await expect(el).to.be.accessible(AXE);
+      el.tickets = undefined; // back to the client
+      await waitUntil(() => api.calls.some((c) => c.key === 'tickets.list'), 'no request after .tickets = undefined');
+      await settled(el);
+      expect(rows(el).length).to.equal(25);
+    });
+
+    it('.tickets needs no client: no "not connected" error later, one render only', async () => {
+      const el = await fixture<PorticoTicketList>(html`<portico-ticket-list .tickets=${[ticket(1), ticket(2)]}></portico-ticket-list>`);
+      await el.updateComplete;
+      let renders = 0;
+      const update = el.requestUpdate.bind(el);
+      el.requestUpdate = (...args: Parameters<typeof el.requestUpdate>) => {
+        renders++;
+        update(...args);
+      };
+      await aTimeout(1200);
+      expect(rows(el)).to.have.length(2);
+      expect($(el, '[part~="error"]')).to.equal(null);
+      expect(renders).to.equal(0);
+    });
+
+    it('.tickets with a malformed ticket: the error state, never a crash', async () => {
+      const broken = [ticket(1), { ...ticket(2), sla: null }] as unknown as ReturnType<typeof ticket>[];
+      const el = await fixture<PorticoTicketList>(html`<portico-ticket-list .tickets=${broken}></portico-ticket-list>`);
+      await el.updateComplete;
+      expect($(el, '[part~="error"]')!.getAttribute('role')).to.equal('alert');
+      expect(rows(el)).to.have.length(0);
+      await expect(el).to.be.accessible(AXE);
+    });
+
     it('filters by status and priority attributes, reflected', async () => {
       const { el, api } = await mount(
         (c) => html`<portico-ticket-list .client=${c} status="open" priority="urgent"></portico-ticket-list>`,
