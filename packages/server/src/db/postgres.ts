@@ -85,7 +85,18 @@ function createPipelines(url: string, size: number, connectionTimeoutMillis: num
       conn.inflight++;
       try {
         await conn.ready;
-        return await conn.client.query<T>(q);
+        // A Query made here rather than from a config object, which pg copies property by
+        // property with getOwnPropertyDescriptors on every call (≈ 4 % of a list request's CPU).
+        const text = typeof q === 'string' ? q : q.text;
+        const query = new pg.Query(text, typeof q === 'string' ? undefined : q.values) as pg.Query & {
+          name?: string;
+          callback?: (err: Error | null, res: pg.QueryResult<T>) => void;
+        };
+        if (typeof q !== 'string' && q.name) query.name = q.name;
+        return await new Promise<pg.QueryResult<T>>((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res));
+          conn.client.query(query);
+        });
       } finally {
         conn.inflight--;
       }
