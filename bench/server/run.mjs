@@ -1,5 +1,6 @@
 // Throughput of GET /portal/v1/tickets?limit=25 (valid admin token, seeded data) against a bare
-// Hono endpoint served by the same process, on PGlite and (with DATABASE_URL) PostgreSQL.
+// Hono endpoint (a separate minimal Hono app, none of Portico's middleware, on its own port in the
+// same process), on PGlite and (with DATABASE_URL) PostgreSQL. See README.md for figures.
 //
 //   pnpm --filter @portico/contract build && pnpm --filter @portico/server build
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/server/run.mjs [seconds] [rounds]
@@ -37,15 +38,19 @@ function cpuMs(pid, withChildren = false) {
   }
 }
 
-// All PostgreSQL server processes on this machine (when it runs here): their CPU per request.
+// CPU of the PostgreSQL backends serving the bench database (their process title names it), so
+// that other databases' work on a shared server (other test runs) is not counted. Backends that
+// end during a round take their CPU with them; the server keeps its connections open meanwhile.
+let benchDb = null;
 function postgresCpuMs() {
+  if (!benchDb) return 0;
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.split(') ')[1].split(' ');
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres:') || !title.includes(` ${benchDb} `)) continue;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       total += (Number(f[11]) + Number(f[12])) * TICK_MS;
     } catch {}
   }
@@ -156,9 +161,11 @@ if (process.env.DATABASE_URL) {
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(process.env.DATABASE_URL);
   u.pathname = `/${name}`;
+  benchDb = name;
   try {
     results.push(await bench('postgres', { BENCH_DATABASE_URL: u.toString() }));
   } finally {
+    benchDb = null;
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }

@@ -11,8 +11,44 @@ export interface Logger {
   enabled(level: LogLevel): boolean;
 }
 
+/**
+ * Lines for stdout, written together once per turn of the event loop: with a log line per
+ * request, a write per line is a system call per request (stdout to a pipe or file is written
+ * synchronously). Lines keep their order; whatever is pending is written on exit.
+ */
+export function batchedWriter(out: (chunk: string) => void): { write(line: string): void; flush(): void } {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending) return;
+    const chunk = pending;
+    pending = '';
+    out(chunk);
+  };
+  return {
+    write(line) {
+      pending += line;
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
+let stdout: ReturnType<typeof batchedWriter> | undefined;
+const toStdout = (line: string) => {
+  if (!stdout) {
+    stdout = batchedWriter((chunk) => process.stdout.write(chunk));
+    process.on('exit', stdout.flush);
+  }
+  stdout.write(line);
+};
+
 /** Structured logs: one JSON object per line on stdout. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
+export function createLogger(level: LogLevel, write: (line: string) => void = toStdout): Logger {
   const min = ORDER[level] ?? 20;
   const emit = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < min) return;
