@@ -153,8 +153,10 @@ async function bench(label, env) {
   }
 }
 
-const results = [await bench('pglite', { BENCH_DATABASE_URL: '' })];
-if (process.env.DATABASE_URL) {
+// BENCH_DBS=postgres (or pglite) measures only that one.
+const only = process.env.BENCH_DBS;
+const results = only === 'postgres' ? [] : [await bench('pglite', { BENCH_DATABASE_URL: '' })];
+if (process.env.DATABASE_URL && only !== 'pglite') {
   const name = `portico_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
