@@ -137,6 +137,29 @@ describe('validators: same answers as zod', () => {
     expect(pick(lean.TicketCreate as unknown as Parser)).toEqual(pick(zodSchemas.TicketCreate as unknown as Parser));
   });
 
+  it('edge inputs built in JS: sparse arrays, symbols, a bound plus a refinement — same outcome as zod', () => {
+    const cases: Array<[string, unknown]> = [
+      ['TicketCreate', { subject: 'Hello', body: 'x', attachmentIds: new Array(2) }],
+      ['Limit', Symbol('x')],
+      ['Limit', Object.create(null)],
+      ['ApprovalCreate', { version: 0, decision: 'changes_requested' }],
+      ['SafeUrl', `javascript:${'a'.repeat(5000)}`],
+      ['SafeUrl', '/\t/evil.example'],
+      ['SafeUrl', '/\n/evil.example'],
+    ];
+    for (const [name, value] of cases) {
+      const z = (zodSchemas as unknown as Record<string, Parser>)[name]!;
+      const v = (lean as unknown as Record<string, Parser>)[name]!;
+      expect(outcome(v, value), `${name} ${String(typeof value === 'symbol' ? 'symbol' : JSON.stringify(value))}`).toStrictEqual(
+        outcome(z, value),
+      );
+    }
+    expect(lean.SafeUrl.safeParse('/\t/evil.example').success).toBe(false);
+    expect(lean.ApprovalCreate.safeParse({ version: 0, decision: 'changes_requested' }).error!.issues.map((i) => i.path.join('.'))).toEqual(
+      ['version', 'comment'],
+    );
+  });
+
   it('named refinements: unsafe links and a change request without a comment fail with the message zod gives', () => {
     for (const url of ['javascript:alert(1)', '//evil.example', 'data:text/html,x', 'https://ok.example/a', '/files/1']) {
       expect(outcome(lean.SafeUrl as unknown as Parser, url)).toStrictEqual(outcome(zodSchemas.SafeUrl as unknown as Parser, url));

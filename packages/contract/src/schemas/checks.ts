@@ -5,6 +5,9 @@
 
 /** An absolute http(s) URL or a same-origin path; `javascript:`, `data:` and `//host` are not. */
 export const isSafeUrl = (value: string): boolean => {
+  // Browsers drop tabs and line breaks inside URLs ("/\t/evil.example" is "//evil.example"): none allowed.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
   if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return true;
   try {
     const url = new URL(value);

@@ -53,9 +53,14 @@ function make<T>(p: Validator['_p']): Validator<T> {
   };
 }
 
-/** Runs a refinement unless the value already has issues (zod skips it then too). */
+/** Issues after which zod still runs refinements: a length or a bound, not a wrong type or value. */
+const continuable = (i: ValidationIssue) => i.code === 'too_small' || i.code === 'too_big';
+
+/** Runs a refinement unless the value has a blocking issue since `before` (as zod). */
 function refine(r: Refinement | undefined, value: unknown, path: PropertyKey[], issues: ValidationIssue[], before: number) {
-  if (r && issues.length === before && !r[0](value as never)) issue(issues, r[2] ? [...path, ...r[2]] : path, 'custom', { message: r[1] });
+  if (r && issues.slice(before).every(continuable) && !r[0](value as never)) {
+    issue(issues, r[2] ? [...path, ...r[2]] : path, 'custom', { message: r[1] });
+  }
 }
 
 interface StringOptions {
@@ -94,7 +99,11 @@ interface NumberOptions {
 }
 export const num = (o: NumberOptions = {}) =>
   make<number>((v, path, issues) => {
-    if (o.c) v = Number(v);
+    if (o.c) {
+      try {
+        v = Number(v);
+      } catch {} // a symbol, or an object without a primitive value: not a number
+    }
     if (typeof v !== 'number' || !Number.isFinite(v) || (o.i && !Number.isSafeInteger(v))) {
       return issue(issues, path, 'invalid_type', { expected: o.i ? 'int' : 'number' });
     }
@@ -118,7 +127,9 @@ export const file = () =>
 export const arr = <T>(item: Validator<T>, o: { min?: number; max?: number } = {}) =>
   make<T[]>((v, path, issues) => {
     if (!Array.isArray(v)) return issue(issues, path, 'invalid_type', { expected: 'array' });
-    const out = v.map((x, i) => item._p(x, [...path, i], issues)) as T[];
+    // A loop, not map(): holes of a sparse array are checked (as undefined) like zod does.
+    const out: T[] = [];
+    for (let i = 0; i < v.length; i++) out.push(item._p(v[i], [...path, i], issues) as T);
     if (o.min !== undefined && v.length < o.min) issue(issues, path, 'too_small', { minimum: o.min });
     if (o.max !== undefined && v.length > o.max) issue(issues, path, 'too_big', { maximum: o.max });
     return out;
