@@ -103,9 +103,17 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
     return this.options.enabled?.() ?? true;
   }
 
+  private wasEnabled = true;
+  private rerun = false;
+
   /** Runs before the task's own hostUpdate (this controller is added first), which reads autoRun. */
   hostUpdate(): void {
-    this.task.autoRun = this.enabled;
+    const enabled = this.enabled;
+    // Enabled again: load again even if the inputs equal those of the last load (the task only
+    // compares inputs while it runs automatically, and what it loaded then may be stale).
+    if (enabled && !this.wasEnabled && this.task.status !== TaskStatus.INITIAL) this.rerun = true;
+    this.wasEnabled = enabled;
+    this.task.autoRun = enabled;
   }
 
   hostConnected(): void {
@@ -119,6 +127,10 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
 
   hostUpdated(): void {
     if (!this.enabled) return;
+    if (this.rerun) {
+      this.rerun = false;
+      void this.task.run();
+    }
     const client = this.host.effectiveClient;
     // No client yet: a provider may still be upgrading. Say so only if none arrives soon.
     if (!client && !this.noClientTimer && !this.noClient) {

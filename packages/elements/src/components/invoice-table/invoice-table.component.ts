@@ -43,8 +43,15 @@ export const PLAIN_ROWS = 50;
 type Virtual = typeof import('./invoice-table.virtual.js');
 let virtual: Virtual | undefined;
 let virtualLoading: Promise<Virtual> | undefined;
+/** Loads the virtualizer once; a failed download is forgotten, so the next render tries again. */
 const loadVirtual = () => {
-  virtualLoading ??= import('./invoice-table.virtual.js').then((m) => (virtual = m));
+  virtualLoading ??= import('./invoice-table.virtual.js').then(
+    (m) => (virtual = m),
+    (error) => {
+      virtualLoading = undefined;
+      throw error;
+    },
+  );
   return virtualLoading;
 };
 
@@ -57,6 +64,9 @@ const PREFETCH_ROWS = 30;
  */
 export function isSafeLink(value: string | null | undefined): value is string {
   if (!value || value.length > 4096) return false;
+  // Browsers drop tabs and line breaks inside URLs ("/\t/evil.example" is "//evil.example"): none allowed.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
   if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\');
   try {
     const { protocol } = new URL(value);
@@ -413,6 +423,8 @@ export class PorticoInvoiceTable extends PorticoElement {
           @rangeChanged=${this.onRangeChanged}
           @visibilityChanged=${this.onVisibilityChanged}
         >${
+          // Plain → virtual happens at most once per table (virtualOn is sticky), so the
+          // virtualizer's inline styles on this container never outlive it.
           v
             ? v.virtualize({
                 items: rows as InvoiceSummary[],
@@ -531,12 +543,20 @@ export class PorticoInvoiceTable extends PorticoElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (virtual || !this.needsVirtual(this.rows)) return done;
-    await loadVirtual();
-    return super.getUpdateComplete();
+    // A failed download leaves the plain rows on screen; the next render tries again.
+    const loaded = await loadVirtual().then(
+      () => true,
+      () => false,
+    );
+    return loaded ? super.getUpdateComplete() : done;
   }
 
+  /** Once a table needed the virtualizer it keeps it (switching back and forth would rebuild every row and drop focus). */
+  private virtualOn = false;
+
   private needsVirtual(rows: readonly InvoiceSummary[]): boolean {
-    return rows.length > PLAIN_ROWS || (this.invoices === undefined && this.nextCursor !== null);
+    this.virtualOn ||= rows.length > PLAIN_ROWS || (this.invoices === undefined && this.nextCursor !== null);
+    return this.virtualOn;
   }
 
   /**
@@ -545,7 +565,12 @@ export class PorticoInvoiceTable extends PorticoElement {
    */
   private virtualized(rows: readonly InvoiceSummary[]): boolean {
     const needed = this.needsVirtual(rows);
-    if (needed && !virtual) void loadVirtual().then(() => this.requestUpdate());
+    if (needed && !virtual) {
+      void loadVirtual().then(
+        () => this.requestUpdate(),
+        () => undefined, // plain rows stay; the next render tries again
+      );
+    }
     return needed && !!virtual;
   }
 

@@ -349,6 +349,8 @@ describe('<portico-invoice-table>', () => {
       expect([isSafeLink('javascript:x'), isSafeLink('data:text/html,x'), isSafeLink('/ok'), isSafeLink('https://x.test/a')]).to.deep.equal(
         [false, false, true, true],
       );
+      // Tabs and line breaks vanish from URLs in browsers: "/\t/evil.test" would be protocol-relative.
+      expect([isSafeLink('/\t/evil.test'), isSafeLink('/\n/evil.test'), isSafeLink('//evil.test')]).to.deep.equal([false, false, false]);
     });
 
     it('refreshing: keeps the rows, marked busy, accessible', async () => {
@@ -489,6 +491,20 @@ describe('<portico-invoice-table>', () => {
       expect(rows(el).map((r) => r.dataset.index)).to.deep.equal(Array.from({ length: PLAIN_ROWS }, (_, i) => String(i)));
       expect(($(el, '.body') as unknown as Record<symbol, unknown>)[virtualizerRef]).to.equal(undefined);
       await expect(el).to.be.accessible(AXE);
+    });
+
+    it('a table that needed the virtualizer keeps it when filtered down to a few rows', async () => {
+      const many = makeInvoices(200, (i) => ({ status: i % 40 === 0 ? 'void' : 'paid' }));
+      const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${many}></portico-invoice-table>`);
+      await el.updateComplete;
+      await settled(el);
+      const body = $(el, '.body')!;
+      el.filter = 'void';
+      await el.updateComplete;
+      await settled(el);
+      expect($(el, '.body')).to.equal(body); // the same container: no row rebuilt from scratch, no stale styles left behind
+      expect((body as unknown as Record<symbol, unknown>)[virtualizerRef]).to.not.equal(undefined);
+      await waitUntil(() => rows(el).length === 5, 'the 5 void invoices');
     });
 
     it('one invoice more (or a next page) switches to the virtualizer, loaded on demand', async () => {

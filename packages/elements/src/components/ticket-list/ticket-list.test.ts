@@ -101,6 +101,19 @@ describe('<portico-ticket-list>', () => {
       expect(rows(el).length).to.equal(25);
     });
 
+    it('.tickets after a load, then undefined: loads again (the page shown before may be stale)', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      const before = api.calls.filter((c) => c.key === 'tickets.list').length;
+      el.tickets = [ticket(7)];
+      await el.updateComplete;
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal([ticket(7).id]);
+      el.tickets = undefined;
+      await waitUntil(() => api.calls.filter((c) => c.key === 'tickets.list').length > before, 'no request after .tickets = undefined');
+      await settled(el);
+      expect(rows(el).length).to.equal(25);
+    });
+
     it('.tickets needs no client: no "not connected" error later, one render only', async () => {
       const el = await fixture<PorticoTicketList>(html`<portico-ticket-list .tickets=${[ticket(1), ticket(2)]}></portico-ticket-list>`);
       await el.updateComplete;
