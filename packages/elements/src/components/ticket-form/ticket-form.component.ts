@@ -1,17 +1,17 @@
 import { registerEndpoints } from '@portico/client';
-import type { Article, Attachment, Highlighted, SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
+import type { Attachment, Highlighted, SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
 import { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
 import { articles } from '@portico/contract/validators/articles';
 import { attachments } from '@portico/contract/validators/attachments';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { richText } from '../../sanitize/rich-text.js';
+// The opened suggestion is shown by <portico-kb-article> (loading, errors, sanitizing included).
+import '../kb-article/kb-article.js';
 
 export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCreateRequestDetail } from './ticket-form.events.js';
 
@@ -36,13 +36,6 @@ interface Upload {
   attachment?: Attachment;
 }
 
-interface OpenArticle {
-  slug: string;
-  status: 'loading' | 'complete' | 'error';
-  article?: Article;
-  error?: unknown;
-}
-
 interface ZodIssueLike {
   code: string;
   path: PropertyKey[];
@@ -61,7 +54,8 @@ let seq = 0;
  *
  * While the customer types, knowledge-base articles matching the subject and description are
  * suggested under the subject. Choosing one fires a cancelable `portico-article-open`; unless
- * canceled it opens in place (Escape or "Back to the form" closes it). If the customer opened a
+ * canceled it opens in place, shown by a `<portico-kb-article>` (Escape or "Back to the form"
+ * closes it; that element's `portico-error` bubbles out if the article fails). If the customer opened a
  * suggestion and then leaves without sending — the element is removed, the page is hidden, or
  * they click "This solved my problem" — `portico-deflect` fires once.
  *
@@ -84,7 +78,7 @@ let seq = 0;
  * @csspart field-error - A field's error message.
  * @csspart suggestions - The suggested articles.
  * @csspart suggestion - A suggested article's button.
- * @csspart article - An article opened in place.
+ * @csspart article - The panel of an article opened in place (a heading, `<portico-kb-article>`, actions).
  * @csspart article-close - "Back to the form".
  * @csspart solved - "This solved my problem".
  * @csspart submit - The submit button.
@@ -113,34 +107,54 @@ let seq = 0;
 export class PorticoTicketForm extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    subject: {},
+    body: {},
+    priority: { reflect: true },
+    debounce: { type: Number },
+    noSuggestions: { type: Boolean, reflect: true, attribute: 'no-suggestions' },
+    submitting: { state: true },
+    uploads: { state: true },
+    touched: { state: true },
+    attempted: { state: true },
+    serverErrors: { state: true },
+    failure: { state: true },
+    created: { state: true },
+    suggestions: { state: true },
+    opened: { state: true },
+    deflectedView: { state: true },
+    announcement: { state: true },
+  };
+
   /** The subject (prefill it, or read what was typed). */
-  @property() subject = '';
+  subject = '';
 
   /** The description (prefill it, or read what was typed). */
-  @property() body = '';
+  body = '';
 
   /** The selected priority. */
-  @property({ reflect: true }) priority: TicketPriority = 'normal';
+  priority: TicketPriority = 'normal';
 
   /** Milliseconds between the last keystroke and the knowledge-base search. */
-  @property({ type: Number }) debounce = 400;
+  debounce = 400;
 
   /** Don't suggest knowledge-base articles. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-suggestions' }) noSuggestions = false;
+  noSuggestions = false;
 
   /** Whether the form is being sent. */
-  @state() submitting = false;
+  submitting = false;
 
-  @state() private uploads: Upload[] = [];
-  @state() private touched = new Set<Field>();
-  @state() private attempted = false;
-  @state() private serverErrors: Partial<Record<Field, string>> = {};
-  @state() private failure?: string;
-  @state() private created?: Ticket;
-  @state() private suggestions: SearchHit[] = [];
-  @state() private opened?: OpenArticle;
-  @state() private deflectedView = false;
-  @state() private announcement = '';
+  private uploads: Upload[] = [];
+  private touched = new Set<Field>();
+  private attempted = false;
+  private serverErrors: Partial<Record<Field, string>> = {};
+  private failure?: string;
+  private created?: Ticket;
+  private suggestions: SearchHit[] = [];
+  /** The suggestion opened in place, and whether it failed to load. */
+  private opened?: { slug: string; failed?: boolean };
+  private deflectedView = false;
+  private announcement = '';
 
   /** The idempotency key of the last failed submission and what it sent. */
   private lastAttempt?: { fingerprint: string; key: string };
@@ -150,7 +164,6 @@ export class PorticoTicketForm extends PorticoElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private searchAbort?: AbortController;
   private searchedFor = '';
-  private articleAbort?: AbortController;
   private lastParent?: Node | null;
   private readonly onPageHide = () => this.deflect();
 
@@ -166,7 +179,6 @@ export class PorticoTicketForm extends PorticoElement {
     window.removeEventListener('pagehide', this.onPageHide);
     clearTimeout(this.searchTimer);
     this.searchAbort?.abort();
-    this.articleAbort?.abort();
     this.deflect();
   }
 
@@ -444,32 +456,28 @@ export class PorticoTicketForm extends PorticoElement {
     </section>`;
   }
 
-  private renderArticle(open: OpenArticle) {
+  private renderArticle(open: { slug: string; failed?: boolean }) {
     const { t } = this.i18n;
-    const article = open.article;
+    const { lang, dir } = this.locale;
     return html`<section
       part="article"
       class="article"
       aria-labelledby="article-title"
-      aria-busy=${open.status === 'loading' ? 'true' : 'false'}
       @keydown=${this.onArticleKeydown}
+      @portico-error=${() => (this.opened = { ...open, failed: true })}
     >
-      <p class="article__kicker">${t('ticketForm.article')}</p>
-      ${
-        open.status === 'loading'
-          ? html`<h3 class="article__title" id="article-title" tabindex="-1">${t('state.loading')}</h3>`
-          : open.status === 'error'
-            ? html`<h3 class="article__title" id="article-title" tabindex="-1">${t('ticketForm.article')}</h3>
-                <p class="field-error" role="alert">${errorMessage(this, open.error)}</p>`
-            : html`<h3 class="article__title" id="article-title" tabindex="-1">${article!.title}</h3>
-                <div class="article__body">${richText(article!.body, article!.bodyFormat)}</div>`
-      }
+      <h3 class="article__kicker" id="article-title" tabindex="-1">${t('ticketForm.article')}</h3>
+      <portico-kb-article
+        slug=${open.slug}
+        heading-level="4"
+        hide-feedback
+        lang=${lang}
+        dir=${dir}
+        .client=${this.effectiveClient}
+        .theme=${this.theme ?? this.contextTheme}
+      ></portico-kb-article>
       <div class="article__actions">
-        ${
-          open.status === 'complete'
-            ? html`<button part="solved" class="button button--primary" type="button" @click=${this.solved}>${t('ticketForm.solved')}</button>`
-            : nothing
-        }
+        ${open.failed ? nothing : html`<button part="solved" class="button button--primary" type="button" @click=${this.solved}>${t('ticketForm.solved')}</button>`}
         <button part="article-close" class="button" type="button" @click=${this.closeArticle}>${t('ticketForm.closeArticle')}</button>
       </div>
     </section>`;
@@ -648,30 +656,13 @@ export class PorticoTicketForm extends PorticoElement {
     const { slug } = hit.article;
     this.openedSlug = slug;
     if (!this.emit('portico-article-open', { slug, article: hit.article }, { cancelable: true })) return;
-    this.articleAbort?.abort();
-    const ac = new AbortController();
-    this.articleAbort = ac;
-    this.opened = { slug, status: 'loading' };
-    await this.focusArticle();
-    try {
-      const client = this.effectiveClient;
-      if (!client) throw Object.assign(new Error('No client'), { code: 'no_client' });
-      const article = await client.articles.get({ slug, signal: ac.signal });
-      if (this.opened?.slug === slug) this.opened = { slug, status: 'complete', article };
-    } catch (error) {
-      if (!ac.signal.aborted && this.opened?.slug === slug) this.opened = { slug, status: 'error', error };
-    }
-    await this.focusArticle();
-  }
-
-  private async focusArticle(): Promise<void> {
+    this.opened = { slug };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus();
   }
 
   private async closeArticle(): Promise<void> {
     const slug = this.opened?.slug;
-    this.articleAbort?.abort();
     this.opened = undefined;
     await this.updateComplete;
     (

@@ -53,7 +53,7 @@ export const ArticleOpen: Story = {
   name: 'Article open in place',
   args: { subject: 'export report' },
   parameters: {
-    portico: { waitFor: '.article__body[data-ready]' },
+    portico: { waitFor: 'portico-kb-article >>> [part~="body"]' },
     docs: { description: { story: 'Opening a suggestion; "This solved my problem" fires `portico-deflect`.' } },
   },
   play: async ({ canvasElement }) => {

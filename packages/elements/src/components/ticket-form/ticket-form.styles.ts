@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { chipStyles } from '../../styles/chips.styles.js';
 
-export const styles = css`
+export const styles = [
+  chipStyles,
+  css`
   :host {
     --_gap: var(--portico-ticket-form-gap, var(--_portico-space-l));
     --_border-color: var(--portico-ticket-form-border-color, var(--_portico-color-border));
@@ -113,33 +116,6 @@ export const styles = css`
     background: none;
     font-weight: 700;
   }
-  .article__title {
-    font-size: var(--_portico-font-size-l);
-    overflow-wrap: anywhere;
-  }
-  .article__body {
-    min-inline-size: 0;
-    overflow-wrap: anywhere;
-  }
-  .article__body :is(p, ul, ol, pre, blockquote, h1, h2, h3, h4) + :is(p, ul, ol, pre, blockquote, h1, h2, h3, h4) {
-    margin-block-start: var(--_portico-space-s);
-  }
-  .article__body :is(ul, ol) {
-    padding-inline-start: 1.5em;
-  }
-  .article__body :is(h1, h2, h3, h4) {
-    font-size: 1em;
-  }
-  .article__body pre {
-    white-space: pre-wrap;
-  }
-  .article__body img {
-    max-inline-size: 100%;
-    block-size: auto;
-  }
-  .article__body a {
-    color: var(--_portico-color-primary);
-  }
   .article__actions,
   .attach-row,
   .footer,
@@ -172,60 +148,6 @@ export const styles = css`
   .notice--success {
     border-color: var(--_portico-color-success);
   }
-  .file-input:focus-visible + .button {
-    outline: 2px solid var(--_portico-focus-ring);
-    outline-offset: 2px;
-  }
-  .file-input:disabled + .button {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_portico-space-xs);
-  }
-  .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_portico-space-xs);
-    max-inline-size: 100%;
-    padding-block: var(--_portico-space-2xs);
-    padding-inline: var(--_portico-space-s) var(--_portico-space-2xs);
-    border: 1px solid var(--_border-color);
-    border-radius: var(--_portico-radius-pill);
-    background: var(--_portico-color-surface);
-    font-size: var(--_portico-font-size-s);
-  }
-  .chip[data-status='uploading'] {
-    border-style: dashed;
-  }
-  .chip[data-status='failed'] {
-    border-color: var(--_portico-color-danger);
-  }
-  .chip__name {
-    min-inline-size: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .chip__error {
-    color: var(--_portico-color-danger);
-  }
-  .chip__remove {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
-    flex: none;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
-    cursor: pointer;
-  }
-  .chip__remove:hover:not(:disabled) {
-    background: var(--_portico-color-hover);
-  }
 
   @container (max-width: 479px) {
     .footer > .button,
@@ -240,14 +162,12 @@ export const styles = css`
   @media (forced-colors: active) {
     [aria-invalid='true'],
     .failure,
-    .chip,
     .suggestions,
     .article {
       border-color: CanvasText;
     }
     .field-error,
-    .failure,
-    .chip__error {
+    .failure {
       color: CanvasText;
     }
     .suggestion {
@@ -259,4 +179,5 @@ export const styles = css`
       color: MarkText;
     }
   }
-`;
+`,
+];

@@ -41,14 +41,12 @@ const withSuggestions = async (el: PorticoTicketForm) => {
   await fill(el, 'subject', 'export report');
   await waitUntil(() => suggestions(el).length === 3, 'no suggestions', { timeout: 3000 });
 };
+/** The `<portico-kb-article>` that shows an opened suggestion, and a query in its shadow root. */
+const nested = (el: PorticoTicketForm) =>
+  $(el, '[part~="article"] portico-kb-article') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+const $article = (el: PorticoTicketForm, sel: string) => nested(el)?.shadowRoot.querySelector<HTMLElement>(sel) ?? null;
 const openedArticle = async (el: PorticoTicketForm) =>
-  waitUntil(
-    () => $(el, '[part~="article"]')?.getAttribute('aria-busy') === 'false' && $(el, '.article__body[data-ready]'),
-    'article not open',
-    {
-      timeout: 3000,
-    },
-  );
+  waitUntil(() => $article(el, '[part~="body"]'), 'article not open', { timeout: 3000 });
 
 async function mount(template?: (client: unknown) => ReturnType<typeof html>, options: Parameters<typeof createMockClient>[0] = {}) {
   const mock = createMockClient(options);
@@ -343,7 +341,7 @@ describe('<portico-ticket-form>', () => {
       await waitUntil(() => suggestions(el).length === 0, 'suggestions stay', { timeout: 3000 });
     });
 
-    it('opens an article in place; Escape returns to the suggestion', async () => {
+    it('opens an article in place in a <portico-kb-article> (client, language, heading level passed on); Escape returns to the suggestion', async () => {
       const { el, api } = await mount();
       await withSuggestions(el);
       setTimeout(() => suggestions(el)[1]!.click());
@@ -352,9 +350,14 @@ describe('<portico-ticket-form>', () => {
       expect(open.detail.slug).to.equal('exporting-reports-2');
       await openedArticle(el);
       expect(api.calls.find((c) => c.key === 'articles.get')!.url.pathname).to.match(/exporting-reports-2$/);
-      expect($(el, '#article-title')!.textContent).to.equal('Exporting reports (2)');
-      expect($(el, '.article__body strong')!.textContent).to.equal('Export');
+      expect($(el, '#article-title')!.textContent).to.equal('Suggested article');
+      expect($article(el, '[part~="title"]')!.textContent).to.equal('Exporting reports (2)');
+      expect($article(el, '[part~="title"]')!.getAttribute('aria-level')).to.equal('4');
+      expect($article(el, '[part~="body"] strong')!.textContent).to.equal('Export');
+      expect($article(el, '[part~="feedback"]')).to.equal(null);
+      expect(nested(el)!.getAttribute('lang')).to.equal(el.locale.lang);
       expect(active(el)).to.equal('article-title');
+      expect(!!$(el, '[part~="solved"]')).to.equal(true);
       await expect(el).to.be.accessible(AXE);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
@@ -384,20 +387,37 @@ describe('<portico-ticket-form>', () => {
       await withSuggestions(el);
       suggestions(el)[0]!.click();
       await openedArticle(el);
-      const nodes = [...$(el, '.article__body')!.querySelectorAll('*')];
+      const nodes = [...$article(el, '[part~="body"]')!.querySelectorAll('*')];
       expect(nodes.some((n) => [...n.attributes].some((a) => /^on/i.test(a.name)))).to.equal(false);
       expect(nodes.some((n) => /^\s*javascript:/i.test(n.getAttribute('href') ?? ''))).to.equal(false);
       await aTimeout(50);
       expect(w.__xss).to.equal(undefined);
     });
 
-    it('an article that fails to load shows an alert in the panel', async () => {
+    it('an article that fails to load shows the error with a retry in the panel, bubbles portico-error and offers no "solved"', async () => {
+      const { el, api } = await mount();
+      api.use('articles.get', problem(503, 'unavailable'));
+      await withSuggestions(el);
+      const errors: string[] = [];
+      el.addEventListener('portico-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code));
+      suggestions(el)[0]!.click();
+      await waitUntil(() => $article(el, '[role="alert"]'), 'no alert', { timeout: 3000 });
+      expect(!!$article(el, '[part~="retry"]')).to.equal(true);
+      expect(errors).to.deep.equal(['unavailable']);
+      await el.updateComplete;
+      expect(!!$(el, '[part~="solved"]')).to.equal(false);
+      expect(!!$(el, '[part~="article-close"]')).to.equal(true);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('an unknown article shows its not-found text in the panel', async () => {
       const { el, api } = await mount();
       api.use('articles.get', problem(404, 'not_found'));
       await withSuggestions(el);
       suggestions(el)[0]!.click();
-      await waitUntil(() => $(el, '[part~="article"] [role="alert"]'), 'no alert', { timeout: 3000 });
-      expect($(el, '[part~="article"] [role="alert"]')!.textContent).to.contain('This couldn’t be found.');
+      await waitUntil(() => $article(el, '[part~="not-found"]'), 'no not-found state', { timeout: 3000 });
+      await el.updateComplete;
+      expect(!!$(el, '[part~="solved"]')).to.equal(false);
       await expect(el).to.be.accessible(AXE);
     });
 
