@@ -53,6 +53,55 @@ function porticoDefine() {
   };
 }
 
+/**
+ * Lit's `static properties` as the analyzer should read them: a `{ state: true }` entry is
+ * internal reactive state — no attribute (the analyzer gives every entry one) — and a public
+ * field needs no `privacy: "public"`, as with the decorators the components used before.
+ */
+function litStaticProperties() {
+  /** @type {Map<string, Set<string>>} class name → its state fields */
+  const states = new Map();
+  return {
+    name: 'portico-lit-static-properties',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (!ts.isPropertyDeclaration(member) || member.name.getText() !== 'properties') continue;
+        if (!member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
+        if (!member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        const names = new Set();
+        for (const prop of member.initializer.properties) {
+          if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
+          const isState = prop.initializer.properties.some(
+            (p) => ts.isPropertyAssignment(p) && p.name.getText() === 'state' && p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          );
+          if (isState) names.add(prop.name.getText());
+        }
+        states.set(node.name.text, names);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const decls = customElementsManifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.kind === 'class');
+      const byName = new Map(decls.map((d) => [d.name, d]));
+      /** The state fields of a class and of every class it extends. */
+      const stateOf = (decl) => {
+        const own = states.get(decl.name) ?? new Set();
+        const parent = decl.superclass && byName.get(decl.superclass.name);
+        return parent ? new Set([...own, ...stateOf(parent)]) : own;
+      };
+      for (const decl of decls) {
+        const state = stateOf(decl);
+        for (const member of decl.members ?? []) {
+          if (member.privacy === 'public') delete member.privacy;
+          if (state.has(member.name)) delete member.attribute;
+        }
+        if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !state.has(a.fieldName));
+        if (decl.attributes?.length === 0) delete decl.attributes;
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/components/**/*.component.ts', 'src/components/*/*.ts', 'src/base/portico-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/stories/**', 'src/testing/**'],
@@ -60,5 +109,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [porticoDefine()],
+  plugins: [porticoDefine(), litStaticProperties()],
 };

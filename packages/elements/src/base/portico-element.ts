@@ -1,6 +1,5 @@
-import { ContextRoot, consume } from '@lit/context';
-import { type CSSResultGroup, LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
 import type { PorticoClientLike } from '../context/client.js';
 import { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from '../context/contexts.js';
 import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
@@ -32,25 +31,26 @@ export class PorticoElement extends LitElement {
     registry.define(tag, this);
   }
 
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    contextClient: { state: true },
+    contextLocale: { state: true },
+    contextTheme: { state: true },
+  };
+
   /**
    * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
    * property wins over the provider's.
    */
-  @property({ attribute: false }) client?: PorticoClientLike;
+  client?: PorticoClientLike;
 
   /** Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies. */
-  @property({ reflect: true }) theme?: PorticoTheme;
+  theme?: PorticoTheme;
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
+  /** The nearest provider's client, locale and theme (`@lit/context`, updated when they change). */
   protected contextClient?: PorticoClientLike;
-
-  @consume({ context: localeContext, subscribe: true })
-  @state()
   protected contextLocale?: PorticoLocale;
-
-  @consume({ context: themeContext, subscribe: true })
-  @state()
   protected contextTheme?: PorticoTheme;
 
   protected readonly internals: ElementInternals;
@@ -58,6 +58,9 @@ export class PorticoElement extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
+    new ContextConsumer(this, { context: clientContext, subscribe: true, callback: (v) => (this.contextClient = v) });
+    new ContextConsumer(this, { context: localeContext, subscribe: true, callback: (v) => (this.contextLocale = v) });
+    new ContextConsumer(this, { context: themeContext, subscribe: true, callback: (v) => (this.contextTheme = v) });
   }
 
   /** The client in effect: this element's own, else the provider's. */

@@ -4,7 +4,6 @@ import { approvals } from '@portico/contract/validators/approvals';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { me } from '@portico/contract/validators/me';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
@@ -89,24 +88,39 @@ interface Attempt {
 export class PorticoApprovalButton extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    deliverableId: { attribute: 'deliverable-id', reflect: true },
+    version: { type: Number, reflect: true },
+    busy: { state: true },
+    recorded: { state: true },
+    failure: { state: true },
+    forbidden: { state: true },
+    conflict: { state: true },
+    mode: { state: true },
+    draft: { state: true },
+    invalid: { state: true },
+  };
+
   /** The deliverable to decide on. */
-  @property({ attribute: 'deliverable-id', reflect: true }) deliverableId = '';
+  deliverableId = '';
 
   /** The version to decide on; `0` (default) means the deliverable's current version. */
-  @property({ type: Number, reflect: true }) version = 0;
+  version = 0;
 
-  @state() private busy = false;
-  @state() private recorded?: Approval;
-  @state() private failure?: unknown;
-  @state() private forbidden = false;
-  @state() private conflict = false;
-  @state() private mode: Decision = 'approved';
-  @state() private draft = '';
-  @state() private invalid = false;
+  private busy = false;
+  private recorded?: Approval;
+  private failure?: unknown;
+  private forbidden = false;
+  private conflict = false;
+  private mode: Decision = 'approved';
+  private draft = '';
+  private invalid = false;
 
   private attempt?: Attempt;
   private opener?: HTMLElement;
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   private readonly resource = new ResourceController(this, {
     args: () => [this.deliverableId.trim()] as const,

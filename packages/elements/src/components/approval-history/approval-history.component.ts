@@ -2,7 +2,6 @@ import { registerEndpoints } from '@portico/client';
 import type { Approval } from '@portico/contract';
 import { approvals } from '@portico/contract/validators/approvals';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
@@ -75,11 +74,16 @@ const MAX_PAGES = 20;
 export class PorticoApprovalHistory extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    deliverableId: { attribute: 'deliverable-id', reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
   /** The deliverable whose decisions to show. */
-  @property({ attribute: 'deliverable-id', reflect: true }) deliverableId = '';
+  deliverableId = '';
 
   /** `aria-level` of the version headings. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   private readonly resource = new ResourceController(this, {
     args: () => [this.deliverableId.trim()] as const,

@@ -2,7 +2,6 @@ import { registerEndpoints } from '@portico/client';
 import type { Comment, CommentAnchor, Page } from '@portico/contract';
 import { comments } from '@portico/contract/validators/comments';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
@@ -83,29 +82,42 @@ export type AnchorMode = '' | 'region' | 'page' | 'time';
 export class PorticoCommentThread extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    deliverableId: { attribute: 'deliverable-id', reflect: true },
+    version: { type: Number, reflect: true },
+    anchorMode: { attribute: 'anchor-mode', reflect: true },
+    anchor: { attribute: false },
+    timeSource: { attribute: false },
+    noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
+    draft: { state: true },
+    sending: { state: true },
+    sendError: { state: true },
+    added: { state: true },
+  };
+
   /** The deliverable commented on. */
-  @property({ attribute: 'deliverable-id', reflect: true }) deliverableId = '';
+  deliverableId = '';
 
   /** The version number commented on. Nothing loads without it. */
-  @property({ type: Number, reflect: true }) version = 0;
+  version = 0;
 
   /** What a new comment may point to: `region`, `page`, `time`, or nothing (empty). */
-  @property({ attribute: 'anchor-mode', reflect: true }) anchorMode: AnchorMode = '';
+  anchorMode: AnchorMode = '';
 
   /** What the new comment points to (cleared after sending). */
-  @property({ attribute: false }) anchor: CommentAnchor | null = null;
+  anchor: CommentAnchor | null = null;
 
   /** Returns the current playback time in seconds (`anchor-mode="time"`). */
-  @property({ attribute: false }) timeSource?: () => number;
+  timeSource?: () => number;
 
   /** Don't refresh on live `deliverable` events. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+  noLive = false;
 
-  @state() private draft = '';
-  @state() private sending = false;
-  @state() private sendError: unknown;
+  private draft = '';
+  private sending = false;
+  private sendError: unknown;
   /** Comments this element created since the last load (the list may not have them yet). */
-  @state() private added: Comment[] = [];
+  private added: Comment[] = [];
 
   private key?: string;
   private emitted = '';

@@ -2,11 +2,11 @@ import { registerEndpoints } from '@portico/client';
 import type { DeliverableSummary, Page, ReviewStatus } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { rowsKeydown } from '../../controllers/roving.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
 import { styles } from './deliverable-list.styles.js';
 import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge } from './review-badge.js';
@@ -59,23 +59,33 @@ registerEndpoints({ deliverables });
 export class PorticoDeliverableList extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    projectId: { attribute: 'project-id', reflect: true },
+    reviewStatus: { attribute: 'review-status', reflect: true },
+    selected: { reflect: true },
+    hideFilters: { type: Boolean, reflect: true, attribute: 'hide-filters' },
+    noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
+    focusIndex: { state: true },
+    hasHeader: { state: true },
+  };
+
   /** The project whose deliverables are listed. Nothing loads without it. */
-  @property({ attribute: 'project-id', reflect: true }) projectId = '';
+  projectId = '';
 
   /** Show only deliverables with this review status; empty for all. */
-  @property({ attribute: 'review-status', reflect: true }) reviewStatus: ReviewStatus | '' = '';
+  reviewStatus: ReviewStatus | '' = '';
 
   /** Id of the selected deliverable (its row has `aria-current="true"`). */
-  @property({ reflect: true }) selected = '';
+  selected = '';
 
   /** Hides the review-status filter (the `review-status` attribute still applies). */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-filters' }) hideFilters = false;
+  hideFilters = false;
 
   /** Don't refresh on live `deliverable` events. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+  noLive = false;
 
-  @state() private focusIndex = 0;
-  @state() private hasHeader = false;
+  private focusIndex = 0;
+  private hasHeader = false;
 
   private readonly resource = new ResourceController(this, {
     args: () => [this.projectId, this.reviewStatus] as const,
@@ -169,14 +179,7 @@ export class PorticoDeliverableList extends PorticoElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    const rows = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.row')];
-    const current = rows.indexOf((e.target as Element).closest('.row') as HTMLButtonElement);
-    if (current < 0) return;
-    const last = rows.length - 1;
-    const next = { ArrowDown: Math.min(last, current + 1), ArrowUp: Math.max(0, current - 1), Home: 0, End: last }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    this.focusIndex = next;
-    rows[next]!.focus();
+    const next = rowsKeydown(this.renderRoot, e);
+    if (next >= 0) this.focusIndex = next;
   }
 }

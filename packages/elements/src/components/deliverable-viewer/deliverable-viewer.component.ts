@@ -2,7 +2,6 @@ import { registerEndpoints } from '@portico/client';
 import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
@@ -105,40 +104,59 @@ const previewer = (kind: PreviewKind) =>
 export class PorticoDeliverableViewer extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    deliverableId: { attribute: 'deliverable-id', reflect: true },
+    version: { type: Number, reflect: true },
+    compareVersion: { type: Number, attribute: 'compare-version', reflect: true },
+    hideComments: { type: Boolean, attribute: 'hide-comments', reflect: true },
+    noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
+    fetchFile: { attribute: false },
+    zoom: { state: true },
+    page: { state: true },
+    picking: { state: true },
+    draft: { state: true },
+    comments: { state: true },
+    text: { state: true },
+    copied: { state: true },
+    pdf: { state: true },
+  };
+
   /** The deliverable shown. */
-  @property({ attribute: 'deliverable-id', reflect: true }) deliverableId = '';
+  deliverableId = '';
 
   /** The version number shown; 0 (default) shows the current version. */
-  @property({ type: Number, reflect: true }) version = 0;
+  version = 0;
 
   /** Another image version shown side by side with `version`; 0 for none. */
-  @property({ type: Number, attribute: 'compare-version', reflect: true }) compareVersion = 0;
+  compareVersion = 0;
 
   /** Hides the built-in comment thread (and region markers). */
-  @property({ type: Boolean, attribute: 'hide-comments', reflect: true }) hideComments = false;
+  hideComments = false;
 
   /** Don't reload on live `deliverable` events. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+  noLive = false;
 
   /** Fetches text previews (signed URLs, no token needed). Default: the global `fetch`. */
-  @property({ attribute: false }) fetchFile?: typeof fetch;
+  fetchFile?: typeof fetch;
 
   /** Image or PDF zoom relative to the fitted width (1 = fit). */
-  @state() zoom = 1;
+  zoom = 1;
   /** The PDF page shown (1-based). */
-  @state() page = 1;
+  page = 1;
   // State of the lazy previewers (see ViewerHost), kept here so that their changes render.
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
-  @state() private picking = false;
+  private picking = false;
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
-  @state() private draft: Region | null = null;
-  @state() private comments: readonly Comment[] = [];
-  @state() private text?: { url: string; value?: string; failed?: boolean; truncated?: boolean };
-  @state() private copied = false;
-  @state() private pdf?: { url: string; doc?: PdfPreview; failed?: PdfFailure };
+  private draft: Region | null = null;
+  private comments: readonly Comment[] = [];
+  private text?: { url: string; value?: string; failed?: boolean; truncated?: boolean };
+  private copied = false;
+  private pdf?: { url: string; doc?: PdfPreview; failed?: PdfFailure };
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
-  @query('portico-comment-thread') private thread?: PorticoCommentThread;
+  private get thread(): PorticoCommentThread | null {
+    return this.renderRoot.querySelector('portico-comment-thread');
+  }
   private textAbort?: AbortController;
   /** The page last given to the comment thread as its anchor. */
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)

@@ -278,7 +278,8 @@ describe('<portico-deliverable-viewer>', () => {
     it('PDF: pdf.js draws the pages to a canvas; buttons and PageUp / PageDown turn them; comments anchor to the page', async () => {
       const { el, api } = await mount(undefined, (api) => {
         serve(api, one({ mediaType: 'application/pdf', fileName: 'brief.pdf' }));
-        api.use('files.get', { ...pdfFile(testPdf([RED, GREEN, BLUE])), delayMs: 150 });
+        // Long enough that the loading state is still up after settling, on a loaded machine too.
+        api.use('files.get', { ...pdfFile(testPdf([RED, GREEN, BLUE])), delayMs: 600 });
       });
       await settled(el);
       expect($(el, '[part~="pdf-loading"]')!.getAttribute('role')).to.equal('status');

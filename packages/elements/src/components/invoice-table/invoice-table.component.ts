@@ -1,12 +1,13 @@
 import { registerEndpoints } from '@portico/client';
 import type { InvoiceStatus, InvoiceSummary, InvoiceTotals, Page } from '@portico/contract';
+import { SafeUrl } from '@portico/contract/validators';
 import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { isAbort, ResourceController } from '../../controllers/resource-controller.js';
+import { rovingTarget } from '../../controllers/roving.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 
 export type { PorticoInvoiceLinkDetail, PorticoInvoiceSelectDetail } from './invoice-table.events.js';
@@ -59,21 +60,12 @@ const loadVirtual = () => {
 const PREFETCH_ROWS = 30;
 
 /**
- * The same rule as the contract's `SafeUrl`: an absolute http(s) URL or a same-origin path. The
- * client already rejects anything else; this guards invoices a host passes in `.invoices`.
+ * The contract's `SafeUrl` rule (an absolute http(s) URL or a same-origin path, no control
+ * characters, ≤ 4,096 characters), by its own validator. The client already rejects anything else;
+ * this guards invoices a host passes in `.invoices`.
  */
 export function isSafeLink(value: string | null | undefined): value is string {
-  if (!value || value.length > 4096) return false;
-  // Browsers drop tabs and line breaks inside URLs ("/\t/evil.example" is "//evil.example"): none allowed.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
-  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
-  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\');
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return SafeUrl.safeParse(value).success;
 }
 
 const cmpTime = (a: string | null, b: string | null): number => {
@@ -196,36 +188,52 @@ const matchesFilter = (filter: InvoiceFilter) => (r: InvoiceSummary) => (filter 
 export class PorticoInvoiceTable extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    filter: { reflect: true },
+    sort: { reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    selected: { reflect: true },
+    hideFilter: { type: Boolean, reflect: true, attribute: 'hide-filter' },
+    hideTotals: { type: Boolean, reflect: true, attribute: 'hide-totals' },
+    invoices: { attribute: false },
+    more: { state: true },
+    nextCursor: { state: true },
+    moreState: { state: true },
+    focusIndex: { state: true },
+    range: { state: true },
+    hasHeader: { state: true },
+  };
+
   /** Show only invoices of this status, or `overdue` ones; empty for all. */
-  @property({ reflect: true }) filter: InvoiceFilter = '';
+  filter: InvoiceFilter = '';
 
   /** Sort order: `issued_at`, `due_at` or `total`, `-` first for descending. */
-  @property({ reflect: true }) sort: InvoiceSort = '-issued_at';
+  sort: InvoiceSort = '-issued_at';
 
   /** Invoices per request (1–100) while scrolling. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+  pageSize = 50;
 
   /** Id of the selected invoice (its row has `aria-current="true"`). Set by a non-canceled `portico-invoice-select`. */
-  @property({ reflect: true }) selected = '';
+  selected = '';
 
   /** Hides the filter select (`filter` still applies). */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-filter' }) hideFilter = false;
+  hideFilter = false;
 
   /** Hides the totals. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-totals' }) hideTotals = false;
+  hideTotals = false;
 
   /**
    * Preloaded invoices. When set, the table shows them (filtered, sorted and totalled locally)
    * and requests nothing; `undefined` (the default) loads from the client.
    */
-  @property({ attribute: false }) invoices?: readonly InvoiceSummary[];
+  invoices?: readonly InvoiceSummary[];
 
-  @state() private more: InvoiceSummary[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private moreState: 'idle' | 'loading' | 'error' = 'idle';
-  @state() private focusIndex = 0;
-  @state() private range = { first: 0, last: -1 };
-  @state() private hasHeader = false;
+  private more: InvoiceSummary[] = [];
+  private nextCursor: string | null = null;
+  private moreState: 'idle' | 'loading' | 'error' = 'idle';
+  private focusIndex = 0;
+  private range = { first: 0, last: -1 };
+  private hasHeader = false;
 
   private moreAbort?: AbortController;
   private localView: readonly InvoiceSummary[] = [];
@@ -604,38 +612,16 @@ export class PorticoInvoiceTable extends PorticoElement {
     const current = Number(target.dataset.index);
     const last = this.rows.length - 1;
     const page = this.virtualized(this.rows) ? Math.max(1, this.range.last - this.range.first - 4) : 10;
-    let next: number;
-    switch (e.key) {
-      case 'ArrowDown':
-        next = current + 1;
-        break;
-      case 'ArrowUp':
-        next = current - 1;
-        break;
-      case 'PageDown':
-        next = current + page;
-        break;
-      case 'PageUp':
-        next = current - page;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'Enter':
-      case ' ': {
-        e.preventDefault();
-        const invoice = this.rows[current];
-        if (invoice) this.select(invoice);
-        return;
-      }
-      default:
-        return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const invoice = this.rows[current];
+      if (invoice) this.select(invoice);
+      return;
     }
+    const next = rovingTarget(e.key, current, last, page);
+    if (next === undefined) return;
     e.preventDefault();
-    void this.focusRow(Math.max(0, Math.min(last, next)));
+    void this.focusRow(next);
   }
 
   private onLink(e: MouseEvent, name: 'portico-invoice-download' | 'portico-invoice-pay', invoice: InvoiceSummary, url: string): void {

@@ -2,7 +2,6 @@ import { registerEndpoints } from '@portico/client';
 import type { Article } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
@@ -119,16 +118,23 @@ async function renderBody(article: Article, headingLevel: number): Promise<HTMLE
 export class PorticoKbArticle extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    slug: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideFeedback: { type: Boolean, reflect: true, attribute: 'hide-feedback' },
+    vote: { state: true },
+  };
+
   /** Slug of the article to show. Empty shows nothing. */
-  @property({ reflect: true }) slug = '';
+  slug = '';
 
   /** Level of the title heading (1–6); headings in the body start one below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Hides “Was this helpful?”. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-feedback' }) hideFeedback = false;
+  hideFeedback = false;
 
-  @state() private vote: VoteState = { status: 'idle' };
+  private vote: VoteState = { status: 'idle' };
 
   private readonly uid = `kba-${++nextId}`;
   private voteAbort?: AbortController;

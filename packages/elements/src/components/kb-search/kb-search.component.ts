@@ -2,7 +2,6 @@ import { registerEndpoints } from '@portico/client';
 import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
@@ -97,45 +96,61 @@ let nextId = 0;
 export class PorticoKbSearch extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    query: {},
+    category: { reflect: true },
+    debounce: { type: Number },
+    limit: { type: Number },
+    minLength: { type: Number, attribute: 'min-length' },
+    popular: { type: Boolean, reflect: true },
+    hideCategories: { type: Boolean, reflect: true, attribute: 'hide-categories' },
+    showLabel: { type: Boolean, reflect: true, attribute: 'show-label' },
+    placeholder: {},
+    articleHref: { attribute: 'article-href' },
+    open: { state: true },
+    active: { state: true },
+    text: { state: true },
+  };
+
   /** The text searched for (set by typing after `debounce` ms, or directly). */
-  @property() query = '';
+  query = '';
 
   /** Slug of the category to search in; empty for all. */
-  @property({ reflect: true }) category = '';
+  category = '';
 
   /** Milliseconds between the last keystroke and the request. */
-  @property({ type: Number }) debounce = 250;
+  debounce = 250;
 
   /** Maximum number of results (1–20). */
-  @property({ type: Number }) limit = 8;
+  limit = 8;
 
   /** Fewer characters than this (after trimming) don't search. */
-  @property({ type: Number, attribute: 'min-length' }) minLength = 2;
+  minLength = 2;
 
   /** With an empty field, offer popular articles (`articles.list`) in the popup. */
-  @property({ type: Boolean, reflect: true }) popular = false;
+  popular = false;
 
   /** Hides the category filter. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-categories' }) hideCategories = false;
+  hideCategories = false;
 
   /** Shows the search field's label (otherwise it is visually hidden but still named). */
-  @property({ type: Boolean, reflect: true, attribute: 'show-label' }) showLabel = false;
+  showLabel = false;
 
   /** Placeholder of the field; defaults to a translated “Search the help center”. */
-  @property() placeholder?: string;
+  placeholder?: string;
 
   /**
    * Where choosing a result navigates when the `portico-article-open` event is not canceled:
    * a URL with `{slug}` (e.g. `/help/{slug}`). Unset, nothing navigates (listen to the event).
    */
-  @property({ attribute: 'article-href' }) articleHref?: string;
+  articleHref?: string;
 
   /** Whether the popup is shown. */
-  @state() private open = false;
+  private open = false;
   /** Index of the active option (`aria-activedescendant`), -1 for none. */
-  @state() private active = -1;
+  private active = -1;
   /** The field's text (`query` follows it after the debounce). */
-  @state() private text = '';
+  private text = '';
 
   private readonly uid = `kbs-${++nextId}`;
   private searchTimer?: ReturnType<typeof setTimeout>;

@@ -2,7 +2,6 @@ import { registerEndpoints } from '@portico/client';
 import type { Milestone, Project } from '@portico/contract';
 import { projects } from '@portico/contract/validators/projects';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
@@ -64,8 +63,12 @@ export const isOverdue = (m: Milestone, today = localDate()): boolean => m.statu
 export class PorticoProjectTimeline extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    projectId: { attribute: 'project-id', reflect: true },
+  };
+
   /** The project whose milestones to show. */
-  @property({ attribute: 'project-id', reflect: true }) projectId = '';
+  projectId = '';
 
   private readonly resource = new ResourceController(this, {
     args: () => [this.projectId.trim()] as const,

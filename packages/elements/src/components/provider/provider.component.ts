@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { createClientFor, endpointRegistry, type PorticoClientOptions } from '@portico/client';
 import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
@@ -39,14 +38,20 @@ export class PorticoProvider extends PorticoElement {
     }
   `;
 
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    getToken: { attribute: false },
+    clientOptions: { attribute: false },
+  };
+
   /** Origin (or origin + `/portal/v1`) of the portal API. Used with `getToken` to build the client. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
 
   /** Resolves to a short-lived portal token minted by the host's backend (see `PorticoClientOptions.getToken`). */
-  @property({ attribute: false }) getToken?: PorticoClientOptions['getToken'];
+  getToken?: PorticoClientOptions['getToken'];
 
   /** Extra client options (timeout, retry, onEvent, fetch) used when the provider builds the client. */
-  @property({ attribute: false }) clientOptions?: Partial<Omit<PorticoClientOptions, 'baseUrl' | 'getToken'>>;
+  clientOptions?: Partial<Omit<PorticoClientOptions, 'baseUrl' | 'getToken'>>;
 
   private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
 

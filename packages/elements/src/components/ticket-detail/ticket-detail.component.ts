@@ -1,16 +1,16 @@
 import { registerEndpoints } from '@portico/client';
-import type { Attachment, Ticket, TicketMessage, TicketPriority, TicketStatus } from '@portico/contract';
+import type { Attachment, Ticket, TicketMessage } from '@portico/contract';
+import { SafeUrl } from '@portico/contract/validators';
 import { attachments } from '@portico/contract/validators/attachments';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, ResourceController } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { richText } from '../../sanitize/rich-text.js';
-import { isSafeUrl } from '../../sanitize/url.js';
+import { ACTIVE, nextDue, PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 import type { TicketAction } from './ticket-detail.events.js';
 import { en } from './ticket-detail.messages.js';
 import { styles } from './ticket-detail.styles.js';
@@ -24,16 +24,6 @@ registerLocaleLoader('ar', () => import('./ticket-detail.messages.ar.js').then((
 const MAX_BODY = 20_000;
 const MAX_FILES = 10;
 const PAGE_SIZE = 50;
-
-const STATUS_TONE: Record<TicketStatus, string> = {
-  open: 'primary',
-  pending: 'warning',
-  on_hold: 'muted',
-  solved: 'success',
-  closed: 'muted',
-};
-const PRIORITY_TONE: Record<TicketPriority, string> = { low: 'muted', normal: 'muted', high: 'warning', urgent: 'danger' };
-const ACTIVE: ReadonlySet<TicketStatus> = new Set(['open', 'pending', 'on_hold']);
 
 interface Thread {
   ticket: Ticket;
@@ -137,39 +127,59 @@ const localId = () => `local-${++seq}`;
 export class PorticoTicketDetail extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    ticketId: { attribute: 'ticket-id', reflect: true },
+    noReply: { type: Boolean, reflect: true, attribute: 'no-reply' },
+    noActions: { type: Boolean, reflect: true, attribute: 'no-actions' },
+    noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
+    slaWarningHours: { type: Number, attribute: 'sla-warning-hours' },
+    draft: { state: true },
+    uploads: { state: true },
+    pending: { state: true },
+    replyError: { state: true },
+    replyInvalid: { state: true },
+    uploadNotice: { state: true },
+    sent: { state: true },
+    later: { state: true },
+    laterCursor: { state: true },
+    loadingMore: { state: true },
+    acting: { state: true },
+    actionError: { state: true },
+    acted: { state: true },
+    announcement: { state: true },
+  };
+
   /** Id of the ticket to show (`tkt_…`). */
-  @property({ attribute: 'ticket-id', reflect: true }) ticketId = '';
+  ticketId = '';
 
   /** Hides the reply composer (read-only view). */
-  @property({ type: Boolean, reflect: true, attribute: 'no-reply' }) noReply = false;
+  noReply = false;
 
   /** Hides close / reopen / escalate. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-actions' }) noActions = false;
+  noActions = false;
 
   /** Don't reload on live `ticket` events. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+  noLive = false;
 
   /** Hours before an SLA target from which the SLA badge shows "due soon". */
-  @property({ type: Number, attribute: 'sla-warning-hours' }) slaWarningHours = 4;
+  slaWarningHours = 4;
 
-  @state() private draft = '';
-  @state() private uploads: Upload[] = [];
-  @state() private pending?: PendingReply;
-  @state() private replyError?: string;
-  @state() private replyInvalid?: string;
-  @state() private uploadNotice?: string;
+  private draft = '';
+  private uploads: Upload[] = [];
+  private pending?: PendingReply;
+  private replyError?: string;
+  private replyInvalid?: string;
+  private uploadNotice?: string;
   /** Replies stored by this element that the loaded page may not contain yet. */
-  @state() private sent: TicketMessage[] = [];
+  private sent: TicketMessage[] = [];
   /** Messages of the pages after the first ("Show more"). */
-  @state() private later: TicketMessage[] = [];
-  @state() private laterCursor?: string | null;
-  @state() private loadingMore = false;
-  @state() private acting?: TicketAction;
-  @state() private actionError?: string;
-  @state() private acted?: { ticket: Ticket; over: Thread | undefined };
-  @state() private announcement = '';
-
-  @query('textarea') private textarea?: HTMLTextAreaElement;
+  private later: TicketMessage[] = [];
+  private laterCursor?: string | null;
+  private loadingMore = false;
+  private acting?: TicketAction;
+  private actionError?: string;
+  private acted?: { ticket: Ticket; over: Thread | undefined };
+  private announcement = '';
 
   /** The key of the last failed reply and what it sent: the same reply again reuses the key. */
   private failed?: { fingerprint: string; key: string };
@@ -522,7 +532,7 @@ export class PorticoTicketDetail extends PorticoElement {
         : undefined;
     if (this.replyInvalid) {
       await this.updateComplete;
-      this.textarea?.focus();
+      this.renderRoot.querySelector('textarea')?.focus();
       return;
     }
     const uploads = this.uploads.filter((u) => u.status === 'done');
@@ -649,9 +659,9 @@ export class PorticoTicketDetail extends PorticoElement {
 
   // ——— Helpers ———
 
-  /** An attachment's link, resolved against the API origin; null unless http(s) or relative. */
+  /** An attachment's link, resolved against the API origin; null unless the contract's `SafeUrl` (http(s) or a path). */
   private fileUrl(url: string): string | null {
-    if (!isSafeUrl(url)) return null;
+    if (!SafeUrl.safeParse(url).success) return null;
     try {
       return new URL(url, this.effectiveClient?.baseUrl ?? location.href).href;
     } catch {
@@ -669,21 +679,4 @@ export class PorticoTicketDetail extends PorticoElement {
     }
     return this.i18n.number(value, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 });
   }
-}
-
-/** The next SLA target of an active ticket: the first response until answered, then the resolution. */
-function nextDue(ticket: Ticket): { kind: 'first-response' | 'resolution'; at: string } | null {
-  const { sla } = ticket;
-  if (!sla.firstRespondedAt && sla.firstResponseDueAt) return { kind: 'first-response', at: sla.firstResponseDueAt };
-  return sla.resolutionDueAt ? { kind: 'resolution', at: sla.resolutionDueAt } : null;
-}
-
-/** Breached (flagged, or a target passed) or due within `warnHours`; same rule as the ticket list. */
-function slaState(ticket: Ticket, now: number, warnHours: number): { kind: 'breached' } | { kind: 'due-soon'; dueAt: string } | null {
-  if (!ACTIVE.has(ticket.status)) return null;
-  const due = nextDue(ticket);
-  const at = due ? Date.parse(due.at) : Number.NaN;
-  if (ticket.sla.breached || at <= now) return { kind: 'breached' };
-  if (due && at - now <= warnHours * 3_600_000) return { kind: 'due-soon', dueAt: due.at };
-  return null;
 }

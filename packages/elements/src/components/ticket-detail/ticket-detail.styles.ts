@@ -1,8 +1,12 @@
 import { css } from 'lit';
 import { badgeStyles } from '../../styles/badge.styles.js';
+import { chipStyles } from '../../styles/chips.styles.js';
+import { proseStyles } from '../../styles/prose.styles.js';
 
 export const styles = [
   badgeStyles,
+  chipStyles,
+  proseStyles,
   css`
   :host {
     --_gap: var(--portico-ticket-detail-gap, var(--_portico-space-l));
@@ -105,34 +109,8 @@ export const styles = [
   .time {
     margin-inline-start: auto;
   }
-  .body {
-    min-inline-size: 0;
-    overflow-wrap: anywhere;
-  }
   .body[data-format='text'] {
     white-space: pre-wrap;
-  }
-  .body :is(p, ul, ol, pre, blockquote, table) + :is(p, ul, ol, pre, blockquote, table) {
-    margin-block-start: var(--_portico-space-s);
-  }
-  .body :is(ul, ol) {
-    padding-inline-start: 1.5em;
-  }
-  /* Wrapped rather than scrolled: a scrolling region would need to be focusable. */
-  .body pre {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-    padding: var(--_portico-space-s);
-    border-radius: var(--_portico-radius-m);
-    background: var(--_portico-color-surface);
-  }
-  .body img {
-    max-inline-size: 100%;
-    block-size: auto;
-  }
-  .body table {
-    display: block;
-    overflow-x: auto;
   }
   a {
     color: var(--_portico-color-primary);
@@ -193,60 +171,6 @@ export const styles = [
     justify-content: space-between;
     gap: var(--_portico-space-s);
   }
-  .file-input:focus-visible + .button {
-    outline: 2px solid var(--_portico-focus-ring);
-    outline-offset: 2px;
-  }
-  .file-input:disabled + .button {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_portico-space-xs);
-  }
-  .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_portico-space-xs);
-    max-inline-size: 100%;
-    padding-block: var(--_portico-space-2xs);
-    padding-inline: var(--_portico-space-s) var(--_portico-space-2xs);
-    border: 1px solid var(--_border-color);
-    border-radius: var(--_badge-radius);
-    background: var(--_portico-color-surface);
-    font-size: var(--_portico-font-size-s);
-  }
-  .chip[data-status='uploading'] {
-    border-style: dashed;
-  }
-  .chip[data-status='failed'] {
-    border-color: var(--_portico-color-danger);
-  }
-  .chip__name {
-    min-inline-size: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .chip__error {
-    color: var(--_portico-color-danger);
-  }
-  .chip__remove {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
-    flex: none;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
-    cursor: pointer;
-  }
-  .chip__remove:hover:not(:disabled) {
-    background: var(--_portico-color-hover);
-  }
   .notice {
     padding: var(--_portico-space-m);
     border: 1px solid var(--_border-color);
@@ -273,8 +197,7 @@ export const styles = [
 
   @media (forced-colors: active) {
     .badge,
-    .message,
-    .chip {
+    .message {
       border-color: CanvasText;
     }
     .badge::before {
@@ -284,8 +207,7 @@ export const styles = [
       border-inline-start-color: Highlight;
     }
     .inline-error,
-    .reply-error,
-    .chip__error {
+    .reply-error {
       color: CanvasText;
     }
     .reply-error,

@@ -3,13 +3,17 @@ import type { Page, Ticket, TicketPriority, TicketSort, TicketStatus } from '@po
 import { Ticket as TicketSchema } from '@portico/contract/validators';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { rowsKeydown } from '../../controllers/roving.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+import { PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
+
+export { type SlaState, slaState } from '../../tickets/ticket-state.js';
+
 import { en } from './ticket-list.messages.js';
 import { styles } from './ticket-list.styles.js';
 
@@ -30,33 +34,6 @@ const SORTS: readonly TicketSort[] = [
   '-number',
   'number',
 ];
-const ACTIVE: ReadonlySet<TicketStatus> = new Set(['open', 'pending', 'on_hold']);
-
-const STATUS_TONE: Record<TicketStatus, string> = {
-  open: 'primary',
-  pending: 'warning',
-  on_hold: 'muted',
-  solved: 'success',
-  closed: 'muted',
-};
-const PRIORITY_TONE: Record<TicketPriority, string> = { low: 'muted', normal: 'muted', high: 'warning', urgent: 'danger' };
-
-export type SlaState = { kind: 'breached' } | { kind: 'due-soon'; dueAt: string } | null;
-
-/**
- * The SLA indicator of a ticket at `now`: `breached` (flagged by the server, or a due date passed),
- * `due-soon` (the next target — first response until answered, then resolution — is within
- * `warnHours`), or none. Only open, pending and on-hold tickets have one.
- */
-export function slaState(ticket: Ticket, now: number, warnHours: number): SlaState {
-  if (!ACTIVE.has(ticket.status)) return null;
-  const { sla } = ticket;
-  const dueAt = !sla.firstRespondedAt && sla.firstResponseDueAt ? sla.firstResponseDueAt : sla.resolutionDueAt;
-  const due = dueAt ? Date.parse(dueAt) : Number.NaN;
-  if (sla.breached || due <= now) return { kind: 'breached' };
-  if (dueAt && due - now <= warnHours * 3_600_000) return { kind: 'due-soon', dueAt };
-  return null;
-}
 
 /**
  * The signed-in contact's tickets (or, with `scope="organization"`, all of the organization's —
@@ -123,44 +100,63 @@ export function slaState(ticket: Ticket, now: number, warnHours: number): SlaSta
 export class PorticoTicketList extends PorticoElement {
   static override styles = [PorticoElement.styles, stateStyles, styles];
 
+  static override properties = {
+    status: { reflect: true },
+    priority: { reflect: true },
+    query: {},
+    sort: { reflect: true },
+    scope: { reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    selected: { reflect: true },
+    hideFilters: { type: Boolean, reflect: true, attribute: 'hide-filters' },
+    debounce: { type: Number },
+    slaWarningHours: { type: Number, attribute: 'sla-warning-hours' },
+    noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
+    previousCursors: { state: true },
+    cursor: { state: true },
+    focusIndex: { state: true },
+    hasHeader: { state: true },
+    tickets: { attribute: false },
+  };
+
   /** Show only tickets of this status; empty for all. */
-  @property({ reflect: true }) status: TicketStatus | '' = '';
+  status: TicketStatus | '' = '';
 
   /** Show only tickets of this priority; empty for all. */
-  @property({ reflect: true }) priority: TicketPriority | '' = '';
+  priority: TicketPriority | '' = '';
 
   /** Text filter (subject or number). Typing in the search field sets it after `debounce` ms. */
-  @property() query = '';
+  query = '';
 
   /** Sort order: a field, `-` first for descending. */
-  @property({ reflect: true }) sort: TicketSort = '-updated_at';
+  sort: TicketSort = '-updated_at';
 
   /** `mine`: the contact's own tickets; `organization`: all of the organization's (admins only, else a "no access" error). */
-  @property({ reflect: true }) scope: 'mine' | 'organization' = 'mine';
+  scope: 'mine' | 'organization' = 'mine';
 
   /** Tickets per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+  pageSize = 25;
 
   /** Id of the selected ticket (its row has `aria-current="true"`). Set by a non-canceled `portico-ticket-select`. */
-  @property({ reflect: true }) selected = '';
+  selected = '';
 
   /** Hides the filter bar (filters set by attributes still apply). */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-filters' }) hideFilters = false;
+  hideFilters = false;
 
   /** Milliseconds between the last keystroke in the search field and the request. */
-  @property({ type: Number }) debounce = 300;
+  debounce = 300;
 
   /** Hours before an SLA target from which a ticket shows "due soon". */
-  @property({ type: Number, attribute: 'sla-warning-hours' }) slaWarningHours = 4;
+  slaWarningHours = 4;
 
   /** Don't refresh on live `ticket` events. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-live' }) noLive = false;
+  noLive = false;
 
   /** Cursors of the pages before the current one (the first page's is `undefined`). */
-  @state() private previousCursors: Array<string | undefined> = [];
-  @state() private cursor: string | undefined;
-  @state() private focusIndex = 0;
-  @state() private hasHeader = false;
+  private previousCursors: Array<string | undefined> = [];
+  private cursor: string | undefined;
+  private focusIndex = 0;
+  private hasHeader = false;
 
   private searchTimer?: ReturnType<typeof setTimeout>;
   private preloaded?: readonly Ticket[];
@@ -207,7 +203,6 @@ export class PorticoTicketList extends PorticoElement {
    * them in the given order, without filters or pagination (the host owns the data); malformed
    * tickets show the error state. `undefined` loads from the client again.
    */
-  @property({ attribute: false })
   get tickets(): readonly Ticket[] {
     return (this.local ? this.local.value?.data : this.resource.value?.data) ?? [];
   }
@@ -391,23 +386,7 @@ export class PorticoTicketList extends PorticoElement {
   }
 
   private onListKeydown(e: KeyboardEvent): void {
-    const rows = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.row')];
-    const current = rows.indexOf((e.target as Element).closest('.row') as HTMLButtonElement);
-    if (current < 0) return;
-    const last = rows.length - 1;
-    const next =
-      e.key === 'ArrowDown'
-        ? Math.min(last, current + 1)
-        : e.key === 'ArrowUp'
-          ? Math.max(0, current - 1)
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? last
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    this.focusIndex = next;
-    rows[next]!.focus();
+    const next = rowsKeydown(this.renderRoot, e);
+    if (next >= 0) this.focusIndex = next;
   }
 }
