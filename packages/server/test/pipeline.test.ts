@@ -1,6 +1,8 @@
 // Statements outside transactions share a few pipelined connections (db/postgres.ts): under
 // concurrency every statement must still get its own answer, an error must fail only its own
-// statement, and transactions (on the pool) must not see or disturb the pipelined statements.
+// statement, and transactions (on the pool) must not see or disturb the pipelined statements;
+// the statements of one event-loop turn are written together.
+import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/db.js';
 import { openPostgres } from '../src/db/postgres.js';
@@ -9,11 +11,13 @@ import { freshDb, isPostgres } from './helpers.js';
 describe.runIf(isPostgres)('pipelined statements (PostgreSQL)', () => {
   let db: Db;
   let drop: () => Promise<void>;
+  let url: string;
   beforeAll(async () => {
     const fresh = await freshDb();
     drop = fresh.drop;
+    url = fresh.url!;
     await fresh.db.close();
-    db = await openPostgres(fresh.url!, { pipelines: 2 });
+    db = await openPostgres(url, { pipelines: 2 });
   });
   afterAll(async () => {
     await db?.close();
@@ -67,5 +71,32 @@ describe.runIf(isPostgres)('pipelined statements (PostgreSQL)', () => {
     release();
     await tx;
     expect((await db.query('SELECT array_agg(id ORDER BY id) AS ids FROM pipe_t'))[0]!.ids).toEqual([1]);
+  });
+
+  it('writes the statements made in one event-loop turn to PostgreSQL in one socket write, not one write each', async () => {
+    const one = await openPostgres(url, { pipelines: 1 });
+    try {
+      await one.query('SELECT $1::int AS v', [0]); // connected, statement prepared
+      const port = Number(new URL(url).port || 5432);
+      const writes: number[] = [];
+      const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (this: Socket, ...args: unknown[]) => unknown>;
+      const original = { _write: proto._write, _writev: proto._writev };
+      for (const k of ['_write', '_writev'] as const) {
+        proto[k] = function (this: Socket, ...args: unknown[]) {
+          if (this.remotePort === port) writes.push(k === '_writev' ? (args[0] as unknown[]).length : 1);
+          return original[k].apply(this, args);
+        };
+      }
+      let rows: Array<Array<{ v: number }>>;
+      try {
+        rows = await Promise.all(Array.from({ length: 20 }, (_, i) => one.query<{ v: number }>('SELECT $1::int AS v', [i])));
+      } finally {
+        Object.assign(proto, original);
+      }
+      expect(rows.map(([r]) => r!.v)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(writes).toHaveLength(1);
+    } finally {
+      await one.close();
+    }
   });
 });
