@@ -183,10 +183,15 @@ describe('ticket list JSON built by the database', () => {
     const t = await h.api('/tickets', { token, body: { subject: 'Written "through" the API', body: 'x', priority: 'urgent' } });
     expect(t.status).toBe(201);
     const id = t.body.id as string;
+    // Own tickets (the requester's name read once) and the organization's (joined per ticket).
     const check = async (what: string) => {
       const me = await principal('acme', 'bob', ['member']);
       const q = { limit: 100 };
       expect(await listTicketsJson(h.db, me, q), what).toBe(JSON.stringify(toWire(await listTicketsMapped(h.db, me, q))));
+      const org = { scope: 'organization', limit: 100 } as const;
+      expect(await listTicketsJson(h.db, alice, org), `${what} (organization)`).toBe(
+        JSON.stringify(toWire(await listTicketsMapped(h.db, alice, org))),
+      );
       const page = JSON.parse(await listTicketsJson(h.db, me, q));
       return page.data.find((x: { id: string }) => x.id === id);
     };
@@ -211,5 +216,8 @@ describe('ticket list JSON built by the database', () => {
       tags: ['x"y'],
       escalated: true,
     });
+    const renamed = await h.staff('/orgs/acme/contacts', { body: { external_id: 'bob', name: 'Bob \u2028 "again"' } });
+    expect(renamed.status).toBe(200);
+    expect(await check('renamed by the staff API')).toMatchObject({ requester: { name: 'Bob \u2028 "again"' } });
   });
 });
