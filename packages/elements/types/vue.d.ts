@@ -660,6 +660,8 @@ export interface PorticoTicketFormVueEvents {
   'portico-article-open': (event: PorticoEvent<'portico-article-open'>) => void;
   /** `portico-deflect`: A suggested article was opened and the form left without sending; `detail.slug` (the last opened). When the element is removed, the event is dispatched on its former parent (or the document). Detail: `PorticoDeflectDetail`. */
   'portico-deflect': (event: PorticoEvent<'portico-deflect'>) => void;
+  /** `portico-error`: An opened suggestion failed to load (from its `<portico-kb-article>`); `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
 /** Props of `<portico-ticket-list>`: A filterable, paginated list of support tickets. */

@@ -21,6 +21,7 @@ type EventOf<K extends keyof GlobalEventHandlersEventMap> = EventName<GlobalEven
  * - `onPorticoTicketCreate` ← `portico-ticket-create`: The ticket was created; `detail.ticket`.
  * - `onPorticoArticleOpen` ← `portico-article-open`: A suggested article was chosen; `detail.slug`, `detail.article` (summary). Cancelable: `preventDefault()` keeps it from opening in place.
  * - `onPorticoDeflect` ← `portico-deflect`: A suggested article was opened and the form left without sending; `detail.slug` (the last opened). When the element is removed, the event is dispatched on its former parent (or the document).
+ * - `onPorticoError` ← `portico-error`: An opened suggestion failed to load (from its `<portico-kb-article>`); `detail.code` is the error's machine code.
  *
  * @see PorticoTicketFormElement for every property.
  */
@@ -33,6 +34,7 @@ export const PorticoTicketForm = createComponent({
     onPorticoTicketCreate: 'portico-ticket-create' as EventOf<'portico-ticket-create'>,
     onPorticoArticleOpen: 'portico-article-open' as EventOf<'portico-article-open'>,
     onPorticoDeflect: 'portico-deflect' as EventOf<'portico-deflect'>,
+    onPorticoError: 'portico-error' as EventOf<'portico-error'>,
   },
   displayName: 'PorticoTicketForm',
 });

@@ -96,6 +96,7 @@ let seq = 0;
  * @fires portico-ticket-create - The ticket was created; `detail.ticket`.
  * @fires portico-article-open - A suggested article was chosen; `detail.slug`, `detail.article` (summary). Cancelable: `preventDefault()` keeps it from opening in place.
  * @fires portico-deflect - A suggested article was opened and the form left without sending; `detail.slug` (the last opened). When the element is removed, the event is dispatched on its former parent (or the document).
+ * @fires portico-error - An opened suggestion failed to load (from its `<portico-kb-article>`); `detail.code` is the error's machine code.
  *
  * @example
  * ```html
