@@ -397,6 +397,8 @@ export interface PorticoKbArticleSvelteProps {
   'heading-level'?: PorticoKbArticle['headingLevel'] | `${number}`;
   /** Attribute form of `hideFeedback`. */
   'hide-feedback'?: PorticoKbArticle['hideFeedback'];
+  /** `portico-article-load`: The article is on screen, its body sanitized (after the first load, and again after a refresh); `detail` is `{ slug, article }`. Detail: `PorticoArticleLoadDetail`. */
+  'onportico-article-load'?: (event: PorticoEvent<'portico-article-load'>) => void;
   /** `portico-article-vote-request`: Yes or No was pressed; `detail` is `{ slug, helpful }`. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoArticleVoteRequestDetail`. */
   'onportico-article-vote-request'?: (event: PorticoEvent<'portico-article-vote-request'>) => void;
   /** `portico-article-vote`: The vote was recorded; `detail` is `{ slug, helpful, helpfulCount, notHelpfulCount }`. Detail: `PorticoArticleVoteDetail`. */

@@ -17,6 +17,7 @@ type EventOf<K extends keyof GlobalEventHandlersEventMap> = EventName<GlobalEven
  * other props are passed to React as attributes. Importing this module registers the element.
  *
  * Events:
+ * - `onPorticoArticleLoad` ← `portico-article-load`: The article is on screen, its body sanitized (after the first load, and again after a refresh); `detail` is `{ slug, article }`.
  * - `onPorticoArticleVoteRequest` ← `portico-article-vote-request`: Yes or No was pressed; `detail` is `{ slug, helpful }`. Cancelable: `preventDefault()` sends nothing.
  * - `onPorticoArticleVote` ← `portico-article-vote`: The vote was recorded; `detail` is `{ slug, helpful, helpfulCount, notHelpfulCount }`.
  * - `onPorticoError` ← `portico-error`: Loading failed; `detail.code` is the error's machine code (`not_found` for an unknown slug).
@@ -28,6 +29,7 @@ export const PorticoKbArticle = createComponent({
   tagName: 'portico-kb-article',
   elementClass: PorticoKbArticleElement,
   events: {
+    onPorticoArticleLoad: 'portico-article-load' as EventOf<'portico-article-load'>,
     onPorticoArticleVoteRequest: 'portico-article-vote-request' as EventOf<'portico-article-vote-request'>,
     onPorticoArticleVote: 'portico-article-vote' as EventOf<'portico-article-vote'>,
     onPorticoError: 'portico-error' as EventOf<'portico-error'>,

@@ -53,6 +53,8 @@ class RichTextDirective extends AsyncDirective {
         const copy = fragment.cloneNode(true) as DocumentFragment;
         // Authors rarely describe pasted images; an empty alt at least keeps screen readers from reading file names.
         for (const img of copy.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
+        // Wide tables scroll inside themselves (prose styles): a scrolling region must be reachable by keyboard.
+        for (const table of copy.querySelectorAll('table')) table.tabIndex = 0;
         this.setValue(copy);
         parent.setAttribute?.('data-ready', '');
       },

@@ -19,7 +19,7 @@ export type ViewerHost = Pick<PorticoDeliverableViewer, keyof PorticoDeliverable
   /** Where a region drag started (image module). */
   drag?: { x: number; y: number };
   readonly comments: readonly Comment[];
-  readonly thread?: PorticoCommentThread;
+  readonly thread: PorticoCommentThread | null;
   text?: { url: string; value?: string; failed?: boolean; truncated?: boolean };
   textAbort?: AbortController;
   pdf?: { url: string; doc?: PdfPreview; failed?: PdfFailure };

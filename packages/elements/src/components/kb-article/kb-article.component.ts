@@ -9,7 +9,7 @@ import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { en } from './kb-article.messages.js';
 import { styles } from './kb-article.styles.js';
 
-export type { PorticoArticleVoteDetail, PorticoArticleVoteRequestDetail } from './kb-article.events.js';
+export type { PorticoArticleLoadDetail, PorticoArticleVoteDetail, PorticoArticleVoteRequestDetail } from './kb-article.events.js';
 
 registerMessages('en', en);
 registerEndpoints({ articles });
@@ -101,9 +101,11 @@ async function renderBody(article: Article, headingLevel: number): Promise<HTMLE
  * @cssprop --portico-kb-article-code-background - Background of code (default: `--portico-color-surface`).
  * @cssprop --portico-kb-article-border-color - Rules, table and feedback borders (default: `--portico-color-border`).
  *
+ * @fires portico-article-load - The article is on screen, its body sanitized (after the first load, and again after a refresh); `detail` is `{ slug, article }`.
  * @fires portico-article-vote-request - Yes or No was pressed; `detail` is `{ slug, helpful }`. Cancelable: `preventDefault()` sends nothing.
  * @fires portico-article-vote - The vote was recorded; `detail` is `{ slug, helpful, helpfulCount, notHelpfulCount }`.
  * @fires portico-error - Loading failed; `detail.code` is the error's machine code (`not_found` for an unknown slug).
+ * @event portico-article-load
  * @event portico-article-vote-request
  * @event portico-article-vote
  * @event portico-error
@@ -137,6 +139,8 @@ export class PorticoKbArticle extends PorticoElement {
   private vote: VoteState = { status: 'idle' };
 
   private readonly uid = `kba-${++nextId}`;
+  /** The view `portico-article-load` was last fired for. */
+  private shown?: KbArticleView;
   private voteAbort?: AbortController;
 
   private readonly resource = new ResourceController(this, {
@@ -174,6 +178,15 @@ export class PorticoKbArticle extends PorticoElement {
     if (changed.has('slug') && changed.get('slug') !== undefined) {
       this.voteAbort?.abort();
       this.vote = { status: 'idle' };
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const view = this.resource.state === 'complete' ? this.resource.value : undefined;
+    if (view && view !== this.shown) {
+      this.shown = view;
+      this.emit('portico-article-load', { slug: view.article.slug, article: view.article });
     }
   }
 

@@ -259,6 +259,26 @@ describe('<portico-kb-article>', () => {
       expect(done.detail.helpful).to.equal(false);
     });
 
+    it('fires portico-article-load (bubbling, composed) once the article is on screen, and again after a refresh', async () => {
+      const mock = createMockClient();
+      const loads: Array<[string, string, boolean, boolean, boolean]> = [];
+      const onLoad = (e: CustomEvent<{ slug: string; article: { title: string } }>) => {
+        const body = (e.target as PorticoKbArticle).shadowRoot!.querySelector('[part~="body"]');
+        loads.push([e.detail.slug, e.detail.article.title, !!body, e.bubbles, e.composed]);
+      };
+      const el = await fixture<PorticoKbArticle>(
+        html`<portico-kb-article .client=${mock.client} slug=${SLUG} @portico-article-load=${onLoad}></portico-kb-article>`,
+      );
+      await settled(el);
+      await waitUntil(() => loads.length === 1, 'no portico-article-load');
+      expect(loads[0]).to.deep.equal([SLUG, 'Exporting reports (1)', true, true, true]);
+      await el.refresh();
+      await el.updateComplete;
+      await waitUntil(() => loads.length === 2, 'no second portico-article-load after refresh');
+      await aTimeout(20);
+      expect(loads.length).to.equal(2);
+    });
+
     it('fires portico-error with not_found for an unknown slug', async () => {
       const mock = createMockClient();
       const el = document.createElement('portico-kb-article');

@@ -704,14 +704,16 @@ describe('<portico-ticket-detail>', () => {
   });
 
   describe('narrow (320 px)', () => {
-    it('has no horizontal overflow', async () => {
+    it('has no horizontal overflow; a wide Markdown table scrolls inside its message and is keyboard-reachable', async () => {
       const mock = createMockClient();
+      const wideRow = `| ${Array.from({ length: 16 }, (_, i) => `column-${i}-with-a-long-heading`).join(' | ')} |`;
       mock.api.use(
         'tickets.messages',
         json({
           data: [
             ticketMessage(1, { body: `A very long word: ${'x'.repeat(200)}` }),
             ticketMessage(2, { body: '```\nconst wide = "code that is far wider than the viewport of a phone held upright";\n```' }),
+            ticketMessage(3, { bodyFormat: 'markdown', body: `${wideRow}\n|${'---|'.repeat(16)}\n${wideRow}` }),
           ],
           nextCursor: null,
         }),
@@ -721,6 +723,10 @@ describe('<portico-ticket-detail>', () => {
       );
       const el = wrapper.querySelector('portico-ticket-detail')!;
       await settled(el);
+      await waitUntil(() => $(el, '[part~="body"] table'), 'no table rendered', { timeout: 3000 });
+      const table = $(el, '[part~="body"] table')!;
+      expect(table.scrollWidth).to.be.greaterThan(table.clientWidth);
+      expect(table.tabIndex).to.equal(0);
       await pickFiles(el, [new File(['x'], `${'long-file-name-'.repeat(6)}.txt`)]);
       const base = $(el, '[part~="base"]')!;
       expect(base.scrollWidth).to.be.at.most(base.clientWidth);

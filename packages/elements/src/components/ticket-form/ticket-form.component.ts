@@ -10,8 +10,6 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
 import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-// The opened suggestion is shown by <portico-kb-article> (loading, errors, sanitizing included).
-import '../kb-article/kb-article.js';
 
 export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCreateRequestDetail } from './ticket-form.events.js';
 
@@ -152,8 +150,8 @@ export class PorticoTicketForm extends PorticoElement {
   private failure?: string;
   private created?: Ticket;
   private suggestions: SearchHit[] = [];
-  /** The suggestion opened in place, and whether it failed to load. */
-  private opened?: { slug: string; failed?: boolean };
+  /** The suggestion opened in place: shown (`portico-article-load`) or failed (`portico-error`) so far. */
+  private opened?: { slug: string; loaded?: boolean };
   private deflectedView = false;
   private announcement = '';
 
@@ -457,7 +455,7 @@ export class PorticoTicketForm extends PorticoElement {
     </section>`;
   }
 
-  private renderArticle(open: { slug: string; failed?: boolean }) {
+  private renderArticle(open: { slug: string; loaded?: boolean }) {
     const { t } = this.i18n;
     const { lang, dir } = this.locale;
     return html`<section
@@ -465,7 +463,8 @@ export class PorticoTicketForm extends PorticoElement {
       class="article"
       aria-labelledby="article-title"
       @keydown=${this.onArticleKeydown}
-      @portico-error=${() => (this.opened = { ...open, failed: true })}
+      @portico-article-load=${() => this.articleShown(open.slug, true)}
+      @portico-error=${() => this.articleShown(open.slug, false)}
     >
       <h3 class="article__kicker" id="article-title" tabindex="-1">${t('ticketForm.article')}</h3>
       <portico-kb-article
@@ -478,7 +477,7 @@ export class PorticoTicketForm extends PorticoElement {
         .theme=${this.theme ?? this.contextTheme}
       ></portico-kb-article>
       <div class="article__actions">
-        ${open.failed ? nothing : html`<button part="solved" class="button button--primary" type="button" @click=${this.solved}>${t('ticketForm.solved')}</button>`}
+        ${!open.loaded ? nothing : html`<button part="solved" class="button button--primary" type="button" @click=${this.solved}>${t('ticketForm.solved')}</button>`}
         <button part="article-close" class="button" type="button" @click=${this.closeArticle}>${t('ticketForm.closeArticle')}</button>
       </div>
     </section>`;
@@ -660,6 +659,11 @@ export class PorticoTicketForm extends PorticoElement {
     this.opened = { slug };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus();
+  }
+
+  /** "This solved my problem" only once the article is on screen (and not after it failed, until a retry shows it). */
+  private articleShown(slug: string, loaded: boolean): void {
+    if (this.opened?.slug === slug) this.opened = { slug, loaded };
   }
 
   private async closeArticle(): Promise<void> {

@@ -357,6 +357,7 @@ describe('<portico-ticket-form>', () => {
       expect($article(el, '[part~="feedback"]')).to.equal(null);
       expect(nested(el)!.getAttribute('lang')).to.equal(el.locale.lang);
       expect(active(el)).to.equal('article-title');
+      await el.updateComplete;
       expect(!!$(el, '[part~="solved"]')).to.equal(true);
       await expect(el).to.be.accessible(AXE);
       await sendKeys({ press: 'Escape' });
@@ -408,6 +409,32 @@ describe('<portico-ticket-form>', () => {
       expect(!!$(el, '[part~="solved"]')).to.equal(false);
       expect(!!$(el, '[part~="article-close"]')).to.equal(true);
       await expect(el).to.be.accessible(AXE);
+      // Retry in the panel: once the article shows, "This solved my problem" is offered.
+      api.reset();
+      $article(el, '[part~="retry"]')!.click();
+      await openedArticle(el);
+      await el.updateComplete;
+      expect(!!$(el, '[part~="solved"]')).to.equal(true);
+    });
+
+    it('offers "This solved my problem" only once the article is on screen', async () => {
+      const { el, api } = await mount();
+      await withSuggestions(el);
+      api.delay(400);
+      suggestions(el)[0]!.click();
+      await el.updateComplete;
+      await waitUntil(() => $article(el, '[part~="loading"]'), 'no loading state', { timeout: 3000 });
+      expect(!!$(el, '[part~="solved"]')).to.equal(false);
+      expect(!!$(el, '[part~="article-close"]')).to.equal(true);
+      await openedArticle(el);
+      await el.updateComplete;
+      expect(!!$(el, '[part~="solved"]')).to.equal(true);
+    });
+
+    it('registers <portico-kb-article> with the form (the component module alone defines nothing)', async () => {
+      expect(customElements.get('portico-kb-article')).to.not.equal(undefined);
+      const source = await (await fetch(new URL('./ticket-form.component.ts', import.meta.url))).text();
+      expect(source).to.not.match(/^import ['"][^'"]+['"];$/m);
     });
 
     it('an unknown article shows its not-found text in the panel', async () => {

@@ -1,4 +1,6 @@
 import { PorticoTicketForm } from './ticket-form.component.js';
+// An opened suggestion is shown by <portico-kb-article>: registered with the form.
+import '../kb-article/kb-article.js';
 
 export { PorticoTicketForm };
 
