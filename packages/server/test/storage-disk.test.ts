@@ -27,7 +27,7 @@ describe.skipIf(isPostgres)('disk storage (database-independent: runs in the pgl
         await writeFile(join(tmp, 'killed-mid-upload'), 'partial');
       },
       exactCreated: true,
-      memoryBound: 8 * 1024 * 1024,
+      memoryBound: 4 * 1024 * 1024, // one 64 KiB chunk at a time (≈ 0.3 MiB measured)
       close: () => rm(dir, { recursive: true, force: true }),
     };
   });

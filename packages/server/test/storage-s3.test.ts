@@ -94,7 +94,8 @@ describe.skipIf(isPostgres)('S3 storage against s3rver (database-independent: ru
         await client.send(new PutObjectCommand({ Bucket: 'portico-test', Key: `${PREFIX}tmp/killed-mid-upload`, Body: 'partial' }));
       },
       exactCreated: false,
-      // (queueSize + 1) parts of 5 MiB in flight, plus the SDK's and s3rver's buffers.
+      // lib-storage: queueSize (2) parts of 5 MiB in flight, one filling and its concatenated copy
+      // (≈ 17 MiB measured); buffering the content shows 50+.
       memoryBound: 24 * MiB,
       beforeLarge: () => {
         commands.length = 0;

@@ -64,7 +64,7 @@ export function bytes(n: number, seed = 'portico'): Buffer {
  * A source generated on the fly: `total` bytes in 64 KiB chunks, each a fresh buffer, hashed as it
  * is produced. `pulled` counts what the consumer took; `hook` runs every `every` bytes.
  */
-export function generated(total: number, opts: { every?: number; hook?: () => void; seed?: number } = {}) {
+export function generated(total: number, opts: { every?: number; hook?: () => void | Promise<void>; seed?: number } = {}) {
   const base = bytes(MiB, `base${opts.seed ?? 0}`);
   const state = { pulled: 0, finished: false, sha256: '' };
   const hash = createHash('sha256');
@@ -81,7 +81,7 @@ export function generated(total: number, opts: { every?: number; hook?: () => vo
       sinceHook += n;
       if (opts.hook && opts.every && sinceHook >= opts.every) {
         sinceHook = 0;
-        opts.hook();
+        await opts.hook();
       }
       yield c;
     }
@@ -91,12 +91,18 @@ export function generated(total: number, opts: { every?: number; hook?: () => vo
   return { source: gen(), state };
 }
 
-/** Live memory (heap + array buffers, outside the heap) after a full GC. */
+/**
+ * Live memory (heap + array buffers, outside the heap) after a full GC. V8 frees the memory of
+ * dead ArrayBuffers in a task after the GC: let it run, then collect again, or buffers that are
+ * already garbage count as live (several MiB when 256 KiB chunks come and go fast).
+ */
 const gc = (() => {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 })();
-function liveBytes(): number {
+async function liveBytes(): Promise<number> {
+  gc();
+  await new Promise((r) => setImmediate(r));
   gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
@@ -334,14 +340,14 @@ export function storageSuite(name: string, open: () => Promise<Backend>) {
       let peakIn = 0;
       const g = generated(size, {
         every: 2 * MiB,
-        hook: () => {
-          peakIn = Math.max(peakIn, liveBytes() - base);
+        hook: async () => {
+          peakIn = Math.max(peakIn, (await liveBytes()) - base);
         },
       });
       b.beforeLarge?.();
-      base = liveBytes();
+      base = await liveBytes();
       const r = await s.put(g.source, { maxBytes: 64 * MiB });
-      peakIn = Math.max(peakIn, liveBytes() - base);
+      peakIn = Math.max(peakIn, (await liveBytes()) - base);
       expect(r).toEqual({ sha256: g.state.sha256, size, created: true });
       b.assertMultipart?.();
 
@@ -351,7 +357,7 @@ export function storageSuite(name: string, open: () => Promise<Backend>) {
       let read = 0;
       let sinceSample = 0;
       let peakOut = 0;
-      base = liveBytes();
+      base = await liveBytes();
       const reader = o!.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
@@ -361,7 +367,7 @@ export function storageSuite(name: string, open: () => Promise<Backend>) {
         sinceSample += value.byteLength;
         if (sinceSample >= 2 * MiB) {
           sinceSample = 0;
-          peakOut = Math.max(peakOut, liveBytes() - base);
+          peakOut = Math.max(peakOut, (await liveBytes()) - base);
         }
       }
       expect(read).toBe(size);

@@ -28,6 +28,30 @@ export function createPgStorage(db: Db, options: PgStorageOptions = {}): Storage
     return row ? { size: Number(row.size) } : null;
   };
 
+  // PGlite converts bytea to and from hex in JavaScript, byte by byte; base64 text (encoded and
+  // decoded natively on both sides) moves chunks 7× faster in and 13× faster out. node-postgres
+  // sends a Buffer parameter as binary and parses bytea natively already.
+  const base64 = db.kind === 'pglite';
+  const insertChunk = (id: string, idx: number, data: Uint8Array) =>
+    base64
+      ? db.query("INSERT INTO file_chunks (blob_id, idx, data) VALUES ($1, $2, decode($3, 'base64'))", [
+          id,
+          idx,
+          Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
+        ])
+      : db.query('INSERT INTO file_chunks (blob_id, idx, data) VALUES ($1, $2, $3)', [id, idx, data]);
+  const readChunk = async (id: string, idx: number): Promise<Uint8Array | null> => {
+    if (base64) {
+      const [row] = await db.query<{ b64: string }>(
+        "SELECT encode(data, 'base64') AS b64 FROM file_chunks WHERE blob_id = $1 AND idx = $2",
+        [id, idx],
+      );
+      return row ? Buffer.from(row.b64, 'base64') : null;
+    }
+    const [row] = await db.query<{ data: Uint8Array }>('SELECT data FROM file_chunks WHERE blob_id = $1 AND idx = $2', [id, idx]);
+    return row ? row.data : null;
+  };
+
   const discard = (id: string) => db.query('DELETE FROM file_blobs WHERE id = $1', [id]);
 
   return {
@@ -50,7 +74,7 @@ export function createPgStorage(db: Db, options: PgStorageOptions = {}): Storage
         let idx = 0;
         const flush = async (data: Uint8Array) => {
           if (inflight) await inflight;
-          inflight = db.query('INSERT INTO file_chunks (blob_id, idx, data) VALUES ($1, $2, $3)', [id, idx++, data]);
+          inflight = insertChunk(id, idx++, data);
           inflight.catch(() => {}); // awaited before the next chunk and at the end
         };
         let buf = Buffer.allocUnsafe(chunkSize);
@@ -111,16 +135,13 @@ export function createPgStorage(db: Db, options: PgStorageOptions = {}): Storage
       const body = pullStream(
         async () => {
           if (idx > lastIdx) return null;
-          const [row] = await db.query<{ data: Uint8Array }>('SELECT data FROM file_chunks WHERE blob_id = $1 AND idx = $2', [
-            blob.id,
-            idx,
-          ]);
-          if (!row) throw new Error(`${sha256}: chunk ${idx} is missing (deleted while being read?)`);
+          const data = await readChunk(blob.id, idx);
+          if (!data) throw new Error(`${sha256}: chunk ${idx} is missing (deleted while being read?)`);
           const base = idx * cs;
           const from = idx === firstIdx ? start - base : 0;
-          const to = idx === lastIdx ? end - base + 1 : row.data.byteLength;
+          const to = idx === lastIdx ? end - base + 1 : data.byteLength;
           idx++;
-          return from === 0 && to === row.data.byteLength ? row.data : row.data.subarray(from, to);
+          return from === 0 && to === data.byteLength ? data : data.subarray(from, to);
         },
         async () => {},
       );
