@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, createS3Storage, readAll, type Storage } from '../src/storage/index.js';
+import { loadConfig } from '../src/config.js';
+import { createS3Client, createS3Storage, createStorage, readAll, type Storage } from '../src/storage/index.js';
 import { isPostgres } from './helpers.js';
 import { bytes, storageSuite } from './storage-suite.js';
 
@@ -173,6 +174,40 @@ describe.skipIf(isPostgres)('S3 storage against s3rver (database-independent: ru
       expect((await fetch(url)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 2100));
       expect((await fetch(url)).status).toBe(403);
+    });
+
+    it('a store built from the PORTICO_S3_* variables by createStorage works against the server', async () => {
+      const config = loadConfig({
+        PORTICO_S3_ENDPOINT: ctx.options.endpoint,
+        PORTICO_S3_BUCKET: 'portico-test',
+        PORTICO_S3_REGION: 'us-east-1',
+        PORTICO_S3_ACCESS_KEY_ID: 'S3RVER',
+        PORTICO_S3_SECRET_ACCESS_KEY: 'S3RVER',
+        PORTICO_S3_FORCE_PATH_STYLE: '1',
+        PORTICO_S3_PREFIX: 'from-env',
+        PORTICO_S3_PRESIGN: '1',
+      });
+      const fromEnv = createStorage(config);
+      try {
+        await fromEnv.check();
+        const content = bytes(10_000, 'env');
+        const { sha256 } = await fromEnv.put(content);
+        expect(await ctx.list('from-env/blobs/')).toEqual([`from-env/blobs/${sha256}`]);
+        expect((await readAll((await fromEnv.get(sha256))!.body)).equals(content)).toBe(true);
+        const url = await fromEnv.presign!(sha256, {
+          contentType: 'text/plain',
+          contentDisposition: 'attachment',
+          expiresInSeconds: config.storage.presignTtlSeconds,
+        });
+        expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('300');
+      } finally {
+        await fromEnv.close();
+      }
+    });
+
+    it('check() fails when the bucket does not exist', async () => {
+      const missing = createS3Storage({ bucket: 'no-such-bucket', client: ctx.client });
+      await expect(missing.check()).rejects.toThrow();
     });
 
     it('the object behind a presigned URL is the one proxied downloads read', async () => {
