@@ -3,6 +3,26 @@ import { resolve } from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+/** Where file bytes live (`PORTICO_STORAGE`, `PORTICO_S3_*`); see the README's "File storage". */
+export interface StorageConfig {
+  kind: 'disk' | 'postgres' | 's3';
+  s3?: {
+    bucket: string;
+    endpoint?: string;
+    region: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+    prefix?: string;
+    /** Multipart part size in bytes (PORTICO_S3_PART_SIZE_MB). */
+    partSize: number;
+  };
+  /** Downloads redirect to a presigned S3 URL instead of passing through the server (PORTICO_S3_PRESIGN). */
+  presign: boolean;
+  /** Lifetime of a presigned URL, seconds (PORTICO_S3_PRESIGN_TTL). */
+  presignTtlSeconds: number;
+}
+
 export interface Config {
   port: number;
   /** PGlite data directory ('memory://' for in-memory). Ignored when databaseUrl is set. */
@@ -13,6 +33,7 @@ export interface Config {
   /** Pipelined PostgreSQL connections for statements outside transactions (PORTICO_DB_PIPELINES; 0: the pool). */
   databasePipelines: number;
   filesDir: string;
+  storage: StorageConfig;
   /** HS256 secret for portal tokens. */
   jwtSecret?: string;
   /** JWKS URL for portal tokens signed with asymmetric keys. */
@@ -58,6 +79,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     databasePoolSize: Number(env.PORTICO_DB_POOL_SIZE ?? 20),
     databasePipelines: Number(env.PORTICO_DB_PIPELINES ?? 4),
     filesDir: resolve(env.PORTICO_FILES_DIR || '.portico/files'),
+    storage: storageConfig(env),
     jwtSecret,
     jwksUrl: env.PORTICO_JWKS_URL || undefined,
     jwtIssuer: env.PORTICO_JWT_ISSUER || undefined,
@@ -77,4 +99,55 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     heartbeatMs: 15000,
   };
   return { ...cfg, ...overrides };
+}
+
+const flag = (name: string, v: string | undefined): boolean => {
+  if (v === undefined || v === '' || /^(0|false|no)$/i.test(v)) return false;
+  if (/^(1|true|yes)$/i.test(v)) return true;
+  throw new Error(`${name} must be 1 or 0 (got "${v}").`);
+};
+
+const bounded = (name: string, v: string | undefined, fallback: number, min: number, max: number): number => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max} (got "${v}").`);
+  return n;
+};
+
+/**
+ * PORTICO_STORAGE=disk|postgres|s3; without it, s3 when PORTICO_S3_BUCKET is set, else disk.
+ * Inconsistent settings fail at start rather than storing files somewhere unexpected.
+ */
+function storageConfig(env: Env): StorageConfig {
+  const bucket = env.PORTICO_S3_BUCKET || undefined;
+  const named = env.PORTICO_STORAGE || undefined;
+  const kind = named ?? (bucket ? 's3' : 'disk');
+  if (kind !== 'disk' && kind !== 'postgres' && kind !== 's3')
+    throw new Error(`PORTICO_STORAGE must be disk, postgres or s3 (got "${kind}").`);
+  const presign = flag('PORTICO_S3_PRESIGN', env.PORTICO_S3_PRESIGN);
+  const presignTtlSeconds = bounded('PORTICO_S3_PRESIGN_TTL', env.PORTICO_S3_PRESIGN_TTL, 300, 1, 604800);
+  if (kind !== 's3') {
+    if (presign) throw new Error('PORTICO_S3_PRESIGN=1 needs the s3 storage (PORTICO_STORAGE=s3 or PORTICO_S3_BUCKET).');
+    return { kind, presign, presignTtlSeconds };
+  }
+  if (!bucket) throw new Error('PORTICO_STORAGE=s3 needs PORTICO_S3_BUCKET.');
+  const accessKeyId = env.PORTICO_S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.PORTICO_S3_SECRET_ACCESS_KEY || undefined;
+  if (!accessKeyId !== !secretAccessKey)
+    throw new Error('Set both PORTICO_S3_ACCESS_KEY_ID and PORTICO_S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials).');
+  return {
+    kind,
+    s3: {
+      bucket,
+      endpoint: env.PORTICO_S3_ENDPOINT || undefined,
+      region: env.PORTICO_S3_REGION || 'us-east-1',
+      accessKeyId,
+      secretAccessKey,
+      forcePathStyle: flag('PORTICO_S3_FORCE_PATH_STYLE', env.PORTICO_S3_FORCE_PATH_STYLE),
+      prefix: env.PORTICO_S3_PREFIX || undefined,
+      partSize: Math.round(bounded('PORTICO_S3_PART_SIZE_MB', env.PORTICO_S3_PART_SIZE_MB, 8, 5, 5120) * 1024 * 1024),
+    },
+    presign,
+    presignTtlSeconds,
+  };
 }

@@ -6,4 +6,21 @@ export { openPglite } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
 export { seed } from './seed.js';
 export { openDb, type RunningServer, type StartServerOptions, startServer } from './server.js';
+export {
+  type ByteRange,
+  type ByteSource,
+  ChecksumMismatchError,
+  createDiskStorage,
+  createPgStorage,
+  createS3Storage,
+  createStorage,
+  type PresignOptions,
+  type PutOptions,
+  type PutResult,
+  RangeNotSatisfiableError,
+  type Storage,
+  StorageError,
+  type StoredObject,
+  TooLargeError,
+} from './storage/index.js';
 export { mintPortalToken } from './token.js';

@@ -1,43 +1,24 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createDiskStorage, type LegacyStorage, toLegacyStorage } from './storage/index.js';
 
-/** Where file bytes live, addressed by their SHA-256. */
-export interface Storage {
-  put(bytes: Uint8Array): Promise<string>;
-  get(sha256: string): Promise<Buffer | null>;
-}
+/**
+ * Where file bytes live, addressed by their SHA-256 — the whole-buffer form the routes use until
+ * they switch to the streaming `Storage` of `./storage/index.ts` (which this wraps).
+ * @deprecated Use `Storage` from `./storage/index.js`.
+ */
+export type Storage = LegacyStorage;
 
-/** Content-addressed storage on local disk: `<dir>/<aa>/<sha256>`. */
+/** Content-addressed storage on local disk: `<dir>/<aa>/<sha256>` (the streaming disk store, wrapped). */
 export function diskStorage(dir: string): Storage {
-  const pathOf = (sha: string) => join(dir, sha.slice(0, 2), sha);
-  return {
-    async put(bytes) {
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      const path = pathOf(sha);
-      try {
-        await stat(path);
-        return sha; // already there: same bytes by definition
-      } catch {}
-      await mkdir(join(dir, sha.slice(0, 2)), { recursive: true });
-      const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(tmp, bytes);
-      await rename(tmp, path);
-      return sha;
-    },
-    async get(sha) {
-      if (!/^[0-9a-f]{64}$/.test(sha)) return null;
-      try {
-        return await readFile(pathOf(sha));
-      } catch {
-        return null;
-      }
-    },
-  };
+  return toLegacyStorage(createDiskStorage(dir));
 }
 
-/** Media types the server accepts, recognised from the content's first bytes. */
-export function sniffMediaType(b: Uint8Array): string | null {
+/**
+ * Media types the server accepts, recognised from the content's first bytes. `complete: false`
+ * says `b` is only the head of the content (a streamed upload): a multi-byte UTF-8 character cut
+ * at its end then still counts as text.
+ */
+export function sniffMediaType(b: Uint8Array, { complete = true }: { complete?: boolean } = {}): string | null {
   const at = (i: number, ...bytes: number[]) => bytes.every((x, k) => b[i + k] === x);
   const ascii = (i: number, s: string) => at(i, ...[...s].map((c) => c.charCodeAt(0)));
   if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
@@ -49,14 +30,15 @@ export function sniffMediaType(b: Uint8Array): string | null {
   if (ascii(0, 'ID3') || (b[0] === 0xff && b.length > 1 && ((b[1] ?? 0) & 0xe0) === 0xe0 && ((b[1] ?? 0) & 0x06) !== 0))
     return 'audio/mpeg';
   if (at(0, 0x50, 0x4b, 0x03, 0x04)) return 'application/zip';
-  if (isPlainText(b)) return 'text/plain';
+  if (isPlainText(b, complete)) return 'text/plain';
   return null;
 }
 
-function isPlainText(b: Uint8Array): boolean {
+function isPlainText(b: Uint8Array, complete: boolean): boolean {
   if (b.length === 0) return true;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    // stream: true keeps an unfinished sequence at the end pending instead of failing on it
+    new TextDecoder('utf-8', { fatal: true }).decode(b, { stream: !complete });
   } catch {
     return false;
   }
