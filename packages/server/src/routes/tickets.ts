@@ -10,40 +10,11 @@ import { type Disposition, PREVIEWABLE } from '../storage.js';
 import { RawJson } from '../wire.js';
 import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort, where } from './common.js';
 import { notifyContacts } from './notifications.js';
+import { mapTicket, TICKET_SELECT, ticketJsonSql } from './ticket-serializer.js';
 
 export const PRIORITY_RANK = { low: 1, normal: 2, high: 3, urgent: 4 } as const;
 /** SLA targets per priority, hours: first response, resolution. */
 export const SLA_HOURS = { low: [24, 168], normal: [8, 72], high: [4, 24], urgent: [1, 8] } as const;
-
-/** Whether the ticket missed a first-response or resolution target (now, or when it was met). */
-const BREACHED = `(t.first_response_due_at IS NOT NULL AND COALESCE(t.first_responded_at, now()) > t.first_response_due_at)
-    OR (t.resolution_due_at IS NOT NULL AND COALESCE(t.resolved_at, now()) > t.resolution_due_at)`;
-
-export const TICKET_SELECT = `SELECT t.id, t.number, t.subject, t.status, t.priority, t.requester_id, c.name AS requester_name,
-  t.assignee_name, t.tags, t.escalated, t.message_count, t.created_at, t.updated_at,
-  t.first_response_due_at, t.first_responded_at, t.resolution_due_at, (${BREACHED}) AS breached
-  FROM tickets t JOIN contacts c ON c.id = t.requester_id`;
-
-export const mapTicket = (r: Row): Ticket => ({
-  id: r.id,
-  number: num(r.number),
-  subject: r.subject,
-  status: r.status,
-  priority: r.priority,
-  requester: { id: r.requester_id, name: r.requester_name },
-  assigneeName: r.assignee_name,
-  tags: r.tags ?? [],
-  escalated: r.escalated,
-  messageCount: num(r.message_count),
-  createdAt: isoReq(r.created_at),
-  updatedAt: isoReq(r.updated_at),
-  sla: {
-    firstResponseDueAt: iso(r.first_response_due_at),
-    firstRespondedAt: iso(r.first_responded_at),
-    resolutionDueAt: iso(r.resolution_due_at),
-    breached: Boolean(r.breached),
-  },
-});
 
 type FileUrl = (id: string, org: string, d: Disposition) => string;
 
@@ -199,21 +170,13 @@ export async function listTicketsMapped(db: OrgDb, p: Principal, query: ListQuer
   return listPage(db, { sql, params, sort, idCol: 't.id' }, query, (rows) => rows.map(mapTicket));
 }
 
-/**
- * One ticket as JSON text in the wire format (what `JSON.stringify(toWire(mapTicket(row)))`
- * gives): the texts the row keeps for this (`json_head`, `json_tail`, written by a trigger:
- * migrations/002_ticket_list_json.sql) around the two parts that cannot be stored, the
- * requester's name (escaped by `to_json(text)` exactly like JSON.stringify) and `breached`.
- */
-const ticketJson = (name: string) => `t.json_head || ${name} || t.json_tail || CASE WHEN ${BREACHED} THEN 'true}}' ELSE 'false}}' END`;
-
 /** SQL text of the ticket list per query shape, built once: same string, same prepared statement. */
 const listSql = new Map<string, string>();
 const MAX_LIST_SQL = 2000;
 
 /**
  * The ticket list response body as JSON text, built by the database in one query returning one
- * row: the page's limit + 1 tickets in the sort order (`ticketJson`, mostly texts kept on the
+ * row: the page's limit + 1 tickets in the sort order (`ticketJsonSql`, mostly texts kept on the
  * row), numbered in that order, the first `limit` of them joined into the `data` array, and the
  * sort key and id of ticket `limit` for the next cursor (only when ticket limit + 1 exists),
  * encoded by `encodeCursor` as on every other list. The server neither decodes the tickets nor
@@ -250,7 +213,7 @@ export async function listTicketsJson(db: OrgDb, p: Principal, query: ListQuery)
       '[' || coalesce(string_agg(j, ',') FILTER (WHERE rn <= ${limit}), '') || ']' AS data,
       max(sk) FILTER (WHERE rn = ${limit}) AS sk, max(id) FILTER (WHERE rn = ${limit}) AS id
       FROM (SELECT row_number() OVER (ORDER BY sk ${sort.dir}, id ${sort.dir}) AS rn, sk, id, j
-        FROM (SELECT ${sort.expr} AS sk, t.id, ${ticketJson(name)} AS j
+        FROM (SELECT ${sort.expr} AS sk, t.id, ${ticketJsonSql({ requesterName: name })} AS j
           FROM ${from}
           WHERE ${cond} ORDER BY ${sort.expr} ${sort.dir}, t.id ${sort.dir} LIMIT ${limit + 1}) page) numbered`;
     if (listSql.size < MAX_LIST_SQL) listSql.set(key, sql);
