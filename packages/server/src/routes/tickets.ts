@@ -5,7 +5,7 @@ import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
-import { iso, isoReq, newId } from '../ids.js';
+import { isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
 import { RawJson } from '../wire.js';
 import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort, where } from './common.js';
