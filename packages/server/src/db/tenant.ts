@@ -10,7 +10,7 @@
  * `OrgDb` is a distinct type: a raw `Queryable` cannot be passed where a handle is expected, and a
  * handle has no way to run a statement unbound.
  */
-import { bound } from './bind.js';
+import { type BoundStatement, bound } from './bind.js';
 import type { Queryable, Row } from './db.js';
 
 declare const orgBound: unique symbol;
@@ -42,7 +42,12 @@ function handle(run: Run, orgId: string): OrgDb {
   return {
     orgId,
     query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
-      const b = bound(sql);
+      let b: BoundStatement;
+      try {
+        b = bound(sql);
+      } catch (err) {
+        return Promise.reject(err);
+      }
       // The organization is `$(params + 1)`: a statement given more or fewer values than its
       // placeholders would shift it onto one of them.
       if (params.length !== b.params) {
