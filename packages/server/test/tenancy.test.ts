@@ -5,10 +5,10 @@
 // pipelined, pooled and transactional paths, and the context never outlives its statement or
 // transaction. And every table with an organization column is guarded by both.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GLOBAL_TABLES, TENANT_ROLE, TENANT_TABLES } from '../src/db/tenancy.js';
 import { bindOrg, type OrgDb } from '../src/db/tenant.js';
-import { type Fixture, type Harness, harness, isPostgres, seedFixture } from './helpers.js';
+import { type Fixture, type Harness, isPostgres, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -16,9 +16,8 @@ let acme: string;
 let globex: string;
 let globexContact: string;
 
+useFixture((x) => ({ h, fx } = x));
 beforeAll(async () => {
-  h = await harness();
-  fx = await seedFixture(h);
   const orgs = await h.db.query<{ id: string; external_id: string }>('SELECT id, external_id FROM organizations');
   acme = orgs.find((o) => o.external_id === 'acme')!.id;
   globex = orgs.find((o) => o.external_id === 'globex')!.id;
@@ -30,7 +29,6 @@ beforeAll(async () => {
      $$ SELECT coalesce(array_agg(DISTINCT org_id ORDER BY org_id), '{}') FROM tickets $$`,
   );
 });
-afterAll(() => h?.close());
 
 describe('every tenant table is guarded', () => {
   it('the tables with an organization column are the handle’s tenant tables, and each has row-level security with a tenant policy on that column', async () => {
