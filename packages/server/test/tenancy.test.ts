@@ -6,6 +6,7 @@
 // transaction. And every table with an organization column is guarded by both.
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../src/db/postgres.js';
 import { GLOBAL_TABLES, TENANT_ROLE, TENANT_TABLES } from '../src/db/tenancy.js';
 import { bindOrg, type OrgDb } from '../src/db/tenant.js';
 import { type Fixture, type Harness, isPostgres, useFixture } from './helpers.js';
@@ -221,5 +222,24 @@ describe('wall 2: row-level security', () => {
     );
     const own = (await h.db.query('SELECT session_user AS u'))[0]!.u;
     for (const [row] of after) expect(row).toEqual({ u: own, o: '' });
+  });
+
+  it.runIf(isPostgres)('PostgreSQL without pipelines (PORTICO_DB_PIPELINES=0): pooled statements run in their context too', async () => {
+    const db = await openPostgres(h.dbUrl!, { pipelines: 0, max: 3 });
+    try {
+      const sql = "SELECT current_user AS u, current_setting('portico.org_id') AS o, tenancy_probe() AS orgs";
+      const rows = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (i % 2 ? acme : globex)).map(async (org) => ({ org, rows: await db.forOrg(org).query(sql) })),
+      );
+      for (const { org, rows: r } of rows) expect(r).toEqual([{ u: TENANT_ROLE, o: org, orgs: [org] }]);
+      const after = await Promise.all(
+        Array.from({ length: 6 }, () => db.query("SELECT current_user AS u, coalesce(current_setting('portico.org_id', true), '') AS o")),
+      );
+      for (const [row] of after) expect(row!.o).toBe('');
+      await expect(db.forOrg(acme).query('SELECT 1 / 0 AS x')).rejects.toMatchObject({ code: '22012' });
+      expect(await db.forOrg(acme).query('SELECT 1 AS x')).toEqual([{ x: 1 }]);
+    } finally {
+      await db.close();
+    }
   });
 });

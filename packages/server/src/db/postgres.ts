@@ -269,10 +269,14 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   const single = async (query: PgQuery) => {
     if (pipelines) return pipelines.query(query);
     const client = await pool.connect();
+    let failed: Error | undefined;
     try {
       return await submit(client, query);
+    } catch (err) {
+      failed = err as Error; // like pool.query: a client whose statement failed is not reused
+      throw err;
     } finally {
-      client.release();
+      client.release(failed);
     }
   };
   const run = async <T extends Row>(result: Promise<pg.QueryResult<Row>>) => {
