@@ -11,7 +11,7 @@ import { staffHandlers } from '../routes/staff.js';
 import type { Disposition } from '../storage.js';
 import { RawJson, toWire } from '../wire.js';
 import { checkStaffKey, portalPrincipal } from './authenticate.js';
-import { idempotent, STAFF_SCOPE } from './idempotency.js';
+import { idempotent, type MutationResult, STAFF_SCOPE } from './idempotency.js';
 import { type EndpointInput, readInput, type StandardSchema } from './input.js';
 import type { Send } from './request-context.js';
 
@@ -66,7 +66,7 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
     label: string,
     input: EndpointInput,
     principal: string,
-    open: (fn: (tx: Tx, keys: OrgDb) => Promise<Awaited<ReturnType<typeof idempotent>>>) => Promise<Awaited<ReturnType<typeof idempotent>>>,
+    open: (fn: (tx: Tx, keys: OrgDb) => Promise<MutationResult>) => Promise<MutationResult>,
     call: (tx: Tx) => Promise<unknown>,
   ) => {
     const status = e.status ?? 200;
