@@ -2,14 +2,15 @@ import type { Context } from 'hono';
 import type { createPrincipalResolver, Principal, TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
-import type { Db, Queryable } from './db/db.js';
+import type { Queryable } from './db/db.js';
+import type { OrgDb } from './db/tenant.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './log.js';
 import type { Disposition, FileSigner, Storage } from './storage.js';
 import type { RawJson } from './wire.js';
 
+/** What every handler may use. The database is not here: see the `db` of each context. */
 export interface Services {
-  db: Db;
   config: Config;
   storage: Storage;
   signer: FileSigner;
@@ -17,12 +18,24 @@ export interface Services {
   verify: TokenVerifier;
   principals: ReturnType<typeof createPrincipalResolver>;
   log: Logger;
+  /**
+   * A signed file link names a file, not an organization: its organization (and what the download
+   * needs) is read first, by the server's own role, and only then is the signature over file and
+   * organization checked (routes/files.ts). The one portal read that runs without a handle.
+   */
+  fileForLink(id: string): Promise<LinkedFile | undefined>;
+}
+
+export interface LinkedFile {
+  org_id: string;
+  sha256: string;
+  media_type: string;
+  file_name: string;
+  size: string | number;
 }
 
 interface BaseCtx<P, Q, B> {
   svc: Services;
-  /** The transaction for mutations, the pool for reads. */
-  db: Queryable;
   params: P;
   query: Q;
   body: B;
@@ -32,8 +45,21 @@ interface BaseCtx<P, Q, B> {
 }
 export interface PortalCtx<P = unknown, Q = unknown, B = unknown> extends BaseCtx<P, Q, B> {
   principal: Principal;
+  /**
+   * The caller's organization-bound handle (db/tenant.ts): in the mutation's transaction for
+   * writes, pipelined statements for reads. Every statement is bound to the principal's
+   * organization and runs under row-level security; there is no way to an unbound statement.
+   */
+  db: OrgDb;
 }
-export type StaffCtx<P = unknown, Q = unknown, B = unknown> = BaseCtx<P, Q, B>;
+export interface StaffCtx<P = unknown, Q = unknown, B = unknown> extends BaseCtx<P, Q, B> {
+  /**
+   * The server's own role (the mutation's transaction, or the database for reads): the staff API
+   * acts on any organization. Where it acts on one, it binds its statements with
+   * `bindOrg(db, orgId)` and uses the same helpers as the portal.
+   */
+  db: Queryable;
+}
 
 type Out<S> = S extends { '~standard': { types?: { output: infer O } } } ? (unknown extends O ? undefined : O) : undefined;
 type Result<E extends EndpointDef> = E['response'] extends { '~standard': { types?: { input: infer I } } } ? I : never;

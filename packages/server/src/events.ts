@@ -1,5 +1,6 @@
 import type { PortalEvent } from '@portico/contract';
-import type { Db, Queryable } from './db/db.js';
+import type { Db } from './db/db.js';
+import type { OrgDb } from './db/tenant.js';
 
 export const EVENTS_CHANNEL = 'portico_events';
 
@@ -19,25 +20,21 @@ export interface NewEvent {
  * a reader resuming "after N" never skips an event committed later with a smaller number.
  * pg_notify is transactional: listeners hear of it only after COMMIT.
  */
-export async function appendEvents(tx: Queryable, orgId: string, events: NewEvent[]): Promise<void> {
+export async function appendEvents(tx: OrgDb, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const [row] = await tx.query<{ event_seq: string | number }>(
-    'UPDATE organizations SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
-    [orgId, events.length],
-  );
+  const [row] = await tx.query<{ event_seq: string | number }>('UPDATE organizations SET event_seq = event_seq + $1 RETURNING event_seq', [
+    events.length,
+  ]);
   const last = Number(row!.event_seq);
   const first = last - events.length + 1;
   const params: unknown[] = [];
   const values = events.map((e, i) => {
-    params.push(orgId, first + i, e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
-    const b = i * 8;
-    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8})`;
+    params.push(first + i, e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
+    const b = i * 7;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7})`;
   });
-  await tx.query(
-    `INSERT INTO events (org_id, seq, type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`,
-    params,
-  );
-  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${orgId}:${last}`]);
+  await tx.query(`INSERT INTO events (seq, type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`, params);
+  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${tx.orgId}:${last}`]);
 }
 
 export interface EventRow {
@@ -49,13 +46,12 @@ export interface EventRow {
   occurred_at: Date;
 }
 
-export async function eventsAfter(q: Queryable, orgId: string, after: number, viewer: { contactId: string; admin: boolean }, limit = 500) {
+export async function eventsAfter(q: OrgDb, after: number, viewer: { contactId: string; admin: boolean }, limit = 500) {
   return q.query<EventRow>(
     `SELECT seq, type, kind, resource_id, parent_id, occurred_at FROM events
-     WHERE org_id = $1 AND seq > $2
-       AND ($3 OR (NOT admin_only AND (contact_id IS NULL OR contact_id = $4)))
-     ORDER BY seq LIMIT $5`,
-    [orgId, after, viewer.admin, viewer.contactId, limit],
+     WHERE seq > $1 AND ($2 OR (NOT admin_only AND (contact_id IS NULL OR contact_id = $3)))
+     ORDER BY seq LIMIT $4`,
+    [after, viewer.admin, viewer.contactId, limit],
   );
 }
 

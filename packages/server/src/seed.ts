@@ -10,8 +10,8 @@
  */
 import { mockupPng, simplePdf } from './assets.js';
 import type { Config } from './config.js';
-import type { Services } from './context.js';
 import { type Db, insertMany, type Queryable } from './db/db.js';
+import { bindOrg } from './db/tenant.js';
 import { newId } from './ids.js';
 import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
@@ -218,7 +218,7 @@ export async function seed(
   config: Pick<Config, 'filesDir'>,
   storage: Storage = diskStorage(config.filesDir),
 ): Promise<SeedSummary> {
-  const svc = { storage } as Services;
+  const svc = { storage };
   return db.transaction(async (tx) => {
     const mark = await tx.query("INSERT INTO seed_runs (name) VALUES ('demo') ON CONFLICT DO NOTHING RETURNING name");
     const summary: SeedSummary = {
@@ -288,6 +288,8 @@ export async function seed(
         [newId('org'), o.ext, o.name],
       );
       const orgId = org!.id as string;
+      // The staff API's helpers, bound to this organization (they add org_id themselves).
+      const orgTx = bindOrg(tx, orgId);
       summary.organizations++;
       const contacts: Array<{ id: string; name: string; ext: string; roles: readonly string[] }> = [];
       for (const c of o.contacts) {
@@ -440,7 +442,7 @@ export async function seed(
           const unit = currency === 'JPY' ? rnd.int(10, 500) * 100 : rnd.int(20, 900) * 100;
           subtotal += qty * unit;
           const desc = rnd.pick(SERVICES);
-          lines.push([newId('inl'), id, l + 1, desc, qty, unit, qty * unit]);
+          lines.push([newId('inl'), orgId, id, l + 1, desc, qty, unit, qty * unit]);
           textLines.push(`${desc} x${qty}  ${(qty * unit) / 100} ${currency}`);
         }
         const tax = Math.round(subtotal * 0.2);
@@ -448,7 +450,7 @@ export async function seed(
         const amountPaid = status === 'paid' ? total : status === 'open' && rnd.next() < 0.2 ? Math.round(total / 2) : 0;
         const number = `${o.ext.toUpperCase()}-${new Date(issued).getUTCFullYear()}-${String(i + 1).padStart(4, '0')}`;
         const pdf = simplePdf([...textLines, '', `Total ${(total / 100).toFixed(2)} ${currency}`], `Invoice ${number}`);
-        const file = await insertFile(svc, tx, orgId, 'staff', `invoice-${number}.pdf`, 'application/pdf', pdf);
+        const file = await insertFile(svc, orgTx, 'staff', `invoice-${number}.pdf`, 'application/pdf', pdf);
         invoices.push([
           id,
           orgId,
@@ -487,7 +489,12 @@ export async function seed(
         ],
         invoices,
       );
-      await insertMany(tx, 'invoice_lines', ['id', 'invoice_id', 'position', 'description', 'quantity', 'unit_amount', 'amount'], lines);
+      await insertMany(
+        tx,
+        'invoice_lines',
+        ['id', 'org_id', 'invoice_id', 'position', 'description', 'quantity', 'unit_amount', 'amount'],
+        lines,
+      );
       summary.invoices += invoices.length;
 
       // Projects, milestones, deliverables with versions, comments and approvals.
@@ -551,7 +558,7 @@ export async function seed(
                     );
             const ext = kind;
             const media = kind === 'png' ? 'image/png' : kind === 'pdf' ? 'application/pdf' : 'text/plain';
-            const f = await insertFile(svc, tx, orgId, 'staff', `${title.toLowerCase().replace(/\W+/g, '-')}-v${v}.${ext}`, media, bytes);
+            const f = await insertFile(svc, orgTx, 'staff', `${title.toLowerCase().replace(/\W+/g, '-')}-v${v}.${ext}`, media, bytes);
             versions.push([newId('ver'), orgId, did, v, f.id, agentId(agent), agent, new Date(t)]);
             lastAction = { kind: 'uploaded', by: { id: agentId(agent), name: agent }, at: new Date(t).toISOString(), version: v };
             review = 'pending';

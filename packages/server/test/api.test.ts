@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, fileForm, type Harness, harness, PDF, PNG, type Res, seedFixture } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Fixture, fileForm, type Harness, PDF, PNG, type Res, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
-
-beforeAll(async () => {
-  h = await harness();
-  fx = await seedFixture(h);
-});
-afterAll(() => h?.close());
+useFixture((x) => ({ h, fx } = x));
 
 describe('basics', () => {
   it('/healthz, openapi.json and request ids', async () => {

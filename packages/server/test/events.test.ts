@@ -1,18 +1,13 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/postgres.js';
 import { seed } from '../src/seed.js';
 import { startServer } from '../src/server.js';
-import { type Fixture, type Harness, harness, isPostgres, SECRET, STAFF_KEY, seedFixture } from './helpers.js';
+import { type Fixture, type Harness, isPostgres, SECRET, STAFF_KEY, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
-
-beforeAll(async () => {
-  h = await harness();
-  fx = await seedFixture(h);
-});
-afterAll(() => h?.close());
+useFixture((x) => ({ h, fx } = x));
 
 /** An event as streamed (wire form); tests look at its type and resource. */
 interface SseEvent {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/db.js';
 import { openPglite } from '../src/db/pglite.js';
@@ -273,4 +274,17 @@ export async function seedFixture(h: Harness): Promise<Fixture> {
       fileId: new URL(globexDeliverable.current_version.download_url).pathname.split('/').pop()!,
     },
   };
+}
+
+/**
+ * The test file's harness with the fixture set: made before its tests (`set` receives both), closed
+ * after them.
+ */
+export function useFixture(set: (x: { h: Harness; fx: Fixture }) => void, config: Partial<Config> = {}): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await harness(config);
+    set({ h, fx: await seedFixture(h) });
+  });
+  afterAll(() => h?.close());
 }

@@ -1,17 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { type EndpointDef, endpointList, fillPath } from '@portico/contract';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, fileForm, type Harness, harness, PNG, SECRET, seedFixture } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Fixture, fileForm, type Harness, PNG, SECRET, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
-
-beforeAll(async () => {
-  h = await harness();
-  fx = await seedFixture(h);
-});
-afterAll(() => h?.close());
+useFixture((x) => ({ h, fx } = x));
 
 /** A valid request body per mutation (so that the request reaches the lookup or the role check). */
 function validInput(group: string, name: string): { body?: unknown; form?: FormData } {

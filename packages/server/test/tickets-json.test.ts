@@ -44,8 +44,8 @@ async function walk(p: Principal, query: Query): Promise<number> {
   let pages = 0;
   do {
     const q = { ...query, cursor };
-    const expected = JSON.stringify(toWire(await listTicketsMapped(h.db, p, q)));
-    const actual = await listTicketsJson(h.db, p, q);
+    const expected = JSON.stringify(toWire(await listTicketsMapped(h.db.forOrg(p.orgId), p, q)));
+    const actual = await listTicketsJson(h.db.forOrg(p.orgId), p, q);
     expect(actual, `${JSON.stringify(q)} page ${pages}`).toBe(expected);
     const page = JSON.parse(actual) as { data: unknown[]; next_cursor: string | null };
     seen += page.data.length;
@@ -139,17 +139,19 @@ describe('ticket list JSON built by the database', () => {
   });
 
   it('an empty page and the default limit', async () => {
-    const empty = await listTicketsJson(h.db, alice, { scope: 'organization', q: 'no such ticket anywhere' });
+    const empty = await listTicketsJson(h.db.forOrg(alice.orgId), alice, { scope: 'organization', q: 'no such ticket anywhere' });
     expect(empty).toBe('{"data":[],"next_cursor":null}');
-    const first = JSON.parse(await listTicketsJson(h.db, alice, { scope: 'organization' }));
+    const first = JSON.parse(await listTicketsJson(h.db.forOrg(alice.orgId), alice, { scope: 'organization' }));
     expect(first.data).toHaveLength(25);
     expect(typeof first.next_cursor).toBe('string');
   });
 
   it('member/admin scope and bad cursors behave as before', async () => {
-    await expect(listTicketsJson(h.db, bob, { scope: 'organization' })).rejects.toMatchObject({ status: 403 });
-    await expect(listTicketsJson(h.db, alice, { scope: 'organization', cursor: 'garbage' })).rejects.toMatchObject({ status: 400 });
-    const bobs = JSON.parse(await listTicketsJson(h.db, bob, { limit: 100 }));
+    await expect(listTicketsJson(h.db.forOrg(alice.orgId), bob, { scope: 'organization' })).rejects.toMatchObject({ status: 403 });
+    await expect(listTicketsJson(h.db.forOrg(alice.orgId), alice, { scope: 'organization', cursor: 'garbage' })).rejects.toMatchObject({
+      status: 400,
+    });
+    const bobs = JSON.parse(await listTicketsJson(h.db.forOrg(alice.orgId), bob, { limit: 100 }));
     expect(bobs.data.length).toBeGreaterThan(0);
     expect(bobs.data.every((t: { requester: { id: string } }) => t.requester.id === bob.contactId)).toBe(true);
   });
@@ -161,7 +163,7 @@ describe('ticket list JSON built by the database', () => {
       expect(r.headers.get('content-type')).toBe('application/json');
       const query = Object.fromEntries(new URLSearchParams(qs)) as Query;
       if (query.limit) query.limit = Number(query.limit);
-      expect(await r.text()).toBe(JSON.stringify(toWire(await listTicketsMapped(h.db, alice, query))));
+      expect(await r.text()).toBe(JSON.stringify(toWire(await listTicketsMapped(h.db.forOrg(alice.orgId), alice, query))));
     }
   });
 
@@ -187,12 +189,14 @@ describe('ticket list JSON built by the database', () => {
     const check = async (what: string) => {
       const me = await principal('acme', 'bob', ['member']);
       const q = { limit: 100 };
-      expect(await listTicketsJson(h.db, me, q), what).toBe(JSON.stringify(toWire(await listTicketsMapped(h.db, me, q))));
-      const org = { scope: 'organization', limit: 100 } as const;
-      expect(await listTicketsJson(h.db, alice, org), `${what} (organization)`).toBe(
-        JSON.stringify(toWire(await listTicketsMapped(h.db, alice, org))),
+      expect(await listTicketsJson(h.db.forOrg(alice.orgId), me, q), what).toBe(
+        JSON.stringify(toWire(await listTicketsMapped(h.db.forOrg(alice.orgId), me, q))),
       );
-      const page = JSON.parse(await listTicketsJson(h.db, me, q));
+      const org = { scope: 'organization', limit: 100 } as const;
+      expect(await listTicketsJson(h.db.forOrg(alice.orgId), alice, org), `${what} (organization)`).toBe(
+        JSON.stringify(toWire(await listTicketsMapped(h.db.forOrg(alice.orgId), alice, org))),
+      );
+      const page = JSON.parse(await listTicketsJson(h.db.forOrg(alice.orgId), me, q));
       return page.data.find((x: { id: string }) => x.id === id);
     };
     expect(await check('created')).toMatchObject({ subject: 'Written "through" the API', requester: { name: 'Bob "renamed" \\ Brown' } });

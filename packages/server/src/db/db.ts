@@ -4,6 +4,8 @@
  * migrations. Rows come back as plain objects; timestamps as Date, int8 as string (pg) or
  * number (PGlite) — mappers call Number() on them.
  */
+import type { OrgHandle } from './tenant.js';
+
 // biome-ignore lint/suspicious/noExplicitAny: rows of hand-written SQL; each mapper (routes/*) gives them their contract type, and typing every column at every call site would duplicate the SQL.
 export type Row = Record<string, any>;
 
@@ -13,10 +15,19 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * The database as the server's own role: migrations, the seed, the staff API, the principal
+ * resolver, the event bus. Portal requests never see it: they get `forOrg(orgId)`.
+ */
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: COMMIT when it resolves, ROLLBACK when it throws. With `orgId`,
+   * the transaction runs in that organization's tenant context (db/tenancy.ts): use `forOrg`.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: { orgId?: string }): Promise<T>;
+  /** The organization-bound handle (db/tenant.ts): statements bound to the organization, under row-level security. */
+  forOrg(orgId: string): OrgHandle;
   /** Subscribes to NOTIFY on a channel. `onReconnect` fires after a lost connection came back. */
   listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -3,6 +3,8 @@ import pg from 'pg';
 import type { Db, Queryable, Row } from './db.js';
 import { wrapDbError } from './db.js';
 import { pgTypes } from './pgdate.js';
+import { TENANT_CONTEXT_SQL } from './tenancy.js';
+import { orgHandle } from './tenant.js';
 
 // int8 → string stays (mappers call Number()); keep timestamps as Date (default).
 
@@ -29,6 +31,121 @@ interface PipelineConn {
   inflight: number;
   /** Its socket is corked until the end of this event-loop turn (see `query`). */
   corked: boolean;
+}
+
+/** pg's connection object, as far as `TenantQuery` uses it. */
+interface PgConnection {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+  parse(q: { text: string; name: string }): void;
+  bind(b: { portal: string; statement: string; values: unknown[] }): void;
+  execute(e: { portal: string }): void;
+}
+
+/** pg.Query's internals that `TenantQuery` overrides (not in @types/pg). */
+interface QueryInternals {
+  requiresPreparation(): boolean;
+  prepare(connection: PgConnection): void;
+  handleDataRow(msg: unknown): void;
+  handleCommandComplete(msg: unknown, connection: PgConnection): void;
+  handleError(err: Error, connection: PgConnection): void;
+}
+const BaseQuery = pg.Query as unknown as new (text: string, values: unknown[]) => QueryInternals;
+
+const CONTEXT_NAME = 'portico_tenant_context';
+
+/**
+ * One statement run in an organization's tenant context within its own implicit transaction: the
+ * tenant context statement (TENANT_CONTEXT_SQL: the tenant role and `portico.org_id`, both
+ * transaction-local) and then the statement, written together and followed by a single Sync, so
+ * both run in the same implicit transaction with no round trip in between. That keeps the
+ * pipelined path fast and pooler-safe: nothing outlives the statement on the connection (a
+ * transaction-mode pooler may give the next one to another backend).
+ *
+ * pg routes every message of the exchange to this query: the context statement's parse
+ * completion, its data row (no Describe was sent for it, so the row is skipped) and its command
+ * completion come first; `phase` switches to the statement at that completion. While the context
+ * statement is answered, `name` and `text` are its own, so pg records its parse under its name.
+ */
+class TenantQuery extends BaseQuery {
+  private phase: 'context' | 'statement';
+  // Set through the accessors below, also by pg.Query's constructor (no initialisers here).
+  private statementName: string | undefined;
+  private statementText!: string;
+  /** Whether this query sent the statement's Parse (to forget it if the context statement fails). */
+  private parsesStatement: boolean;
+  callback?: (err: Error | null, res: pg.QueryResult<Row>) => void;
+
+  constructor(
+    readonly orgId: string,
+    text: string,
+    values: unknown[],
+  ) {
+    super(text, values);
+    this.phase = 'context';
+    this.parsesStatement = false;
+  }
+  get name(): string | undefined {
+    return this.phase === 'context' ? CONTEXT_NAME : this.statementName;
+  }
+  set name(v: string | undefined) {
+    this.statementName = v;
+  }
+  get text(): string {
+    return this.phase === 'context' ? TENANT_CONTEXT_SQL : this.statementText;
+  }
+  set text(v: string) {
+    this.statementText = v;
+  }
+  /** Always the extended protocol (pg would send a statement without values as a simple query). */
+  override requiresPreparation() {
+    return true;
+  }
+  override prepare(connection: PgConnection) {
+    if (!(connection.parsedStatements[CONTEXT_NAME] || connection.submittedNamedStatements[CONTEXT_NAME])) {
+      connection.parse({ text: TENANT_CONTEXT_SQL, name: CONTEXT_NAME });
+      connection.submittedNamedStatements[CONTEXT_NAME] = TENANT_CONTEXT_SQL;
+    }
+    connection.bind({ portal: '', statement: CONTEXT_NAME, values: [this.orgId] });
+    connection.execute({ portal: '' });
+    // Then pg's own prepare for the statement: parse if new, bind, describe, execute, sync.
+    this.phase = 'statement';
+    const name = this.statementName;
+    this.parsesStatement = Boolean(name && !(connection.parsedStatements[name] || connection.submittedNamedStatements[name]));
+    try {
+      super.prepare(connection);
+    } finally {
+      this.phase = 'context';
+    }
+  }
+  override handleDataRow(msg: unknown) {
+    if (this.phase === 'statement') super.handleDataRow(msg);
+  }
+  override handleCommandComplete(msg: unknown, connection: PgConnection) {
+    if (this.phase === 'context') this.phase = 'statement';
+    else super.handleCommandComplete(msg, connection);
+  }
+  override handleError(err: Error, connection: PgConnection) {
+    // The context statement failed: the server skipped the statement's Parse as well.
+    if (this.phase === 'context' && this.parsesStatement && this.statementName) {
+      delete connection.submittedNamedStatements[this.statementName];
+    }
+    this.phase = 'statement';
+    super.handleError(err, connection);
+  }
+}
+
+/** A statement as pg runs it: a pg.Query (or TenantQuery) with the callback pg calls once. */
+type PgQuery = (pg.Query | TenantQuery) & { callback?: (err: Error | null, res: pg.QueryResult<Row>) => void };
+
+/** Runs a query object on a client (a Query made directly, not from a config object, which pg
+ * copies property by property with getOwnPropertyDescriptors on every call: ≈ 4 % of a list
+ * request's CPU). */
+function submit(client: pg.ClientBase, query: PgQuery): Promise<pg.QueryResult<Row>> {
+  return new Promise((resolve, reject) => {
+    query.callback = (err, res) => (err ? reject(err) : resolve(res));
+    client.query(query as pg.Query);
+  });
 }
 
 /**
@@ -79,7 +196,7 @@ function createPipelines(url: string, size: number, connectionTimeoutMillis: num
     return conn;
   };
   return {
-    async query<T extends Row>(q: pg.QueryConfig<unknown[]> | string): Promise<pg.QueryResult<T>> {
+    async query(query: PgQuery): Promise<pg.QueryResult<Row>> {
       if (closed) throw new Error('Client was closed and is not queryable');
       let conn: PipelineConn | undefined;
       for (const c of conns) if (!conn || c.inflight < conn.inflight) conn = c;
@@ -87,14 +204,6 @@ function createPipelines(url: string, size: number, connectionTimeoutMillis: num
       conn.inflight++;
       try {
         await conn.ready;
-        // A Query made here rather than from a config object, which pg copies property by
-        // property with getOwnPropertyDescriptors on every call (≈ 4 % of a list request's CPU).
-        const text = typeof q === 'string' ? q : q.text;
-        const query = new pg.Query(text, typeof q === 'string' ? undefined : q.values) as pg.Query & {
-          name?: string;
-          callback?: (err: Error | null, res: pg.QueryResult<T>) => void;
-        };
-        if (typeof q !== 'string' && q.name) query.name = q.name;
         // The statements of one event-loop turn go out in one write per connection: the socket is
         // corked at the first and uncorked after the turn's I/O callbacks (setImmediate), so the
         // requests that arrived together share one syscall here and one read in PostgreSQL rather
@@ -110,10 +219,7 @@ function createPipelines(url: string, size: number, connectionTimeoutMillis: num
             stream.uncork();
           });
         }
-        return await new Promise<pg.QueryResult<T>>((resolve, reject) => {
-          query.callback = (err, res) => (err ? reject(err) : resolve(res));
-          conn.client.query(query);
-        });
+        return await submit(conn.client, query);
       } finally {
         conn.inflight--;
       }
@@ -145,67 +251,93 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   // list that halves the database's CPU per request). Bounded: only short statements with few
   // parameters (not the seed's bulk INSERTs), and at most MAX_NAMED distinct texts per process.
   const names = new Map<string, string>();
-  const statement = (sql: string, params?: unknown[]): pg.QueryConfig<unknown[]> | string => {
-    if (!params || params.length === 0) return sql;
-    let name = names.get(sql);
-    if (name === undefined) {
-      if (names.size >= MAX_NAMED || sql.length > 8192 || params.length > 64) return { text: sql, values: params };
-      name = `p_${createHash('sha1').update(sql).digest('base64url').slice(0, 24)}`;
-      names.set(sql, name);
+  /** The query object of a statement: named when it may be prepared; in a tenant context with `orgId`. */
+  const makeQuery = (sql: string, params: unknown[] | undefined, orgId?: string): PgQuery => {
+    const values = params && params.length > 0 ? params : undefined;
+    const query: PgQuery = orgId === undefined ? new pg.Query(sql, values) : new TenantQuery(orgId, sql, values ?? []);
+    if (values) {
+      let name = names.get(sql);
+      if (name === undefined && names.size < MAX_NAMED && sql.length <= 8192 && values.length <= 64) {
+        name = `p_${createHash('sha1').update(sql).digest('base64url').slice(0, 24)}`;
+        names.set(sql, name);
+      }
+      if (name !== undefined) (query as { name?: string }).name = name;
     }
-    return { name, text: sql, values: params };
+    return query;
   };
-  const run = async <T extends Row>(q: Pick<pg.Pool, 'query'> | pg.PoolClient, sql: string, params?: unknown[]) => {
+  /** A statement outside a transaction: pipelined, or on a pooled connection of its own. */
+  const single = async (query: PgQuery) => {
+    if (pipelines) return pipelines.query(query);
+    const client = await pool.connect();
+    let failed: Error | undefined;
     try {
-      const r = await q.query<T>(statement(sql, params));
-      return r.rows;
+      return await submit(client, query);
+    } catch (err) {
+      failed = err as Error; // like pool.query: a client whose statement failed is not reused
+      throw err;
+    } finally {
+      client.release(failed);
+    }
+  };
+  const run = async <T extends Row>(result: Promise<pg.QueryResult<Row>>) => {
+    try {
+      return (await result).rows as T[];
     } catch (err) {
       throw wrapDbError(err);
     }
   };
   const listeners: Array<{ stop(): Promise<void> }> = [];
+  const transaction: Db['transaction'] = async (fn, opts) => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (err) {
+      throw wrapDbError(err);
+    }
+    let broken = false;
+    // Removed again in finally: pooled clients are reused, a listener per transaction would pile up.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
+    const tx: Queryable = {
+      query: (sql, params) => run(submit(client, makeQuery(sql, params))),
+      exec: async (sql) => {
+        await run(client.query(sql));
+      },
+    };
+    try {
+      // One round trip: the tenant context (transaction-local) travels with BEGIN.
+      await run(
+        client.query(opts?.orgId === undefined ? 'BEGIN' : `BEGIN; ${TENANT_CONTEXT_SQL.replace('$1', pg.escapeLiteral(opts.orgId))}`),
+      );
+      const out = await fn(tx);
+      await tx.query('COMMIT');
+      return out;
+    } catch (err) {
+      try {
+        if (!broken) await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw wrapDbError(err);
+    } finally {
+      client.off('error', onError);
+      client.release(broken ? true : undefined);
+    }
+  };
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pipelines ?? pool, sql, params),
+    query: (sql, params) => run(single(makeQuery(sql, params))),
     exec: async (sql) => {
-      await run(pool, sql);
+      await run(pool.query(sql));
     },
-    async transaction(fn) {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (err) {
-        throw wrapDbError(err);
-      }
-      let broken = false;
-      // Removed again in finally: pooled clients are reused, a listener per transaction would pile up.
-      const onError = () => {
-        broken = true;
-      };
-      client.on('error', onError);
-      const tx: Queryable = {
-        query: (sql, params) => run(client, sql, params),
-        exec: async (sql) => {
-          await run(client, sql);
-        },
-      };
-      try {
-        await tx.query('BEGIN');
-        const out = await fn(tx);
-        await tx.query('COMMIT');
-        return out;
-      } catch (err) {
-        try {
-          if (!broken) await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
-        throw wrapDbError(err);
-      } finally {
-        client.off('error', onError);
-        client.release(broken ? true : undefined);
-      }
-    },
+    transaction,
+    forOrg: (orgId) =>
+      orgHandle(
+        { tenantQuery: (org, sql, params) => run(single(makeQuery(sql, params, org))), transaction: (fn, o) => transaction(fn, o) },
+        orgId,
+      ),
     async listen(channel, onMessage, onReconnect) {
       let stopped = false;
       let client: pg.Client | null = null;

@@ -1,11 +1,13 @@
 import type { Article, ArticleSummary } from '@portico/contract';
 import type { PortalHandlers } from '../context.js';
 import type { Queryable, Row } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
 import { isoReq } from '../ids.js';
-import { listPage, num } from './common.js';
+import { listPage, num, type Sort } from './common.js';
 
-const VISIBLE = '(a.org_id IS NULL OR a.org_id = $1)';
+// Through an organization-bound handle `articles` are those published to everyone and the
+// organization's own (db/tenancy.ts: shared).
 const SELECT = `SELECT a.*, c.slug AS category_slug, c.name AS category_name FROM articles a LEFT JOIN article_categories c ON c.id = a.category_id`;
 
 export const mapSummary = (r: Row): ArticleSummary => ({
@@ -18,14 +20,14 @@ export const mapSummary = (r: Row): ArticleSummary => ({
   updatedAt: isoReq(r.updated_at),
 });
 
-export async function articleById(db: Queryable, id: string): Promise<Article> {
+/**
+ * An article with its vote counts: through a portal handle, or the staff API's own role (an
+ * article published to everyone has no organization). Votes are counted across organizations by
+ * `article_vote_counts` (migrations/003_tenancy.sql), the votes themselves stay each organization's.
+ */
+export async function articleById(db: OrgDb | Queryable, id: string): Promise<Article> {
   const [row] = await db.query(
-    `${SELECT.replace(
-      'SELECT a.*',
-      `SELECT a.*,
-      (SELECT count(*)::int FROM article_votes v WHERE v.article_id = a.id AND v.helpful) AS helpful_count,
-      (SELECT count(*)::int FROM article_votes v WHERE v.article_id = a.id AND NOT v.helpful) AS not_helpful_count`,
-    )} WHERE a.id = $1`,
+    `${SELECT.replace('SELECT a.*', 'SELECT a.*, vc.helpful, vc.not_helpful')} LEFT JOIN LATERAL article_vote_counts(a.id) vc ON true WHERE a.id = $1`,
     [id],
   );
   if (!row) throw notFound('article');
@@ -33,16 +35,13 @@ export async function articleById(db: Queryable, id: string): Promise<Article> {
     ...mapSummary(row),
     body: row.body,
     bodyFormat: row.body_format,
-    helpfulCount: num(row.helpful_count),
-    notHelpfulCount: num(row.not_helpful_count),
+    helpfulCount: num(row.helpful),
+    notHelpfulCount: num(row.not_helpful),
   };
 }
 
-async function findBySlug(db: Queryable, orgId: string, slug: string): Promise<string> {
-  const [row] = await db.query(`SELECT a.id FROM articles a WHERE a.slug = $2 AND ${VISIBLE} ORDER BY a.org_id NULLS LAST LIMIT 1`, [
-    orgId,
-    slug,
-  ]);
+async function findBySlug(db: OrgDb, slug: string): Promise<string> {
+  const [row] = await db.query('SELECT a.id FROM articles a WHERE a.slug = $1 ORDER BY a.org_id NULLS LAST LIMIT 1', [slug]);
   if (!row) throw notFound('article');
   return row.id;
 }
@@ -92,28 +91,14 @@ const count = (hay: string, needle: string) => {
 };
 
 export const articles: PortalHandlers['articles'] = {
-  async list({ db, principal: p, query }) {
-    const params: unknown[] = [p.orgId];
-    let sql = `${SELECT.replace('SELECT a.*', 'SELECT a.*, a.updated_at AS _sk')} WHERE ${VISIBLE}`;
-    if (query.category) {
-      params.push(query.category);
-      sql += ` AND c.slug = $${params.length}`;
-    }
-    return listPage(
-      db,
-      {
-        sql,
-        params,
-        sort: { name: '-updated_at', expr: 'a.updated_at', cast: 'timestamptz', dir: 'desc' },
-        idCol: 'a.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => rows.map(mapSummary),
-    );
+  async list({ db, query }) {
+    const params: unknown[] = query.category ? [query.category] : [];
+    const sql = `${SELECT.replace('SELECT a.*', 'SELECT a.*, a.updated_at AS _sk')} WHERE ${query.category ? 'c.slug = $1' : 'true'}`;
+    const sort: Sort = { name: '-updated_at', expr: 'a.updated_at', cast: 'timestamptz', dir: 'desc' };
+    return listPage(db, { sql, params, sort, idCol: 'a.id' }, query, (rows) => rows.map(mapSummary));
   },
 
-  async search({ db, principal: p, query }) {
+  async search({ db, query }) {
     const terms = [
       ...new Set(
         query.q
@@ -122,8 +107,8 @@ export const articles: PortalHandlers['articles'] = {
           .filter((t: string) => t.length > 0),
       ),
     ].slice(0, 8) as string[];
-    const params: unknown[] = [p.orgId, terms.map((t) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)];
-    let sql = `${SELECT} WHERE ${VISIBLE} AND (a.title ILIKE ANY($2::text[]) OR a.summary ILIKE ANY($2::text[]) OR a.body ILIKE ANY($2::text[]))`;
+    const params: unknown[] = [terms.map((t) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)];
+    let sql = `${SELECT} WHERE (a.title ILIKE ANY($1::text[]) OR a.summary ILIKE ANY($1::text[]) OR a.body ILIKE ANY($1::text[]))`;
     if (query.category) {
       params.push(query.category);
       sql += ` AND c.slug = $${params.length}`;
@@ -151,30 +136,26 @@ export const articles: PortalHandlers['articles'] = {
     };
   },
 
-  async get({ db, principal: p, params }) {
-    return articleById(db, await findBySlug(db, p.orgId, params.slug));
+  async get({ db, params }) {
+    return articleById(db, await findBySlug(db, params.slug));
   },
 
   async vote({ db, principal: p, params, body }) {
-    const id = await findBySlug(db, p.orgId, params.slug);
+    const id = await findBySlug(db, params.slug);
     await db.query(
       `INSERT INTO article_votes (article_id, contact_id, helpful) VALUES ($1, $2, $3)
        ON CONFLICT (article_id, contact_id) DO UPDATE SET helpful = EXCLUDED.helpful, voted_at = now()`,
       [id, p.contactId, body.helpful],
     );
-    const [r] = await db.query(
-      'SELECT count(*) FILTER (WHERE helpful)::int AS h, count(*) FILTER (WHERE NOT helpful)::int AS n FROM article_votes WHERE article_id = $1',
-      [id],
-    );
-    return { helpfulCount: num(r!.h), notHelpfulCount: num(r!.n) };
+    const [r] = await db.query('SELECT helpful, not_helpful FROM article_vote_counts($1)', [id]);
+    return { helpfulCount: num(r!.helpful), notHelpfulCount: num(r!.not_helpful) };
   },
 
-  async categories({ db, principal: p }) {
+  async categories({ db }) {
     const rows = await db.query(
       `SELECT c.id, c.slug, c.name, count(a.id)::int AS n FROM article_categories c
-       LEFT JOIN articles a ON a.category_id = c.id AND ${VISIBLE}
+       LEFT JOIN articles a ON a.category_id = c.id
        GROUP BY c.id, c.slug, c.name HAVING count(a.id) > 0 ORDER BY c.name, c.id`,
-      [p.orgId],
     );
     return { data: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: num(r.n) })) };
   },

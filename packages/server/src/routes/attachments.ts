@@ -4,7 +4,7 @@ import { storeUpload } from './files.js';
 
 export const attachments: PortalHandlers['attachments'] = {
   async upload({ svc, db, principal: p, body, fileUrl }) {
-    const f = await storeUpload(svc, db, p.orgId, p.contactId, body.file);
+    const f = await storeUpload(svc, db, p.contactId, body.file);
     return {
       id: f.id,
       fileName: f.fileName,

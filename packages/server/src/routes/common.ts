@@ -1,6 +1,7 @@
 import { DEFAULT_LIMIT } from '@portico/contract';
 import type { Principal } from '../auth.js';
-import type { Queryable, Row } from '../db/db.js';
+import type { Row } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { validationFailed } from '../errors.js';
 
 export interface Sort {
@@ -45,16 +46,21 @@ export interface ListSpec {
   params: unknown[];
   sort: Sort;
   idCol: string;
+}
+
+/** The page asked for: a list endpoint's `limit` and `cursor` query parameters. */
+export interface PageQuery {
   limit?: number;
   cursor?: string;
 }
 
-export async function listPage<T>(db: Queryable, spec: ListSpec, map: (rows: Row[]) => Promise<T[]> | T[]) {
-  const limit = spec.limit ?? DEFAULT_LIMIT;
+/** One page of a list, in the organization of the handle, with the cursor of the next. */
+export async function listPage<T>(db: Pick<OrgDb, 'query'>, spec: ListSpec, page: PageQuery, map: (rows: Row[]) => Promise<T[]> | T[]) {
+  const limit = page.limit ?? DEFAULT_LIMIT;
   const params = [...spec.params];
   let sql = spec.sql;
-  if (spec.cursor) {
-    const [value, id] = decodeCursor(spec.cursor, spec.sort.name);
+  if (page.cursor) {
+    const [value, id] = decodeCursor(page.cursor, spec.sort.name);
     params.push(value, id);
     const op = spec.sort.dir === 'desc' ? '<' : '>';
     sql += ` AND (${spec.sort.expr}, ${spec.idCol}) ${op} ($${params.length - 1}::${spec.sort.cast}, $${params.length}::text)`;
@@ -69,6 +75,9 @@ export async function listPage<T>(db: Queryable, spec: ListSpec, map: (rows: Row
     nextCursor: more && last ? encodeCursor(spec.sort.name, last._sk, String(last.id)) : null,
   };
 }
+
+/** `conds` joined with AND (or `true`), for a WHERE built from optional filters. */
+export const where = (conds: string[]) => (conds.length ? conds.join(' AND ') : 'true');
 
 export const isAdmin = (p: Principal) => p.roles.includes('admin');
 export const num = (v: unknown): number => Number(v);

@@ -1,12 +1,12 @@
 import type { Approval, Comment, Deliverable, DeliverableSummary, DeliverableVersion } from '@portico/contract';
-import type { Principal } from '../auth.js';
 import type { PortalHandlers, Services } from '../context.js';
-import type { Queryable, Row } from '../db/db.js';
+import type { Row } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { conflict, notFound } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
-import { listPage, num } from './common.js';
+import { listPage, num, type Sort } from './common.js';
 import { storeUpload } from './files.js';
 import { notifyContacts } from './notifications.js';
 
@@ -29,7 +29,7 @@ const mapVersion = (v: Row, fileUrl: FileUrl): DeliverableVersion => ({
 });
 
 async function mapDeliverables(
-  db: Queryable,
+  db: OrgDb,
   rows: Row[],
   fileUrl: FileUrl,
   allVersions: boolean,
@@ -59,45 +59,45 @@ async function mapDeliverables(
   });
 }
 
-export async function deliverableById(db: Queryable, id: string, fileUrl: FileUrl, orgId?: string): Promise<Deliverable> {
-  const rows = await db.query(`SELECT * FROM deliverables WHERE id = $1${orgId ? ' AND org_id = $2' : ''}`, orgId ? [id, orgId] : [id]);
+/** The deliverable with every version, in the handle's organization. */
+export async function deliverableById(db: OrgDb, id: string, fileUrl: FileUrl): Promise<Deliverable> {
+  const rows = await db.query('SELECT * FROM deliverables WHERE id = $1', [id]);
   if (!rows.length) throw notFound('deliverable');
   return (await mapDeliverables(db, rows, fileUrl, true))[0] as Deliverable;
 }
 
-async function findDeliverable(db: Queryable, p: Principal, id: string, lock = false): Promise<Row> {
-  const [row] = await db.query(`SELECT * FROM deliverables WHERE id = $1 AND org_id = $2${lock ? ' FOR UPDATE' : ''}`, [id, p.orgId]);
+async function findDeliverable(db: OrgDb, id: string, lock = false): Promise<Row> {
+  const [row] = await db.query(`SELECT * FROM deliverables WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!row) throw notFound('deliverable');
   return row;
 }
 
-/** Adds a version (the first one too) inside the caller's transaction; used by the staff API and the seed. */
+/** Adds a version (the first one too) inside the caller's transaction; used by the staff API. */
 export async function addVersion(
   svc: Services,
-  db: Queryable,
-  d: { id: string; org_id: string },
+  db: OrgDb,
+  deliverableId: string,
   file: File,
   uploadedBy: { id: string; name: string },
 ): Promise<number> {
-  const f = await storeUpload(svc, db, d.org_id, 'staff', file);
+  const f = await storeUpload(svc, db, 'staff', file);
   const [row] = await db.query(
     `UPDATE deliverables SET current_version = current_version + 1, review_status = 'pending', updated_at = now(),
        last_action = jsonb_build_object('kind', 'uploaded', 'by', jsonb_build_object('id', $2::text, 'name', $3::text),
          'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', current_version + 1)
      WHERE id = $1 RETURNING current_version`,
-    [d.id, uploadedBy.id, uploadedBy.name],
+    [deliverableId, uploadedBy.id, uploadedBy.name],
   );
   const number = num(row!.current_version);
   await db.query(
-    `INSERT INTO deliverable_versions (id, org_id, deliverable_id, number, file_id, uploaded_by_id, uploaded_by_name, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,now())`,
-    [newId('ver'), d.org_id, d.id, number, f.id, uploadedBy.id, uploadedBy.name],
+    `INSERT INTO deliverable_versions (id, deliverable_id, number, file_id, uploaded_by_id, uploaded_by_name, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,now())`,
+    [newId('ver'), deliverableId, number, f.id, uploadedBy.id, uploadedBy.name],
   );
-  await appendEvents(db, d.org_id, [{ type: 'deliverable.version_added', kind: 'deliverable', id: d.id }]);
-  const approvers = await db.query("SELECT id FROM contacts WHERE org_id = $1 AND 'approver' = ANY(roles)", [d.org_id]);
+  await appendEvents(db, [{ type: 'deliverable.version_added', kind: 'deliverable', id: deliverableId }]);
+  const approvers = await db.query("SELECT id FROM contacts WHERE 'approver' = ANY(roles)");
   await notifyContacts(
     db,
-    d.org_id,
     approvers.map((a) => a.id),
     { kind: 'deliverable_version', title: `New version ${number} to review`, body: f.fileName, link: null },
   );
@@ -127,8 +127,8 @@ const mapApproval = (r: Row): Approval => ({
 const nowIso = () => new Date().toISOString();
 
 export const deliverables: PortalHandlers['deliverables'] = {
-  async list({ db, principal: p, params, query, fileUrl }) {
-    const [proj] = await db.query('SELECT id FROM projects WHERE id = $1 AND org_id = $2', [params.projectId, p.orgId]);
+  async list({ db, params, query, fileUrl }) {
+    const [proj] = await db.query('SELECT id FROM projects WHERE id = $1', [params.projectId]);
     if (!proj) throw notFound('project');
     const qp: unknown[] = [params.projectId];
     let sql = 'SELECT d.*, d.created_at AS _sk FROM deliverables d WHERE d.project_id = $1 AND d.current_version > 0';
@@ -136,82 +136,59 @@ export const deliverables: PortalHandlers['deliverables'] = {
       qp.push(query.reviewStatus);
       sql += ` AND d.review_status = $${qp.length}`;
     }
+    const sort: Sort = { name: '-created_at', expr: 'd.created_at', cast: 'timestamptz', dir: 'desc' };
     return listPage(
       db,
-      {
-        sql,
-        params: qp,
-        sort: { name: '-created_at', expr: 'd.created_at', cast: 'timestamptz', dir: 'desc' },
-        idCol: 'd.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
+      { sql, params: qp, sort, idCol: 'd.id' },
+      query,
       (rows) => mapDeliverables(db, rows, fileUrl, false) as Promise<DeliverableSummary[]>,
     );
   },
-  async get({ db, principal: p, params, fileUrl }) {
-    return deliverableById(db, params.id, fileUrl, p.orgId);
+  async get({ db, params, fileUrl }) {
+    return deliverableById(db, params.id, fileUrl);
   },
 };
 
-async function findVersion(db: Queryable, p: Principal, id: string, version: number): Promise<Row> {
-  const d = await findDeliverable(db, p, id);
+async function findVersion(db: OrgDb, id: string, version: number): Promise<Row> {
+  const d = await findDeliverable(db, id);
   const [v] = await db.query('SELECT id FROM deliverable_versions WHERE deliverable_id = $1 AND number = $2', [id, version]);
   if (!v) throw notFound('version');
   return d;
 }
 
 export const comments: PortalHandlers['comments'] = {
-  async list({ db, principal: p, params, query }) {
-    await findVersion(db, p, params.id, params.version);
-    return listPage(
-      db,
-      {
-        sql: 'SELECT c.*, c.created_at AS _sk FROM comments c WHERE c.deliverable_id = $1 AND c.version = $2',
-        params: [params.id, params.version],
-        sort: { name: 'created_at', expr: 'c.created_at', cast: 'timestamptz', dir: 'asc' },
-        idCol: 'c.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => rows.map(mapComment),
-    );
+  async list({ db, params, query }) {
+    await findVersion(db, params.id, params.version);
+    const sql = 'SELECT c.*, c.created_at AS _sk FROM comments c WHERE c.deliverable_id = $1 AND c.version = $2';
+    const sort: Sort = { name: 'created_at', expr: 'c.created_at', cast: 'timestamptz', dir: 'asc' };
+    return listPage(db, { sql, params: [params.id, params.version], sort, idCol: 'c.id' }, query, (rows) => rows.map(mapComment));
   },
   async create({ db, principal: p, params, body }) {
-    const d = await findVersion(db, p, params.id, params.version);
+    const d = await findVersion(db, params.id, params.version);
     const [row] = await db.query(
-      `INSERT INTO comments (id, org_id, deliverable_id, version, body, author_kind, author_id, author_name, anchor, created_at)
-       VALUES ($1,$2,$3,$4,$5,'contact',$6,$7,$8,now()) RETURNING *`,
-      [newId('cmt'), p.orgId, d.id, params.version, body.body, p.contactId, p.name, body.anchor ? JSON.stringify(body.anchor) : null],
+      `INSERT INTO comments (id, deliverable_id, version, body, author_kind, author_id, author_name, anchor, created_at)
+       VALUES ($1,$2,$3,$4,'contact',$5,$6,$7,now()) RETURNING *`,
+      [newId('cmt'), d.id, params.version, body.body, p.contactId, p.name, body.anchor ? JSON.stringify(body.anchor) : null],
     );
     await db.query('UPDATE deliverables SET last_action = $2, updated_at = now() WHERE id = $1', [
       d.id,
       JSON.stringify({ kind: 'commented', by: { id: p.contactId, name: p.name }, at: nowIso(), version: params.version }),
     ]);
-    await appendEvents(db, p.orgId, [{ type: 'deliverable.comment_added', kind: 'deliverable', id: d.id }]);
+    await appendEvents(db, [{ type: 'deliverable.comment_added', kind: 'deliverable', id: d.id }]);
     return mapComment(row!);
   },
 };
 
 export const approvals: PortalHandlers['approvals'] = {
-  async list({ db, principal: p, params, query }) {
-    await findDeliverable(db, p, params.id);
-    return listPage(
-      db,
-      {
-        sql: 'SELECT a.*, a.decided_at AS _sk FROM approvals a WHERE a.deliverable_id = $1',
-        params: [params.id],
-        sort: { name: '-decided_at', expr: 'a.decided_at', cast: 'timestamptz', dir: 'desc' },
-        idCol: 'a.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => rows.map(mapApproval),
-    );
+  async list({ db, params, query }) {
+    await findDeliverable(db, params.id);
+    const sql = 'SELECT a.*, a.decided_at AS _sk FROM approvals a WHERE a.deliverable_id = $1';
+    const sort: Sort = { name: '-decided_at', expr: 'a.decided_at', cast: 'timestamptz', dir: 'desc' };
+    return listPage(db, { sql, params: [params.id], sort, idCol: 'a.id' }, query, (rows) => rows.map(mapApproval));
   },
   async create({ db, principal: p, params, body }) {
     // The row lock serialises concurrent decisions and uploads on one deliverable.
-    const d = await findDeliverable(db, p, params.id, true);
+    const d = await findDeliverable(db, params.id, true);
     if (body.version !== num(d.current_version)) {
       throw conflict(
         'version_conflict',
@@ -219,16 +196,16 @@ export const approvals: PortalHandlers['approvals'] = {
       );
     }
     const [row] = await db.query(
-      `INSERT INTO approvals (id, org_id, deliverable_id, version, decision, comment, decided_by_id, decided_by_name, decided_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,now()) RETURNING *`,
-      [newId('apr'), p.orgId, d.id, body.version, body.decision, body.comment ? body.comment : null, p.contactId, p.name],
+      `INSERT INTO approvals (id, deliverable_id, version, decision, comment, decided_by_id, decided_by_name, decided_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,now()) RETURNING *`,
+      [newId('apr'), d.id, body.version, body.decision, body.comment ? body.comment : null, p.contactId, p.name],
     );
     await db.query('UPDATE deliverables SET review_status = $2, last_action = $3, updated_at = now() WHERE id = $1', [
       d.id,
       body.decision,
       JSON.stringify({ kind: body.decision, by: { id: p.contactId, name: p.name }, at: nowIso(), version: body.version }),
     ]);
-    await appendEvents(db, p.orgId, [{ type: 'deliverable.decision_recorded', kind: 'deliverable', id: d.id }]);
+    await appendEvents(db, [{ type: 'deliverable.decision_recorded', kind: 'deliverable', id: d.id }]);
     return mapApproval(row!);
   },
 };

@@ -13,7 +13,7 @@ export const events: PortalHandlers['events'] = {
       last = Number(given.trim());
     } else {
       // A fresh stream starts now: only changes from here on.
-      const [row] = await db.query('SELECT event_seq FROM organizations WHERE id = $1', [p.orgId]);
+      const [row] = await db.query('SELECT event_seq FROM organizations');
       last = Number(row?.event_seq ?? 0);
     }
     c.header('Cache-Control', 'no-cache, no-transform');
@@ -31,7 +31,7 @@ export const events: PortalHandlers['events'] = {
         try {
           do {
             again = false;
-            const rows = await eventsAfter(db, p.orgId, last, viewer);
+            const rows = await eventsAfter(db, last, viewer);
             for (const r of rows) {
               if (closed) return;
               const e = toPortalEvent(r);

@@ -1,5 +1,6 @@
 import type { PortalHandlers, Services } from '../context.js';
-import type { Queryable } from '../db/db.js';
+import type { Db } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { HttpError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE, sniffMediaType } from '../storage.js';
@@ -28,7 +29,12 @@ export function cleanFileName(name: string): string {
  * Checks size and type (from the bytes, not the declared type), stores the bytes
  * content-addressed and records the file for an organization.
  */
-export async function storeUpload(svc: Services, tx: Queryable, orgId: string, uploadedBy: string, file: File): Promise<StoredFile> {
+export async function storeUpload(
+  svc: Pick<Services, 'config' | 'storage'>,
+  tx: OrgDb,
+  uploadedBy: string,
+  file: File,
+): Promise<StoredFile> {
   if (file.size > svc.config.maxUploadBytes) {
     throw new HttpError(
       413,
@@ -47,13 +53,13 @@ export async function storeUpload(svc: Services, tx: Queryable, orgId: string, u
       'Accepted: PNG, JPEG, GIF, WebP, PDF, plain text, MP4, MP3, ZIP.',
     );
   }
-  return insertFile(svc, tx, orgId, uploadedBy, cleanFileName(file.name), mediaType, bytes);
+  return insertFile(svc, tx, uploadedBy, cleanFileName(file.name), mediaType, bytes);
 }
 
+/** Stores the bytes and records the file in the handle's organization. */
 export async function insertFile(
-  svc: Services,
-  tx: Queryable,
-  orgId: string,
+  svc: Pick<Services, 'storage'>,
+  tx: OrgDb,
   uploadedBy: string,
   fileName: string,
   mediaType: string,
@@ -61,9 +67,8 @@ export async function insertFile(
 ) {
   const sha256 = await svc.storage.put(bytes);
   const id = newId('fil');
-  await tx.query('INSERT INTO files (id, org_id, sha256, size, media_type, file_name, uploaded_by) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+  await tx.query('INSERT INTO files (id, sha256, size, media_type, file_name, uploaded_by) VALUES ($1,$2,$3,$4,$5,$6)', [
     id,
-    orgId,
     sha256,
     bytes.length,
     mediaType,
@@ -80,17 +85,26 @@ function contentDisposition(kind: Disposition, name: string): string {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/**
+ * `Services.fileForLink`: what a signed link's download needs, read by the server's own role (a
+ * link names no organization; the signature over file and organization is checked next).
+ */
+export const fileForLink = (db: Db) => async (id: string) => {
+  const [f] = await db.query<{ org_id: string; sha256: string; media_type: string; file_name: string; size: string | number }>(
+    'SELECT org_id, sha256, media_type, file_name, size FROM files WHERE id = $1',
+    [id],
+  );
+  return f;
+};
+
 export const files: PortalHandlers['files'] = {
-  async get({ svc, db, params, query }) {
+  async get({ svc, params, query }) {
     const exp = Number(query.exp);
     if (!Number.isInteger(exp) || !/^\d{1,12}$/.test(query.exp)) throw notFound('file');
     if (exp * 1000 < Date.now())
       throw new HttpError(403, 'forbidden', 'Forbidden', 'This link has expired; fetch the resource again for a fresh one.');
     const disposition: Disposition = query.disposition === 'inline' ? 'inline' : 'attachment';
-    const [f] = await db.query<{ org_id: string; sha256: string; media_type: string; file_name: string; size: string | number }>(
-      'SELECT org_id, sha256, media_type, file_name, size FROM files WHERE id = $1',
-      [params.id],
-    );
+    const f = await svc.fileForLink(params.id);
     // A wrong signature answers exactly like a missing file.
     if (!f || !svc.signer.verify(params.id, f.org_id, disposition, exp, query.sig)) throw notFound('file');
     const bytes = await svc.storage.get(f.sha256);

@@ -10,7 +10,7 @@ import { notifications } from './notifications.js';
 import { projects } from './projects.js';
 import { tickets } from './tickets.js';
 
-/** One handler per endpoint of the contract's table; app.ts registers them generically. */
+/** One handler per endpoint of the contract's table; http/endpoints.ts registers them generically. */
 export const portalHandlers: PortalHandlers = {
   me,
   tickets,

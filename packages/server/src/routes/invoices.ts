@@ -1,10 +1,11 @@
 import type { Invoice, InvoiceSummary } from '@portico/contract';
 import type { PortalHandlers } from '../context.js';
-import type { Queryable, Row } from '../db/db.js';
+import type { Row } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
 import { iso, isoReq } from '../ids.js';
 import type { Disposition } from '../storage.js';
-import { listPage, num, type Sort } from './common.js';
+import { listPage, num, type Sort, where } from './common.js';
 import { sortOf } from './tickets.js';
 
 const OVERDUE = "(i.status = 'open' AND i.total - i.amount_paid > 0 AND i.due_at IS NOT NULL AND i.due_at < now())";
@@ -30,8 +31,9 @@ export const mapInvoice = (r: Row, fileUrl: FileUrl): InvoiceSummary => ({
   payUrl: r.pay_url,
 });
 
-export async function invoiceWithLines(db: Queryable, id: string, orgId: string, fileUrl: FileUrl): Promise<Invoice> {
-  const [row] = await db.query(`${INVOICE_SELECT} WHERE i.id = $1 AND i.org_id = $2`, [id, orgId]);
+/** The invoice with its lines, in the handle's organization. */
+export async function invoiceWithLines(db: OrgDb, id: string, fileUrl: FileUrl): Promise<Invoice> {
+  const [row] = await db.query(`${INVOICE_SELECT} WHERE i.id = $1`, [id]);
   if (!row) throw notFound('invoice');
   const lines = await db.query('SELECT * FROM invoice_lines WHERE invoice_id = $1 ORDER BY position', [id]);
   return {
@@ -53,46 +55,34 @@ const SORTS: Record<string, Omit<Sort, 'name' | 'dir'>> = {
 };
 
 function filter(query: { status?: string; overdue?: string }, params: unknown[]): string {
-  let where = 'i.org_id = $1';
+  const conds: string[] = [];
   if (query.status) {
     params.push(query.status);
-    where += ` AND i.status = $${params.length}`;
+    conds.push(`i.status = $${params.length}`);
   }
-  if (query.overdue === 'true') where += ` AND ${OVERDUE}`;
-  if (query.overdue === 'false') where += ` AND NOT ${OVERDUE}`;
-  return where;
+  if (query.overdue === 'true') conds.push(OVERDUE);
+  if (query.overdue === 'false') conds.push(`NOT ${OVERDUE}`);
+  return where(conds);
 }
 
 export const invoices: PortalHandlers['invoices'] = {
-  async list({ db, principal: p, query, fileUrl }) {
+  async list({ db, query, fileUrl }) {
     const sort = sortOf(query.sort ?? '-issued_at', SORTS);
-    const params: unknown[] = [p.orgId];
-    const where = filter(query, params);
-    return listPage(
-      db,
-      {
-        sql: `SELECT i.*, ${OVERDUE} AS overdue, ${sort.expr} AS _sk FROM invoices i WHERE ${where}`,
-        params,
-        sort,
-        idCol: 'i.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => rows.map((r) => mapInvoice(r, fileUrl)),
-    );
+    const params: unknown[] = [];
+    const sql = `SELECT i.*, ${OVERDUE} AS overdue, ${sort.expr} AS _sk FROM invoices i WHERE ${filter(query, params)}`;
+    return listPage(db, { sql, params, sort, idCol: 'i.id' }, query, (rows) => rows.map((r) => mapInvoice(r, fileUrl)));
   },
-  async totals({ db, principal: p, query }) {
-    const params: unknown[] = [p.orgId];
-    const where = filter(query, params);
+  async totals({ db, query }) {
+    const params: unknown[] = [];
     const rows = await db.query(
       `SELECT i.currency, count(*)::int AS count, COALESCE(sum(i.total), 0)::bigint AS total,
          COALESCE(sum(GREATEST(i.total - i.amount_paid, 0)), 0)::bigint AS amount_due
-       FROM invoices i WHERE ${where} GROUP BY i.currency ORDER BY i.currency`,
+       FROM invoices i WHERE ${filter(query, params)} GROUP BY i.currency ORDER BY i.currency`,
       params,
     );
     return { data: rows.map((r) => ({ currency: r.currency, count: num(r.count), total: num(r.total), amountDue: num(r.amount_due) })) };
   },
-  async get({ db, principal: p, params, fileUrl }) {
-    return invoiceWithLines(db, params.id, p.orgId, fileUrl);
+  async get({ db, params, fileUrl }) {
+    return invoiceWithLines(db, params.id, fileUrl);
   },
 };

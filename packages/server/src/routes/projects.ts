@@ -1,14 +1,15 @@
 import type { Project } from '@portico/contract';
 import type { PortalHandlers } from '../context.js';
-import type { Queryable, Row } from '../db/db.js';
+import type { Row } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
 import { iso, isoReq } from '../ids.js';
-import { listPage } from './common.js';
+import { listPage, type Sort } from './common.js';
 
 const MILESTONES = `SELECT id, project_id, title, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, completed_at
   FROM milestones WHERE project_id = ANY($1::text[]) ORDER BY position, id`;
 
-export async function mapProjects(db: Queryable, rows: Row[]): Promise<Project[]> {
+export async function mapProjects(db: OrgDb, rows: Row[]): Promise<Project[]> {
   const ms = rows.length ? await db.query(MILESTONES, [rows.map((r) => r.id)]) : [];
   return rows.map((r) => ({
     id: r.id,
@@ -23,34 +24,21 @@ export async function mapProjects(db: Queryable, rows: Row[]): Promise<Project[]
   }));
 }
 
-export async function projectById(db: Queryable, id: string, orgId?: string): Promise<Project> {
-  const rows = await db.query(`SELECT * FROM projects WHERE id = $1${orgId ? ' AND org_id = $2' : ''}`, orgId ? [id, orgId] : [id]);
+/** The project with its milestones, in the handle's organization. */
+export async function projectById(db: OrgDb, id: string): Promise<Project> {
+  const rows = await db.query('SELECT * FROM projects WHERE id = $1', [id]);
   if (!rows.length) throw notFound('project');
   return (await mapProjects(db, rows))[0]!;
 }
 
 export const projects: PortalHandlers['projects'] = {
-  async list({ db, principal: p, query }) {
-    const params: unknown[] = [p.orgId];
-    let sql = 'SELECT p.*, p.created_at AS _sk FROM projects p WHERE p.org_id = $1';
-    if (query.status) {
-      params.push(query.status);
-      sql += ` AND p.status = $${params.length}`;
-    }
-    return listPage(
-      db,
-      {
-        sql,
-        params,
-        sort: { name: '-created_at', expr: 'p.created_at', cast: 'timestamptz', dir: 'desc' },
-        idCol: 'p.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => mapProjects(db, rows),
-    );
+  async list({ db, query }) {
+    const params: unknown[] = query.status ? [query.status] : [];
+    const sql = `SELECT p.*, p.created_at AS _sk FROM projects p WHERE ${query.status ? 'p.status = $1' : 'true'}`;
+    const sort: Sort = { name: '-created_at', expr: 'p.created_at', cast: 'timestamptz', dir: 'desc' };
+    return listPage(db, { sql, params, sort, idCol: 'p.id' }, query, (rows) => mapProjects(db, rows));
   },
-  async get({ db, principal: p, params }) {
-    return projectById(db, params.id, p.orgId);
+  async get({ db, params }) {
+    return projectById(db, params.id);
   },
 };

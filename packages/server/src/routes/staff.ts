@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { simplePdf } from '../assets.js';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
+import { bindOrg } from '../db/tenant.js';
 import { notFound } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { newId } from '../ids.js';
@@ -48,7 +49,7 @@ export const staffHandlers: StaffHandlers = {
     },
     async uploadFile({ svc, db, params, body }) {
       const org = await ensureOrg(db, params.org);
-      const f = await storeUpload(svc, db, org.id, 'staff', body.file);
+      const f = await storeUpload(svc, bindOrg(db, org.id), 'staff', body.file);
       return { id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, checksum: f.sha256 };
     },
   },
@@ -57,8 +58,8 @@ export const staffHandlers: StaffHandlers = {
     async reply({ db, params, body, fileUrl }) {
       const [t] = await db.query('SELECT id, org_id, requester_id, number, subject FROM tickets WHERE id = $1 FOR UPDATE', [params.id]);
       if (!t) throw notFound('ticket');
-      const row = await addMessage(db, {
-        orgId: t.org_id,
+      const org = bindOrg(db, t.org_id);
+      const row = await addMessage(org, {
         ticketId: t.id,
         requesterId: t.requester_id,
         author: { kind: 'agent', id: agentId(body.agentName), name: body.agentName },
@@ -68,22 +69,23 @@ export const staffHandlers: StaffHandlers = {
         uploader: 'staff',
         bump: true,
       });
-      await notifyContacts(db, t.org_id, [t.requester_id], {
+      await notifyContacts(org, [t.requester_id], {
         kind: 'ticket_reply',
         title: `New reply on #${t.number}`,
         body: t.subject,
         link: null,
       });
-      const [m] = await mapMessages(db, [row], t.org_id, fileUrl);
+      const [m] = await mapMessages(org, [row], fileUrl);
       return m!;
     },
     async update({ db, params, body }) {
       const [t] = await db.query('SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [params.id]);
       if (!t) throw notFound('ticket');
+      const org = bindOrg(db, t.org_id);
       const status = body.status ?? t.status;
       const priority = body.priority ?? t.priority;
       const resolved = status === 'solved' || status === 'closed';
-      await db.query(
+      await org.query(
         `UPDATE tickets SET status = $2, priority = $3, priority_rank = $4, assignee_name = $5, tags = $6,
            resolved_at = CASE WHEN $7 THEN COALESCE(resolved_at, now()) ELSE NULL END, updated_at = now() WHERE id = $1`,
         [
@@ -96,16 +98,16 @@ export const staffHandlers: StaffHandlers = {
           resolved,
         ],
       );
-      await appendEvents(db, t.org_id, [{ type: 'ticket.updated', kind: 'ticket', id: t.id, contactId: t.requester_id }]);
+      await appendEvents(org, [{ type: 'ticket.updated', kind: 'ticket', id: t.id, contactId: t.requester_id }]);
       if (status !== t.status) {
-        await notifyContacts(db, t.org_id, [t.requester_id], {
+        await notifyContacts(org, [t.requester_id], {
           kind: 'ticket_status',
           title: `#${t.number} is now ${status.replace('_', ' ')}`,
           body: t.subject,
           link: null,
         });
       }
-      return ticketById(db, t.id);
+      return ticketById(org, t.id);
     },
   },
 
@@ -131,14 +133,14 @@ export const staffHandlers: StaffHandlers = {
         [newId('art'), org?.id ?? null, body.slug, body.title, body.summary, body.body, body.bodyFormat, categoryId, body.tags ?? []],
       );
       const orgs = org ? [org.id] : (await db.query('SELECT id FROM organizations')).map((r) => r.id as string);
-      for (const o of orgs) await appendEvents(db, o, [{ type: 'article.updated', kind: 'article', id: a!.id }]);
+      for (const o of orgs) await appendEvents(bindOrg(db, o), [{ type: 'article.updated', kind: 'article', id: a!.id }]);
       return articleById(db, a!.id);
     },
   },
 
   invoices: {
-    async issue({ svc, db, body, fileUrl }) {
-      const org = await ensureOrg(db, body.org);
+    async issue({ svc, db: raw, body, fileUrl }) {
+      const db = bindOrg(raw, (await ensureOrg(raw, body.org)).id);
       const lines = body.lines.map((l, i) => ({ ...l, position: i + 1, amount: Math.round(l.quantity * l.unitAmount) }));
       const subtotal = lines.reduce((s, l) => s + l.amount, 0);
       const tax = body.tax ?? 0;
@@ -159,22 +161,13 @@ export const staffHandlers: StaffHandlers = {
         ],
         `Invoice ${body.number}`,
       );
-      const file = await insertFile(
-        svc,
-        db,
-        org.id,
-        'staff',
-        `invoice-${body.number}.pdf`.replace(/[^\w.-]/g, '_'),
-        'application/pdf',
-        pdf,
-      );
+      const file = await insertFile(svc, db, 'staff', `invoice-${body.number}.pdf`.replace(/[^\w.-]/g, '_'), 'application/pdf', pdf);
       const id = newId('inv');
       await db.query(
-        `INSERT INTO invoices (id, org_id, number, status, currency, subtotal, tax, total, amount_paid, issued_at, due_at, paid_at, pdf_file_id, pay_url)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+        `INSERT INTO invoices (id, number, status, currency, subtotal, tax, total, amount_paid, issued_at, due_at, paid_at, pdf_file_id, pay_url)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
         [
           id,
-          org.id,
           body.number,
           status,
           body.currency,
@@ -195,57 +188,60 @@ export const staffHandlers: StaffHandlers = {
           [newId('inl'), id, l.position, l.description, l.quantity, l.unitAmount, l.amount],
         );
       }
-      await appendEvents(db, org.id, [{ type: 'invoice.updated', kind: 'invoice', id, adminOnly: true }]);
+      await appendEvents(db, [{ type: 'invoice.updated', kind: 'invoice', id, adminOnly: true }]);
       if (status !== 'draft') {
-        const admins = await db.query("SELECT id FROM contacts WHERE org_id = $1 AND 'admin' = ANY(roles)", [org.id]);
+        const admins = await db.query("SELECT id FROM contacts WHERE 'admin' = ANY(roles)");
         await notifyContacts(
           db,
-          org.id,
           admins.map((a) => a.id),
           { kind: 'invoice_issued', title: `Invoice ${body.number}`, body: `${money(total, body.currency)} due`, link: null },
         );
       }
-      return invoiceWithLines(db, id, org.id, fileUrl);
+      return invoiceWithLines(db, id, fileUrl);
     },
-    async update({ db, params, body, fileUrl }) {
-      const [inv] = await db.query('SELECT * FROM invoices WHERE id = $1 FOR UPDATE', [params.id]);
+    async update({ db: raw, params, body, fileUrl }) {
+      const [inv] = await raw.query('SELECT * FROM invoices WHERE id = $1 FOR UPDATE', [params.id]);
       if (!inv) throw notFound('invoice');
+      const db = bindOrg(raw, inv.org_id);
       const status = body.status ?? inv.status;
       const amountPaid = body.amountPaid ?? (status === 'paid' ? Number(inv.total) : Number(inv.amount_paid));
       await db.query(
         `UPDATE invoices SET status = $2, amount_paid = $3, paid_at = CASE WHEN $2 = 'paid' THEN COALESCE(paid_at, now()) ELSE NULL END WHERE id = $1`,
         [inv.id, status, amountPaid],
       );
-      await appendEvents(db, inv.org_id, [{ type: 'invoice.updated', kind: 'invoice', id: inv.id, adminOnly: true }]);
-      return invoiceWithLines(db, inv.id, inv.org_id, fileUrl);
+      await appendEvents(db, [{ type: 'invoice.updated', kind: 'invoice', id: inv.id, adminOnly: true }]);
+      return invoiceWithLines(db, inv.id, fileUrl);
     },
   },
 
   projects: {
-    async create({ db, body }) {
-      const org = await ensureOrg(db, body.org);
+    async create({ db: raw, body }) {
+      const db = bindOrg(raw, (await ensureOrg(raw, body.org)).id);
       const id = newId('prj');
-      await db.query(
-        'INSERT INTO projects (id, org_id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,now(),now())',
-        [id, org.id, body.name, body.description ?? '', body.status ?? 'active'],
-      );
+      await db.query('INSERT INTO projects (id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,now(),now())', [
+        id,
+        body.name,
+        body.description ?? '',
+        body.status ?? 'active',
+      ]);
       let pos = 0;
       for (const m of body.milestones ?? []) {
         await db.query(
-          `INSERT INTO milestones (id, org_id, project_id, position, title, due_on, status, completed_at)
-           VALUES ($1,$2,$3,$4,$5,$6::date,$7, CASE WHEN $7 = 'done' THEN now() END)`,
-          [newId('mil'), org.id, id, ++pos, m.title, m.dueOn ?? null, m.status ?? 'planned'],
+          `INSERT INTO milestones (id, project_id, position, title, due_on, status, completed_at)
+           VALUES ($1,$2,$3,$4,$5::date,$6, CASE WHEN $6 = 'done' THEN now() END)`,
+          [newId('mil'), id, ++pos, m.title, m.dueOn ?? null, m.status ?? 'planned'],
         );
       }
       return projectById(db, id);
     },
-    async addMilestone({ db, params, body }) {
-      const [p] = await db.query('SELECT id, org_id FROM projects WHERE id = $1 FOR UPDATE', [params.id]);
+    async addMilestone({ db: raw, params, body }) {
+      const [p] = await raw.query('SELECT id, org_id FROM projects WHERE id = $1 FOR UPDATE', [params.id]);
       if (!p) throw notFound('project');
+      const db = bindOrg(raw, p.org_id);
       await db.query(
-        `INSERT INTO milestones (id, org_id, project_id, position, title, due_on, status, completed_at)
-         VALUES ($1,$2,$3,(SELECT COALESCE(max(position), 0) + 1 FROM milestones WHERE project_id = $3),$4,$5::date,$6, CASE WHEN $6 = 'done' THEN now() END)`,
-        [newId('mil'), p.org_id, p.id, body.title, body.dueOn ?? null, body.status ?? 'planned'],
+        `INSERT INTO milestones (id, project_id, position, title, due_on, status, completed_at)
+         VALUES ($1,$2,(SELECT COALESCE(max(position), 0) + 1 FROM milestones WHERE project_id = $2),$3,$4::date,$5, CASE WHEN $5 = 'done' THEN now() END)`,
+        [newId('mil'), p.id, body.title, body.dueOn ?? null, body.status ?? 'planned'],
       );
       await db.query('UPDATE projects SET updated_at = now() WHERE id = $1', [p.id]);
       return projectById(db, p.id);
@@ -253,39 +249,41 @@ export const staffHandlers: StaffHandlers = {
   },
 
   deliverables: {
-    async create({ svc, db, params, body, fileUrl }) {
-      const [p] = await db.query('SELECT id, org_id FROM projects WHERE id = $1', [params.projectId]);
+    async create({ svc, db: raw, params, body, fileUrl }) {
+      const [p] = await raw.query('SELECT id, org_id FROM projects WHERE id = $1', [params.projectId]);
       if (!p) throw notFound('project');
+      const db = bindOrg(raw, p.org_id);
       const id = newId('dlv');
       await db.query(
-        'INSERT INTO deliverables (id, org_id, project_id, title, description, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,now(),now())',
-        [id, p.org_id, p.id, body.title, body.description ?? ''],
+        'INSERT INTO deliverables (id, project_id, title, description, created_at, updated_at) VALUES ($1,$2,$3,$4,now(),now())',
+        [id, p.id, body.title, body.description ?? ''],
       );
       const by = body.uploadedBy ?? 'Studio';
-      await addVersion(svc, db, { id, org_id: p.org_id }, body.file, { id: agentId(by), name: by });
+      await addVersion(svc, db, id, body.file, { id: agentId(by), name: by });
       return deliverableById(db, id, fileUrl);
     },
-    async uploadVersion({ svc, db, params, body, fileUrl }) {
-      const [d] = await db.query('SELECT id, org_id FROM deliverables WHERE id = $1 FOR UPDATE', [params.id]);
+    async uploadVersion({ svc, db: raw, params, body, fileUrl }) {
+      const [d] = await raw.query('SELECT id, org_id FROM deliverables WHERE id = $1 FOR UPDATE', [params.id]);
       if (!d) throw notFound('deliverable');
+      const db = bindOrg(raw, d.org_id);
       const by = body.uploadedBy ?? 'Studio';
-      await addVersion(svc, db, { id: d.id, org_id: d.org_id }, body.file, { id: agentId(by), name: by });
+      await addVersion(svc, db, d.id, body.file, { id: agentId(by), name: by });
       return deliverableById(db, d.id, fileUrl);
     },
   },
 
   notifications: {
-    async post({ db, body }) {
-      const org = await ensureOrg(db, body.org);
+    async post({ db: raw, body }) {
+      const db = bindOrg(raw, (await ensureOrg(raw, body.org)).id);
       let ids: string[];
       if (body.contact) {
-        const [c] = await db.query('SELECT id FROM contacts WHERE org_id = $1 AND external_id = $2', [org.id, body.contact]);
+        const [c] = await db.query('SELECT id FROM contacts WHERE external_id = $1', [body.contact]);
         if (!c) throw notFound('contact');
         ids = [c.id];
       } else {
-        ids = (await db.query('SELECT id FROM contacts WHERE org_id = $1 ORDER BY id', [org.id])).map((r) => r.id);
+        ids = (await db.query('SELECT id FROM contacts ORDER BY id')).map((r) => r.id);
       }
-      const created = await notifyContacts(db, org.id, ids, {
+      const created = await notifyContacts(db, ids, {
         kind: body.kind,
         title: body.title,
         body: body.body,

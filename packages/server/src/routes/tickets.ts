@@ -1,52 +1,24 @@
 import { DEFAULT_LIMIT, type Ticket, type TicketMessage } from '@portico/contract';
 import type { Principal } from '../auth.js';
 import type { PortalHandlers } from '../context.js';
-import type { Queryable, Row } from '../db/db.js';
+import type { Row } from '../db/db.js';
+import type { OrgDb } from '../db/tenant.js';
 import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
-import { iso, isoReq, newId } from '../ids.js';
+import { isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
 import { RawJson } from '../wire.js';
-import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort } from './common.js';
+import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort, where } from './common.js';
 import { notifyContacts } from './notifications.js';
+import { mapTicket, TICKET_SELECT, ticketJsonSql } from './ticket-serializer.js';
 
 export const PRIORITY_RANK = { low: 1, normal: 2, high: 3, urgent: 4 } as const;
 /** SLA targets per priority, hours: first response, resolution. */
 export const SLA_HOURS = { low: [24, 168], normal: [8, 72], high: [4, 24], urgent: [1, 8] } as const;
 
-/** Whether the ticket missed a first-response or resolution target (now, or when it was met). */
-const BREACHED = `(t.first_response_due_at IS NOT NULL AND COALESCE(t.first_responded_at, now()) > t.first_response_due_at)
-    OR (t.resolution_due_at IS NOT NULL AND COALESCE(t.resolved_at, now()) > t.resolution_due_at)`;
-
-export const TICKET_SELECT = `SELECT t.id, t.number, t.subject, t.status, t.priority, t.requester_id, c.name AS requester_name,
-  t.assignee_name, t.tags, t.escalated, t.message_count, t.created_at, t.updated_at,
-  t.first_response_due_at, t.first_responded_at, t.resolution_due_at, (${BREACHED}) AS breached
-  FROM tickets t JOIN contacts c ON c.id = t.requester_id`;
-
-export const mapTicket = (r: Row): Ticket => ({
-  id: r.id,
-  number: num(r.number),
-  subject: r.subject,
-  status: r.status,
-  priority: r.priority,
-  requester: { id: r.requester_id, name: r.requester_name },
-  assigneeName: r.assignee_name,
-  tags: r.tags ?? [],
-  escalated: r.escalated,
-  messageCount: num(r.message_count),
-  createdAt: isoReq(r.created_at),
-  updatedAt: isoReq(r.updated_at),
-  sla: {
-    firstResponseDueAt: iso(r.first_response_due_at),
-    firstRespondedAt: iso(r.first_responded_at),
-    resolutionDueAt: iso(r.resolution_due_at),
-    breached: Boolean(r.breached),
-  },
-});
-
 type FileUrl = (id: string, org: string, d: Disposition) => string;
 
-export async function mapMessages(db: Queryable, rows: Row[], orgId: string, fileUrl: FileUrl): Promise<TicketMessage[]> {
+export async function mapMessages(db: OrgDb, rows: Row[], fileUrl: FileUrl): Promise<TicketMessage[]> {
   const ids = rows.map((r) => r.id);
   const files = ids.length
     ? await db.query(
@@ -67,30 +39,30 @@ export async function mapMessages(db: Queryable, rows: Row[], orgId: string, fil
         fileName: f.file_name,
         mediaType: f.media_type,
         size: num(f.size),
-        url: fileUrl(f.id, orgId, PREVIEWABLE.has(f.media_type) ? 'inline' : 'attachment'),
+        url: fileUrl(f.id, db.orgId, PREVIEWABLE.has(f.media_type) ? 'inline' : 'attachment'),
       })),
     createdAt: isoReq(r.created_at),
   }));
 }
 
 /** The ticket if the principal may see it (admins: the organization's; members: their own). */
-export async function findTicket(db: Queryable, p: Principal, id: string, lock = false): Promise<Row> {
-  const [row] = await db.query(
-    `${TICKET_SELECT} WHERE t.id = $1 AND t.org_id = $2 AND ($3 OR t.requester_id = $4)${lock ? ' FOR UPDATE OF t' : ''}`,
-    [id, p.orgId, isAdmin(p), p.contactId],
-  );
+export async function findTicket(db: OrgDb, p: Principal, id: string, lock = false): Promise<Row> {
+  const [row] = await db.query(`${TICKET_SELECT} WHERE t.id = $1 AND ($2 OR t.requester_id = $3)${lock ? ' FOR UPDATE OF t' : ''}`, [
+    id,
+    isAdmin(p),
+    p.contactId,
+  ]);
   if (!row) throw notFound('ticket');
   return row;
 }
 
-export async function ticketById(db: Queryable, id: string): Promise<Ticket> {
+export async function ticketById(db: OrgDb, id: string): Promise<Ticket> {
   const [row] = await db.query(`${TICKET_SELECT} WHERE t.id = $1`, [id]);
   if (!row) throw notFound('ticket');
   return mapTicket(row);
 }
 
 export interface NewMessage {
-  orgId: string;
   ticketId: string;
   requesterId: string;
   author: { kind: 'contact' | 'agent'; id: string; name: string };
@@ -105,19 +77,19 @@ export interface NewMessage {
 }
 
 /** Adds a message (and attaches uploaded files) inside the caller's transaction. */
-export async function addMessage(db: Queryable, m: NewMessage): Promise<Row> {
+export async function addMessage(db: OrgDb, m: NewMessage): Promise<Row> {
   const id = newId('msg');
   const at = m.at ?? new Date();
   const [row] = await db.query(
-    `INSERT INTO ticket_messages (id, org_id, ticket_id, author_kind, author_id, author_name, body, body_format, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING *`,
-    [id, m.orgId, m.ticketId, m.author.kind, m.author.id, m.author.name, m.body, m.bodyFormat, at],
+    `INSERT INTO ticket_messages (id, ticket_id, author_kind, author_id, author_name, body, body_format, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING *`,
+    [id, m.ticketId, m.author.kind, m.author.id, m.author.name, m.body, m.bodyFormat, at],
   );
   const ids = [...new Set(m.attachmentIds ?? [])];
   if (ids.length) {
     const attached = await db.query(
-      `UPDATE files SET message_id = $1 WHERE id = ANY($2::text[]) AND org_id = $3 AND uploaded_by = $4 AND message_id IS NULL RETURNING id`,
-      [id, ids, m.orgId, m.uploader],
+      'UPDATE files SET message_id = $1 WHERE id = ANY($2::text[]) AND uploaded_by = $3 AND message_id IS NULL RETURNING id',
+      [id, ids, m.uploader],
     );
     if (attached.length !== ids.length) {
       const ok = new Set(attached.map((a) => a.id));
@@ -137,9 +109,7 @@ export async function addMessage(db: Queryable, m: NewMessage): Promise<Row> {
        WHERE id = $1`,
       [m.ticketId, at, m.author.kind],
     );
-    await appendEvents(db, m.orgId, [
-      { type: 'ticket.message_added', kind: 'ticket', id: m.ticketId, parentId: null, contactId: m.requesterId },
-    ]);
+    await appendEvents(db, [{ type: 'ticket.message_added', kind: 'ticket', id: m.ticketId, parentId: null, contactId: m.requesterId }]);
   }
   return row!;
 }
@@ -164,59 +134,41 @@ function listFilter(p: Principal, query: ListQuery): { where: string; params: un
   const scope = query.scope ?? 'mine';
   if (scope === 'organization' && !isAdmin(p)) throw forbidden("Only admins may list the organization's tickets.");
   const sort = sortOf(query.sort ?? '-created_at', SORTS);
-  const params: unknown[] = [p.orgId];
-  let where = 't.org_id = $1';
+  const params: unknown[] = [];
+  const conds: string[] = [];
   let requester: string | undefined;
   if (scope === 'mine') {
     params.push(p.contactId);
     requester = `$${params.length}`;
-    where += ` AND t.requester_id = ${requester}`;
+    conds.push(`t.requester_id = ${requester}`);
   }
   if (query.status) {
     params.push(query.status);
-    where += ` AND t.status = $${params.length}`;
+    conds.push(`t.status = $${params.length}`);
   }
   if (query.priority) {
     params.push(query.priority);
-    where += ` AND t.priority = $${params.length}`;
+    conds.push(`t.priority = $${params.length}`);
   }
   if (query.q?.trim()) {
     const q = query.q.trim();
     params.push(`%${q.replace(/[\\%_]/g, (ch: string) => `\\${ch}`)}%`);
     const n = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
     params.push(n);
-    where += ` AND (t.subject ILIKE $${params.length - 1} OR t.number = $${params.length}::integer)`;
+    conds.push(`(t.subject ILIKE $${params.length - 1} OR t.number = $${params.length}::integer)`);
   }
-  return { where, params, sort, requester };
+  return { where: where(conds), params, sort, requester };
 }
 
 /**
  * The ticket list as objects, mapped in JavaScript (`mapTicket`): the reference for
  * `listTicketsJson`, which must serialise to exactly the same bytes (test/tickets-json.test.ts).
  */
-export async function listTicketsMapped(db: Queryable, p: Principal, query: ListQuery) {
+export async function listTicketsMapped(db: OrgDb, p: Principal, query: ListQuery) {
   const { where, params, sort } = listFilter(p, query);
-  return listPage(
-    db,
-    {
-      sql: `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`,
-      params,
-      sort,
-      idCol: 't.id',
-      limit: query.limit,
-      cursor: query.cursor,
-    },
-    (rows) => rows.map(mapTicket),
-  );
+  const sql = `${TICKET_SELECT.replace('SELECT ', `SELECT ${sort.expr} AS _sk, `)} WHERE ${where}`;
+  return listPage(db, { sql, params, sort, idCol: 't.id' }, query, (rows) => rows.map(mapTicket));
 }
-
-/**
- * One ticket as JSON text in the wire format (what `JSON.stringify(toWire(mapTicket(row)))`
- * gives): the texts the row keeps for this (`json_head`, `json_tail`, written by a trigger:
- * migrations/002_ticket_list_json.sql) around the two parts that cannot be stored, the
- * requester's name (escaped by `to_json(text)` exactly like JSON.stringify) and `breached`.
- */
-const ticketJson = (name: string) => `t.json_head || ${name} || t.json_tail || CASE WHEN ${BREACHED} THEN 'true}}' ELSE 'false}}' END`;
 
 /** SQL text of the ticket list per query shape, built once: same string, same prepared statement. */
 const listSql = new Map<string, string>();
@@ -224,14 +176,14 @@ const MAX_LIST_SQL = 2000;
 
 /**
  * The ticket list response body as JSON text, built by the database in one query returning one
- * row: the page's limit + 1 tickets in the sort order (`ticketJson`, mostly texts kept on the
+ * row: the page's limit + 1 tickets in the sort order (`ticketJsonSql`, mostly texts kept on the
  * row), numbered in that order, the first `limit` of them joined into the `data` array, and the
  * sort key and id of ticket `limit` for the next cursor (only when ticket limit + 1 exists),
  * encoded by `encodeCursor` as on every other list. The server neither decodes the tickets nor
  * builds objects: it sends the text as it comes. One row rather than one per ticket: node-postgres
  * spends ≈ 3 µs on every row it receives, more than the database spends aggregating them.
  */
-export async function listTicketsJson(db: Queryable, p: Principal, query: ListQuery): Promise<string> {
+export async function listTicketsJson(db: OrgDb, p: Principal, query: ListQuery): Promise<string> {
   const { where, params, sort, requester } = listFilter(p, query);
   const limit = query.limit ?? DEFAULT_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
@@ -261,7 +213,7 @@ export async function listTicketsJson(db: Queryable, p: Principal, query: ListQu
       '[' || coalesce(string_agg(j, ',') FILTER (WHERE rn <= ${limit}), '') || ']' AS data,
       max(sk) FILTER (WHERE rn = ${limit}) AS sk, max(id) FILTER (WHERE rn = ${limit}) AS id
       FROM (SELECT row_number() OVER (ORDER BY sk ${sort.dir}, id ${sort.dir}) AS rn, sk, id, j
-        FROM (SELECT ${sort.expr} AS sk, t.id, ${ticketJson(name)} AS j
+        FROM (SELECT ${sort.expr} AS sk, t.id, ${ticketJsonSql({ requesterName: name })} AS j
           FROM ${from}
           WHERE ${cond} ORDER BY ${sort.expr} ${sort.dir}, t.id ${sort.dir} LIMIT ${limit + 1}) page) numbered`;
     if (listSql.size < MAX_LIST_SQL) listSql.set(key, sql);
@@ -284,18 +236,17 @@ export const tickets: PortalHandlers['tickets'] = {
   },
 
   async create({ db, principal: p, body }) {
-    const [org] = await db.query('UPDATE organizations SET ticket_seq = ticket_seq + 1 WHERE id = $1 RETURNING ticket_seq', [p.orgId]);
+    const [org] = await db.query('UPDATE organizations SET ticket_seq = ticket_seq + 1 RETURNING ticket_seq');
     const priority = (body.priority ?? 'normal') as keyof typeof SLA_HOURS;
     const now = new Date();
     const [fr, res] = SLA_HOURS[priority];
     const id = newId('tkt');
     await db.query(
-      `INSERT INTO tickets (id, org_id, number, subject, status, priority, priority_rank, requester_id, message_count,
+      `INSERT INTO tickets (id, number, subject, status, priority, priority_rank, requester_id, message_count,
          first_response_due_at, resolution_due_at, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,'open',$5,$6,$7,1,$8,$9,$10,$10)`,
+       VALUES ($1,$2,$3,'open',$4,$5,$6,1,$7,$8,$9,$9)`,
       [
         id,
-        p.orgId,
         org!.ticket_seq,
         body.subject,
         priority,
@@ -307,7 +258,6 @@ export const tickets: PortalHandlers['tickets'] = {
       ],
     );
     await addMessage(db, {
-      orgId: p.orgId,
       ticketId: id,
       requesterId: p.contactId,
       author: { kind: 'contact', id: p.contactId, name: p.name },
@@ -318,32 +268,21 @@ export const tickets: PortalHandlers['tickets'] = {
       bump: false,
       at: now,
     });
-    await appendEvents(db, p.orgId, [{ type: 'ticket.created', kind: 'ticket', id, contactId: p.contactId }]);
+    await appendEvents(db, [{ type: 'ticket.created', kind: 'ticket', id, contactId: p.contactId }]);
     return ticketById(db, id);
   },
 
   async messages({ db, principal: p, params, query, fileUrl }) {
     await findTicket(db, p, params.id);
     const sort: Sort = { name: 'created_at', expr: 'm.created_at', cast: 'timestamptz', dir: 'asc' };
-    return listPage(
-      db,
-      {
-        sql: 'SELECT m.*, m.created_at AS _sk FROM ticket_messages m WHERE m.ticket_id = $1',
-        params: [params.id],
-        sort,
-        idCol: 'm.id',
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      (rows) => mapMessages(db, rows, p.orgId, fileUrl),
-    );
+    const sql = 'SELECT m.*, m.created_at AS _sk FROM ticket_messages m WHERE m.ticket_id = $1';
+    return listPage(db, { sql, params: [params.id], sort, idCol: 'm.id' }, query, (rows) => mapMessages(db, rows, fileUrl));
   },
 
   async reply({ db, principal: p, params, body, fileUrl }) {
     const t = await findTicket(db, p, params.id, true);
     if (t.status === 'closed') throw conflict('conflict', 'This ticket is closed; reopen it first.');
     const row = await addMessage(db, {
-      orgId: p.orgId,
       ticketId: t.id,
       requesterId: t.requester_id,
       author: { kind: 'contact', id: p.contactId, name: p.name },
@@ -353,7 +292,7 @@ export const tickets: PortalHandlers['tickets'] = {
       uploader: p.contactId,
       bump: true,
     });
-    const [m] = await mapMessages(db, [row], p.orgId, fileUrl);
+    const [m] = await mapMessages(db, [row], fileUrl);
     return m!;
   },
 
@@ -374,7 +313,7 @@ export const tickets: PortalHandlers['tickets'] = {
         set = 'escalated = true';
     }
     await db.query(`UPDATE tickets SET ${set}, updated_at = now() WHERE id = $1`, [t.id]);
-    await appendEvents(db, p.orgId, [{ type: 'ticket.updated', kind: 'ticket', id: t.id, contactId: t.requester_id }]);
+    await appendEvents(db, [{ type: 'ticket.updated', kind: 'ticket', id: t.id, contactId: t.requester_id }]);
     return ticketById(db, t.id);
   },
 };
