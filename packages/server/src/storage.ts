@@ -36,6 +36,19 @@ export function diskStorage(dir: string): Storage {
   };
 }
 
+/** Every media type `sniffMediaType` can answer: what the server accepts (the upload policy lists it). */
+export const ACCEPTED_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'video/mp4',
+  'audio/mpeg',
+  'application/zip',
+  'text/plain',
+] as const;
+
 /** Media types the server accepts, recognised from the content's first bytes. */
 export function sniffMediaType(b: Uint8Array): string | null {
   const at = (i: number, ...bytes: number[]) => bytes.every((x, k) => b[i + k] === x);
