@@ -3,9 +3,10 @@ import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit'
 import type { PorticoClientLike } from '../context/client.js';
 import { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from '../context/contexts.js';
 import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
-import { onMessagesChanged, primaryLang, resolveLocale, type Translator, translator } from '../i18n/i18n.js';
+import { type CoreMessageKey, onMessagesChanged, primaryLang, resolveLocale, type Translator, translator } from '../i18n/i18n.js';
 import { reset } from '../styles/reset.styles.js';
 import { tokens } from '../styles/tokens.css.js';
+import { type Resources, useResources } from './resources.js';
 
 const ROOT_FLAG = Symbol.for('portico.context-root');
 
@@ -15,8 +16,11 @@ const ROOT_FLAG = Symbol.for('portico.context-root');
  * `lang`, `dir` or `theme` wins), a typed `emit()` and a `define()` that tolerates a second
  * registration.
  */
-export class PorticoElement extends LitElement {
+export class PorticoElement<K extends string = never> extends LitElement {
   static override styles: CSSResultGroup = [tokens, reset];
+
+  /** Messages, languages and endpoint groups of the component: registered by its first element (see `Resources`). */
+  static resources?: Resources;
 
   /**
    * Registers the element under `tag` unless that tag is taken. A second call (or a second copy
@@ -57,6 +61,7 @@ export class PorticoElement extends LitElement {
 
   constructor() {
     super();
+    useResources((this.constructor as typeof PorticoElement).resources);
     this.internals = this.attachInternals();
     new ContextConsumer(this, { context: clientContext, subscribe: true, callback: (v) => (this.contextClient = v) });
     new ContextConsumer(this, { context: localeContext, subscribe: true, callback: (v) => (this.contextLocale = v) });
@@ -78,8 +83,8 @@ export class PorticoElement extends LitElement {
     return { lang, dir };
   }
 
-  /** Messages and `Intl` formats for the locale in effect. */
-  get i18n(): Translator {
+  /** Messages (the component's own keys and the shared ones) and `Intl` formats for the locale in effect. */
+  get i18n(): Translator<K | CoreMessageKey> {
     return translator(this.locale.lang);
   }
 

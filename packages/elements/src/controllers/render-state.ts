@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PorticoElement } from '../base/portico-element.js';
-import type { MessageKey } from '../i18n/i18n.js';
+import type { CoreMessageKey } from '../i18n/i18n.js';
 import { errorCode, type ResourceState } from './resource-controller.js';
 
 /** What the renderer reads of a resource (a `ResourceController` is one). */
@@ -39,7 +39,7 @@ const MESSAGE_CODES = new Set([
 /** The translated message of an error, chosen by its machine code. */
 export function errorMessage(host: PorticoElement, error: unknown): string {
   const code = errorCode(error);
-  return host.i18n.t((MESSAGE_CODES.has(code) ? `error.${code}` : 'error.unknown') as MessageKey);
+  return host.i18n.t((MESSAGE_CODES.has(code) ? `error.${code}` : 'error.unknown') as CoreMessageKey);
 }
 
 const defaultSkeleton = () => html`${[0, 1, 2].map(() => html`<div class="skeleton-line"></div>`)}`;
@@ -79,8 +79,60 @@ export function renderState<T>(host: PorticoElement, resource: RenderableResourc
   return html`<div part="content" class="content" aria-busy=${refreshing ? 'true' : 'false'}>${options.complete(value)}</div>${live}`;
 }
 
-/** Styles of the shared states; add to a data component's `styles`. */
+/** What `renderMore` reads of a `PageController`. */
+export interface MorePages {
+  readonly moreState: 'idle' | 'loading' | 'error';
+  readonly hasMore: boolean;
+  loadMore(): unknown;
+}
+
+export interface MoreOptions {
+  /** The button's text ("Show more messages"). Without it the list loads as it scrolls, and this is a status line. */
+  label?: string;
+  /** Said while the next page loads (a list that loads as it scrolls). */
+  loading?: string;
+  /** Said when the next page failed (default: the shared "Couldn’t load more."). */
+  failed?: string;
+}
+
+/**
+ * Under a paged list: the "Show more" button (disabled and `aria-busy` while loading; part
+ * `more`), or for a list that loads as it scrolls a `role="status"` line saying it is loading;
+ * after a failure an alert with Retry (parts `more`, `retry`).
+ */
+export function renderMore(host: PorticoElement, pages: MorePages, o: MoreOptions = {}): TemplateResult | typeof nothing {
+  const { t } = host.i18n;
+  const loading = pages.moreState === 'loading';
+  const more = () => pages.loadMore();
+  if (pages.moreState === 'error') {
+    return html`<div part="more" class="more failure" role="alert">
+      <p>${o.failed ?? t('state.moreFailed')}</p>
+      <button part="retry" class="button" type="button" @click=${more}>${t('state.retry')}</button>
+    </div>`;
+  }
+  if (!o.label) return html`<div part="more" class="more" role="status">${loading ? o.loading : nothing}</div>`;
+  return pages.hasMore
+    ? html`<button part="more" class="button more" type="button" ?disabled=${loading} aria-busy=${loading ? 'true' : 'false'} @click=${more}>
+        ${o.label}
+      </button>`
+    : nothing;
+}
+
+/** Styles of the shared states (and of `renderMore` and `renderFailure`); add to a data component's `styles`. */
 export const stateStyles = css`
+  .failure {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_portico-space-s);
+    padding: var(--_portico-space-s);
+    border: 1px solid var(--_portico-color-danger);
+    border-radius: var(--_portico-radius-m);
+    color: var(--_portico-color-danger);
+  }
+  .failure p {
+    flex: 1 1 12rem;
+  }
   .state {
     display: flex;
     flex-direction: column;
@@ -150,8 +202,12 @@ export const stateStyles = css`
     .content[aria-busy='true']::before {
       background: Highlight;
     }
-    .state--error .state__message {
+    .state--error .state__message,
+    .failure {
       color: CanvasText;
+    }
+    .failure {
+      border-color: CanvasText;
     }
   }
 `;

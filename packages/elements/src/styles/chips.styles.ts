@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 /**
- * Picked files before they are sent (`<ul class="chips">` of `<li class="chip" data-status>`
- * with `.chip__name`, `.chip__error`, `.chip__remove`), and the "Attach files" button: a
- * `<label class="button">` right after its visually hidden `.file-input`. Used by the ticket form
- * and the ticket detail's reply. The radius follows `--_badge-radius` where a component sets it.
+ * Picked files before they are sent (`renderUploads`: `<ul class="chips">` of `<li class="chip"
+ * data-status>` with `.chip__name`, `.chip__progress`, `.chip__size`, `.chip__error`,
+ * `.chip__retry`, `.chip__remove`), and the "Attach files" button: a `<label class="button">`
+ * right after its visually hidden `.file-input`. Used with every `UploadController`. The radius
+ * follows `--_badge-radius` where a component sets it.
  */
 export const chipStyles = css`
   .file-input:focus-visible + .button {
@@ -46,6 +47,18 @@ export const chipStyles = css`
   }
   .chip__error {
     color: var(--_portico-color-danger);
+  }
+  .chip__size {
+    color: var(--_portico-color-muted);
+  }
+  .chip__progress {
+    inline-size: 4rem;
+    block-size: 0.5rem;
+    accent-color: var(--_portico-color-primary);
+  }
+  .chip__retry {
+    padding-block: 0;
+    font-size: inherit;
   }
   .chip__remove {
     display: inline-grid;

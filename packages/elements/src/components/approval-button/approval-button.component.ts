@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Approval, Decision, Deliverable, Role } from '@portico/contract';
 import { approvals } from '@portico/contract/validators/approvals';
 import { deliverables } from '@portico/contract/validators/deliverables';
@@ -7,16 +6,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './approval-button.messages.js';
+import { type ApprovalButtonMessageKey, en } from './approval-button.messages.js';
 import { styles } from './approval-button.styles.js';
 
 export type { PorticoApproveDetail, PorticoApproveRequestDetail, PorticoVersionOpenDetail } from './approval-button.events.js';
-
-registerMessages('en', en);
-registerEndpoints({ deliverables, approvals, me });
-registerLocaleLoader('de', () => import('./approval-button.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./approval-button.messages.ar.js').then((m) => m.ar));
 
 interface ReviewData {
   deliverable: Deliverable;
@@ -85,8 +78,16 @@ interface Attempt {
  * <portico-approval-button deliverable-id="dlv_1" version="2"></portico-approval-button>
  * ```
  */
-export class PorticoApprovalButton extends PorticoElement {
+export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { deliverables, approvals, me },
+    locales: {
+      de: () => import('./approval-button.messages.de.js').then((m) => m.de),
+      ar: () => import('./approval-button.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },

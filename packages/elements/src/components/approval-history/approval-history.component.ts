@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Approval } from '@portico/contract';
 import { approvals } from '@portico/contract/validators/approvals';
 import { html, nothing } from 'lit';
@@ -6,14 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './approval-history.messages.js';
+import { type ApprovalHistoryMessageKey, en } from './approval-history.messages.js';
 import { styles } from './approval-history.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ approvals });
-registerLocaleLoader('de', () => import('./approval-history.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./approval-history.messages.ar.js').then((m) => m.ar));
 
 /** Decisions of one version, newest first. */
 export interface ApprovalGroup {
@@ -71,8 +64,16 @@ const MAX_PAGES = 20;
  * <portico-approval-history deliverable-id="dlv_1"></portico-approval-history>
  * ```
  */
-export class PorticoApprovalHistory extends PorticoElement {
+export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { approvals },
+    locales: {
+      de: () => import('./approval-history.messages.de.js').then((m) => m.de),
+      ar: () => import('./approval-history.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },

@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { DeliverableSummary, Page, ReviewStatus } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -8,14 +7,13 @@ import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { rowsKeydown } from '../../controllers/roving.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
+import type { DeliverableListMessageKey } from './deliverable-list.messages.js';
 import { styles } from './deliverable-list.styles.js';
-import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge } from './review-badge.js';
+import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge, reviewResources } from './review-badge.js';
 
 export type { PorticoDeliverableSelectDetail };
 
 export { REVIEW_STATUSES, REVIEW_TONE, reviewBadge };
-
-registerEndpoints({ deliverables });
 
 /**
  * A project's deliverables: title, current version, review-status badge and who acted last and
@@ -56,8 +54,9 @@ registerEndpoints({ deliverables });
  * <portico-deliverable-list project-id="prj_1" review-status="pending"></portico-deliverable-list>
  * ```
  */
-export class PorticoDeliverableList extends PorticoElement {
+export class PorticoDeliverableList extends PorticoElement<DeliverableListMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = { endpoints: { deliverables }, uses: [reviewResources] };
 
   static override properties = {
     projectId: { attribute: 'project-id', reflect: true },

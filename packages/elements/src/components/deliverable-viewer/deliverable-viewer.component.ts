@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -6,21 +5,15 @@ import { ref } from 'lit/directives/ref.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
-import { reviewBadge } from '../deliverable-list/review-badge.js';
+import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
+import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
 import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
-import { en } from './deliverable-viewer.messages.js';
+import { type DeliverableViewerMessageKey, en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
 
-registerMessages('en', en);
-registerEndpoints({ deliverables });
-
 export { pdfSettings } from './pdf-settings.js';
-
-registerLocaleLoader('de', () => import('./deliverable-viewer.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./deliverable-viewer.messages.ar.js').then((m) => m.ar));
 
 export type PreviewKind = 'image' | 'pdf' | 'video' | 'audio' | 'text' | 'other';
 
@@ -101,8 +94,17 @@ const previewer = (kind: PreviewKind) =>
  *
  * @fires portico-error - Loading failed.
  */
-export class PorticoDeliverableViewer extends PorticoElement {
+export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMessageKey | DeliverableListMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { deliverables },
+    locales: {
+      de: () => import('./deliverable-viewer.messages.de.js').then((m) => m.de),
+      ar: () => import('./deliverable-viewer.messages.ar.js').then((m) => m.ar),
+    },
+    uses: [reviewResources],
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },

@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { InvoiceStatus, InvoiceSummary, InvoiceTotals, Page } from '@portico/contract';
 import { SafeUrl } from '@portico/contract/validators';
 import { invoices } from '@portico/contract/validators/invoices';
@@ -8,17 +7,11 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { isAbort, ResourceController } from '../../controllers/resource-controller.js';
 import { rovingTarget } from '../../controllers/roving.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 
 export type { PorticoInvoiceLinkDetail, PorticoInvoiceSelectDetail } from './invoice-table.events.js';
 
 import { en, type InvoiceTableMessageKey } from './invoice-table.messages.js';
 import { styles } from './invoice-table.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ invoices });
-registerLocaleLoader('de', () => import('./invoice-table.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./invoice-table.messages.ar.js').then((m) => m.ar));
 
 export type InvoiceSort = 'issued_at' | '-issued_at' | 'due_at' | '-due_at' | 'total' | '-total';
 type SortField = 'issued_at' | 'due_at' | 'total';
@@ -185,8 +178,16 @@ const matchesFilter = (filter: InvoiceFilter) => (r: InvoiceSummary) => (filter 
  * </portico-provider>
  * ```
  */
-export class PorticoInvoiceTable extends PorticoElement {
+export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { invoices },
+    locales: {
+      de: () => import('./invoice-table.messages.de.js').then((m) => m.de),
+      ar: () => import('./invoice-table.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     filter: { reflect: true },

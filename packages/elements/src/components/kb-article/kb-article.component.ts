@@ -1,20 +1,13 @@
-import { registerEndpoints } from '@portico/client';
 import type { Article } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './kb-article.messages.js';
+import { en, type KbArticleMessageKey } from './kb-article.messages.js';
 import { styles } from './kb-article.styles.js';
 
 export type { PorticoArticleLoadDetail, PorticoArticleVoteDetail, PorticoArticleVoteRequestDetail } from './kb-article.events.js';
-
-registerMessages('en', en);
-registerEndpoints({ articles });
-registerLocaleLoader('de', () => import('./kb-article.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./kb-article.messages.ar.js').then((m) => m.ar));
 
 /** A loaded article with its body already sanitized into DOM nodes. */
 export interface KbArticleView {
@@ -117,8 +110,16 @@ async function renderBody(article: Article, headingLevel: number): Promise<HTMLE
  * </portico-provider>
  * ```
  */
-export class PorticoKbArticle extends PorticoElement {
+export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { articles },
+    locales: {
+      de: () => import('./kb-article.messages.de.js').then((m) => m.de),
+      ar: () => import('./kb-article.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     slug: { reflect: true },

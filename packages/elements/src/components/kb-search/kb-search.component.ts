@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -6,16 +5,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './kb-search.messages.js';
+import { en, type KbSearchMessageKey } from './kb-search.messages.js';
 import { styles } from './kb-search.styles.js';
 
 export type { PorticoArticleOpenDetail } from './kb-search.events.js';
-
-registerMessages('en', en);
-registerEndpoints({ articles });
-registerLocaleLoader('de', () => import('./kb-search.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./kb-search.messages.ar.js').then((m) => m.ar));
 
 /** One option of the popup: a search hit, or a popular article shown with its summary. */
 export interface KbSearchOption {
@@ -93,8 +86,16 @@ let nextId = 0;
  * </portico-provider>
  * ```
  */
-export class PorticoKbSearch extends PorticoElement {
+export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { articles },
+    locales: {
+      de: () => import('./kb-search.messages.de.js').then((m) => m.de),
+      ar: () => import('./kb-search.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     query: {},

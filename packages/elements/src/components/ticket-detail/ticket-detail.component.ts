@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Attachment, Ticket, TicketMessage } from '@portico/contract';
 import { SafeUrl } from '@portico/contract/validators';
 import { attachments } from '@portico/contract/validators/attachments';
@@ -8,17 +7,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { richText } from '../../sanitize/rich-text.js';
 import { ACTIVE, nextDue, PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 import type { TicketAction } from './ticket-detail.events.js';
-import { en } from './ticket-detail.messages.js';
+import { en, type TicketDetailMessageKey } from './ticket-detail.messages.js';
 import { styles } from './ticket-detail.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ tickets, attachments });
-registerLocaleLoader('de', () => import('./ticket-detail.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./ticket-detail.messages.ar.js').then((m) => m.ar));
 
 /** The contract's limits of a reply (`TicketReply`), repeated here so the bundle needs no zod. */
 const MAX_BODY = 20_000;
@@ -124,8 +117,16 @@ const localId = () => `local-${++seq}`;
  * </portico-provider>
  * ```
  */
-export class PorticoTicketDetail extends PorticoElement {
+export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { tickets, attachments },
+    locales: {
+      de: () => import('./ticket-detail.messages.de.js').then((m) => m.de),
+      ar: () => import('./ticket-detail.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     ticketId: { attribute: 'ticket-id', reflect: true },

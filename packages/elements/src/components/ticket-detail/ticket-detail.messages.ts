@@ -38,3 +38,5 @@ export const en = {
   'ticketDetail.actionDone.reopen': 'Ticket reopened.',
   'ticketDetail.actionDone.escalate': 'Ticket escalated.',
 } as const;
+
+export type TicketDetailMessageKey = keyof typeof en;

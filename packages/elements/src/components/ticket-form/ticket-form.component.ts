@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Attachment, Highlighted, SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
 import { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
 import { articles } from '@portico/contract/validators/articles';
@@ -9,17 +8,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 
 export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCreateRequestDetail } from './ticket-form.events.js';
 
-import { en } from './ticket-form.messages.js';
+import { en, type TicketFormMessageKey } from './ticket-form.messages.js';
 import { styles } from './ticket-form.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ tickets, attachments, articles });
-registerLocaleLoader('de', () => import('./ticket-form.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./ticket-form.messages.ar.js').then((m) => m.ar));
 
 const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
 const FIELDS = ['subject', 'body', 'priority', 'attachments'] as const;
@@ -103,8 +96,16 @@ let seq = 0;
  * </portico-provider>
  * ```
  */
-export class PorticoTicketForm extends PorticoElement {
+export class PorticoTicketForm extends PorticoElement<TicketFormMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { tickets, attachments, articles },
+    locales: {
+      de: () => import('./ticket-form.messages.de.js').then((m) => m.de),
+      ar: () => import('./ticket-form.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     subject: {},

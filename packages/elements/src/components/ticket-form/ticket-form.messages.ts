@@ -37,3 +37,5 @@ export const en = {
   'ticketForm.deflected': 'Glad that helped! No ticket needed.',
   'ticketForm.newTicket': 'Write a ticket anyway',
 } as const;
+
+export type TicketFormMessageKey = keyof typeof en;

@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Page, Ticket, TicketPriority, TicketSort, TicketStatus } from '@portico/contract';
 import { Ticket as TicketSchema } from '@portico/contract/validators';
 import { tickets } from '@portico/contract/validators/tickets';
@@ -8,19 +7,12 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { rowsKeydown } from '../../controllers/roving.js';
-import type { MessageKey } from '../../i18n/i18n.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 
 export { type SlaState, slaState } from '../../tickets/ticket-state.js';
 
-import { en } from './ticket-list.messages.js';
+import { en, type TicketListMessageKey } from './ticket-list.messages.js';
 import { styles } from './ticket-list.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ tickets });
-registerLocaleLoader('de', () => import('./ticket-list.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./ticket-list.messages.ar.js').then((m) => m.ar));
 
 const STATUSES: readonly TicketStatus[] = ['open', 'pending', 'on_hold', 'solved', 'closed'];
 const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
@@ -97,8 +89,16 @@ const SORTS: readonly TicketSort[] = [
  * </portico-provider>
  * ```
  */
-export class PorticoTicketList extends PorticoElement {
+export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { tickets },
+    locales: {
+      de: () => import('./ticket-list.messages.de.js').then((m) => m.de),
+      ar: () => import('./ticket-list.messages.ar.js').then((m) => m.ar),
+    },
+  };
 
   static override properties = {
     status: { reflect: true },
@@ -287,7 +287,7 @@ export class PorticoTicketList extends PorticoElement {
       <label class="filter">
         <span class="filter__label">${t('ticketList.sort')}</span>
         <select part="sort" class="field" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as TicketSort)}>
-          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${t(`ticketList.sort.${s}` as MessageKey)}</option>`)}
+          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${t(`ticketList.sort.${s}` as TicketListMessageKey)}</option>`)}
         </select>
       </label>
     </div>`;
