@@ -12,9 +12,12 @@ import { errorCode, isAbort, ResourceController, type ResourceOptions } from './
  */
 export type PageMode = 'more' | 'older' | 'pages';
 
-export interface PageOptions<T, A extends readonly unknown[]> extends Omit<ResourceOptions<Page<T>, A>, 'load'> {
-  /** Loads one page: the first with `cursor` undefined. Pass `signal` to the client. */
-  load: (client: PorticoClientLike, args: A, cursor: string | undefined, options: { signal: AbortSignal }) => Promise<Page<T>>;
+export interface PageOptions<T, A extends readonly unknown[], X = unknown> extends Omit<ResourceOptions<Page<T> & X, A>, 'load'> {
+  /**
+   * Loads one page: the first with `cursor` undefined. Pass `signal` to the client. The first page
+   * may carry more than the items (e.g. the record the list belongs to), read from `resource.value`.
+   */
+  load: (client: PorticoClientLike, args: A, cursor: string | undefined, options: { signal: AbortSignal }) => Promise<Page<T> & X>;
   mode?: PageMode;
   /**
    * Keep the pages added by "Show more" when the first page loads again with the same inputs
@@ -37,15 +40,15 @@ const argsKey = (args: readonly unknown[]) => JSON.stringify(args);
  * `args` (a filter, the record shown) starts again from the first page. `renderMore` draws the
  * "Show more" button, or the status line of a list that loads as it scrolls.
  */
-export class PageController<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
+export class PageController<T, A extends readonly unknown[] = readonly unknown[], X = unknown> implements ReactiveController {
   /** The first page (`more`, `older`) or the current page (`pages`). */
-  readonly resource: ResourceController<Page<T>, readonly [...A, string | undefined]>;
+  readonly resource: ResourceController<Page<T> & X, readonly [...A, string | undefined]>;
   /** Loading the next page: `idle`, `loading` or `error` (then `moreError`). */
   moreState: More = 'idle';
   moreError: unknown;
 
   private readonly host: PorticoElement;
-  private readonly options: PageOptions<T, A>;
+  private readonly options: PageOptions<T, A, X>;
   private readonly mode: PageMode;
   private extra: T[][] = [];
   private extraCursor: string | null = null;
@@ -56,7 +59,7 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
   private loaded?: string;
   private moreAbort?: AbortController;
 
-  constructor(host: PorticoElement, options: PageOptions<T, A>) {
+  constructor(host: PorticoElement, options: PageOptions<T, A, X>) {
     this.host = host;
     this.options = options;
     this.mode = options.mode ?? 'more';

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
-import type { PorticoElement } from '../base/portico-element.js';
 import type { MutationController } from './mutation-controller.js';
-import { errorMessage } from './render-state.js';
+import { errorMessage, type RenderHost } from './render-state.js';
 
 export interface FailureOptions {
   /** The alert's part, e.g. `failure` or `reply-error`. */
@@ -23,7 +22,7 @@ export interface FailureOptions {
  * `stateStyles` (`.failure`).
  */
 export function renderFailure(
-  host: PorticoElement,
+  host: RenderHost,
   mutation: Pick<MutationController<unknown, unknown>, 'status' | 'error' | 'retry'>,
   o: FailureOptions,
 ) {

@@ -36,8 +36,11 @@ const MESSAGE_CODES = new Set([
   'no_client',
 ]);
 
+/** What the shared renderers need of a component: its translator. */
+export type RenderHost = Pick<PorticoElement, 'i18n'>;
+
 /** The translated message of an error, chosen by its machine code. */
-export function errorMessage(host: PorticoElement, error: unknown): string {
+export function errorMessage(host: RenderHost, error: unknown): string {
   const code = errorCode(error);
   return host.i18n.t((MESSAGE_CODES.has(code) ? `error.${code}` : 'error.unknown') as CoreMessageKey);
 }
@@ -52,7 +55,7 @@ const defaultSkeleton = () => html`${[0, 1, 2].map(() => html`<div class="skelet
  * - error: `role="alert"` message by error code, the `error` slot, a Retry button (parts `error`, `retry`)
  * - empty: the `empty` slot with default text (part `empty`)
  */
-export function renderState<T>(host: PorticoElement, resource: RenderableResource<T>, options: RenderStateOptions<T>): TemplateResult {
+export function renderState<T>(host: RenderHost, resource: RenderableResource<T>, options: RenderStateOptions<T>): TemplateResult {
   const { t } = host.i18n;
   const state = resource.state;
   if (state === 'error') {
@@ -100,7 +103,7 @@ export interface MoreOptions {
  * `more`), or for a list that loads as it scrolls a `role="status"` line saying it is loading;
  * after a failure an alert with Retry (parts `more`, `retry`).
  */
-export function renderMore(host: PorticoElement, pages: MorePages, o: MoreOptions = {}): TemplateResult | typeof nothing {
+export function renderMore(host: RenderHost, pages: MorePages, o: MoreOptions = {}): TemplateResult | typeof nothing {
   const { t } = host.i18n;
   const loading = pages.moreState === 'loading';
   const more = () => pages.loadMore();

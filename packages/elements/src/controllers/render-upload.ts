@@ -6,7 +6,7 @@ import { errorMessage } from './render-state.js';
 import type { UploadMessageKey } from './upload.messages.js';
 import type { UploadController, UploadItem } from './upload-controller.js';
 
-type Host = PorticoElement<UploadMessageKey>;
+type Host = Pick<PorticoElement<UploadMessageKey>, 'i18n' | 'updateComplete' | 'renderRoot'>;
 
 const SHORT: Record<string, string> = { 'application/pdf': 'PDF', 'video/mp4': 'MP4', 'audio/mpeg': 'MP3', 'application/zip': 'ZIP' };
 

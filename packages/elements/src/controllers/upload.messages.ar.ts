@@ -13,7 +13,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'upload.wrongType': '{name} ليس من أنواع الملفات التي يمكن إرسالها.',
   'upload.failed': 'تعذّر رفع {name}. {reason}',
   'upload.retry': 'إعادة المحاولة',
-  'upload.retryLabel': 'رفع {name} مرة أخرى',
+  'upload.retryLabel': 'إعادة المحاولة: رفع {name}',
   'upload.remove': 'إزالة {name}',
   'upload.cancel': 'إيقاف رفع {name}',
 };

@@ -13,7 +13,7 @@ export const de: Record<keyof typeof en, Message> = {
   'upload.wrongType': '{name} ist keine Art von Datei, die gesendet werden kann.',
   'upload.failed': '{name} konnte nicht hochgeladen werden. {reason}',
   'upload.retry': 'Erneut versuchen',
-  'upload.retryLabel': '{name} erneut hochladen',
+  'upload.retryLabel': 'Erneut versuchen: {name} hochladen',
   'upload.remove': '{name} entfernen',
   'upload.cancel': 'Hochladen von {name} abbrechen',
 };

@@ -11,7 +11,7 @@ export const en = {
   'upload.wrongType': '{name} is not a kind of file that can be sent.',
   'upload.failed': '{name} couldn’t be uploaded. {reason}',
   'upload.retry': 'Try again',
-  'upload.retryLabel': 'Upload {name} again',
+  'upload.retryLabel': 'Try again to upload {name}',
   'upload.remove': 'Remove {name}',
   'upload.cancel': 'Stop uploading {name}',
 } as const;

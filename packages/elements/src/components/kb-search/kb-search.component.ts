@@ -1,29 +1,16 @@
-import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
+import type { ArticleCategory, Highlighted } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { type KbSearchOption, SearchController } from '../../controllers/search-controller.js';
 import { en, type KbSearchMessageKey } from './kb-search.messages.js';
 import { styles } from './kb-search.styles.js';
 
+export type { KbSearchOption, KbSearchResult } from '../../controllers/search-controller.js';
 export type { PorticoArticleOpenDetail } from './kb-search.events.js';
-
-/** One option of the popup: a search hit, or a popular article shown with its summary. */
-export interface KbSearchOption {
-  article: ArticleSummary;
-  title: Highlighted;
-  snippet: Highlighted;
-}
-
-/** What the search resource holds: nothing to show (no query), popular articles, or the hits of `query`. */
-export type KbSearchResult =
-  | { kind: 'idle' }
-  | { kind: 'popular'; options: KbSearchOption[] }
-  | { kind: 'results'; query: string; options: KbSearchOption[] };
-
-const plain = (text: string): Highlighted => [{ text, highlight: false }];
 
 let nextId = 0;
 
@@ -154,22 +141,14 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
   private text = '';
 
   private readonly uid = `kbs-${++nextId}`;
-  private searchTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly search = new ResourceController(this, {
-    args: () => [this.effectiveQuery, this.category, this.clampedLimit, this.popular] as const,
-    load: async (client, [q, category, limit, popular], { signal }): Promise<KbSearchResult> => {
-      if (q) {
-        const { data } = await client.articles.search({ q, category: category || undefined, limit, signal });
-        return { kind: 'results', query: q, options: data.map(({ article, title, snippet }) => ({ article, title, snippet })) };
-      }
-      if (!popular) return { kind: 'idle' };
-      const { data } = await client.articles.list({ category: category || undefined, limit, signal });
-      return {
-        kind: 'popular',
-        options: data.map((article) => ({ article, title: plain(article.title), snippet: plain(article.summary) })),
-      };
-    },
+  private readonly search = new SearchController(this, {
+    debounce: () => this.debounce,
+    minLength: () => this.minLength,
+    limit: () => this.limit,
+    category: () => this.category,
+    popular: () => this.popular,
+    query: { get: () => this.query, set: (q) => (this.query = q) },
   });
 
   private readonly categories = new ResourceController(this, {
@@ -185,8 +164,7 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
 
   /** The options in the popup: the current hits (or popular articles), `[]` when idle. */
   get results(): readonly KbSearchOption[] {
-    const value = this.search.value;
-    return value && value.kind !== 'idle' ? value.options : [];
+    return this.search.results;
   }
 
   /** Focuses the search field. */
@@ -198,24 +176,10 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
     return this.renderRoot.querySelector<HTMLInputElement>('[part~="input"]');
   }
 
-  private get effectiveQuery(): string {
-    const q = this.query.trim().slice(0, 200);
-    return q.length >= Math.max(1, this.minLength) ? q : '';
-  }
-
-  private get clampedLimit(): number {
-    return Math.min(20, Math.max(1, Math.trunc(this.limit) || 8));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // `query` set from outside shows in the field; new results start with nothing active.
-    if (changed.has('query') && this.query !== this.text && !this.searchTimer) this.text = this.query;
+    if (changed.has('query') && this.query !== this.text && !this.search.typing) this.text = this.query;
     if (changed.has('query') || changed.has('category')) this.active = -1;
   }
 
@@ -277,8 +241,8 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
 
   private renderPopup(options: readonly KbSearchOption[]) {
     const { t } = this.i18n;
-    const state = this.search.state;
-    const value = this.search.value;
+    const state = this.search.resource.state;
+    const value = this.search.resource.value;
     const busy = state === 'refreshing';
     const listbox = html`<ul
       id="${this.uid}-listbox"
@@ -312,7 +276,7 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
 
     if (state === 'error') {
       return html`<div part="error" class="state state--error" role="alert">
-          <slot name="error"><p class="state__message">${errorMessage(this, this.search.error)}</p></slot>
+          <slot name="error"><p class="state__message">${errorMessage(this, this.search.resource.error)}</p></slot>
           <button part="retry" class="button" type="button" @click=${() => this.search.refresh()}>${t('state.retry')}</button>
         </div>
         ${listbox}`;
@@ -333,30 +297,30 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
 
   /** True while nothing matching the current text can be shown yet (first search, or a search after idle). */
   private get pending(): boolean {
-    const state = this.search.state;
+    const state = this.search.resource.state;
     if (state === 'loading') return true;
     // A search after the idle / popular view (or back): the value on screen is of the other kind, so don't show it as current.
-    const showingResults = this.search.value?.kind === 'results';
-    return state === 'refreshing' && showingResults !== !!this.effectiveQuery;
+    const showingResults = this.search.resource.value?.kind === 'results';
+    return state === 'refreshing' && showingResults !== !!this.search.effectiveQuery;
   }
 
   private get visibleOptions(): readonly KbSearchOption[] {
-    if (this.search.state === 'error' || this.pending) return [];
+    if (this.search.resource.state === 'error' || this.pending) return [];
     return this.results;
   }
 
   private get expanded(): boolean {
     if (!this.open) return false;
-    if (this.search.state === 'error') return true;
-    if (this.effectiveQuery) return true;
+    if (this.search.resource.state === 'error') return true;
+    if (this.search.effectiveQuery) return true;
     return this.popular && this.results.length > 0;
   }
 
   private announcement(): string {
     const { t } = this.i18n;
-    const value = this.search.value;
-    if (this.search.state === 'refreshing' || this.search.state === 'loading') return '';
-    if (value?.kind !== 'results' || !this.effectiveQuery) return '';
+    const value = this.search.resource.value;
+    if (this.search.resource.state === 'refreshing' || this.search.resource.state === 'loading') return '';
+    if (value?.kind !== 'results' || !this.search.effectiveQuery) return '';
     return value.options.length ? t('kbSearch.results', { count: value.options.length }) : t('kbSearch.noResultsShort');
   }
 
@@ -375,18 +339,11 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
     if (this.articleHref) window.location.assign(this.articleHref.replaceAll('{slug}', encodeURIComponent(article.slug)));
   }
 
-  private setQueryNow(value: string): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    this.query = value;
-  }
-
   private onInput(e: Event): void {
     this.text = (e.target as HTMLInputElement).value;
     this.open = true;
     this.active = -1;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.setQueryNow(this.text), this.debounce);
+    this.search.type(this.text);
   }
 
   private onInputClick(): void {
@@ -417,10 +374,10 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
         if (this.expanded && this.active >= 0 && this.active < count) {
           e.preventDefault();
           this.choose(this.active);
-        } else if (this.searchTimer) {
+        } else if (this.search.typing) {
           // Enter before the debounce fires searches at once.
           e.preventDefault();
-          this.setQueryNow(this.text);
+          this.search.now(this.text);
           this.open = true;
         }
         return;
@@ -433,7 +390,7 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
         } else if (this.text) {
           e.preventDefault();
           this.text = '';
-          this.setQueryNow('');
+          this.search.now('');
         }
         return;
       }
