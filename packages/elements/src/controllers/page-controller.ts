@@ -27,6 +27,11 @@ export interface PageOptions<T, A extends readonly unknown[], X = unknown> exten
   keep?: boolean;
   /** Identity of an item: an item met in two pages shows once (the first page's copy). */
   key?: (item: T) => string;
+  /**
+   * Pages to follow before the list shows (default 1): for a list that is read as a whole, like
+   * an audit trail grouped by version. "Show more" takes over beyond them.
+   */
+  follow?: number;
 }
 
 type More = 'idle' | 'loading' | 'error';
@@ -72,7 +77,12 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
         const key = argsKey(args);
         // A new first page: a "Show more" on its way belongs to the old one.
         if (this.mode !== 'pages') this.stopMore();
-        const page = await options.load(client, args.slice(0, -1) as unknown as A, args.at(-1) as string | undefined, o);
+        const inputs = args.slice(0, -1) as unknown as A;
+        let page = await options.load(client, inputs, args.at(-1) as string | undefined, o);
+        for (let n = 1; n < (options.follow ?? 1) && page.nextCursor; n++) {
+          const next = await options.load(client, inputs, page.nextCursor, o);
+          page = { ...page, data: [...page.data, ...next.data], nextCursor: next.nextCursor };
+        }
         if (!o.signal.aborted && (key !== this.loaded || !options.keep)) {
           this.extra = [];
           this.extraCursor = null;
@@ -83,11 +93,21 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
     });
   }
 
-  /** Every item on screen: the first page and the pages added since, in display order. */
+  /** Every item on screen: the first page and the pages added since, in display order (the same array until they change). */
   get items(): readonly T[] {
     const first = this.resource.value?.data ?? [];
     if (!this.extra.length) return first;
-    const pages = this.mode === 'older' ? [...this.extra].reverse().concat([first]) : [first, ...this.extra];
+    const memo = this.memo;
+    if (memo?.first === first && memo.extra === this.extra) return memo.items;
+    const items = this.merge(first);
+    this.memo = { first, extra: this.extra, items };
+    return items;
+  }
+
+  private memo?: { first: readonly T[]; extra: T[][]; items: readonly T[] };
+
+  private merge(first: readonly T[]): readonly T[] {
+    const pages = this.mode === 'older' ? [...this.extra].reverse().concat([first as T[]]) : [first, ...this.extra];
     const key = this.options.key;
     if (!key) return pages.flat();
     const seen = new Map<string, T>();

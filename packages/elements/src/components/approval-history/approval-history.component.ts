@@ -3,8 +3,8 @@ import { approvals } from '@portico/contract/validators/approvals';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
-import { renderState, stateStyles } from '../../controllers/render-state.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
+import { PageController } from '../../controllers/page-controller.js';
+import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import { type ApprovalHistoryMessageKey, en } from './approval-history.messages.js';
 import { styles } from './approval-history.styles.js';
 
@@ -22,8 +22,6 @@ export function groupByVersion(approvals: readonly Approval[]): ApprovalGroup[] 
     .map(([version, list]) => ({ version, approvals: list.sort((a, b) => Date.parse(b.decidedAt) - Date.parse(a.decidedAt)) }))
     .sort((a, b) => b.version - a.version);
 }
-
-const MAX_PAGES = 20;
 
 /**
  * The append-only audit trail of a deliverable's decisions: one list per version (newest version
@@ -50,7 +48,8 @@ const MAX_PAGES = 20;
  * @csspart content - The loaded content.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
- * @csspart retry - The Retry button.
+ * @csspart retry - The Retry button (loading failed, or the next decisions did).
+ * @csspart more - "Show more" (a trail longer than 2,000 decisions), or the alert when they failed to load.
  *
  * @cssprop --portico-approval-history-gap - Space between versions (default: 3 spacing units).
  * @cssprop --portico-approval-history-border-color - Entry marker of other decisions (default: `--portico-color-border`).
@@ -86,31 +85,23 @@ export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessag
   /** `aria-level` of the version headings. */
   headingLevel = 3;
 
-  private readonly resource = new ResourceController(this, {
+  /** The whole trail as a rule (up to 20 pages of 100); "Show more" beyond. */
+  private readonly trail = new PageController(this, {
     args: () => [this.deliverableId.trim()] as const,
-    load: async (client, [id], { signal }): Promise<Approval[] | null> => {
-      if (!id) return null;
-      const all: Approval[] = [];
-      let cursor: string | undefined;
-      for (let n = 0; n < MAX_PAGES; n++) {
-        const page = await client.approvals.list({ id, limit: 100, cursor, signal });
-        all.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-        if (!cursor) break;
-      }
-      return all;
-    },
+    load: async (client, [id], cursor, { signal }) =>
+      id ? client.approvals.list({ id, limit: 100, cursor, signal }) : { data: [] as Approval[], nextCursor: null },
     live: ['deliverable'],
+    follow: 20,
   });
 
   /** Loads the trail again. */
   refresh(): Promise<void> {
-    return this.resource.refresh();
+    return this.trail.refresh();
   }
 
   /** The decisions on screen, newest first, or `[]` before loading. */
   get approvals(): readonly Approval[] {
-    return this.resource.value ?? [];
+    return this.trail.items;
   }
 
   private readonly onApprove = (e: GlobalEventHandlersEventMap['portico-approve']) => {
@@ -132,11 +123,12 @@ export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessag
     return html`<div part="base" class="base" lang=${lang} dir=${dir}>
       ${
         this.deliverableId.trim()
-          ? renderState(this, this.resource, {
-              complete: (list) => (list ? this.renderGroups(groupByVersion(list)) : nothing),
-              isEmpty: (list) => !list?.length,
+          ? html`${renderState(this, this.trail.resource, {
+              complete: () => this.renderGroups(groupByVersion(this.approvals)),
+              isEmpty: () => !this.approvals.length,
               emptyText: this.i18n.t('approvalHistory.empty'),
-            })
+            })}
+            ${renderMore(this, this.trail, { label: this.i18n.t('state.more') })}`
           : nothing
       }
     </div>`;

@@ -1,5 +1,4 @@
 import type { Ticket, TicketMessage } from '@portico/contract';
-import { SafeUrl } from '@portico/contract/validators';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
@@ -306,32 +305,5 @@ export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey |
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
-  }
-
-  private onDraftInput(e: Event): void {
-    this.draft = (e.target as HTMLTextAreaElement).value;
-    if (this.replyInvalid && this.draft.trim()) this.replyInvalid = undefined;
-  }
-
-  private onDraftKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void this.send();
-    }
-  }
-
-  private onSubmit(e: Event): void {
-    e.preventDefault();
-    void this.send();
-  }
-
-  /** An attachment's link, resolved against the API origin; null unless the contract's `SafeUrl` (http(s) or a path). */
-  private fileUrl(url: string): string | null {
-    if (!SafeUrl.safeParse(url).success) return null;
-    try {
-      return new URL(url, this.effectiveClient?.baseUrl ?? location.href).href;
-    } catch {
-      return null;
-    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Ticket, TicketMessage } from '@portico/contract';
+import { SafeUrl } from '@portico/contract/validators';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MutationController } from '../../controllers/mutation-controller.js';
@@ -30,13 +31,19 @@ export type TicketDetailView = Pick<PorticoTicketDetail, keyof PorticoTicketDeta
   readonly reply: MutationController<TicketReplyRequestDetail, TicketMessage>;
   readonly actions: MutationController<{ action: TicketAction; ticket: Ticket }, Ticket>;
   readonly pending?: PendingReply;
-  readonly draft: string;
-  readonly replyInvalid?: string;
-  onDraftInput(e: Event): void;
-  onDraftKeydown(e: KeyboardEvent): void;
-  onSubmit(e: Event): void;
-  fileUrl(url: string): string | null;
+  draft: string;
+  replyInvalid?: string;
 };
+
+/** An attachment's link, resolved against the API origin; null unless the contract's `SafeUrl` (http(s) or a path). */
+function fileUrl(d: TicketDetailView, url: string): string | null {
+  if (!SafeUrl.safeParse(url).success) return null;
+  try {
+    return new URL(url, d.effectiveClient?.baseUrl ?? location.href).href;
+  } catch {
+    return null;
+  }
+}
 
 export function renderHeader(d: TicketDetailView, ticket: Ticket) {
   const { t, relativeTime } = d.i18n;
@@ -145,7 +152,7 @@ function renderMessage(d: TicketDetailView, m: TicketMessage) {
       m.attachments.length
         ? html`<ul part="message-attachments" class="message-attachments" role="list" aria-label=${t('ticketDetail.attachmentsOf')}>
             ${m.attachments.map((a) => {
-              const href = d.fileUrl(a.url);
+              const href = fileUrl(d, a.url);
               return html`<li>
                 ${href ? html`<a href=${href} download=${a.fileName} rel="noopener noreferrer">${a.fileName}</a>` : a.fileName}
                 <span class="size">${fileSize(d.i18n, a.size)}</span>
@@ -185,7 +192,11 @@ export function renderComposer(d: TicketDetailView, ticket: Ticket) {
   const sending = d.sending;
   const uploads = d.uploads;
   const describedBy = ['reply-hint', d.replyInvalid ? 'reply-invalid' : ''].filter(Boolean).join(' ');
-  return html`<form part="composer" class="composer" aria-labelledby="reply-heading" novalidate @submit=${(e: Event) => d.onSubmit(e)}>
+  const send = (e: Event) => {
+    e.preventDefault();
+    void d.send();
+  };
+  return html`<form part="composer" class="composer" aria-labelledby="reply-heading" novalidate @submit=${send}>
     <h3 class="visually-hidden" id="reply-heading">${t('ticketDetail.reply')}</h3>
     <label class="label" for="reply">${t('ticketDetail.replyLabel')}</label>
     <textarea
@@ -196,8 +207,11 @@ export function renderComposer(d: TicketDetailView, ticket: Ticket) {
       .value=${d.draft}
       aria-invalid=${d.replyInvalid ? 'true' : 'false'}
       aria-describedby=${describedBy}
-      @input=${(e: Event) => d.onDraftInput(e)}
-      @keydown=${(e: KeyboardEvent) => d.onDraftKeydown(e)}
+      @input=${(e: Event) => {
+        d.draft = (e.target as HTMLTextAreaElement).value;
+        if (d.replyInvalid && d.draft.trim()) d.replyInvalid = undefined;
+      }}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && send(e)}
     ></textarea>
     <p class="hint" id="reply-hint">${t('ticketDetail.replyHint')}</p>
     ${d.replyInvalid ? html`<p class="inline-error" id="reply-invalid">${d.replyInvalid}</p>` : nothing}
