@@ -205,41 +205,18 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
     const attempt = async (token: string, n: number, signal: AbortSignal): Promise<unknown> => {
       const started = Date.now();
       diagnose({ type: 'request', endpoint, method: def.method, url, attempt: n });
-      // The attempt's timeout; an upload reporting progress re-arms it, so that it counts from the
-      // last bytes sent and a large file on a slow link is not cut off.
-      const timeout = new AbortController();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => timeout.abort(), timeoutMs);
-      };
-      arm();
       let res: Response;
       let text: string;
       try {
-        const init = {
-          method: def.method,
-          headers: { ...headers, authorization: `Bearer ${token}` },
-          body: payload,
-          signal: AbortSignal.any([signal, timeout.signal]),
-        };
+        const init = { method: def.method, headers: { ...headers, authorization: `Bearer ${token}` }, body: payload, signal };
+        // An upload reporting progress times out only after `timeoutMs` without progress (upload.ts).
         res = await (progress && payload instanceof FormData
-          ? (await import('./upload.js')).sendWithProgress(
-              url,
-              init,
-              (p) => {
-                arm();
-                progress(p);
-              },
-              options.fetch,
-            )
-          : doFetch(url, init));
+          ? (await import('./upload.js')).sendWithProgress(url, init, progress, timeoutMs, options.fetch)
+          : doFetch(url, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) }));
         text = await res.text();
       } catch (e) {
         signal.throwIfAborted();
-        throw timeout.signal.aborted ? new PorticoTimeoutError(timeoutMs) : new PorticoNetworkError(undefined, e);
-      } finally {
-        clearTimeout(timer);
+        throw (e as Error)?.name === 'TimeoutError' ? new PorticoTimeoutError(timeoutMs) : new PorticoNetworkError(undefined, e);
       }
       diagnose({ type: 'response', endpoint, status: res.status, attempt: n, ms: Date.now() - started });
       let json: unknown;

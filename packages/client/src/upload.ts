@@ -8,7 +8,9 @@ type CustomFetch = (url: string, init: RequestInit & { onUploadProgress?: Upload
 const NULL_BODY = new Set([204, 205, 304]);
 
 /**
- * Sends a multipart request and reports `{ loaded, total }` bytes of its body as they go out:
+ * Sends a multipart request and reports `{ loaded, total }` bytes of its body as they go out. It
+ * times out (a `TimeoutError`) after `timeoutMs` without progress, so that a large file on a slow
+ * link is not cut off while it moves. The bytes go out:
  * - in a browser, through XMLHttpRequest (its `upload.onprogress`);
  * - where there is none (Node), as a stream that counts the bytes the fetch pulls from it;
  * - through a custom `fetch` (the client's `fetch` option), which receives `init.onUploadProgress`
@@ -18,10 +20,34 @@ const NULL_BODY = new Set([204, 205, 304]);
  */
 export async function sendWithProgress(
   url: string,
-  init: RequestInit,
-  onProgress: UploadProgress,
+  request: RequestInit,
+  progress: UploadProgress,
+  timeoutMs: number,
   custom?: CustomFetch,
 ): Promise<Response> {
+  const idle = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(new DOMException('No upload progress', 'TimeoutError')), timeoutMs);
+  };
+  arm();
+  try {
+    return await send(
+      url,
+      { ...request, signal: AbortSignal.any([request.signal!, idle.signal]) },
+      (p) => {
+        arm();
+        progress(p);
+      },
+      custom,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function send(url: string, init: RequestInit, onProgress: UploadProgress, custom?: CustomFetch): Promise<Response> {
   const form = init.body as FormData;
   const signal = init.signal!;
   if (custom) {

@@ -9,6 +9,24 @@ import { tokens } from '../styles/tokens.css.js';
 import { type Resources, useResources } from './resources.js';
 
 const ROOT_FLAG = Symbol.for('portico.context-root');
+const waits = new WeakMap<PorticoElement, Promise<unknown>[]>();
+
+/**
+ * Makes `host.updateComplete` wait for `work` as well — a module loaded on demand that the next
+ * render needs (the virtualizer of a long table, the upload chips after the first file is picked)
+ * — and renders again once it is there, so that `await el.updateComplete` still means "what the
+ * element shows is final". If `work` fails, nothing renders again (the next render may try again)
+ * and `updateComplete` does not reject. A function, not a method: it is no API of the elements.
+ */
+export function waitFor(host: PorticoElement, work: Promise<unknown>): void {
+  waits.set(host, [
+    ...(waits.get(host) ?? []),
+    work.then(
+      () => host.requestUpdate(),
+      () => undefined,
+    ),
+  ]);
+}
 
 /**
  * The base of every Portico component: design tokens and reset styles in the shadow root, the
@@ -125,6 +143,17 @@ export class PorticoElement<K extends string = never> extends LitElement {
     states.delete('light');
     states.delete('dark');
     if (theme !== 'auto') states.add(theme);
+  }
+
+  /** Also waits for the work given to `waitFor()`, and for the render after it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let work = waits.get(this); work; work = waits.get(this)) {
+      waits.delete(this);
+      await Promise.all(work);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { type EndpointGroups, registerEndpoints } from '@portico/client';
-import { type LocaleLoader, type Message, registerLocaleLoader, registerMessages } from '../i18n/i18n.js';
+import { type Message, registerLocaleLoader, registerMessages } from '../i18n/i18n.js';
 
 /**
  * What a component (or a shared piece of one, like the upload chips) needs registered before it
@@ -12,8 +12,8 @@ import { type LocaleLoader, type Message, registerLocaleLoader, registerMessages
 export interface Resources {
   /** English messages: the source catalog of this piece. */
   readonly en?: Readonly<Record<string, Message>>;
-  /** The other languages, loaded on first use: `{ de: () => import('./x.messages.de.js').then((m) => m.de) }`. */
-  readonly locales?: Readonly<Record<string, LocaleLoader>>;
+  /** The other languages, loaded on first use: `{ de: () => import('./x.messages.de.js') }`, a module exporting its catalog under the language's name. */
+  readonly locales?: Readonly<Record<string, () => Promise<Record<string, Readonly<Record<string, Message>>>>>>;
   /** Endpoint groups called, from `@portico/contract/validators/<group>`. */
   readonly endpoints?: EndpointGroups;
   /** Shared pieces needed too. */
@@ -30,5 +30,5 @@ export function useResources(resources: Resources | undefined): void {
   uses.forEach(useResources);
   if (en) registerMessages('en', en);
   if (endpoints) registerEndpoints(endpoints);
-  for (const lang in locales) registerLocaleLoader(lang, locales[lang]!);
+  for (const lang in locales) registerLocaleLoader(lang, () => locales[lang]!().then((m) => m[lang]!));
 }

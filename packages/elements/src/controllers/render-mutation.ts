@@ -19,7 +19,7 @@ export interface FailureOptions {
  * The inline error of a failed write — the counterpart of `renderState` for writes: a
  * `role="alert"` box with what happened (by error code) and, unless the form's own button is
  * the way to send again, a button that does. Nothing unless the mutation failed. Styled by
- * `stateStyles` (`.failure`).
+ * `failureStyles` (styles/failure.styles.ts).
  */
 export function renderFailure(
   host: RenderHost,

@@ -121,21 +121,8 @@ export function renderMore(host: RenderHost, pages: MorePages, o: MoreOptions = 
     : nothing;
 }
 
-/** Styles of the shared states (and of `renderMore` and `renderFailure`); add to a data component's `styles`. */
+/** Styles of the shared states; add to a data component's `styles`. */
 export const stateStyles = css`
-  .failure {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_portico-space-s);
-    padding: var(--_portico-space-s);
-    border: 1px solid var(--_portico-color-danger);
-    border-radius: var(--_portico-radius-m);
-    color: var(--_portico-color-danger);
-  }
-  .failure p {
-    flex: 1 1 12rem;
-  }
   .state {
     display: flex;
     flex-direction: column;
@@ -205,12 +192,8 @@ export const stateStyles = css`
     .content[aria-busy='true']::before {
       background: Highlight;
     }
-    .state--error .state__message,
-    .failure {
+    .state--error .state__message {
       color: CanvasText;
-    }
-    .failure {
-      border-color: CanvasText;
     }
   }
 `;

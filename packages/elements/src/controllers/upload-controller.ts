@@ -1,21 +1,27 @@
 import type { Attachment, AttachmentPolicy } from '@portico/contract';
 import { attachments } from '@portico/contract/validators/attachments';
-import type { ReactiveController } from 'lit';
-import type { PorticoElement } from '../base/portico-element.js';
-import type { Resources } from '../base/resources.js';
-import { useResources } from '../base/resources.js';
+import { html, nothing, type ReactiveController } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { type PorticoElement, waitFor } from '../base/portico-element.js';
+import { type Resources, useResources } from '../base/resources.js';
 import type { PorticoClientLike } from '../context/client.js';
+import { fileSize } from '../i18n/file-size.js';
+import { errorMessage } from './render-state.js';
+import { acceptedTypes } from './render-upload.js';
 import { errorCode, isAbort, PorticoNoClientError } from './resource-controller.js';
 import { en } from './upload.messages.js';
 
-/** The uploads' messages and endpoints: registered by the first `UploadController`. */
+/** What the chips module (loaded on demand) is given of lit and the shared modules, instead of importing them. */
+const kit = { html, nothing, repeat, fileSize, errorMessage, errorCode, isAbort, PorticoNoClientError, acceptedTypes, useResources };
+export type UploadKit = typeof kit;
+type Chips = ReturnType<typeof import('./upload-chips.js').default>;
+let chipsModule: Promise<Chips> | undefined;
+
+/** The upload controls' messages and endpoints: registered by the first `UploadController`. */
 export const uploadResources: Resources = {
   en,
   endpoints: { attachments },
-  locales: {
-    de: () => import('./upload.messages.de.js').then((m) => m.de),
-    ar: () => import('./upload.messages.ar.js').then((m) => m.ar),
-  },
+  locales: { de: () => import('./upload.messages.de.js'), ar: () => import('./upload.messages.ar.js') },
 };
 
 /**
@@ -54,6 +60,15 @@ export interface UploadItem {
 
 type Item = UploadItem & { key: string; abort?: AbortController; resume?: boolean };
 
+/** What the chips module (upload-chips.ts) works on. */
+export interface UploadState {
+  readonly host: PorticoElement;
+  readonly policy: AttachmentPolicy;
+  readonly transport: UploadTransport;
+  list: Item[];
+  overflow: number;
+}
+
 export interface UploadOptions {
   /** How a file is sent (default `fetchTransport`). */
   transport?: UploadTransport;
@@ -71,38 +86,23 @@ const policyOf = (client: PorticoClientLike): Promise<AttachmentPolicy> => {
   return p;
 };
 
-const ALIASES: Record<string, string> = {
-  'image/jpg': 'image/jpeg',
-  'audio/mp3': 'audio/mpeg',
-  'application/x-zip-compressed': 'application/zip',
-};
-
-/**
- * Whether the server takes a file of this (browser-reported) type. The server decides by the
- * bytes, so only a type it surely refuses is refused here: an unknown type (`''`) is left to the
- * server, and any text format counts as the `text/plain` it recognises.
- */
-export function acceptsType(accepted: readonly string[], type: string): boolean {
-  if (!accepted.length || !type) return true;
-  return accepted.includes(ALIASES[type] ?? type) || (/^text\/|[+/](json|xml|csv)$/.test(type) && accepted.includes('text/plain'));
-}
-
-let seq = 0;
-
 /**
  * The files of a form or reply, from picking to attachment ids: each file is checked against the
  * server's limits before it is sent (size and type — from `GET /attachments/policy`, with the
- * server's defaults as a fallback — so the form can also say them up front), uploaded with
+ * server's defaults as a fallback — so that the form can also say them up front), uploaded with
  * progress, and can be canceled (removed while uploading), retried after a network or server
  * failure (with the same idempotency key), or removed. A refused file stays as a failed chip that
- * says why. `renderUploads` / `renderAttach` draw them (`render-upload.ts`).
+ * says why. `renderAttach`, `uploadHint` and `renderUploads` draw them (render-upload.ts); what
+ * checks, sends and draws chips is loaded with the first file picked (upload-chips.ts).
  */
-export class UploadController implements ReactiveController {
+export class UploadController implements ReactiveController, UploadState {
   /** How many picked files did not fit (`maxFiles`), until the next change of the list. */
   overflow = 0;
-  private list: Item[] = [];
-  private readonly host: PorticoElement;
-  private readonly transport: UploadTransport;
+  list: Item[] = [];
+  readonly host: PorticoElement;
+  readonly transport: UploadTransport;
+  /** The chips module, once loaded. */
+  chips?: Chips;
   private server?: AttachmentPolicy;
   private asked?: PorticoClientLike;
 
@@ -136,26 +136,29 @@ export class UploadController implements ReactiveController {
     return this.list.flatMap((u) => (u.attachment ? [u.attachment] : []));
   }
 
-  /** Adds files: those that fit and pass the checks start uploading at once. */
+  /** Adds files: those that fit and pass the checks start uploading at once (`updateComplete` waits for the chips). */
   add(files: Iterable<File>): void {
     const all = [...files];
-    const room = Math.max(0, this.policy.maxFiles - this.list.length);
-    this.overflow = Math.max(0, all.length - room);
-    const { maxBytes, acceptedTypes } = this.policy;
-    for (const file of all.slice(0, room)) {
-      const refused: UploadRefusal | undefined =
-        file.size > maxBytes ? 'too_large' : acceptsType(acceptedTypes, file.type) ? undefined : 'wrong_type';
-      const item: Item = { id: `upload-${++seq}`, key: crypto.randomUUID(), file, status: 'failed', loaded: 0, total: file.size, refused };
-      this.list = [...this.list, item];
-      if (!refused) void this.send(item);
-    }
-    this.host.requestUpdate();
+    chipsModule ??= import('./upload-chips.js').then(
+      (m) => m.default(kit),
+      (error) => {
+        chipsModule = undefined; // a failed download is tried again with the next files
+        throw error;
+      },
+    );
+    waitFor(
+      this.host,
+      chipsModule.then((chips) => {
+        this.chips = chips;
+        chips.add(this, all);
+      }),
+    );
   }
 
   /** Uploads a failed file again (same idempotency key). */
   retry(id: string): void {
     const item = this.list.find((u) => u.id === id);
-    if (item?.status === 'failed' && !item.refused) void this.send(item);
+    if (item?.status === 'failed' && !item.refused) void this.chips?.send(this, item);
   }
 
   /** Removes a file; one still uploading is canceled. */
@@ -189,7 +192,7 @@ export class UploadController implements ReactiveController {
 
   hostConnected(): void {
     // Moved in the page: uploads stopped by the disconnect go on.
-    for (const u of this.list) if (u.resume) void this.send(u);
+    for (const u of this.list) if (u.resume) void this.chips?.send(this, u);
   }
 
   hostUpdated(): void {
@@ -211,35 +214,6 @@ export class UploadController implements ReactiveController {
       if (u.status !== 'uploading') continue;
       u.resume = true;
       u.abort?.abort();
-    }
-  }
-
-  private async send(item: Item): Promise<void> {
-    const abort = new AbortController();
-    const update = (patch: Partial<Item>) => {
-      Object.assign(item, patch);
-      this.list = [...this.list];
-      this.host.requestUpdate();
-    };
-    update({ status: 'uploading', loaded: 0, error: undefined, abort, resume: false });
-    try {
-      const client = this.host.effectiveClient;
-      if (!client) throw new PorticoNoClientError();
-      const attachment = await this.transport(client, item.file, {
-        key: item.key,
-        signal: abort.signal,
-        onProgress: (loaded, total) => update({ loaded, total }),
-      });
-      update({ status: 'done', attachment, loaded: item.total, abort: undefined });
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      const code = errorCode(error);
-      update({
-        status: 'failed',
-        error,
-        abort: undefined,
-        refused: code === 'payload_too_large' ? 'too_large' : code === 'unsupported_media_type' ? 'wrong_type' : undefined,
-      });
     }
   }
 }

@@ -8,6 +8,7 @@ import { MutationController } from '../../controllers/mutation-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoApproveRequestDetail } from './approval-button.events.js';
 import { type ApprovalButtonMessageKey, en } from './approval-button.messages.js';
 import { styles } from './approval-button.styles.js';
@@ -74,14 +75,11 @@ interface ReviewData {
  * ```
  */
 export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,
     endpoints: { deliverables, approvals, me },
-    locales: {
-      de: () => import('./approval-button.messages.de.js').then((m) => m.de),
-      ar: () => import('./approval-button.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./approval-button.messages.de.js'), ar: () => import('./approval-button.messages.ar.js') },
   };
 
   static override properties = {

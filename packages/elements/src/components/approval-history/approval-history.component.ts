@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import { type ApprovalHistoryMessageKey, en } from './approval-history.messages.js';
 import { styles } from './approval-history.styles.js';
 
@@ -64,14 +65,11 @@ export function groupByVersion(approvals: readonly Approval[]): ApprovalGroup[] 
  * ```
  */
 export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,
     endpoints: { approvals },
-    locales: {
-      de: () => import('./approval-history.messages.de.js').then((m) => m.de),
-      ar: () => import('./approval-history.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./approval-history.messages.de.js'), ar: () => import('./approval-history.messages.ar.js') },
   };
 
   static override properties = {

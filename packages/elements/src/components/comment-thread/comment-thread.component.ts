@@ -8,6 +8,7 @@ import { PageController } from '../../controllers/page-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import type { Translator } from '../../i18n/i18n.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoCommentRequestDetail } from './comment-thread.events.js';
 import { type CommentThreadMessageKey, en } from './comment-thread.messages.js';
 import { styles } from './comment-thread.styles.js';
@@ -80,14 +81,11 @@ export type AnchorMode = '' | 'region' | 'page' | 'time';
  * @fires portico-error - Loading failed.
  */
 export class PorticoCommentThread extends PorticoElement<CommentThreadMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,
     endpoints: { comments },
-    locales: {
-      de: () => import('./comment-thread.messages.de.js').then((m) => m.de),
-      ar: () => import('./comment-thread.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./comment-thread.messages.de.js'), ar: () => import('./comment-thread.messages.ar.js') },
   };
 
   static override properties = {

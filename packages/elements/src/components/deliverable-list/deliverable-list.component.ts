@@ -6,6 +6,7 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
 import type { DeliverableListMessageKey } from './deliverable-list.messages.js';
 import { styles } from './deliverable-list.styles.js';
@@ -57,7 +58,7 @@ export { REVIEW_STATUSES, REVIEW_TONE, reviewBadge };
  * ```
  */
 export class PorticoDeliverableList extends PorticoElement<DeliverableListMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = { endpoints: { deliverables }, uses: [reviewResources] };
 
   static override properties = {

@@ -7,10 +7,7 @@ import { type DeliverableListMessageKey, en } from './deliverable-list.messages.
 /** The review vocabulary lives in the list's catalog: whoever shows a badge uses these resources. */
 export const reviewResources: Resources = {
   en,
-  locales: {
-    de: () => import('./deliverable-list.messages.de.js').then((m) => m.de),
-    ar: () => import('./deliverable-list.messages.ar.js').then((m) => m.ar),
-  },
+  locales: { de: () => import('./deliverable-list.messages.de.js'), ar: () => import('./deliverable-list.messages.ar.js') },
 };
 
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'changes_requested', 'approved'];

@@ -99,10 +99,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
   static override resources = {
     en,
     endpoints: { deliverables },
-    locales: {
-      de: () => import('./deliverable-viewer.messages.de.js').then((m) => m.de),
-      ar: () => import('./deliverable-viewer.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./deliverable-viewer.messages.de.js'), ar: () => import('./deliverable-viewer.messages.ar.js') },
     uses: [reviewResources],
   };
 

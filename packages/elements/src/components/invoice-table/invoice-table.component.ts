@@ -1,10 +1,11 @@
 import type { InvoiceSummary, InvoiceTotals } from '@portico/contract';
 import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
-import { PorticoElement } from '../../base/portico-element.js';
+import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import {
   EMPTY_PAGE,
   type InvoiceCurrencyTotal,
@@ -117,14 +118,11 @@ const query = (filter: InvoiceFilter) => (filter === 'overdue' ? { overdue: 'tru
  * ```
  */
 export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,
     endpoints: { invoices },
-    locales: {
-      de: () => import('./invoice-table.messages.de.js').then((m) => m.de),
-      ar: () => import('./invoice-table.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./invoice-table.messages.de.js'), ar: () => import('./invoice-table.messages.ar.js') },
   };
 
   static override properties = {
@@ -267,18 +265,6 @@ export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> 
     </div>`;
   }
 
-  /** Also waits for the virtualizer when the rows need it, so that `updateComplete` means the rows are final. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (virtual || !this.needsVirtual(this.rows)) return done;
-    // A failed download leaves the plain rows on screen; the next render tries again.
-    const loaded = await loadVirtual().then(
-      () => true,
-      () => false,
-    );
-    return loaded ? super.getUpdateComplete() : done;
-  }
-
   /** Whether the rows need the virtualizer: more than PLAIN_ROWS, or more pages to come. */
   private needsVirtual(rows: readonly InvoiceSummary[]): boolean {
     this.virtualOn ||= rows.length > PLAIN_ROWS || (this.invoices === undefined && this.pages.hasMore);
@@ -286,17 +272,13 @@ export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> 
   }
 
   /**
-   * The virtualizer when the rows need it and it is there. Starts loading it when they do; until
-   * it is there the first PLAIN_ROWS rows render plainly.
+   * The virtualizer when the rows need it and it is there. Starts loading it when they do (and
+   * `updateComplete` waits for it); until it is there the first PLAIN_ROWS rows render plainly, as
+   * they stay if it fails to load (the next render tries again).
    */
   protected virtualized(rows: readonly InvoiceSummary[]): Virtual | undefined {
     const needed = this.needsVirtual(rows);
-    if (needed && !virtual) {
-      void loadVirtual().then(
-        () => this.requestUpdate(),
-        () => undefined, // plain rows stay; the next render tries again
-      );
-    }
+    if (needed && !virtual) waitFor(this, loadVirtual());
     return needed ? virtual : undefined;
   }
 

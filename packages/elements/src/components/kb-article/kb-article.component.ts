@@ -111,10 +111,7 @@ export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
   static override resources = {
     en,
     endpoints: { articles },
-    locales: {
-      de: () => import('./kb-article.messages.de.js').then((m) => m.de),
-      ar: () => import('./kb-article.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./kb-article.messages.de.js'), ar: () => import('./kb-article.messages.ar.js') },
   };
 
   static override properties = {

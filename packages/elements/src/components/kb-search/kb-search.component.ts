@@ -78,10 +78,7 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
   static override resources = {
     en,
     endpoints: { articles },
-    locales: {
-      de: () => import('./kb-search.messages.de.js').then((m) => m.de),
-      ar: () => import('./kb-search.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./kb-search.messages.de.js'), ar: () => import('./kb-search.messages.ar.js') },
   };
 
   static override properties = {

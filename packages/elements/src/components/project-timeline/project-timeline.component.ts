@@ -58,10 +58,7 @@ export class PorticoProjectTimeline extends PorticoElement<ProjectTimelineMessag
   static override resources = {
     en,
     endpoints: { projects },
-    locales: {
-      de: () => import('./project-timeline.messages.de.js').then((m) => m.de),
-      ar: () => import('./project-timeline.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./project-timeline.messages.de.js'), ar: () => import('./project-timeline.messages.ar.js') },
   };
 
   static override properties = {

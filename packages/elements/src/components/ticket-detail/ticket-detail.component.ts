@@ -8,6 +8,7 @@ import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
 import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { UploadController } from '../../controllers/upload-controller.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import type { TicketAction, TicketReplyRequestDetail } from './ticket-detail.events.js';
 import { en, type TicketDetailMessageKey } from './ticket-detail.messages.js';
 import { styles } from './ticket-detail.styles.js';
@@ -101,14 +102,11 @@ let seq = 0;
  * ```
  */
 export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey | UploadMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,
     endpoints: { tickets },
-    locales: {
-      de: () => import('./ticket-detail.messages.de.js').then((m) => m.de),
-      ar: () => import('./ticket-detail.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./ticket-detail.messages.de.js'), ar: () => import('./ticket-detail.messages.ar.js') },
   };
 
   static override properties = {

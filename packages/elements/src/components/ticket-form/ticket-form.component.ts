@@ -9,6 +9,7 @@ import { errorCode } from '../../controllers/resource-controller.js';
 import { SearchController } from '../../controllers/search-controller.js';
 import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { UploadController } from '../../controllers/upload-controller.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import { en, type TicketFormMessageKey } from './ticket-form.messages.js';
 import { styles } from './ticket-form.styles.js';
 import { renderCreated, renderDeflected, renderForm, type TicketFormView } from './ticket-form.templates.js';
@@ -84,14 +85,11 @@ export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCrea
  * ```
  */
 export class PorticoTicketForm extends PorticoElement<TicketFormMessageKey | UploadMessageKey> {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,
     endpoints: { tickets, articles },
-    locales: {
-      de: () => import('./ticket-form.messages.de.js').then((m) => m.de),
-      ar: () => import('./ticket-form.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./ticket-form.messages.de.js'), ar: () => import('./ticket-form.messages.ar.js') },
   };
 
   static override properties = {

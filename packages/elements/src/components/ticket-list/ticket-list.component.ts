@@ -94,10 +94,7 @@ export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
   static override resources = {
     en,
     endpoints: { tickets },
-    locales: {
-      de: () => import('./ticket-list.messages.de.js').then((m) => m.de),
-      ar: () => import('./ticket-list.messages.ar.js').then((m) => m.ar),
-    },
+    locales: { de: () => import('./ticket-list.messages.de.js'), ar: () => import('./ticket-list.messages.ar.js') },
   };
 
   static override properties = {
