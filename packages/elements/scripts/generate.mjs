@@ -932,7 +932,9 @@ function renderPackageJson() {
 }
 for (const name of CUSTOMER) {
   if (!registered.some((c) => c.name === name))
-    problems.push(`the size check's customer-portal group (packages/tooling/src/size-groups.mjs) names "${name}", which the manifest does not define`);
+    problems.push(
+      `the size check's customer-portal group (packages/tooling/src/size-groups.mjs) names "${name}", which the manifest does not define`,
+    );
 }
 
 // ─── Write or check ───────────────────────────────────────────────────────────────────────────
