@@ -25,7 +25,7 @@
 // must be a file). So "single file" means one entry file and one request for a page in English
 // without articles or PDFs; serve (or copy) the whole folder so the lazy files are found.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
