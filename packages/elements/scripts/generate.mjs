@@ -909,8 +909,13 @@ function renderCssMd() {
 // exports); the lists that name them are written from it (define.ts, sideEffects) or checked
 // against it (the size check's groups; the CDN autoloader reads the manifest itself).
 const registered = manifestComponents(manifest); // { name, tag } of every src/components/<name>/<name>.ts
-// The provider first, so it is upgraded before the components inside it ask for its context.
-const registrationOrder = [...registered.filter((c) => c.name === 'provider'), ...registered.filter((c) => c.name !== 'provider')];
+// The provider first, so it is upgraded before the components inside it ask for its context; then
+// the customer-portal set, then the rest (related modules together bundle a little smaller).
+const rank = (c) => (c.name === 'provider' ? -1 : CUSTOMER.includes(c.name) ? CUSTOMER.indexOf(c.name) : CUSTOMER.length);
+const registrationOrder = registered
+  .map((c, i) => [rank(c), i, c])
+  .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  .map(([, , c]) => c);
 function renderDefine() {
   return [
     header('//').trimEnd(),

@@ -147,13 +147,10 @@ export class PorticoElement<K extends string = never> extends LitElement {
 
   /** Also waits for the work given to `waitFor()`, and for the render after it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (let work = waits.get(this); work; work = waits.get(this)) {
-      waits.delete(this);
-      await Promise.all(work);
-      done = await super.getUpdateComplete();
-    }
-    return done;
+    const done = await super.getUpdateComplete();
+    const work = waits.get(this);
+    waits.delete(this);
+    return work ? Promise.all(work).then(() => this.getUpdateComplete()) : done;
   }
 
   /**

@@ -75,11 +75,6 @@ export class MutationController<I, R> implements ReactiveController {
     return this.status === 'pending';
   }
 
-  /** The `Idempotency-Key` of the current intent (the one sent last, kept for its retries), if any. */
-  get key(): string | undefined {
-    return this.intent?.key;
-  }
-
   /**
    * Sends `input`. Resolves with the result, or `undefined` when nothing was stored: a write was
    * already pending, the request event was canceled, it failed (see `status` and `error`) or was
@@ -88,9 +83,8 @@ export class MutationController<I, R> implements ReactiveController {
   async run(input: I): Promise<R | undefined> {
     const { host, options } = this;
     if (this.pending) return undefined;
-    const emit = host.emit as (name: string, detail: unknown, o?: { cancelable: boolean }) => boolean;
-    const request = options.request?.(input);
-    if (request && !emit.call(host, request[0], request[1], { cancelable: true })) return undefined;
+    const request = options.request?.(input) as [never, never] | undefined;
+    if (request && !host.emit(...request, { cancelable: true })) return undefined;
     const fingerprint = fingerprintOf(options.fingerprint ? options.fingerprint(input) : input);
     if (this.intent?.fingerprint !== fingerprint) this.intent = { fingerprint, key: crypto.randomUUID() };
     const abort = new AbortController();
@@ -106,8 +100,8 @@ export class MutationController<I, R> implements ReactiveController {
       this.value = result;
       this.set('success');
       options.onSuccess?.(result, input);
-      const success = options.success?.(result, input);
-      if (success) emit.call(host, success[0], success[1]);
+      const success = options.success?.(result, input) as [never, never] | undefined;
+      if (success) host.emit(...success);
       return result;
     } catch (error) {
       undo?.();

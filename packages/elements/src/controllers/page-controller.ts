@@ -54,20 +54,21 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
 
   private readonly host: PorticoElement;
   private readonly options: PageOptions<T, A, X>;
-  private readonly mode: PageMode;
-  private extra: T[][] = [];
-  private extraCursor: string | null = null;
+  /** The pages added since the first, in the order loaded, and the cursor after the last of them. */
+  private more: T[][] = [];
+  private moreNext: string | null = null;
+  /** `pages`: the current page's cursor and those of the pages before it. */
   private cursor?: string;
   private previous: Array<string | undefined> = [];
+  /** The inputs seen last, and those of the first page on screen. */
   private last?: string;
-  /** The inputs (with the cursor) of the first page on screen. */
   private loaded?: string;
-  private moreAbort?: AbortController;
+  private abort?: AbortController;
+  private memo?: [first: readonly T[], more: T[][], items: readonly T[]];
 
   constructor(host: PorticoElement, options: PageOptions<T, A, X>) {
     this.host = host;
     this.options = options;
-    this.mode = options.mode ?? 'more';
     // Added before the resource: hostUpdate() sees changed inputs before the resource's task reads them.
     host.addController(this);
     this.resource = new ResourceController(host, {
@@ -75,18 +76,15 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
       args: () => [...options.args(), this.cursor] as const,
       load: async (client, args, o) => {
         const key = argsKey(args);
-        // A new first page: a "Show more" on its way belongs to the old one.
-        if (this.mode !== 'pages') this.stopMore();
         const inputs = args.slice(0, -1) as unknown as A;
+        // A new first page: a "Show more" on its way belongs to the old one.
+        this.stop();
         let page = await options.load(client, inputs, args.at(-1) as string | undefined, o);
         for (let n = 1; n < (options.follow ?? 1) && page.nextCursor; n++) {
           const next = await options.load(client, inputs, page.nextCursor, o);
           page = { ...page, data: [...page.data, ...next.data], nextCursor: next.nextCursor };
         }
-        if (!o.signal.aborted && (key !== this.loaded || !options.keep)) {
-          this.extra = [];
-          this.extraCursor = null;
-        }
+        if (key !== this.loaded || !options.keep) this.more = [];
         this.loaded = key;
         return page;
       },
@@ -96,36 +94,26 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
   /** Every item on screen: the first page and the pages added since, in display order (the same array until they change). */
   get items(): readonly T[] {
     const first = this.resource.value?.data ?? [];
-    if (!this.extra.length) return first;
-    const memo = this.memo;
-    if (memo?.first === first && memo.extra === this.extra) return memo.items;
-    const items = this.merge(first);
-    this.memo = { first, extra: this.extra, items };
-    return items;
-  }
-
-  private memo?: { first: readonly T[]; extra: T[][]; items: readonly T[] };
-
-  private merge(first: readonly T[]): readonly T[] {
-    const pages = this.mode === 'older' ? [...this.extra].reverse().concat([first as T[]]) : [first, ...this.extra];
-    const key = this.options.key;
-    if (!key) return pages.flat();
-    const seen = new Map<string, T>();
-    // The first page is the freshest: its copy of an item wins.
-    for (const item of first) seen.set(key(item), item);
-    const out: T[] = [];
-    for (const page of pages) for (const item of page) if (page === first || !seen.has(key(item))) out.push(item);
-    return out;
+    const { more, memo } = this;
+    if (!more.length) return first;
+    if (memo?.[0] !== first || memo[1] !== more) {
+      // The first page is the freshest: its copy of an item wins, and an item shows once.
+      const key = this.options.key;
+      const seen = new Set(key ? first.map(key) : []);
+      const added = more.map((page) => (key ? page.filter((item) => !seen.has(key(item)) && seen.add(key(item))) : page));
+      this.memo = [first, more, this.options.mode === 'older' ? [...added.reverse().flat(), ...first] : [...first, ...added.flat()]];
+    }
+    return this.memo![2];
   }
 
   /** The cursor of the next page to add, or null when there is none. */
   private get next(): string | null {
-    return this.extra.length ? this.extraCursor : (this.resource.value?.nextCursor ?? null);
+    return this.more.length ? this.moreNext : (this.resource.value?.nextCursor ?? null);
   }
 
   /** Whether "Show more" has something to load. */
   get hasMore(): boolean {
-    return this.mode !== 'pages' && this.resource.state !== 'error' && !!this.next;
+    return this.options.mode !== 'pages' && this.resource.state !== 'error' && !!this.next;
   }
 
   /** `pages`: the 1-based number of the page on screen. */
@@ -152,17 +140,17 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
     const cursor = this.next;
     if (!client || !cursor || this.moreState === 'loading' || this.resource.state !== 'complete') return;
     const abort = new AbortController();
-    this.moreAbort = abort;
-    this.setMore('loading');
+    this.abort = abort;
+    this.set('loading');
     try {
       const page = await this.options.load(client, this.options.args(), cursor, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      this.extra = [...this.extra, page.data];
-      this.extraCursor = page.nextCursor;
-      this.setMore('idle');
+      this.more = [...this.more, page.data];
+      this.moreNext = page.nextCursor;
+      this.set('idle');
     } catch (error) {
       if (abort.signal.aborted || isAbort(error)) return;
-      this.setMore('error', error);
+      this.set('error', error);
       this.host.emit('portico-error', { error, code: errorCode(error) });
     }
   }
@@ -170,47 +158,41 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
   /** `pages`: shows the next page. */
   nextPage(): void {
     const next = this.resource.value?.nextCursor;
-    if (!next) return;
-    this.previous = [...this.previous, this.cursor];
-    this.go(next);
+    if (next) this.go([...this.previous, this.cursor], next);
   }
 
   /** `pages`: shows the page before. */
   previousPage(): void {
-    if (!this.previous.length) return;
-    const previous = [...this.previous];
-    this.go(previous.pop());
-    this.previous = previous;
+    if (this.previous.length) this.go(this.previous.slice(0, -1), this.previous.at(-1));
   }
 
   hostUpdate(): void {
     const key = argsKey(this.options.args());
+    // New inputs: from the first page again.
     if (this.last !== undefined && key !== this.last) {
-      // New inputs: from the first page again.
-      this.previous = [];
+      this.stop();
+      this.previous = this.more = [];
       this.cursor = undefined;
-      this.stopMore();
-      this.extra = [];
     }
     this.last = key;
   }
 
   hostDisconnected(): void {
-    this.stopMore();
+    this.stop();
   }
 
-  private go(cursor: string | undefined): void {
+  private go(previous: Array<string | undefined>, cursor: string | undefined): void {
+    this.previous = previous;
     this.cursor = cursor;
     this.host.requestUpdate();
   }
 
-  private stopMore(): void {
-    this.moreAbort?.abort();
-    this.moreAbort = undefined;
-    if (this.moreState !== 'idle') this.setMore('idle');
+  private stop(): void {
+    this.abort?.abort();
+    if (this.moreState !== 'idle') this.set('idle');
   }
 
-  private setMore(state: More, error?: unknown): void {
+  private set(state: More, error?: unknown): void {
     this.moreState = state;
     this.moreError = error;
     this.host.requestUpdate();

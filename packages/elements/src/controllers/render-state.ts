@@ -85,6 +85,7 @@ export function renderState<T>(host: RenderHost, resource: RenderableResource<T>
 /** What `renderMore` reads of a `PageController`. */
 export interface MorePages {
   readonly moreState: 'idle' | 'loading' | 'error';
+  readonly moreError: unknown;
   readonly hasMore: boolean;
   loadMore(): unknown;
 }
@@ -94,7 +95,7 @@ export interface MoreOptions {
   label?: string;
   /** Said while the next page loads (a list that loads as it scrolls). */
   loading?: string;
-  /** Said when the next page failed (default: the shared "Couldn’t load more."). */
+  /** Said when the next page failed (default: what happened, by error code). */
   failed?: string;
 }
 
@@ -109,7 +110,7 @@ export function renderMore(host: RenderHost, pages: MorePages, o: MoreOptions = 
   const more = () => pages.loadMore();
   if (pages.moreState === 'error') {
     return html`<div part="more" class="more failure" role="alert">
-      <p>${o.failed ?? t('state.moreFailed')}</p>
+      <p>${o.failed ?? errorMessage(host, pages.moreError)}</p>
       <button part="retry" class="button" type="button" @click=${more}>${t('state.retry')}</button>
     </div>`;
   }

@@ -8,9 +8,7 @@ import type { UploadController } from './upload-controller.js';
 export type UploadHost = Pick<PorticoElement<UploadMessageKey>, 'i18n' | 'updateComplete' | 'renderRoot'>;
 type Host = UploadHost;
 
-const SHORT: Record<string, string> = { 'application/pdf': 'PDF', 'video/mp4': 'MP4', 'audio/mpeg': 'MP3', 'application/zip': 'ZIP' };
-
-/** The accepted types in words: "images, PDF, MP4, MP3, ZIP and text files"; empty when unknown. */
+/** The accepted types in words — "images, PDF, MP4, MP3, ZIP, and text files" (by subtype) — or empty when unknown. */
 export function acceptedTypes(host: Host, uploads: UploadController): string {
   const { t, lang } = host.i18n;
   const names = uploads.policy.acceptedTypes.map((type) =>
@@ -18,7 +16,9 @@ export function acceptedTypes(host: Host, uploads: UploadController): string {
       ? t('upload.images')
       : type === 'text/plain'
         ? t('upload.text')
-        : (SHORT[type] ?? type.split('/').pop()!.toUpperCase()),
+        : type === 'audio/mpeg'
+          ? 'MP3'
+          : type.slice(type.indexOf('/') + 1).toUpperCase(),
   );
   return names.length ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(new Set(names)) : '';
 }

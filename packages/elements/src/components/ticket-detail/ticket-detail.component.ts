@@ -203,7 +203,9 @@ export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey |
       if (ticket.id !== this.ticketId) return;
       this.acted = { ticket: updated, over: this.thread.resource.value };
       this.announcement = this.i18n.t(`ticketDetail.actionDone.${action}`);
+      void this.keepFocus();
     },
+    onError: () => void this.keepFocus(),
     success: (ticket, { action }) => ['portico-ticket-action', { action, ticket }],
   });
 
@@ -259,10 +261,12 @@ export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey |
   /** Closes, reopens or escalates the ticket. */
   async act(action: TicketAction): Promise<void> {
     const ticket = this.ticket;
-    if (!ticket) return;
-    await this.actions.run({ action, ticket });
+    if (ticket) await this.actions.run({ action, ticket });
+  }
+
+  /** The clicked action button may have been replaced (close ⇄ reopen): keep focus in the group. */
+  private async keepFocus(): Promise<void> {
     await this.updateComplete;
-    // The clicked button may have been replaced (close ⇄ reopen): keep focus in the group.
     if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="action"]')?.focus();
   }
 

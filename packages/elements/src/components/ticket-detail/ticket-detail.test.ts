@@ -635,7 +635,7 @@ describe('<portico-ticket-detail>', () => {
       await settled(el);
       ($(el, '[part~="more"]') as HTMLButtonElement).click();
       await waitUntil(() => $(el, '[part~="more"][role="alert"]'), 'no failure', { timeout: 3000 });
-      expect($(el, '[part~="more"]')!.textContent).to.contain('Couldn’t load more.');
+      expect($(el, '[part~="more"]')!.textContent).to.contain('The service is unavailable right now.');
       expect(messages(el).length).to.equal(50);
       await expect(el).to.be.accessible(AXE);
       api.use('tickets.messages', ({ query }) =>

@@ -7,7 +7,6 @@ export const ar: Catalog = {
   'state.retry': 'إعادة المحاولة',
   'state.empty': 'لا يوجد شيء هنا بعد.',
   'state.more': 'عرض المزيد',
-  'state.moreFailed': 'تعذّر تحميل المزيد.',
 
   'error.network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   'error.timeout': 'استغرق الخادم وقتًا طويلًا في الرد. حاول مرة أخرى.',

@@ -6,7 +6,6 @@ export const de: Catalog = {
   'state.retry': 'Erneut versuchen',
   'state.empty': 'Hier ist noch nichts.',
   'state.more': 'Mehr anzeigen',
-  'state.moreFailed': 'Weitere Einträge konnten nicht geladen werden.',
 
   'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',

@@ -10,7 +10,6 @@ export const en = {
   'state.retry': 'Retry',
   'state.empty': 'Nothing here yet.',
   'state.more': 'Show more',
-  'state.moreFailed': 'Couldn’t load more.',
 
   'error.network': 'Can’t reach the server. Check your connection and try again.',
   'error.timeout': 'The server took too long to answer. Try again.',
