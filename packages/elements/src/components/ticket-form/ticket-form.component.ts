@@ -1,8 +1,9 @@
 import type { SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
+import { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
 import { articles } from '@portico/contract/validators/articles';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, type PropertyValues } from 'lit';
-import { PorticoElement } from '../../base/portico-element.js';
+import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { MutationController } from '../../controllers/mutation-controller.js';
 import { stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
@@ -13,9 +14,23 @@ import { failureStyles } from '../../styles/failure.styles.js';
 import { en, type TicketFormMessageKey } from './ticket-form.messages.js';
 import { styles } from './ticket-form.styles.js';
 import { renderCreated, renderDeflected, renderForm, type TicketFormView } from './ticket-form.templates.js';
-import { FIELDS, type Field, type FieldErrors, serverFieldErrors, validate } from './ticket-form.validation.js';
+import type { Field, FieldErrors } from './ticket-form.validation.js';
 
 export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCreateRequestDetail } from './ticket-form.events.js';
+
+const FIELDS: readonly Field[] = ['subject', 'body', 'priority', 'attachments'];
+type Validation = typeof import('./ticket-form.validation.js');
+let validation: Validation | undefined;
+let validationLoading: Promise<Validation> | undefined;
+/** The validation messages, loaded once a field was left or the form submitted; a failed download is tried again. */
+const loadValidation = () =>
+  (validationLoading ??= import('./ticket-form.validation.js').then(
+    (m) => (validation = m),
+    (error) => {
+      validationLoading = undefined;
+      throw error;
+    },
+  ));
 
 /**
  * A form for a new support ticket: subject, description, priority and attachments, validated
@@ -165,7 +180,8 @@ export class PorticoTicketForm extends PorticoElement<TicketFormMessageKey | Upl
     },
     success: (ticket) => ['portico-ticket-create', { ticket }],
     onError: (error) => {
-      const mapped = serverFieldErrors(error);
+      // submit() loaded the validation module before sending.
+      const mapped = validation!.serverFieldErrors(error);
       const count = Object.keys(mapped).length;
       if (errorCode(error) !== 'validation_failed' || !count) return;
       // Field errors show on their fields, not in the alert (the same input keeps its key).
@@ -211,7 +227,7 @@ export class PorticoTicketForm extends PorticoElement<TicketFormMessageKey | Upl
     if (this.sending.pending || this.uploads.uploading) return undefined;
     this.attempted = true;
     this.sending.clearError();
-    const { data } = validate(this.i18n.t, this.input);
+    const { data } = (await loadValidation()).validate(TicketCreateSchema, this.i18n.t, this.input);
     const count = Object.keys(this.visibleErrors).length;
     if (!data || count) {
       this.announcement = count ? this.i18n.t('ticketForm.error.summary', { count }) : '';
@@ -262,7 +278,9 @@ export class PorticoTicketForm extends PorticoElement<TicketFormMessageKey | Upl
 
   /** The errors on screen: the server's for a field until it is edited, else the client's for touched fields. */
   private get visibleErrors(): FieldErrors {
-    const client = validate(this.i18n.t, this.input).errors;
+    const checked = this.attempted || this.touched.size > 0;
+    if (checked && !validation) waitFor(this, loadValidation());
+    const client = checked && validation ? validation.validate(TicketCreateSchema, this.i18n.t, this.input).errors : {};
     const overflow = this.uploads.overflow ? this.i18n.t('ticketForm.error.tooManyFiles', { max: this.uploads.policy.maxFiles }) : '';
     const out: FieldErrors = {};
     for (const field of FIELDS) {

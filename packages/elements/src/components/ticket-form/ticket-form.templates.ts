@@ -1,6 +1,7 @@
-import type { Highlighted, SearchHit, Ticket, TicketPriority } from '@portico/contract';
+import type { SearchHit, Ticket, TicketPriority } from '@portico/contract';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { type PorticoElement, waitFor } from '../../base/portico-element.js';
 import type { MutationController } from '../../controllers/mutation-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderAttach, renderUploads, uploadHint } from '../../controllers/render-upload.js';
@@ -32,9 +33,6 @@ export type TicketFormView = Pick<PorticoTicketForm, keyof PorticoTicketForm> & 
   onArticleKeydown(e: KeyboardEvent): void;
   solved(): void;
 };
-
-/** Search highlighting arrives as segments, never markup: render them as text with `<mark>`. */
-const highlighted = (segments: Highlighted) => segments.map((s) => (s.highlight ? html`<mark>${s.text}</mark>` : s.text));
 
 export function renderDeflected(f: TicketFormView) {
   const { t } = f.i18n;
@@ -169,59 +167,24 @@ function renderAttachments(f: TicketFormView, error: string | undefined) {
   </div>`;
 }
 
-function renderSuggestions(f: TicketFormView) {
-  const { t } = f.i18n;
-  if (f.opened) return renderArticle(f, f.opened);
-  const hits = f.search.resource.state === 'error' ? [] : f.search.results;
-  if (!hits.length) return nothing;
-  return html`<section part="suggestions" class="suggestions" aria-labelledby="suggestions-heading">
-    <h3 class="suggestions__heading" id="suggestions-heading">${t('ticketForm.suggestions')}</h3>
-    <ul class="suggestions__list" role="list">
-      ${repeat(
-        hits,
-        (hit) => hit.article.slug,
-        (hit) => html`<li class="suggestion-item">
-          <button
-            part="suggestion"
-            class="suggestion"
-            type="button"
-            data-slug=${hit.article.slug}
-            aria-describedby="snippet-${hit.article.id}"
-            @click=${() => f.openArticle(hit as SearchHit)}
-          >
-            ${highlighted(hit.title.length ? hit.title : [{ text: hit.article.title, highlight: false }])}
-          </button>
-          <p class="snippet" id="snippet-${hit.article.id}">${highlighted(hit.snippet)}</p>
-        </li>`,
-      )}
-    </ul>
-  </section>`;
-}
+type Suggestions = ReturnType<typeof import('./ticket-form.suggestions.js').default>;
+let suggestions: Suggestions | undefined;
+let suggestionsLoading: Promise<unknown> | undefined;
 
-function renderArticle(f: TicketFormView, open: { slug: string; loaded?: boolean }) {
-  const { t } = f.i18n;
-  const { lang, dir } = f.locale;
-  return html`<section
-    part="article"
-    class="article"
-    aria-labelledby="article-title"
-    @keydown=${(e: KeyboardEvent) => f.onArticleKeydown(e)}
-    @portico-article-load=${() => f.articleShown(open.slug, true)}
-    @portico-error=${() => f.articleShown(open.slug, false)}
-  >
-    <h3 class="article__kicker" id="article-title" tabindex="-1">${t('ticketForm.article')}</h3>
-    <portico-kb-article
-      slug=${open.slug}
-      heading-level="4"
-      hide-feedback
-      lang=${lang}
-      dir=${dir}
-      .client=${f.effectiveClient}
-      .theme=${f.theme ?? f.contextTheme}
-    ></portico-kb-article>
-    <div class="article__actions">
-      ${!open.loaded ? nothing : html`<button part="solved" class="button button--primary" type="button" @click=${() => f.solved()}>${t('ticketForm.solved')}</button>`}
-      <button part="article-close" class="button" type="button" @click=${() => f.closeArticle()}>${t('ticketForm.closeArticle')}</button>
-    </div>
-  </section>`;
+/**
+ * The suggested articles, or the one opened in place: their templates load with the first
+ * suggestions (ticket-form.suggestions.ts), and `updateComplete` waits for them.
+ */
+function renderSuggestions(f: TicketFormView) {
+  if (!f.opened && (f.search.resource.state === 'error' || !f.search.results.length)) return nothing;
+  if (suggestions) return suggestions.render(f);
+  suggestionsLoading ??= import('./ticket-form.suggestions.js').then(
+    (m) => (suggestions = m.default({ html, nothing, repeat })),
+    (error) => {
+      suggestionsLoading = undefined; // tried again on the next render
+      throw error;
+    },
+  );
+  waitFor(f as unknown as PorticoElement, suggestionsLoading);
+  return nothing;
 }

@@ -1,10 +1,12 @@
+// The ticket form's validation messages, loaded when they are first needed (a field was left or
+// the form submitted). It imports no value (the contract's schema comes from the form): imported
+// here, shared modules would be split into chunks of their own in a bundler's output.
 import type { TicketCreate } from '@portico/contract';
-import { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
+import type { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
 import type { Translator } from '../../i18n/i18n.js';
 import type { TicketFormMessageKey } from './ticket-form.messages.js';
 
-export const FIELDS = ['subject', 'body', 'priority', 'attachments'] as const;
-export type Field = (typeof FIELDS)[number];
+export type Field = 'subject' | 'body' | 'priority' | 'attachments';
 export type FieldErrors = Partial<Record<Field, string>>;
 
 interface ZodIssueLike {
@@ -31,9 +33,13 @@ function issueMessage(t: Translator<TicketFormMessageKey>['t'], field: Field, is
   return t('ticketForm.error.invalid');
 }
 
-/** The input checked against the contract's `TicketCreate`: the parsed input, and the first error of each field. */
-export function validate(t: Translator<TicketFormMessageKey>['t'], input: TicketCreate): { data?: TicketCreate; errors: FieldErrors } {
-  const result = TicketCreateSchema.safeParse(input);
+/** The input checked against the contract's `TicketCreate` (`schema`): the parsed input, and the first error of each field. */
+export function validate(
+  schema: typeof TicketCreateSchema,
+  t: Translator<TicketFormMessageKey>['t'],
+  input: TicketCreate,
+): { data?: TicketCreate; errors: FieldErrors } {
+  const result = schema.safeParse(input);
   const errors: FieldErrors = {};
   if (result.success) return { data: result.data as TicketCreate, errors };
   for (const issue of result.error.issues as ZodIssueLike[]) {
