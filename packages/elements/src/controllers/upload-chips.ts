@@ -34,7 +34,97 @@ const chipResources = {
 
 /** The chips module, made with what it needs of lit and the shared modules. */
 export default function uploadChips(kit: UploadKit) {
-  const { html, nothing, repeat, fileSize, errorMessage, errorCode, isAbort, PorticoNoClientError, acceptedTypes, useResources } = kit;
+  const {
+    html,
+    css,
+    nothing,
+    repeat,
+    fileSize,
+    errorMessage,
+    errorCode,
+    isAbort,
+    PorticoNoClientError,
+    acceptedTypes,
+    useResources,
+    adoptLate,
+  } = kit;
+
+  /**
+   * The chips' styles, adopted by the component's shadow root with the first chips
+   * (`<ul class="chips">` of `<li class="chip" data-status>` with `.chip__name`, `.chip__progress`,
+   * `.chip__size`, `.chip__error`, `.chip__retry`, `.chip__remove`). The radius follows
+   * `--_badge-radius` where a component sets it, the border `--_border-color`.
+   */
+  const chipStyles = css`
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_portico-space-xs);
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_portico-space-xs);
+    max-inline-size: 100%;
+    padding-block: var(--_portico-space-2xs);
+    padding-inline: var(--_portico-space-s) var(--_portico-space-2xs);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_badge-radius, var(--_portico-radius-pill));
+    background: var(--_portico-color-surface);
+    font-size: var(--_portico-font-size-s);
+  }
+  .chip[data-status='uploading'] {
+    border-style: dashed;
+  }
+  .chip[data-status='failed'] {
+    border-color: var(--_portico-color-danger);
+  }
+  .chip__name {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .chip__error {
+    color: var(--_portico-color-danger);
+  }
+  .chip__size {
+    color: var(--_portico-color-muted);
+  }
+  .chip__progress {
+    inline-size: 4rem;
+    block-size: 0.5rem;
+    accent-color: var(--_portico-color-primary);
+  }
+  .chip__retry {
+    padding-block: 0;
+    font-size: inherit;
+  }
+  .chip__remove {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    flex: none;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    cursor: pointer;
+  }
+  .chip__remove:hover:not(:disabled) {
+    background: var(--_portico-color-hover);
+  }
+
+  @media (forced-colors: active) {
+    .chip {
+      border-color: CanvasText;
+    }
+    .chip__error {
+      color: CanvasText;
+    }
+  }
+`;
+
   /** Adds files to `c`: those that fit and pass the checks start uploading at once. */
   function add(c: UploadState, files: readonly File[]): void {
     useResources(chipResources);
@@ -95,6 +185,7 @@ export default function uploadChips(kit: UploadKit) {
 
   /** The chips of `renderUploads` (render-upload.ts). */
   function renderChips(host: UploadHost, uploads: UploadController, o: { disabled?: boolean }) {
+    adoptLate(host.renderRoot, chipStyles);
     const i18n = host.i18n;
     const { t } = i18n;
     const remove = (id: string, index: number) => {

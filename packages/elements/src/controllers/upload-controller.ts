@@ -1,18 +1,32 @@
 import type { Attachment, AttachmentPolicy } from '@portico/contract';
 import { attachments } from '@portico/contract/validators/attachments';
-import { html, nothing, type ReactiveController } from 'lit';
+import { css, html, nothing, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { type PorticoElement, waitFor } from '../base/portico-element.js';
 import { type Resources, useResources } from '../base/resources.js';
 import type { PorticoClientLike } from '../context/client.js';
 import { fileSize } from '../i18n/file-size.js';
+import { adoptLate } from '../styles/late-styles.js';
 import { errorMessage } from './render-state.js';
 import { acceptedTypes } from './render-upload.js';
 import { errorCode, isAbort, PorticoNoClientError } from './resource-controller.js';
 import { en } from './upload.messages.js';
 
 /** What the chips module (loaded on demand) is given of lit and the shared modules, instead of importing them. */
-const kit = { html, nothing, repeat, fileSize, errorMessage, errorCode, isAbort, PorticoNoClientError, acceptedTypes, useResources };
+const kit = {
+  html,
+  css,
+  nothing,
+  repeat,
+  fileSize,
+  errorMessage,
+  errorCode,
+  isAbort,
+  PorticoNoClientError,
+  acceptedTypes,
+  useResources,
+  adoptLate,
+};
 export type UploadKit = typeof kit;
 type Chips = ReturnType<typeof import('./upload-chips.js').default>;
 let chipsModule: Promise<Chips> | undefined;

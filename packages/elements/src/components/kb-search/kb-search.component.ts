@@ -1,18 +1,33 @@
-import type { ArticleCategory, Highlighted } from '@portico/contract';
+import type { ArticleCategory } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { PorticoElement } from '../../base/portico-element.js';
+import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { type KbSearchOption, SearchController } from '../../controllers/search-controller.js';
+import { adoptLate } from '../../styles/late-styles.js';
 import { en, type KbSearchMessageKey } from './kb-search.messages.js';
+import type { KbSearchView } from './kb-search.popup.js';
 import { styles } from './kb-search.styles.js';
 
 export type { KbSearchOption, KbSearchResult } from '../../controllers/search-controller.js';
 export type { PorticoArticleOpenDetail } from './kb-search.events.js';
 
 let nextId = 0;
+
+type Popup = ReturnType<typeof import('./kb-search.popup.js').default>;
+let popup: Popup | undefined;
+let popupLoading: Promise<unknown> | undefined;
+/** The popup's templates, loaded when the field is first used (or a query is set); a failed download is tried again. */
+const loadPopup = () =>
+  (popupLoading ??= import('./kb-search.popup.js').then(
+    (m) => (popup = m.default({ html, css, nothing, repeat, errorMessage, adoptLate })),
+    (error) => {
+      popupLoading = undefined;
+      throw error;
+    },
+  ));
 
 /**
  * Search-as-you-type over the knowledge base, as a WAI-ARIA combobox with a listbox popup: the
@@ -183,6 +198,7 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
   protected override render() {
     const { lang, dir } = this.locale;
     const { t } = this.i18n;
+    if (!popup && (this.open || this.search.resource.value)) waitFor(this, loadPopup());
     const expanded = this.expanded;
     const options = this.visibleOptions;
     const activeId = expanded && this.active >= 0 && this.active < options.length ? this.optionId(this.active) : undefined;
@@ -214,7 +230,11 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
         </div>
         ${this.renderCategories()}
       </div>
-      <div part="popup" class="popup" ?hidden=${!expanded}>${this.renderPopup(options)}</div>
+      <div part="popup" class="popup" ?hidden=${!expanded}>${
+        popup
+          ? popup.render(this as unknown as KbSearchView, options)
+          : html`<ul id="${this.uid}-listbox" part="listbox" class="listbox" role="listbox" aria-label=${t('kbSearch.suggestions')} hidden></ul>`
+      }</div>
       <div id="${this.uid}-live" part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement()}
       </div>
@@ -234,62 +254,6 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
         ${cats.map((c) => html`<option value=${c.slug} ?selected=${this.category === c.slug}>${c.name}</option>`)}
       </select>
     </label>`;
-  }
-
-  private renderPopup(options: readonly KbSearchOption[]) {
-    const { t } = this.i18n;
-    const state = this.search.resource.state;
-    const value = this.search.resource.value;
-    const busy = state === 'refreshing';
-    const listbox = html`<ul
-      id="${this.uid}-listbox"
-      part="listbox"
-      class="listbox"
-      role="listbox"
-      aria-label=${value?.kind === 'popular' ? t('kbSearch.popular') : t('kbSearch.suggestions')}
-      aria-busy=${busy ? 'true' : 'false'}
-      ?hidden=${options.length === 0}
-      @mousedown=${(e: Event) => e.preventDefault()}
-    >
-      ${repeat(
-        options,
-        (o) => o.article.id,
-        (o, i) => html`<li
-          id=${this.optionId(i)}
-          part=${i === this.active ? 'option active' : 'option'}
-          class="option"
-          role="option"
-          aria-selected=${i === this.active ? 'true' : 'false'}
-          data-slug=${o.article.slug}
-          @click=${() => this.choose(i)}
-          @mousemove=${() => (this.active = i)}
-        >
-          <span part="option-title" class="option__title">${highlighted(o.title)}</span>
-          ${o.snippet.length ? html`<span part="option-snippet" class="option__snippet">${highlighted(o.snippet)}</span>` : nothing}
-          ${o.article.category ? html`<span part="option-category" class="option__category">${o.article.category.name}</span>` : nothing}
-        </li>`,
-      )}
-    </ul>`;
-
-    if (state === 'error') {
-      return html`<div part="error" class="state state--error" role="alert">
-          <slot name="error"><p class="state__message">${errorMessage(this, this.search.resource.error)}</p></slot>
-          <button part="retry" class="button" type="button" @click=${() => this.search.refresh()}>${t('state.retry')}</button>
-        </div>
-        ${listbox}`;
-    }
-    if (this.pending) {
-      return html`<div part="loading" class="state state--loading">${t('kbSearch.searching')}</div>
-        ${listbox}`;
-    }
-    if (value?.kind === 'results' && value.options.length === 0) {
-      return html`<div part="empty" class="state state--empty">
-          <slot name="empty"><p class="state__message">${t('kbSearch.noResults', { query: value.query })}</p></slot>
-        </div>
-        ${listbox}`;
-    }
-    return html`${value?.kind === 'popular' && options.length ? html`<p part="heading" class="heading" aria-hidden="true">${t('kbSearch.popular')}</p>` : nothing}
-      ${listbox}`;
   }
 
   /** True while nothing matching the current text can be shown yet (first search, or a search after idle). */
@@ -415,9 +379,4 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
     this.open = false;
     this.active = -1;
   }
-}
-
-/** Highlight segments as text nodes, the highlighted ones in `<mark>`: the text is never parsed as markup. */
-function highlighted(segments: Highlighted) {
-  return segments.map((s) => (s.highlight ? html`<mark part="highlight" class="highlight">${s.text}</mark>` : s.text));
 }

@@ -1,11 +1,11 @@
 import { css } from 'lit';
 import { badgeStyles } from '../../styles/badge.styles.js';
-import { chipStyles } from '../../styles/chips.styles.js';
+import { attachStyles } from '../../styles/chips.styles.js';
 import { proseStyles } from '../../styles/prose.styles.js';
 
 export const styles = [
   badgeStyles,
-  chipStyles,
+  attachStyles,
   proseStyles,
   css`
   :host {

@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import { chipStyles } from '../../styles/chips.styles.js';
+import { attachStyles } from '../../styles/chips.styles.js';
 
 export const styles = [
-  chipStyles,
+  attachStyles,
   css`
   :host {
     --_gap: var(--portico-ticket-form-gap, var(--_portico-space-l));

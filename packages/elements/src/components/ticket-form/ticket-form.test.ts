@@ -393,6 +393,13 @@ describe('<portico-ticket-form>', () => {
       const progress = () => $$(el, '[part~="chip-progress"]') as HTMLProgressElement[];
       expect(progress().length).to.equal(2);
       expect(progress()[0]!.getAttribute('aria-label')).to.equal('Uploading slow.txt…');
+      // The chips' styles came with them (adopted by the shadow root once).
+      const chip = $(el, '[part~="chip"]')!;
+      expect(getComputedStyle(chip).display).to.match(/flex/);
+      expect(getComputedStyle(chip).borderStyle).to.equal('dashed');
+      expect(el.shadowRoot!.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith('.chip '))).length).to.equal(
+        1,
+      );
       await waitUntil(() => progress()[0]!.value === 2000, `progress ${progress()[0]?.value}`, { timeout: 3000 });
       expect(progress()[0]!.max).to.equal(4000);
       await expect(el).to.be.accessible(AXE);
