@@ -34,20 +34,7 @@ const chipResources = {
 
 /** The chips module, made with what it needs of lit and the shared modules. */
 export default function uploadChips(kit: UploadKit) {
-  const {
-    html,
-    css,
-    nothing,
-    repeat,
-    fileSize,
-    errorMessage,
-    errorCode,
-    isAbort,
-    PorticoNoClientError,
-    acceptedTypes,
-    useResources,
-    adoptLate,
-  } = kit;
+  const { html, css, nothing, repeat, ...k } = kit;
 
   /**
    * The chips' styles, adopted by the component's shadow root with the first chips
@@ -127,7 +114,7 @@ export default function uploadChips(kit: UploadKit) {
 
   /** Adds files to `c`: those that fit and pass the checks start uploading at once. */
   function add(c: UploadState, files: readonly File[]): void {
-    useResources(chipResources);
+    k.useResources(chipResources);
     const { maxBytes, maxFiles, acceptedTypes: types } = c.policy;
     const room = Math.max(0, maxFiles - c.list.length);
     c.overflow = Math.max(0, files.length - room);
@@ -152,7 +139,7 @@ export default function uploadChips(kit: UploadKit) {
     update({ status: 'uploading', loaded: 0, error: undefined, abort, resume: false });
     try {
       const client = c.host.effectiveClient;
-      if (!client) throw new PorticoNoClientError();
+      if (!client) throw new k.PorticoNoClientError();
       const attachment = await c.transport(client, item.file, {
         key: item.key,
         signal: abort.signal,
@@ -160,8 +147,8 @@ export default function uploadChips(kit: UploadKit) {
       });
       update({ status: 'done', attachment, loaded: item.total, abort: undefined });
     } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      const code = errorCode(error);
+      if (abort.signal.aborted || k.isAbort(error)) return;
+      const code = k.errorCode(error);
       update({
         status: 'failed',
         error,
@@ -175,17 +162,17 @@ export default function uploadChips(kit: UploadKit) {
   function uploadError(host: UploadHost, uploads: UploadController, u: UploadItem): string {
     const { t } = host.i18n;
     const name = u.file.name;
-    if (u.refused === 'too_large') return t('upload.tooLarge', { name, size: fileSize(host.i18n, uploads.policy.maxBytes) });
+    if (u.refused === 'too_large') return t('upload.tooLarge', { name, size: k.fileSize(host.i18n, uploads.policy.maxBytes) });
     if (u.refused === 'wrong_type') {
-      const types = acceptedTypes(host, uploads);
+      const types = k.acceptedTypes(host, uploads);
       return `${t('upload.wrongType', { name })}${types ? ` ${t('upload.types', { types })}` : ''}`;
     }
-    return t('upload.failed', { name, reason: errorMessage(host, u.error) });
+    return t('upload.failed', { name, reason: k.errorMessage(host, u.error) });
   }
 
   /** The chips of `renderUploads` (render-upload.ts). */
   function renderChips(host: UploadHost, uploads: UploadController, o: { disabled?: boolean }) {
-    adoptLate(host.renderRoot, chipStyles);
+    k.adoptLate(host.renderRoot, chipStyles);
     const i18n = host.i18n;
     const { t } = i18n;
     const remove = (id: string, index: number) => {
@@ -217,7 +204,7 @@ export default function uploadChips(kit: UploadKit) {
                               ${t('upload.retry')}
                             </button>`
                       }`
-                  : html`<span class="chip__size">${fileSize(i18n, u.file.size)}</span>`
+                  : html`<span class="chip__size">${k.fileSize(i18n, u.file.size)}</span>`
             }
             <button
               part="chip-remove"
