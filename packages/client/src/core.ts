@@ -13,7 +13,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { createEventStream, type PorticoEventListener, type PorticoStreamEvent } from './events.js';
-import { backoff, type PorticoDiagnostic, type RetryOptions, race, sleep } from './options.js';
+import { backoff, type PorticoDiagnostic, type RetryOptions, race, sleep, type UploadProgress } from './options.js';
 import type { EndpointTable } from './registry.js';
 import { createTokenCache, type TokenProvider } from './token.js';
 
@@ -42,6 +42,12 @@ export interface RequestOptions {
    * `false` sends none, and then the mutation is never retried.
    */
   idempotencyKey?: string | false;
+  /**
+   * File uploads (multipart endpoints) only: called with `{ loaded, total }` bytes of the request
+   * body as it is sent (again from 0 on a retry). In a browser it is sent through XMLHttpRequest,
+   * in Node as a counted stream; a custom `fetch` receives it as `init.onUploadProgress`.
+   */
+  onUploadProgress?: UploadProgress;
 }
 
 type AnyInput = Record<string, unknown> & RequestOptions;
@@ -169,7 +175,7 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
   };
 
   async function call(endpoint: string, def: EndpointDef, input: AnyInput = {}): Promise<unknown> {
-    const { signal, idempotencyKey } = input;
+    const { signal, idempotencyKey, onUploadProgress: progress } = input;
     signal?.throwIfAborted();
     const issues: { path: PropertyKey[]; message: string }[] = [];
     const [params, query, body] = ([def.params, def.query, def.body] as Array<Parser | undefined>).map((schema) => {
@@ -199,20 +205,18 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
     const attempt = async (token: string, n: number, signal: AbortSignal): Promise<unknown> => {
       const started = Date.now();
       diagnose({ type: 'request', endpoint, method: def.method, url, attempt: n });
-      const timeout = AbortSignal.timeout(timeoutMs);
       let res: Response;
       let text: string;
       try {
-        res = await doFetch(url, {
-          method: def.method,
-          headers: { ...headers, authorization: `Bearer ${token}` },
-          body: payload,
-          signal: AbortSignal.any([signal, timeout]),
-        });
+        const init = { method: def.method, headers: { ...headers, authorization: `Bearer ${token}` }, body: payload, signal };
+        // An upload reporting progress times out only after `timeoutMs` without progress (upload.ts).
+        res = await (progress && payload instanceof FormData
+          ? (await import('./upload.js')).sendWithProgress(url, init, progress, timeoutMs, options.fetch)
+          : doFetch(url, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) }));
         text = await res.text();
       } catch (e) {
         signal.throwIfAborted();
-        throw timeout.aborted ? new PorticoTimeoutError(timeoutMs) : new PorticoNetworkError(undefined, e);
+        throw (e as Error)?.name === 'TimeoutError' ? new PorticoTimeoutError(timeoutMs) : new PorticoNetworkError(undefined, e);
       }
       diagnose({ type: 'response', endpoint, status: res.status, attempt: n, ms: Date.now() - started });
       let json: unknown;

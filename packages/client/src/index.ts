@@ -22,6 +22,6 @@ export {
   type ValidationIssue,
 } from './errors.js';
 export { type PorticoEventListener, type PorticoStreamEvent, readSse, type SseHandlers, type StreamReconnected } from './events.js';
-export type { PorticoDiagnostic, RetryOptions } from './options.js';
+export type { PorticoDiagnostic, RetryOptions, UploadProgress } from './options.js';
 export { type EndpointGroups, type EndpointTable, endpointRegistry, registerEndpoints } from './registry.js';
 export { createTokenCache, jwtExpiry, type TokenCache, type TokenProvider, type TokenResult } from './token.js';

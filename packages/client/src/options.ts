@@ -22,6 +22,9 @@ export type PorticoDiagnostic =
   | { type: 'error'; endpoint: string; error: unknown }
   | { type: 'stream-reconnect'; delayMs: number };
 
+/** Bytes of a request body sent so far, of `total` (see `RequestOptions.onUploadProgress`). */
+export type UploadProgress = (progress: { loaded: number; total: number }) => void;
+
 export type Diagnose = (d: PorticoDiagnostic) => void;
 
 /** `p`, or the abort reason as soon as `signal` aborts (then `onAbort` runs). */

@@ -132,3 +132,46 @@ describe('@portico/client in the browser', () => {
     expect(document.cookie).to.equal(before);
   });
 });
+
+describe('upload progress in Chromium (XMLHttpRequest, a real HTTP upload to the test server)', () => {
+  const received = async () =>
+    (await (await fetch('/__upload/received')).json()) as Array<{ size: number; key: string; auth: string; type: string }>;
+  const big = () => new File([new Uint8Array(4_000_000).fill(7)], 'big.bin', { type: 'application/zip' });
+  const upload = (getToken: PorticoClientOptions['getToken'], input: { idempotencyKey?: string; signal?: AbortSignal } = {}) => {
+    const events: Array<{ loaded: number; total: number }> = [];
+    const client = createPorticoClient({ baseUrl: `${location.origin}/__upload`, getToken, retry: { baseDelayMs: 1 } });
+    const result = client.attachments.upload({ file: big(), onUploadProgress: (p) => events.push(p), ...input });
+    return { events, result };
+  };
+
+  beforeEach(() => received());
+
+  it('reports the bytes sent, up to the whole body, which the server receives', async () => {
+    const { events, result } = upload(async () => 'good');
+    expect((await result).id).to.equal('att_1');
+    const [req] = await received();
+    expect(req!.type).to.match(/^multipart\/form-data; boundary=/);
+    expect(req!.size).to.be.greaterThan(4_000_000);
+    expect(events.length).to.be.greaterThan(0);
+    for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).to.be.at.least(events[i - 1]!.loaded);
+    expect(events.at(-1)).to.deep.equal({ loaded: req!.size, total: req!.size });
+  });
+
+  it('refreshes the token on 401 and keeps the idempotency key across the client’s retries', async () => {
+    const tokens = ['expired', 'good'];
+    let n = 0;
+    const { result } = upload(async () => tokens[Math.min(n++, 1)]!, { idempotencyKey: 'fail-once' });
+    await result;
+    const reqs = await received();
+    expect(reqs.map((r) => r.auth)).to.deep.equal(['Bearer expired', 'Bearer good', 'Bearer good']);
+    expect(reqs.map((r) => r.key)).to.deep.equal(['fail-once', 'fail-once', 'fail-once']);
+  });
+
+  it('aborting while the body is on its way rejects with the caller’s AbortError', async () => {
+    const ac = new AbortController();
+    const client = createPorticoClient({ baseUrl: `${location.origin}/__upload`, getToken: async () => 'good' });
+    const result = client.attachments.upload({ file: big(), signal: ac.signal, onUploadProgress: () => ac.abort() });
+    const e = await rejection(result);
+    expect((e as Error).name).to.equal('AbortError');
+  });
+});

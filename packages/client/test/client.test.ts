@@ -86,6 +86,133 @@ describe('wire mapping', () => {
   });
 });
 
+describe('upload progress (Node: a counted stream)', () => {
+  const attachment = { id: 'att_1', file_name: 'big.bin', media_type: 'application/zip', size: 3_000_000, url: '/f/att_1' };
+  const big = () => new File([new Uint8Array(3_000_000).fill(7)], 'big.bin', { type: 'application/zip' });
+  const progressOf = () => {
+    const events: Array<{ loaded: number; total: number }> = [];
+    return { events, onUploadProgress: (p: { loaded: number; total: number }) => events.push(p) };
+  };
+
+  it('reports growing byte counts up to the whole multipart body, which the server receives intact', async () => {
+    server.handle((_req, res) => send(res, 201, attachment));
+    const { client } = setup();
+    const { events, onUploadProgress } = progressOf();
+    const result = await client.attachments.upload({ file: big(), onUploadProgress });
+    expect(result.id).toBe('att_1');
+    const req = server.received[0]!;
+    expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(req.body.length).toBeGreaterThan(3_000_000);
+    expect(events.length).toBeGreaterThan(2);
+    for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThan(events[i - 1]!.loaded);
+    expect(events.at(-1)).toEqual({ loaded: req.body.length, total: req.body.length });
+    expect(req.body.includes(Buffer.from('name="file"; filename="big.bin"'))).toBe(true);
+  });
+
+  it('keeps the token refresh on 401 and the idempotency key across retries; progress starts again from 0', async () => {
+    const issued = [fakeJwt(), fakeJwt()];
+    server.handle((req, res, n) =>
+      req.headers.authorization === `Bearer ${issued[0]}`
+        ? send(res, 401, { title: 'Expired', status: 401, code: 'token_expired' })
+        : n === 1
+          ? send(res, 503, { title: 'Down', status: 503, code: 'unavailable' })
+          : send(res, 201, attachment),
+    );
+    let t = 0;
+    const { client } = setup({ getToken: async () => issued[Math.min(t++, 1)]! });
+    const { events, onUploadProgress } = progressOf();
+    await client.attachments.upload({ file: big(), onUploadProgress, idempotencyKey: 'upload-key' });
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${issued[0]}`,
+      `Bearer ${issued[1]}`,
+      `Bearer ${issued[1]}`,
+    ]);
+    expect(server.received.map((r) => r.headers['idempotency-key'])).toEqual(['upload-key', 'upload-key', 'upload-key']);
+    expect(server.received.every((r) => r.body.length > 3_000_000)).toBe(true);
+    const restarts = events.filter((e, i) => i > 0 && e.loaded < events[i - 1]!.loaded);
+    expect(restarts).toHaveLength(2);
+  });
+
+  it('aborting stops the upload with the caller’s AbortError', async () => {
+    server.handle(async (_req, res) => {
+      await tick(300);
+      send(res, 201, attachment);
+    });
+    const { client } = setup();
+    const ac = new AbortController();
+    const p = client.attachments.upload({ file: big(), signal: ac.signal, onUploadProgress: () => {} });
+    setTimeout(() => ac.abort(), 50);
+    const e = (await caught(p)) as Error;
+    expect(e.name).toBe('AbortError');
+  });
+
+  it('without onUploadProgress the upload is a plain fetch (no progress module needed)', async () => {
+    server.handle((_req, res) => send(res, 201, attachment));
+    const calls: string[] = [];
+    const { client } = setup({
+      fetch: (input, init) => {
+        calls.push(String(init?.body instanceof FormData));
+        return fetch(input, init);
+      },
+    });
+    await client.attachments.upload({ file: big() });
+    expect(calls).toEqual(['true']);
+  });
+
+  it('a custom fetch receives onUploadProgress, and progress is reported at least at the start and the end', async () => {
+    server.handle((_req, res) => send(res, 201, attachment));
+    const seen: unknown[] = [];
+    const { client } = setup({
+      fetch: (input, init) => {
+        const report = (init as { onUploadProgress?: (p: { loaded: number; total: number }) => void }).onUploadProgress;
+        seen.push(typeof report);
+        report?.({ loaded: 1_500_000, total: 3_000_000 });
+        return fetch(input, init);
+      },
+    });
+    const { events, onUploadProgress } = progressOf();
+    await client.attachments.upload({ file: big(), onUploadProgress });
+    expect(seen).toEqual(['function']);
+    expect(events).toEqual([
+      { loaded: 0, total: 3_000_000 },
+      { loaded: 1_500_000, total: 3_000_000 },
+      { loaded: 3_000_000, total: 3_000_000 },
+    ]);
+  });
+
+  it('the timeout counts from the last progress, so a long upload that keeps moving is not cut off', async () => {
+    server.handle(async (_req, res) => {
+      await tick(30);
+      send(res, 201, attachment);
+    });
+    const { client } = setup({
+      timeoutMs: 120,
+      fetch: async (input, init) => {
+        const report = (init as { onUploadProgress?: (p: { loaded: number; total: number }) => void }).onUploadProgress!;
+        // 6 × 60 ms = 360 ms in all: three times the timeout, but never 120 ms without progress.
+        for (let i = 1; i <= 6; i++) {
+          await tick(60);
+          report({ loaded: i * 500_000, total: 3_000_000 });
+        }
+        return fetch(input, init);
+      },
+      retry: { limit: 0 },
+    });
+    const result = await client.attachments.upload({ file: big(), onUploadProgress: () => {} });
+    expect(result.id).toBe('att_1');
+    const stalled = setup({
+      timeoutMs: 120,
+      fetch: async (input, init) => {
+        await tick(400);
+        return fetch(input, init);
+      },
+      retry: { limit: 0 },
+    });
+    const e = (await caught(stalled.client.attachments.upload({ file: big(), onUploadProgress: () => {} }))) as PorticoTimeoutError;
+    expect(e).toBeInstanceOf(PorticoTimeoutError);
+  });
+});
+
 describe('input validation', () => {
   it('rejects invalid input with PorticoInputError (validation_failed, fieldErrors) before any request', async () => {
     const { client, tokens } = setup();

@@ -11,6 +11,7 @@ export const endpointDocs: Record<string, { tag: string; summary: string }> = {
   'tickets.reply': { tag: 'tickets', summary: 'Reply to a ticket' },
   'tickets.act': { tag: 'tickets', summary: 'Close, reopen or escalate a ticket' },
   'attachments.upload': { tag: 'tickets', summary: 'Upload a file to attach to a ticket or reply' },
+  'attachments.policy': { tag: 'tickets', summary: 'What an upload may be: size limit, files per message, accepted types' },
   'articles.list': { tag: 'knowledge base', summary: 'List articles' },
   'articles.search': { tag: 'knowledge base', summary: 'Search articles' },
   'articles.get': { tag: 'knowledge base', summary: 'Get an article' },

@@ -25,12 +25,13 @@
 // must be a file). So "single file" means one entry file and one request for a page in English
 // without articles or PDFs; serve (or copy) the whole folder so the lazy files are found.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { manifestComponents } from '../../tooling/src/size-groups.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(pkg, 'dist');
@@ -82,19 +83,20 @@ const common = {
   metafile: true,
 };
 
-/** Registration modules (`components/<name>/<name>.js`) and the tags each defines. */
+/**
+ * Registration modules (`components/<name>/<name>.js`) and the tags each defines, from the
+ * custom-elements manifest (its `custom-element-definition` exports), like define.ts and
+ * `sideEffects` (scripts/generate.mjs): one list of tags, never kept by hand.
+ */
 async function components() {
-  const dir = join(dist, 'components');
-  const list = [];
-  for (const name of (await readdir(dir)).sort()) {
-    const file = join(dir, name, `${name}.js`);
-    if (!existsSync(file)) continue;
-    const code = await readFile(file, 'utf8');
-    const tags = [...code.matchAll(/\.define\(\s*['"](portico-[a-z0-9-]+)['"]/g)].map((m) => m[1]);
-    if (tags.length === 0) throw new Error(`${file} defines no portico-* tag`);
-    list.push({ name, file, tags });
+  const manifest = JSON.parse(await readFile(join(pkg, 'custom-elements.json'), 'utf8'));
+  const byName = new Map();
+  for (const { name, tag } of manifestComponents(manifest)) {
+    const file = join(dist, 'components', name, `${name}.js`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: the manifest registers <${tag}> there (run tsc first)`);
+    byName.set(name, { name, file, tags: [...(byName.get(name)?.tags ?? []), tag] });
   }
-  return list;
+  return [...byName.values()];
 }
 
 /** The autoloader's source: `map` is tag → file name in this folder. */

@@ -1,5 +1,7 @@
 // `pnpm generate` (also the last step of `pnpm manifest`): writes every artefact derived from the
 // custom-elements manifest, so none is ever edited by hand:
+//   src/define.ts, package.json `sideEffects`                the registration modules of every tag
+//   (and checks the size check's groups, packages/tooling/src/size-groups.mjs, against it)
 //   types/react.d.ts, types/vue.d.ts, types/svelte.d.ts   framework typings of the tags
 //   vscode.html-custom-data.json                           editor completions and hovers
 //   ../../docs/reference/elements.md, events.md, css-variables.md
@@ -17,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { CUSTOMER, manifestComponents } from '../../tooling/src/size-groups.mjs';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const rootDir = join(pkgDir, '../..');
@@ -901,12 +904,52 @@ function renderCssMd() {
   return out.join('\n');
 }
 
+// ─── Registration lists: define.ts, package.json `sideEffects`, the size groups ─────────────
+// Every element's registration module comes from the manifest (`custom-element-definition`
+// exports); the lists that name them are written from it (define.ts, sideEffects) or checked
+// against it (the size check's groups; the CDN autoloader reads the manifest itself).
+const registered = manifestComponents(manifest); // { name, tag } of every src/components/<name>/<name>.ts
+// The provider first, so it is upgraded before the components inside it ask for its context; then
+// the customer-portal set, then the rest (related modules together bundle a little smaller).
+const rank = (c) => (c.name === 'provider' ? -1 : CUSTOMER.includes(c.name) ? CUSTOMER.indexOf(c.name) : CUSTOMER.length);
+const registrationOrder = registered
+  .map((c, i) => [rank(c), i, c])
+  .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  .map(([, , c]) => c);
+function renderDefine() {
+  return [
+    header('//').trimEnd(),
+    '// Registers every Portico element (side effect). The provider first, so it is upgraded before',
+    '// the components inside it ask for its context.',
+    ...registrationOrder.map((c) => `import './components/${c.name}/${c.name}.js';`),
+    '',
+  ].join('\n');
+}
+function renderPackageJson() {
+  const sideEffects = [
+    './dist/define.js',
+    './src/define.ts',
+    ...registrationOrder.flatMap((c) => [`./dist/components/${c.name}/${c.name}.js`, `./src/components/${c.name}/${c.name}.ts`]),
+    './dist/cdn/*.js',
+    '*.css',
+  ];
+  return `${JSON.stringify({ ...pkgJson, sideEffects }, null, 2)}\n`;
+}
+for (const name of CUSTOMER) {
+  if (!registered.some((c) => c.name === name))
+    problems.push(
+      `the size check's customer-portal group (packages/tooling/src/size-groups.mjs) names "${name}", which the manifest does not define`,
+    );
+}
+
 // ─── Write or check ───────────────────────────────────────────────────────────────────────────
 if (problems.length) {
   console.error(`generate: the sources disagree:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
 const outputs = {
+  'packages/elements/src/define.ts': renderDefine(),
+  'packages/elements/package.json': renderPackageJson(),
   'packages/elements/types/react.d.ts': renderReact(),
   'packages/elements/types/vue.d.ts': renderVue(),
   'packages/elements/types/svelte.d.ts': renderSvelte(),

@@ -13,6 +13,19 @@ export function diskStorage(dir: string): Storage {
   return toLegacyStorage(createDiskStorage(dir));
 }
 
+/** Every media type `sniffMediaType` can answer: what the server accepts (the upload policy lists it). */
+export const ACCEPTED_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'video/mp4',
+  'audio/mpeg',
+  'application/zip',
+  'text/plain',
+] as const;
+
 /**
  * Media types the server accepts, recognised from the content's first bytes. `complete: false`
  * says `b` is only the head of the content (a streamed upload): a multi-byte UTF-8 character cut

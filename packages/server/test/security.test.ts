@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type EndpointDef, endpointList, fillPath } from '@portico/contract';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { ACCEPTED_TYPES, sniffMediaType } from '../src/storage.js';
 import { type Fixture, fileForm, type Harness, PNG, SECRET, useFixture } from './helpers.js';
 
 let h: Harness;
@@ -227,6 +228,41 @@ describe('authentication', () => {
 });
 
 describe('uploads', () => {
+  it('GET /attachments/policy states the limits an upload is held to: the configured size, the files per message, the sniffed types', async () => {
+    const r = await h.api('/attachments/policy', { token: fx.tokens.bob });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ max_bytes: 1024 * 1024, max_files: 10, accepted_types: [...ACCEPTED_TYPES] });
+    // The size it states is the size upload enforces, to the byte.
+    const at = await h.api('/attachments', {
+      token: fx.tokens.bob,
+      form: fileForm('at.txt', Buffer.alloc(r.body.max_bytes, 0x61), 'text/plain'),
+    });
+    expect(at.status).toBe(201);
+    const over = await h.api('/attachments', {
+      token: fx.tokens.bob,
+      form: fileForm('over.txt', Buffer.alloc(r.body.max_bytes + 1, 0x61), 'text/plain'),
+    });
+    expect(over.status).toBe(413);
+    expect((await h.api('/attachments/policy', {})).status).toBe(401);
+  });
+
+  it('the accepted types are exactly what the sniffer recognises', () => {
+    const samples: Record<string, number[] | string> = {
+      'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0],
+      'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
+      'image/gif': 'GIF89a...',
+      'image/webp': 'RIFF\u0000\u0000\u0000\u0000WEBPVP8 ',
+      'application/pdf': '%PDF-1.7',
+      'video/mp4': '\u0000\u0000\u0000\u0018ftypmp42',
+      'audio/mpeg': 'ID3\u0004',
+      'application/zip': [0x50, 0x4b, 0x03, 0x04, 0],
+      'text/plain': 'plain words',
+    };
+    const sniffed = Object.values(samples).map((v) => sniffMediaType(typeof v === 'string' ? Buffer.from(v, 'latin1') : Buffer.from(v)));
+    expect(new Set(sniffed)).toEqual(new Set(ACCEPTED_TYPES));
+    expect(sniffed).toEqual(Object.keys(samples));
+  });
+
   it('rejects oversized uploads with 413', async () => {
     const big = Buffer.alloc(1024 * 1024 + 10, 0x61);
     const r = await h.api('/attachments', { token: fx.tokens.bob, form: fileForm('big.txt', big, 'text/plain') });

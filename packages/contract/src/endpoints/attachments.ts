@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { Attachment } from '../schemas/attachment.js';
-import { post } from './define.js';
+import { Attachment, AttachmentPolicy } from '../schemas/attachment.js';
+import { get, post } from './define.js';
 
 export const AttachmentUpload = z.object({ file: z.file() });
 
@@ -13,4 +13,5 @@ export const attachments = {
     response: Attachment,
     status: 201,
   }),
+  policy: get({ path: '/attachments/policy', response: AttachmentPolicy }),
 } as const;

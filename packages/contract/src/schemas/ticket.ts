@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Attachment } from './attachment.js';
+import { Attachment, MAX_ATTACHMENTS } from './attachment.js';
 import { Id, PageQuery, PersonRef, Timestamp } from './common.js';
 
 export const TicketStatus = z.enum(['open', 'pending', 'on_hold', 'solved', 'closed']);
@@ -63,7 +63,7 @@ export type TicketListQuery = z.input<typeof TicketListQuery>;
 
 const Subject = z.string().check(z.trim(), z.minLength(3), z.maxLength(200));
 const Body = z.string().check(z.trim(), z.minLength(1), z.maxLength(20000));
-const AttachmentIds = z.optional(z.array(Id).check(z.maxLength(10)));
+const AttachmentIds = z.optional(z.array(Id).check(z.maxLength(MAX_ATTACHMENTS)));
 
 export const TicketCreate = z.object({
   subject: Subject,

@@ -106,6 +106,11 @@ export const Attachment: V<typeof S.Attachment> = /* @__PURE__ */ obj({
   size: /* @__PURE__ */ num({ i: 1, gt: 0 }),
   url: SafeUrl,
 });
+export const AttachmentPolicy: V<typeof S.AttachmentPolicy> = /* @__PURE__ */ obj({
+  maxBytes: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
+  maxFiles: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
+  acceptedTypes: /* @__PURE__ */ arr(/* @__PURE__ */ str({ max: 255 }), { max: 100 }),
+});
 export const CommentAnchor: V<typeof S.CommentAnchor> = /* @__PURE__ */ oneOfKind(
   'kind',
   ['region', 'page', 'time'],

@@ -3,11 +3,30 @@ import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit'
 import type { PorticoClientLike } from '../context/client.js';
 import { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from '../context/contexts.js';
 import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
-import { onMessagesChanged, primaryLang, resolveLocale, type Translator, translator } from '../i18n/i18n.js';
+import { type CoreMessageKey, onMessagesChanged, primaryLang, resolveLocale, type Translator, translator } from '../i18n/i18n.js';
 import { reset } from '../styles/reset.styles.js';
 import { tokens } from '../styles/tokens.css.js';
+import { type Resources, useResources } from './resources.js';
 
 const ROOT_FLAG = Symbol.for('portico.context-root');
+const waits = new WeakMap<PorticoElement, Promise<unknown>[]>();
+
+/**
+ * Makes `host.updateComplete` wait for `work` as well — a module loaded on demand that the next
+ * render needs (the virtualizer of a long table, the upload chips after the first file is picked)
+ * — and renders again once it is there, so that `await el.updateComplete` still means "what the
+ * element shows is final". If `work` fails, nothing renders again (the next render may try again)
+ * and `updateComplete` does not reject. A function, not a method: it is no API of the elements.
+ */
+export function waitFor(host: PorticoElement, work: Promise<unknown>): void {
+  waits.set(host, [
+    ...(waits.get(host) ?? []),
+    work.then(
+      () => host.requestUpdate(),
+      () => undefined,
+    ),
+  ]);
+}
 
 /**
  * The base of every Portico component: design tokens and reset styles in the shadow root, the
@@ -15,8 +34,11 @@ const ROOT_FLAG = Symbol.for('portico.context-root');
  * `lang`, `dir` or `theme` wins), a typed `emit()` and a `define()` that tolerates a second
  * registration.
  */
-export class PorticoElement extends LitElement {
+export class PorticoElement<K extends string = never> extends LitElement {
   static override styles: CSSResultGroup = [tokens, reset];
+
+  /** Messages, languages and endpoint groups of the component: registered by its first element (see `Resources`). */
+  static resources?: Resources;
 
   /**
    * Registers the element under `tag` unless that tag is taken. A second call (or a second copy
@@ -57,6 +79,7 @@ export class PorticoElement extends LitElement {
 
   constructor() {
     super();
+    useResources((this.constructor as typeof PorticoElement).resources);
     this.internals = this.attachInternals();
     new ContextConsumer(this, { context: clientContext, subscribe: true, callback: (v) => (this.contextClient = v) });
     new ContextConsumer(this, { context: localeContext, subscribe: true, callback: (v) => (this.contextLocale = v) });
@@ -78,8 +101,8 @@ export class PorticoElement extends LitElement {
     return { lang, dir };
   }
 
-  /** Messages and `Intl` formats for the locale in effect. */
-  get i18n(): Translator {
+  /** Messages (the component's own keys and the shared ones) and `Intl` formats for the locale in effect. */
+  get i18n(): Translator<K | CoreMessageKey> {
     return translator(this.locale.lang);
   }
 
@@ -120,6 +143,14 @@ export class PorticoElement extends LitElement {
     states.delete('light');
     states.delete('dark');
     if (theme !== 'auto') states.add(theme);
+  }
+
+  /** Also waits for the work given to `waitFor()`, and for the render after it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const work = waits.get(this);
+    waits.delete(this);
+    return work ? Promise.all(work).then(() => this.getUpdateComplete()) : done;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PorticoElement } from '../base/portico-element.js';
-import type { MessageKey } from '../i18n/i18n.js';
+import type { CoreMessageKey } from '../i18n/i18n.js';
 import { errorCode, type ResourceState } from './resource-controller.js';
 
 /** What the renderer reads of a resource (a `ResourceController` is one). */
@@ -36,10 +36,13 @@ const MESSAGE_CODES = new Set([
   'no_client',
 ]);
 
+/** What the shared renderers need of a component: its translator. */
+export type RenderHost = Pick<PorticoElement, 'i18n'>;
+
 /** The translated message of an error, chosen by its machine code. */
-export function errorMessage(host: PorticoElement, error: unknown): string {
+export function errorMessage(host: RenderHost, error: unknown): string {
   const code = errorCode(error);
-  return host.i18n.t((MESSAGE_CODES.has(code) ? `error.${code}` : 'error.unknown') as MessageKey);
+  return host.i18n.t((MESSAGE_CODES.has(code) ? `error.${code}` : 'error.unknown') as CoreMessageKey);
 }
 
 const defaultSkeleton = () => html`${[0, 1, 2].map(() => html`<div class="skeleton-line"></div>`)}`;
@@ -52,7 +55,7 @@ const defaultSkeleton = () => html`${[0, 1, 2].map(() => html`<div class="skelet
  * - error: `role="alert"` message by error code, the `error` slot, a Retry button (parts `error`, `retry`)
  * - empty: the `empty` slot with default text (part `empty`)
  */
-export function renderState<T>(host: PorticoElement, resource: RenderableResource<T>, options: RenderStateOptions<T>): TemplateResult {
+export function renderState<T>(host: RenderHost, resource: RenderableResource<T>, options: RenderStateOptions<T>): TemplateResult {
   const { t } = host.i18n;
   const state = resource.state;
   if (state === 'error') {
@@ -77,6 +80,46 @@ export function renderState<T>(host: PorticoElement, resource: RenderableResourc
       ${live}`;
   }
   return html`<div part="content" class="content" aria-busy=${refreshing ? 'true' : 'false'}>${options.complete(value)}</div>${live}`;
+}
+
+/** What `renderMore` reads of a `PageController`. */
+export interface MorePages {
+  readonly moreState: 'idle' | 'loading' | 'error';
+  readonly moreError: unknown;
+  readonly hasMore: boolean;
+  loadMore(): unknown;
+}
+
+export interface MoreOptions {
+  /** The button's text ("Show more messages"). Without it the list loads as it scrolls, and this is a status line. */
+  label?: string;
+  /** Said while the next page loads (a list that loads as it scrolls). */
+  loading?: string;
+  /** Said when the next page failed (default: what happened, by error code). */
+  failed?: string;
+}
+
+/**
+ * Under a paged list: the "Show more" button (disabled and `aria-busy` while loading; part
+ * `more`), or for a list that loads as it scrolls a `role="status"` line saying it is loading;
+ * after a failure an alert with Retry (parts `more`, `retry`).
+ */
+export function renderMore(host: RenderHost, pages: MorePages, o: MoreOptions = {}): TemplateResult | typeof nothing {
+  const { t } = host.i18n;
+  const loading = pages.moreState === 'loading';
+  const more = () => pages.loadMore();
+  if (pages.moreState === 'error') {
+    return html`<div part="more" class="more failure" role="alert">
+      <p>${o.failed ?? errorMessage(host, pages.moreError)}</p>
+      <button part="retry" class="button" type="button" @click=${more}>${t('state.retry')}</button>
+    </div>`;
+  }
+  if (!o.label) return html`<div part="more" class="more" role="status">${loading ? o.loading : nothing}</div>`;
+  return pages.hasMore
+    ? html`<button part="more" class="button more" type="button" ?disabled=${loading} aria-busy=${loading ? 'true' : 'false'} @click=${more}>
+        ${o.label}
+      </button>`
+    : nothing;
 }
 
 /** Styles of the shared states; add to a data component's `styles`. */

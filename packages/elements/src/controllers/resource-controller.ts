@@ -24,6 +24,8 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
    * re-rendered for it and a missing client is no error — e.g. while a host passes the data in.
    */
   enabled?: () => boolean;
+  /** Don't fire `portico-error` on failure (a helper the component can do without, e.g. search suggestions in a form). */
+  quiet?: boolean;
 }
 
 /** Raised (as the task's error) when no client reached the component: code `no_client`. */
@@ -66,7 +68,7 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
         return options.load(client, args as unknown as A, { signal });
       },
       onError: (error) => {
-        if (isAbort(error)) return;
+        if (isAbort(error) || options.quiet) return;
         host.emit('portico-error', { error, code: errorCode(error) });
       },
     });

@@ -10,8 +10,15 @@ export type { Catalog, CoreMessageKey, Message, MessageKey, PluralMessage } from
  * German or Arabic only when a German or Arabic page asks for them.
  */
 const catalogs = new Map<string, Record<string, Message>>([['en', { ...en }]]);
-type Loader = () => Promise<Record<string, Message>>;
-const pending = new Map<string, Loader[]>();
+/** Loads a piece of a language's catalog: `() => import('./x.messages.de.js').then((m) => m.de)`. */
+export type LocaleLoader = () => Promise<Record<string, Message>>;
+type Loader = LocaleLoader;
+// The shared catalog's own translations, loaded like any component's (an initial value, so that
+// importing this module registers nothing).
+const pending = new Map<string, Loader[]>([
+  ['de', [() => import('./messages/de.js').then((m) => m.de)]],
+  ['ar', [() => import('./messages/ar.js').then((m) => m.ar)]],
+]);
 const requested = new Set<string>();
 const inflight = new Map<string, Promise<void>>();
 const listeners = new Set<(lang: string) => void>();
@@ -75,12 +82,16 @@ const canonical = (lang: string): string => {
 
 type Params = Record<string, string | number>;
 
-/** All user-visible text and every number, amount and date of one locale. */
-export interface Translator {
+/**
+ * All user-visible text and every number, amount and date of one locale. `K` is the set of keys
+ * `t` takes: a component's translator (`this.i18n`) takes its own keys and the shared ones only,
+ * so a misspelt or foreign key is a type error.
+ */
+export interface Translator<K extends string = MessageKey> {
   readonly lang: string;
   readonly dir: 'ltr' | 'rtl';
   /** The message `key` with `{placeholders}` filled; plural messages pick their form by `params.count`. */
-  t(key: MessageKey, params?: Params): string;
+  t(key: K, params?: Params): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
   /** An amount in integer minor units (cents) of an ISO 4217 currency, e.g. `money(1999, 'EUR')` → `€19.99`. */
   money(minor: number, currency: string): string;
@@ -115,7 +126,7 @@ function createTranslator(lang: string): Translator {
     params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? format(params[name]!) : m)) : text;
   const format = (v: string | number) => (typeof v === 'number' ? numbers.format(v) : v);
 
-  const t = (id: MessageKey, params?: Params): string => {
+  const t = (id: string, params?: Params): string => {
     if (pending.has(key)) void loadLocale(key); // shows English until the language arrives
     const message: Message | undefined = catalogs.get(key)?.[id] ?? catalogs.get('en')?.[id];
     if (message === undefined) return id;
@@ -198,7 +209,3 @@ const hostOf = (el: Element): Element | null => {
   const root = el.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 };
-
-// The shared catalog's own translations, loaded like any component's.
-registerLocaleLoader('de', () => import('./messages/de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./messages/ar.js').then((m) => m.ar));

@@ -219,6 +219,22 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
       Object.assign(t, action === 'close' ? { status: 'closed' } : action === 'reopen' ? { status: 'open' } : { escalated: true });
       return json(t);
     },
+    'attachments.policy': () =>
+      json({
+        maxBytes: 25 * 1024 * 1024,
+        maxFiles: 10,
+        acceptedTypes: [
+          'image/png',
+          'image/jpeg',
+          'image/gif',
+          'image/webp',
+          'application/pdf',
+          'video/mp4',
+          'audio/mpeg',
+          'application/zip',
+          'text/plain',
+        ],
+      }),
     'attachments.upload': () =>
       json({ id: 'att_1', fileName: 'file.txt', mediaType: 'text/plain', size: 4, url: '/portal/v1/files/att_1?exp=1&sig=x' }, 201),
     'articles.list': ({ query }) =>
@@ -380,6 +396,16 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 
     const handler = handlers.get(route.key) ?? (() => problem(501, 'internal', `No mock handler for ${route.key}`));
     const res = await handler({ params, query, body, headers: request.headers, method: request.method, url, signal });
+    // An upload asked for progress (the client's `onUploadProgress` reaches a custom fetch as
+    // `init.onUploadProgress`): half the bytes halfway through the response's delay.
+    const progress = (init as { onUploadProgress?: (p: { loaded: number; total: number }) => void } | undefined)?.onUploadProgress;
+    const ms = res.delayMs ?? delayMs;
+    if (progress && body instanceof FormData && ms > 0) {
+      let total = 0;
+      for (const [, v] of body) if (typeof v !== 'string') total += v.size;
+      const timer = setTimeout(() => progress({ loaded: Math.round(total / 2), total }), ms / 2);
+      signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    }
     return respond(res, signal);
   };
 

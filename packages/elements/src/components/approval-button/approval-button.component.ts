@@ -1,36 +1,25 @@
-import { registerEndpoints } from '@portico/client';
 import type { Approval, Decision, Deliverable, Role } from '@portico/contract';
 import { approvals } from '@portico/contract/validators/approvals';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { me } from '@portico/contract/validators/me';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
-import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
+import { MutationController } from '../../controllers/mutation-controller.js';
+import { renderFailure } from '../../controllers/render-mutation.js';
+import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './approval-button.messages.js';
+import { failureStyles } from '../../styles/failure.styles.js';
+import type { PorticoApproveRequestDetail } from './approval-button.events.js';
+import { type ApprovalButtonMessageKey, en } from './approval-button.messages.js';
 import { styles } from './approval-button.styles.js';
 
 export type { PorticoApproveDetail, PorticoApproveRequestDetail, PorticoVersionOpenDetail } from './approval-button.events.js';
-
-registerMessages('en', en);
-registerEndpoints({ deliverables, approvals, me });
-registerLocaleLoader('de', () => import('./approval-button.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./approval-button.messages.ar.js').then((m) => m.ar));
 
 interface ReviewData {
   deliverable: Deliverable;
   approvals: readonly Approval[];
   /** The contact's roles, or undefined when `me.get` failed (the server still enforces the role). */
   roles?: readonly Role[];
-}
-
-/** One decision attempt: its key is reused on every retry of the same decision. */
-interface Attempt {
-  decision: Decision;
-  comment: string;
-  version: number;
-  key: string;
 }
 
 /**
@@ -85,15 +74,18 @@ interface Attempt {
  * <portico-approval-button deliverable-id="dlv_1" version="2"></portico-approval-button>
  * ```
  */
-export class PorticoApprovalButton extends PorticoElement {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageKey> {
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { deliverables, approvals, me },
+    locales: { de: () => import('./approval-button.messages.de.js'), ar: () => import('./approval-button.messages.ar.js') },
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },
     version: { type: Number, reflect: true },
-    busy: { state: true },
     recorded: { state: true },
-    failure: { state: true },
     forbidden: { state: true },
     conflict: { state: true },
     mode: { state: true },
@@ -107,16 +99,13 @@ export class PorticoApprovalButton extends PorticoElement {
   /** The version to decide on; `0` (default) means the deliverable's current version. */
   version = 0;
 
-  private busy = false;
   private recorded?: Approval;
-  private failure?: unknown;
   private forbidden = false;
   private conflict = false;
   private mode: Decision = 'approved';
   private draft = '';
   private invalid = false;
 
-  private attempt?: Attempt;
   private opener?: HTMLElement;
   private get dialog(): HTMLDialogElement {
     return this.renderRoot.querySelector('dialog')!;
@@ -137,6 +126,31 @@ export class PorticoApprovalButton extends PorticoElement {
       return { deliverable, approvals: page.data, roles: me?.roles };
     },
     live: ['deliverable'],
+  });
+
+  /** One decision: its key is reused on every retry of the same decision on the same version. */
+  private readonly deciding = new MutationController(this, {
+    send: (client, { deliverableId: id, version, decision, comment }: PorticoApproveRequestDetail, { key, signal }) =>
+      client.approvals.create({ id, version, decision, comment: comment || undefined, idempotencyKey: key, signal }),
+    request: (input) => ['portico-approve-request', input],
+    onSuccess: (approval) => {
+      this.recorded = approval;
+      void this.focusStatus();
+    },
+    success: (approval) => ['portico-approve', { approval }],
+    onError: (error, { version }) => {
+      const code = errorCode(error);
+      if (code !== 'version_conflict' && code !== 'forbidden') return;
+      // No use trying again: say why instead of the alert.
+      this.deciding.reset();
+      if (code === 'forbidden') this.forbidden = true;
+      else {
+        this.version = version;
+        this.conflict = true;
+        void this.resource.refresh();
+      }
+    },
+    reportErrors: true,
   });
 
   /** Loads the deliverable, its decisions and the contact's roles again. */
@@ -173,7 +187,7 @@ export class PorticoApprovalButton extends PorticoElement {
   get disabledReason(): 'role' | 'busy' | null {
     const roles = this.resource.value?.roles;
     if (this.forbidden || (roles && !roles.includes('approver'))) return 'role';
-    return this.busy ? 'busy' : null;
+    return this.deciding.pending ? 'busy' : null;
   }
 
   /**
@@ -181,56 +195,24 @@ export class PorticoApprovalButton extends PorticoElement {
    * Resolves to the new entry, or undefined when vetoed, refused or failed (the element shows why).
    */
   async decide(decision: Decision, comment = ''): Promise<Approval | undefined> {
-    const client = this.effectiveClient;
     const id = this.resource.value?.deliverable.id;
     comment = comment.trim();
-    if (!client || !id || this.disabledReason || (decision === 'changes_requested' && !comment)) return undefined;
-    const version = this.targetVersion;
-    const a = this.attempt;
-    const attempt =
-      a && a.decision === decision && a.comment === comment && a.version === version
-        ? a
-        : { decision, comment, version, key: crypto.randomUUID() };
-    if (!this.emit('portico-approve-request', { deliverableId: id, version, decision, comment }, { cancelable: true })) return undefined;
-    this.attempt = attempt;
-    this.busy = true;
-    this.failure = undefined;
-    try {
-      const approval = await client.approvals.create({ id, version, decision, comment: comment || undefined, idempotencyKey: attempt.key });
-      this.attempt = undefined;
-      this.recorded = approval;
-      this.emit('portico-approve', { approval });
-      void this.focusStatus();
-      return approval;
-    } catch (error) {
-      const code = errorCode(error);
-      if (code === 'version_conflict' || code === 'forbidden') {
-        this.attempt = undefined;
-        if (code === 'forbidden') this.forbidden = true;
-        else {
-          this.version = version;
-          this.conflict = true;
-          void this.resource.refresh();
-        }
-      } else this.failure = error;
-      this.emit('portico-error', { error, code });
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
+    if (!this.effectiveClient || !id || this.disabledReason || (decision === 'changes_requested' && !comment)) return undefined;
+    return this.deciding.run({ deliverableId: id, version: this.targetVersion, decision, comment });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('deliverableId') && changed.get('deliverableId') !== undefined) {
-      this.recorded = this.failure = this.attempt = undefined;
+      this.recorded = undefined;
+      this.deciding.clearError();
       this.forbidden = this.conflict = false;
     }
   }
 
   protected override render() {
     const { lang, dir } = this.locale;
-    return html`<div part="base" class="base" lang=${lang} dir=${dir} aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<div part="base" class="base" lang=${lang} dir=${dir} aria-busy=${this.deciding.pending ? 'true' : 'false'}>
       ${
         this.deliverableId.trim()
           ? renderState(this, this.resource, { complete: (data) => (data ? this.renderDecision(data) : nothing) })
@@ -263,7 +245,7 @@ export class PorticoApprovalButton extends PorticoElement {
     const reason = this.disabledReason;
     const disabled = reason ? 'true' : 'false';
     return html`<p part="status" class="status" role="status">
-        ${t(this.busy ? 'approvalButton.deciding' : 'approvalButton.undecided', { version })}
+        ${t(this.deciding.pending ? 'approvalButton.deciding' : 'approvalButton.undecided', { version })}
       </p>
       <div part="actions" class="actions" role="group" aria-label=${t('approvalButton.label')}>
         <button
@@ -292,14 +274,7 @@ export class PorticoApprovalButton extends PorticoElement {
           ? html`<p part="reason" class="reason" id="reason"><slot name="reason">${t('approvalButton.noRole')}</slot></p>`
           : nothing
       }
-      ${
-        this.failure && this.attempt
-          ? html`<div part="error" class="error" role="alert">
-              <p>${errorMessage(this, this.failure)}</p>
-              <button part="retry" class="button" type="button" @click=${this.retry}>${t('state.retry')}</button>
-            </div>`
-          : nothing
-      }`;
+      ${renderFailure(this, this.deciding, { part: 'error', retry: 'retry' })}`;
   }
 
   private renderDialog() {
@@ -370,11 +345,6 @@ export class PorticoApprovalButton extends PorticoElement {
     }
     this.dialog.close();
     void this.decide(this.mode, comment);
-  }
-
-  private retry(): void {
-    const a = this.attempt;
-    if (a) void this.decide(a.decision, a.comment);
   }
 
   private openCurrent(): void {

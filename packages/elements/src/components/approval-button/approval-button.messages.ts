@@ -22,3 +22,5 @@ export const en = {
   'approvalButton.confirmApprove': 'Approve version {version}',
   'approvalButton.confirmChanges': 'Send change request',
 } as const;
+
+export type ApprovalButtonMessageKey = keyof typeof en;

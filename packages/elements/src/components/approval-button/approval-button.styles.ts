@@ -10,7 +10,6 @@ export const styles = css`
   .base,
   .content,
   .conflict,
-  .error,
   .form {
     display: grid;
     gap: var(--_gap);
@@ -48,14 +47,13 @@ export const styles = css`
     opacity: 0.6;
   }
   .reason,
-  .error p,
+  .failure,
   .field-error {
     font-size: var(--_portico-font-size-s);
   }
   .reason {
     color: var(--_portico-color-muted);
   }
-  .error p,
   .field-error {
     color: var(--_portico-color-danger);
   }

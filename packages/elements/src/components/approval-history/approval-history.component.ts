@@ -1,19 +1,13 @@
-import { registerEndpoints } from '@portico/client';
 import type { Approval } from '@portico/contract';
 import { approvals } from '@portico/contract/validators/approvals';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
-import { renderState, stateStyles } from '../../controllers/render-state.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './approval-history.messages.js';
+import { PageController } from '../../controllers/page-controller.js';
+import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
+import { failureStyles } from '../../styles/failure.styles.js';
+import { type ApprovalHistoryMessageKey, en } from './approval-history.messages.js';
 import { styles } from './approval-history.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ approvals });
-registerLocaleLoader('de', () => import('./approval-history.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./approval-history.messages.ar.js').then((m) => m.ar));
 
 /** Decisions of one version, newest first. */
 export interface ApprovalGroup {
@@ -29,8 +23,6 @@ export function groupByVersion(approvals: readonly Approval[]): ApprovalGroup[] 
     .map(([version, list]) => ({ version, approvals: list.sort((a, b) => Date.parse(b.decidedAt) - Date.parse(a.decidedAt)) }))
     .sort((a, b) => b.version - a.version);
 }
-
-const MAX_PAGES = 20;
 
 /**
  * The append-only audit trail of a deliverable's decisions: one list per version (newest version
@@ -57,7 +49,8 @@ const MAX_PAGES = 20;
  * @csspart content - The loaded content.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
- * @csspart retry - The Retry button.
+ * @csspart retry - The Retry button (loading failed, or the next decisions did).
+ * @csspart more - "Show more" (a trail longer than 2,000 decisions), or the alert when they failed to load.
  *
  * @cssprop --portico-approval-history-gap - Space between versions (default: 3 spacing units).
  * @cssprop --portico-approval-history-border-color - Entry marker of other decisions (default: `--portico-color-border`).
@@ -71,8 +64,13 @@ const MAX_PAGES = 20;
  * <portico-approval-history deliverable-id="dlv_1"></portico-approval-history>
  * ```
  */
-export class PorticoApprovalHistory extends PorticoElement {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessageKey> {
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { approvals },
+    locales: { de: () => import('./approval-history.messages.de.js'), ar: () => import('./approval-history.messages.ar.js') },
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },
@@ -85,31 +83,23 @@ export class PorticoApprovalHistory extends PorticoElement {
   /** `aria-level` of the version headings. */
   headingLevel = 3;
 
-  private readonly resource = new ResourceController(this, {
+  /** The whole trail as a rule (up to 20 pages of 100); "Show more" beyond. */
+  private readonly trail = new PageController(this, {
     args: () => [this.deliverableId.trim()] as const,
-    load: async (client, [id], { signal }): Promise<Approval[] | null> => {
-      if (!id) return null;
-      const all: Approval[] = [];
-      let cursor: string | undefined;
-      for (let n = 0; n < MAX_PAGES; n++) {
-        const page = await client.approvals.list({ id, limit: 100, cursor, signal });
-        all.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-        if (!cursor) break;
-      }
-      return all;
-    },
+    load: async (client, [id], cursor, { signal }) =>
+      id ? client.approvals.list({ id, limit: 100, cursor, signal }) : { data: [] as Approval[], nextCursor: null },
     live: ['deliverable'],
+    follow: 20,
   });
 
   /** Loads the trail again. */
   refresh(): Promise<void> {
-    return this.resource.refresh();
+    return this.trail.refresh();
   }
 
   /** The decisions on screen, newest first, or `[]` before loading. */
   get approvals(): readonly Approval[] {
-    return this.resource.value ?? [];
+    return this.trail.items;
   }
 
   private readonly onApprove = (e: GlobalEventHandlersEventMap['portico-approve']) => {
@@ -131,11 +121,12 @@ export class PorticoApprovalHistory extends PorticoElement {
     return html`<div part="base" class="base" lang=${lang} dir=${dir}>
       ${
         this.deliverableId.trim()
-          ? renderState(this, this.resource, {
-              complete: (list) => (list ? this.renderGroups(groupByVersion(list)) : nothing),
-              isEmpty: (list) => !list?.length,
+          ? html`${renderState(this, this.trail.resource, {
+              complete: () => this.renderGroups(groupByVersion(this.approvals)),
+              isEmpty: () => !this.approvals.length,
               emptyText: this.i18n.t('approvalHistory.empty'),
-            })
+            })}
+            ${renderMore(this, this.trail, { label: this.i18n.t('state.more') })}`
           : nothing
       }
     </div>`;

@@ -8,3 +8,5 @@ export const en = {
   'approvalHistory.comment': 'Comment:',
   'approvalHistory.empty': 'No decisions yet.',
 } as const;
+
+export type ApprovalHistoryMessageKey = keyof typeof en;

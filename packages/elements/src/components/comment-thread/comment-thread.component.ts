@@ -1,22 +1,19 @@
-import { registerEndpoints } from '@portico/client';
-import type { Comment, CommentAnchor, Page } from '@portico/contract';
+import type { Comment, CommentAnchor } from '@portico/contract';
 import { comments } from '@portico/contract/validators/comments';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
-import { errorMessage, renderState, stateStyles } from '../../controllers/render-state.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages, type Translator } from '../../i18n/i18n.js';
+import { MutationController } from '../../controllers/mutation-controller.js';
+import { PageController } from '../../controllers/page-controller.js';
+import { renderFailure } from '../../controllers/render-mutation.js';
+import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
+import type { Translator } from '../../i18n/i18n.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoCommentRequestDetail } from './comment-thread.events.js';
-import { en } from './comment-thread.messages.js';
+import { type CommentThreadMessageKey, en } from './comment-thread.messages.js';
 import { styles } from './comment-thread.styles.js';
 
 export type { PorticoCommentRequestDetail };
-
-registerMessages('en', en);
-registerEndpoints({ comments });
-registerLocaleLoader('de', () => import('./comment-thread.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./comment-thread.messages.ar.js').then((m) => m.ar));
 
 /** `42` → `0:42`, `3725` → `1:02:05`. */
 export function formatTime(seconds: number): string {
@@ -28,7 +25,7 @@ export function formatTime(seconds: number): string {
 }
 
 /** The short label of an anchor: "Region", "Page 3", "At 0:42". */
-export const anchorLabel = (t: Translator['t'], a: CommentAnchor): string =>
+export const anchorLabel = (t: Translator<CommentThreadMessageKey>['t'], a: CommentAnchor): string =>
   a.kind === 'page'
     ? t('commentThread.anchor.page', { page: a.page })
     : a.kind === 'time'
@@ -43,8 +40,10 @@ export type AnchorMode = '' | 'region' | 'page' | 'time';
  * or audio: with `anchor-mode="page"` the form has a page field, with `anchor-mode="time"` a
  * button that takes the playback time from `timeSource`, and with `anchor-mode="region"` the
  * `anchor` property is set by the host (`<portico-deliverable-viewer>` does it when a region is
- * marked on the image). Sending is idempotent: a double submit sends once, and a retry after a
- * failure reuses the idempotency key. `deliverable` live events for this deliverable refresh it.
+ * marked on the image). Sending is idempotent: a double submit sends once, a retry after a
+ * failure reuses the idempotency key, and a comment changed in any way (text, anchor, version,
+ * deliverable) gets a new one. Comments come 100 at a time ("Show more" loads the next ones);
+ * `deliverable` live events for this deliverable refresh them.
  *
  * @summary Comments on a deliverable version.
  *
@@ -63,12 +62,14 @@ export type AnchorMode = '' | 'region' | 'page' | 'time';
  * @csspart use-time - The "Attach current time" button (`anchor-mode="time"`).
  * @csspart draft-anchor - What the new comment points to, with its Remove button.
  * @csspart send - The submit button (`aria-busy` while sending).
- * @csspart send-error - The error of a failed send.
+ * @csspart send-error - The alert of a failed send (with `retry-send`).
+ * @csspart retry-send - "Retry" after a failed send: sends the same comment again, with the same idempotency key.
+ * @csspart more - "Show more" (the next comments), or the alert when they failed to load.
  * @csspart loading - The loading state.
  * @csspart content - The loaded content.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
- * @csspart retry - The Retry button.
+ * @csspart retry - The Retry button (loading failed, or the next comments did).
  *
  * @cssprop --portico-comment-thread-gap - Space between comments (default: 2 spacing units).
  * @cssprop --portico-comment-thread-comment-background - Background of a comment.
@@ -79,8 +80,13 @@ export type AnchorMode = '' | 'region' | 'page' | 'time';
  * @fires portico-comments-change - The comments shown changed; `detail.comments` (oldest first).
  * @fires portico-error - Loading failed.
  */
-export class PorticoCommentThread extends PorticoElement {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+export class PorticoCommentThread extends PorticoElement<CommentThreadMessageKey> {
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { comments },
+    locales: { de: () => import('./comment-thread.messages.de.js'), ar: () => import('./comment-thread.messages.ar.js') },
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },
@@ -90,8 +96,6 @@ export class PorticoCommentThread extends PorticoElement {
     timeSource: { attribute: false },
     noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
     draft: { state: true },
-    sending: { state: true },
-    sendError: { state: true },
     added: { state: true },
   };
 
@@ -114,29 +118,39 @@ export class PorticoCommentThread extends PorticoElement {
   noLive = false;
 
   private draft = '';
-  private sending = false;
-  private sendError: unknown;
   /** Comments this element created since the last load (the list may not have them yet). */
   private added: Comment[] = [];
-
-  private key?: string;
   private emitted = '';
 
-  private readonly resource = new ResourceController(this, {
+  private readonly pages = new PageController(this, {
     args: () => [this.deliverableId, this.version] as const,
-    load: async (client, [id, version], { signal }): Promise<Page<Comment>> =>
-      id && version > 0 ? client.comments.list({ id, version, limit: 100, signal }) : { data: [], nextCursor: null },
+    load: async (client, [id, version], cursor, { signal }) =>
+      id && version > 0 ? client.comments.list({ id, version, limit: 100, cursor, signal }) : { data: [], nextCursor: null },
     live: (e) => !this.noLive && e.resource.kind === 'deliverable' && e.resource.id === this.deliverableId,
+    keep: true,
+    key: (c) => c.id,
+  });
+
+  private readonly sending = new MutationController(this, {
+    send: (client, { deliverableId: id, version, body, anchor }: PorticoCommentRequestDetail, { key, signal }) =>
+      client.comments.create({ id, version, body, anchor, idempotencyKey: key, signal }),
+    request: (detail) => ['portico-comment-request', detail],
+    onSuccess: (comment, sent) => {
+      this.draft = '';
+      this.anchor = null;
+      if (sent.deliverableId === this.deliverableId && sent.version === this.version) this.added = [...this.added, comment];
+    },
+    success: (comment) => ['portico-comment', { comment }],
   });
 
   /** Loads the comments again. */
   refresh(): Promise<void> {
-    return this.resource.refresh();
+    return this.pages.refresh();
   }
 
   /** The comments shown, oldest first. */
   get comments(): readonly Comment[] {
-    const loaded = this.resource.value?.data ?? [];
+    const loaded = this.pages.items;
     const ids = new Set(loaded.map((c) => c.id));
     return [...loaded, ...this.added.filter((c) => !ids.has(c.id))].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   }
@@ -152,13 +166,13 @@ export class PorticoCommentThread extends PorticoElement {
     super.willUpdate(changed);
     if (changed.has('deliverableId') || changed.has('version')) {
       this.added = [];
-      this.sendError = undefined;
+      this.sending.clearError();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.resource.state !== 'complete') return;
+    if (this.pages.resource.state !== 'complete') return;
     const comments = this.comments;
     const sig = `${this.deliverableId}/${this.version}:${comments.map((c) => c.id).join()}`;
     if (sig !== this.emitted) {
@@ -171,11 +185,12 @@ export class PorticoCommentThread extends PorticoElement {
     const { lang, dir } = this.locale;
     const { t } = this.i18n;
     return html`<section part="base" class="base" lang=${lang} dir=${dir} aria-label=${t('commentThread.label')}>
-      ${renderState(this, this.resource, {
+      ${renderState(this, this.pages.resource, {
         complete: () => this.renderList(),
         isEmpty: () => this.comments.length === 0,
         emptyText: t('commentThread.empty'),
       })}
+      ${renderMore(this, this.pages, { label: t('state.more') })}
       ${this.renderForm()}
     </section>`;
   }
@@ -203,6 +218,7 @@ export class PorticoCommentThread extends PorticoElement {
   private renderForm() {
     const { t } = this.i18n;
     const a = this.anchor;
+    const sending = this.sending.pending;
     return html`<form part="form" class="form" @submit=${this.submit}>
       <label class="label" for="body">${t('commentThread.new')}</label>
       <textarea
@@ -212,10 +228,7 @@ export class PorticoCommentThread extends PorticoElement {
         rows="3"
         maxlength="10000"
         .value=${this.draft}
-        @input=${(e: Event) => {
-          this.draft = (e.target as HTMLTextAreaElement).value;
-          this.key = undefined; // a different text is a different comment
-        }}
+        @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
         @keydown=${(e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && this.submit(e)}
       ></textarea>
       <div class="row">
@@ -254,13 +267,13 @@ export class PorticoCommentThread extends PorticoElement {
           part="send"
           class="button button--primary send"
           type="submit"
-          ?disabled=${this.sending || !this.draft.trim()}
-          aria-busy=${this.sending ? 'true' : 'false'}
+          ?disabled=${sending || !this.draft.trim()}
+          aria-busy=${sending ? 'true' : 'false'}
         >
-          ${this.sending ? t('commentThread.sending') : t('commentThread.send')}
+          ${sending ? t('commentThread.sending') : t('commentThread.send')}
         </button>
       </div>
-      ${this.sendError ? html`<p part="send-error" class="send-error" role="alert">${errorMessage(this, this.sendError)}</p>` : nothing}
+      ${renderFailure(this, this.sending, { part: 'send-error', retry: 'retry-send', onRetry: () => this.submit() })}
     </form>`;
   }
 
@@ -269,33 +282,11 @@ export class PorticoCommentThread extends PorticoElement {
     if (Number.isFinite(seconds) && seconds >= 0) this.anchor = { kind: 'time', seconds };
   }
 
-  private async submit(e: Event): Promise<void> {
-    e.preventDefault();
+  /** Sends the comment in the form (its text, anchor, version and deliverable as they are now). */
+  private submit(e?: Event): void {
+    e?.preventDefault();
     const body = this.draft.trim();
-    const client = this.effectiveClient;
-    if (this.sending || !body || !client || !this.deliverableId || !(this.version > 0)) return;
-    const detail = { deliverableId: this.deliverableId, version: this.version, body, anchor: this.anchor };
-    if (!this.emit('portico-comment-request', detail, { cancelable: true })) return;
-    this.sending = true;
-    this.sendError = undefined;
-    this.key ??= crypto.randomUUID();
-    try {
-      const comment = await client.comments.create({
-        id: detail.deliverableId,
-        version: detail.version,
-        body,
-        anchor: detail.anchor,
-        idempotencyKey: this.key,
-      });
-      this.key = undefined;
-      this.draft = '';
-      this.anchor = null;
-      if (detail.deliverableId === this.deliverableId && detail.version === this.version) this.added = [...this.added, comment];
-      this.emit('portico-comment', { comment });
-    } catch (error) {
-      this.sendError = error;
-    } finally {
-      this.sending = false;
-    }
+    if (!body || !this.deliverableId || !(this.version > 0)) return;
+    void this.sending.run({ deliverableId: this.deliverableId, version: this.version, body, anchor: this.anchor });
   }
 }

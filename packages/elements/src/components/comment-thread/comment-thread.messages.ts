@@ -14,3 +14,5 @@ export const en = {
   'commentThread.useTime': 'Attach current time',
   'commentThread.byline': '{name}, {time}',
 } as const;
+
+export type CommentThreadMessageKey = keyof typeof en;

@@ -87,9 +87,8 @@ export const styles = css`
   .send {
     margin-inline-start: auto;
   }
-  .send-error {
-    margin: 0;
-    color: var(--_portico-color-danger);
+  .more {
+    justify-self: start;
   }
   @media (forced-colors: active) {
     .comment,

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { comment } from '@portico/contract/fixtures';
 import { sendKeys } from '@web/test-runner-commands';
 import { loadLocale } from '../../i18n/i18n.js';
-import { createMockClient, json, malformedJson, malformedList, problem } from '../../testing/mock-api.js';
+import { createMockClient, json, malformedJson, malformedList, paginate, problem } from '../../testing/mock-api.js';
 import { formatTime, type PorticoCommentThread } from './comment-thread.component.js';
 import './comment-thread.js';
 
@@ -131,18 +131,87 @@ describe('<portico-comment-thread>', () => {
     it('a failed send keeps the text, shows an alert, and the retry reuses the idempotency key', async () => {
       const { el, api } = await mount();
       await settled(el);
-      api.use('comments.create', problem(503, 'unavailable'));
+      const keys: Array<string | null> = [];
+      api.use('comments.create', ({ headers, body }) => {
+        keys.push(headers.get('idempotency-key'));
+        return keys.length === 1 ? problem(503, 'unavailable') : json(comment(9, { body: (body as { body: string }).body }), 201);
+      });
       await type(el, 'Retry me');
       send(el).click();
       await waitUntil(() => $(el, '[part~="send-error"]'), 'no error', { timeout: 3000 });
       expect($(el, '[part~="send-error"]')!.getAttribute('role')).to.equal('alert');
+      expect($(el, '[part~="send-error"]')!.textContent).to.contain('The service is unavailable');
       expect(textarea(el).value).to.equal('Retry me');
-      api.reset();
+      await expect(el).to.be.accessible(AXE);
       send(el).click();
       await waitUntil(() => textarea(el).value === '', 'not sent', { timeout: 3000 });
-      const keys = creates(api).map((c) => c.headers.get('idempotency-key'));
-      expect(keys.length).to.equal(1);
+      expect(keys.length).to.equal(2);
+      expect(keys[0]).to.be.a('string');
+      expect(keys[1]).to.equal(keys[0]);
       expect(!!$(el, '[part~="send-error"]')).to.equal(false);
+    });
+
+    it('"Retry" in the alert sends the same comment again with the same key; the next comment gets a new one', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      const keys: Array<string | null> = [];
+      api.use('comments.create', ({ headers, body }) => {
+        keys.push(headers.get('idempotency-key'));
+        return keys.length === 1
+          ? problem(500, 'internal')
+          : json(comment(8 + keys.length, { body: (body as { body: string }).body }), 201);
+      });
+      await type(el, 'Once more');
+      send(el).click();
+      await waitUntil(() => $(el, '[part~="retry-send"]'), 'no retry', { timeout: 3000 });
+      ($(el, '[part~="retry-send"]') as HTMLButtonElement).click();
+      await waitUntil(() => textarea(el).value === '', 'not sent', { timeout: 3000 });
+      await type(el, 'Once more');
+      send(el).click();
+      await waitUntil(() => keys.length === 3, 'third not sent', { timeout: 3000 });
+      expect(keys[1]).to.equal(keys[0]);
+      expect(keys[2]).to.not.equal(keys[0]);
+    });
+
+    it('a comment changed after a failure (text, anchor, version or deliverable) is sent with a new idempotency key', async () => {
+      const { el, api } = await mount('deliverable-id="dlv_1" version="2" anchor-mode="region"');
+      await settled(el);
+      const sent: Array<{ key: string | null; body: Record<string, unknown>; path: string }> = [];
+      api.use('comments.create', ({ headers, body, url }) => {
+        sent.push({ key: headers.get('idempotency-key'), body: body as Record<string, unknown>, path: url.pathname });
+        return problem(503, 'unavailable');
+      });
+      const failedAgain = async () => {
+        const before = sent.length;
+        send(el).click();
+        await waitUntil(() => sent.length === before + 1 && !send(el).disabled, 'not sent', { timeout: 3000 });
+      };
+      await type(el, 'Look here');
+      await failedAgain(); // 0: the first try
+      await failedAgain(); // 1: a retry of the same comment
+      el.anchor = { kind: 'region', x: 0.1, y: 0.1, width: 0.2, height: 0.2 };
+      await el.updateComplete;
+      await failedAgain(); // 2: the anchor changed
+      await failedAgain(); // 3: retry
+      el.version = 3;
+      await settled(el);
+      await failedAgain(); // 4: the version changed
+      el.deliverableId = 'dlv_2';
+      await settled(el);
+      await failedAgain(); // 5: the deliverable changed
+      await type(el, 'Look there');
+      await failedAgain(); // 6: the text changed
+      const keys = sent.map((s) => s.key);
+      expect(sent[2]!.body.anchor).to.deep.include({ kind: 'region' });
+      expect(sent[4]!.path).to.contain('/versions/3/');
+      expect(sent[5]!.path).to.contain('/deliverables/dlv_2/');
+      expect(keys[1]).to.equal(keys[0]);
+      expect(keys[3]).to.equal(keys[2]);
+      expect(keys[2]).to.not.equal(keys[0]);
+      expect(keys[4]).to.not.equal(keys[2]);
+      expect(keys[5]).to.not.equal(keys[4]);
+      expect(keys[6]).to.not.equal(keys[5]);
+      expect(new Set(keys).size).to.equal(5);
     });
 
     it('a canceled portico-comment-request sends nothing', async () => {
@@ -216,6 +285,27 @@ describe('<portico-comment-thread>', () => {
       await settled(el);
       el.focusComment('cmt_2');
       expect((el.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal('cmt_2');
+    });
+  });
+
+  describe('paging', () => {
+    it('"Show more" loads the comments after the first 100; a failed page offers Retry', async () => {
+      const { el, api } = await mount();
+      const all = Array.from({ length: 130 }, (_, i) => comment(i + 1, { createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+      api.use('comments.list', ({ query }) => paginate(all, query));
+      await el.refresh();
+      await settled(el);
+      expect(items(el).length).to.equal(100);
+      expect(api.calls.filter((c) => c.key === 'comments.list').at(-1)!.query.limit).to.equal('100');
+      api.use('comments.list', problem(503, 'unavailable'));
+      ($(el, '[part~="more"]') as HTMLButtonElement).click();
+      await waitUntil(() => $(el, '[part~="more"][role="alert"]'), 'no failure', { timeout: 3000 });
+      await expect(el).to.be.accessible(AXE);
+      api.use('comments.list', ({ query }) => paginate(all, query));
+      ($(el, '[part~="more"] [part~="retry"]') as HTMLButtonElement).click();
+      await waitUntil(() => items(el).length === 130, 'not appended', { timeout: 3000 });
+      expect(items(el).at(-1)!.dataset.id).to.equal('cmt_130');
+      expect(!!$(el, '[part~="more"]')).to.equal(false);
     });
   });
 

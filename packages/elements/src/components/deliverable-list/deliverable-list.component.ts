@@ -1,26 +1,26 @@
-import { registerEndpoints } from '@portico/client';
 import type { DeliverableSummary, Page, ReviewStatus } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
-import { renderState, stateStyles } from '../../controllers/render-state.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
+import { PageController } from '../../controllers/page-controller.js';
+import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
+import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
+import type { DeliverableListMessageKey } from './deliverable-list.messages.js';
 import { styles } from './deliverable-list.styles.js';
-import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge } from './review-badge.js';
+import { REVIEW_STATUSES, REVIEW_TONE, reviewBadge, reviewResources } from './review-badge.js';
 
 export type { PorticoDeliverableSelectDetail };
 
 export { REVIEW_STATUSES, REVIEW_TONE, reviewBadge };
 
-registerEndpoints({ deliverables });
-
 /**
  * A project's deliverables: title, current version, review-status badge and who acted last and
  * when. Filter by review status; rows are one tab stop (arrow keys, Home, End; Enter or Space
- * selects). `deliverable` live events refresh the list in place.
+ * selects). 100 load at a time ("Show more" adds the next). `deliverable` live events refresh the
+ * list in place.
  *
  * @summary The deliverables of a project, with their review status.
  *
@@ -42,7 +42,8 @@ registerEndpoints({ deliverables });
  * @csspart content - The loaded content.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
- * @csspart retry - The Retry button.
+ * @csspart retry - The Retry button (loading failed, or the next deliverables did).
+ * @csspart more - "Show more" (the next 100 deliverables), or the alert when they failed to load.
  *
  * @cssprop --portico-deliverable-list-row-padding - Padding of a row (default: 3 spacing units).
  * @cssprop --portico-deliverable-list-border-color - Borders of the list and rows.
@@ -56,8 +57,9 @@ registerEndpoints({ deliverables });
  * <portico-deliverable-list project-id="prj_1" review-status="pending"></portico-deliverable-list>
  * ```
  */
-export class PorticoDeliverableList extends PorticoElement {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+export class PorticoDeliverableList extends PorticoElement<DeliverableListMessageKey> {
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
+  static override resources = { endpoints: { deliverables }, uses: [reviewResources] };
 
   static override properties = {
     projectId: { attribute: 'project-id', reflect: true },
@@ -87,23 +89,24 @@ export class PorticoDeliverableList extends PorticoElement {
   private focusIndex = 0;
   private hasHeader = false;
 
-  private readonly resource = new ResourceController(this, {
+  /** 100 at a time; "Show more" adds the next ones. */
+  private readonly pages = new PageController(this, {
     args: () => [this.projectId, this.reviewStatus] as const,
-    load: async (client, [projectId, reviewStatus], { signal }): Promise<Page<DeliverableSummary>> =>
+    load: async (client, [projectId, reviewStatus], cursor, { signal }): Promise<Page<DeliverableSummary>> =>
       projectId
-        ? client.deliverables.list({ projectId, reviewStatus: reviewStatus || undefined, limit: 100, signal })
+        ? client.deliverables.list({ projectId, reviewStatus: reviewStatus || undefined, limit: 100, cursor, signal })
         : { data: [], nextCursor: null },
     live: (event) => !this.noLive && event.resource.kind === 'deliverable',
   });
 
   /** Loads the list again (rows stay visible, marked busy). */
   refresh(): Promise<void> {
-    return this.resource.refresh();
+    return this.pages.refresh();
   }
 
   /** The deliverables on screen, or `[]` before the first load. */
   get deliverables(): readonly DeliverableSummary[] {
-    return this.resource.value?.data ?? [];
+    return this.pages.items;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -129,11 +132,12 @@ export class PorticoDeliverableList extends PorticoElement {
               </select>
             </label>`
       }
-      ${renderState(this, this.resource, {
-        complete: (page) => this.renderRows(page.data),
+      ${renderState(this, this.pages.resource, {
+        complete: () => this.renderRows(this.deliverables),
         isEmpty: (page) => page.data.length === 0,
         emptyText: t(this.reviewStatus ? 'deliverableList.emptyFiltered' : 'deliverableList.empty'),
       })}
+      ${renderMore(this, this.pages, { label: t('state.more') })}
     </div>`;
   }
 

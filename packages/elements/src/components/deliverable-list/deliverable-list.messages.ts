@@ -15,3 +15,5 @@ export const en = {
   'deliverableList.empty': 'No deliverables yet.',
   'deliverableList.emptyFiltered': 'No deliverables with this status.',
 } as const;
+
+export type DeliverableListMessageKey = keyof typeof en;

@@ -1,26 +1,19 @@
-import { registerEndpoints } from '@portico/client';
 import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { PorticoElement } from '../../base/portico-element.js';
+import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
-import { reviewBadge } from '../deliverable-list/review-badge.js';
+import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
+import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
 import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
-import { en } from './deliverable-viewer.messages.js';
+import { type DeliverableViewerMessageKey, en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
 
-registerMessages('en', en);
-registerEndpoints({ deliverables });
-
 export { pdfSettings } from './pdf-settings.js';
-
-registerLocaleLoader('de', () => import('./deliverable-viewer.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./deliverable-viewer.messages.ar.js').then((m) => m.ar));
 
 export type PreviewKind = 'image' | 'pdf' | 'video' | 'audio' | 'text' | 'other';
 
@@ -101,8 +94,14 @@ const previewer = (kind: PreviewKind) =>
  *
  * @fires portico-error - Loading failed.
  */
-export class PorticoDeliverableViewer extends PorticoElement {
+export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMessageKey | DeliverableListMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { deliverables },
+    locales: { de: () => import('./deliverable-viewer.messages.de.js'), ar: () => import('./deliverable-viewer.messages.ar.js') },
+    uses: [reviewResources],
+  };
 
   static override properties = {
     deliverableId: { attribute: 'deliverable-id', reflect: true },
@@ -161,8 +160,8 @@ export class PorticoDeliverableViewer extends PorticoElement {
   /** The page last given to the comment thread as its anchor. */
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
   private anchoredPage = 0;
-  /** The previewer module being loaded for the preview shown (awaited by `updateComplete`). */
-  private previewLoading?: Promise<void>;
+  /** The previewer module being loaded for the preview shown (`updateComplete` waits for it). */
+  private previewLoading?: Promise<unknown>;
   private readonly resize = new ResizeObserver(() => this.pdf?.doc && this.requestUpdate());
 
   private readonly resource = new ResourceController(this, {
@@ -212,13 +211,6 @@ export class PorticoDeliverableViewer extends PorticoElement {
     previewers.pdf.get()?.closePdf(this.viewerHost);
   }
 
-  /** Also waits for the previewer of the preview shown while it loads, so that `updateComplete` means the preview is there. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    const loading = this.previewLoading;
-    return loading ? loading.then(() => this.getUpdateComplete()) : done;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('version') || changed.has('deliverableId')) {
@@ -230,16 +222,11 @@ export class PorticoDeliverableViewer extends PorticoElement {
     }
     const v = this.selectedVersion;
     const kind = v && v.processing === 'ready' && v.previewUrl ? previewKind(v.mediaType) : 'other';
-    // The previewer of this kind: once loaded, this element renders again.
+    // The previewer of this kind: once loaded, this element renders again (`updateComplete` waits for it).
     const loader = previewer(kind);
     if (loader && !loader.get() && !this.previewLoading) {
-      const done = () => {
-        this.previewLoading = undefined;
-      };
-      this.previewLoading = loader.load().then(() => {
-        done();
-        this.requestUpdate();
-      }, done);
+      this.previewLoading = loader.load().finally(() => (this.previewLoading = undefined));
+      waitFor(this, this.previewLoading);
     }
     // Text and PDF previews load here, not in updated(), so their state change joins this update.
     const url = v && (kind === 'text' || kind === 'pdf') && this.isConnected ? this.resolve(v.previewUrl ?? v.downloadUrl) : '';

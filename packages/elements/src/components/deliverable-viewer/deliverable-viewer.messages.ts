@@ -38,3 +38,5 @@ export const en = {
   'deliverableViewer.pdfPassword': 'This PDF is password-protected and can’t be shown here.',
   'deliverableViewer.downloadFile': 'Download {name}',
 } as const;
+
+export type DeliverableViewerMessageKey = keyof typeof en;

@@ -282,6 +282,7 @@ describe('<portico-deliverable-viewer>', () => {
         api.use('files.get', { ...pdfFile(testPdf([RED, GREEN, BLUE])), delayMs: 600 });
       });
       await settled(el);
+      await el.updateComplete; // and the PDF previewer (updateComplete waits for it once the version is known)
       expect($(el, '[part~="pdf-loading"]')!.getAttribute('role')).to.equal('status');
       expect($(el, '[part~="pdf-loading"]')!.textContent).to.contain('Loading the PDF');
       expect(!!$(el, '[part~="download"]')).to.equal(true);

@@ -1,20 +1,15 @@
-import { registerEndpoints } from '@portico/client';
 import type { Article } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
+import { MutationController } from '../../controllers/mutation-controller.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
-import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './kb-article.messages.js';
+import { errorCode, ResourceController } from '../../controllers/resource-controller.js';
+import type { PorticoArticleVoteRequestDetail } from './kb-article.events.js';
+import { en, type KbArticleMessageKey } from './kb-article.messages.js';
 import { styles } from './kb-article.styles.js';
 
 export type { PorticoArticleLoadDetail, PorticoArticleVoteDetail, PorticoArticleVoteRequestDetail } from './kb-article.events.js';
-
-registerMessages('en', en);
-registerEndpoints({ articles });
-registerLocaleLoader('de', () => import('./kb-article.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./kb-article.messages.ar.js').then((m) => m.ar));
 
 /** A loaded article with its body already sanitized into DOM nodes. */
 export interface KbArticleView {
@@ -22,12 +17,6 @@ export interface KbArticleView {
   /** The sanitized body (`part="body"`), built once per load and moved into the shadow root as is. */
   body: HTMLElement;
 }
-
-type VoteState =
-  | { status: 'idle' }
-  | { status: 'sending'; helpful: boolean }
-  | { status: 'done'; helpful: boolean; helpfulCount: number; notHelpfulCount: number }
-  | { status: 'error'; helpful: boolean; error: unknown };
 
 let nextId = 0;
 
@@ -117,14 +106,18 @@ async function renderBody(article: Article, headingLevel: number): Promise<HTMLE
  * </portico-provider>
  * ```
  */
-export class PorticoKbArticle extends PorticoElement {
+export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { articles },
+    locales: { de: () => import('./kb-article.messages.de.js'), ar: () => import('./kb-article.messages.ar.js') },
+  };
 
   static override properties = {
     slug: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideFeedback: { type: Boolean, reflect: true, attribute: 'hide-feedback' },
-    vote: { state: true },
   };
 
   /** Slug of the article to show. Empty shows nothing. */
@@ -136,12 +129,22 @@ export class PorticoKbArticle extends PorticoElement {
   /** Hides “Was this helpful?”. */
   hideFeedback = false;
 
-  private vote: VoteState = { status: 'idle' };
-
   private readonly uid = `kba-${++nextId}`;
   /** The view `portico-article-load` was last fired for. */
   private shown?: KbArticleView;
-  private voteAbort?: AbortController;
+
+  /** “Was this helpful?”: one vote per article view, its key kept if it has to be sent again. */
+  private readonly voting = new MutationController(this, {
+    send: (client, { slug, helpful }: PorticoArticleVoteRequestDetail, { key, signal }) =>
+      client.articles.vote({ slug, helpful, idempotencyKey: key, signal }),
+    request: (input) => ['portico-article-vote-request', input],
+    // The buttons are gone after a vote: keep keyboard users in place on the thanks message (or on the button after a failure).
+    onSuccess: () => this.refocus('vote-status'),
+    onError: (_, { helpful }) => this.refocus(helpful ? 'vote-yes' : 'vote-no'),
+    success: (counts, input) => ['portico-article-vote', { ...input, ...counts }],
+  });
+  /** Whether focus was on a vote button when it was pressed. */
+  private voteFocus = false;
 
   private readonly resource = new ResourceController(this, {
     args: () => [this.slug.trim(), this.level] as const,
@@ -168,17 +171,9 @@ export class PorticoKbArticle extends PorticoElement {
     return Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.voteAbort?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('slug') && changed.get('slug') !== undefined) {
-      this.voteAbort?.abort();
-      this.vote = { status: 'idle' };
-    }
+    if (changed.has('slug') && changed.get('slug') !== undefined) this.voting.reset();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -235,22 +230,23 @@ export class PorticoKbArticle extends PorticoElement {
 
   private renderFeedback(article: Article) {
     const { t } = this.i18n;
-    const vote = this.vote;
-    const sending = vote.status === 'sending';
-    const helpfulCount = vote.status === 'done' ? vote.helpfulCount : article.helpfulCount;
+    const { status, input, value } = this.voting;
+    const sending = status === 'pending';
+    const done = status === 'success';
+    const helpfulCount = done ? value!.helpfulCount : article.helpfulCount;
     const button = (helpful: boolean) => html`<button
       part=${helpful ? 'vote vote-yes' : 'vote vote-no'}
       class="button vote"
       type="button"
       ?disabled=${sending}
-      aria-busy=${sending && vote.helpful === helpful ? 'true' : 'false'}
+      aria-busy=${sending && input?.helpful === helpful ? 'true' : 'false'}
       @click=${() => this.sendVote(helpful)}
     >
       ${t(helpful ? 'kbArticle.yes' : 'kbArticle.no')}
     </button>`;
     return html`<section part="feedback" class="feedback" aria-label=${t('kbArticle.feedback')}>
       ${
-        vote.status === 'done'
+        done
           ? nothing
           : html`<p id="${this.uid}-question" part="question" class="question">${t('kbArticle.question')}</p>
               <div class="votes" role="group" aria-labelledby="${this.uid}-question" aria-busy=${sending ? 'true' : 'false'}>
@@ -258,39 +254,23 @@ export class PorticoKbArticle extends PorticoElement {
               </div>`
       }
       <p part="vote-status" class="vote-status" role="status" tabindex="-1">
-        ${sending ? t('kbArticle.sending') : vote.status === 'done' ? t('kbArticle.thanks') : nothing}
+        ${sending ? t('kbArticle.sending') : done ? t('kbArticle.thanks') : nothing}
       </p>
-      ${vote.status === 'error' ? html`<p part="vote-error" class="vote-error" role="alert">${t('kbArticle.voteError')}</p>` : nothing}
+      ${status === 'error' ? html`<p part="vote-error" class="vote-error" role="alert">${t('kbArticle.voteError')}</p>` : nothing}
       ${helpfulCount > 0 ? html`<p part="counts" class="counts">${t('kbArticle.helpfulCount', { count: helpfulCount })}</p>` : nothing}
     </section>`;
   }
 
-  private async sendVote(helpful: boolean): Promise<void> {
-    const client = this.effectiveClient;
+  private sendVote(helpful: boolean): void {
     const slug = this.article?.slug;
-    if (!client || !slug || this.vote.status === 'sending' || this.vote.status === 'done') return;
-    if (!this.emit('portico-article-vote-request', { slug, helpful }, { cancelable: true })) return;
-    const hadFocus = this.renderRoot.querySelector('.votes')?.contains((this.renderRoot as ShadowRoot).activeElement) ?? false;
-    this.voteAbort = new AbortController();
-    const { signal } = this.voteAbort;
-    this.vote = { status: 'sending', helpful };
-    try {
-      const counts = await client.articles.vote({ slug, helpful, signal });
-      if (signal.aborted) return;
-      this.vote = { status: 'done', helpful, ...counts };
-      this.emit('portico-article-vote', { slug, helpful, ...counts });
-      // The buttons are gone: keep keyboard users in place on the thanks message.
-      if (hadFocus) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[part~="vote-status"]')?.focus();
-      }
-    } catch (error) {
-      if (signal.aborted || isAbort(error)) return;
-      this.vote = { status: 'error', helpful, error };
-      if (hadFocus) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`[part~="${helpful ? 'vote-yes' : 'vote-no'}"]`)?.focus();
-      }
-    }
+    if (!slug || this.voting.status === 'success') return;
+    this.voteFocus = this.renderRoot.querySelector('.votes')?.contains((this.renderRoot as ShadowRoot).activeElement) ?? false;
+    void this.voting.run({ slug, helpful });
+  }
+
+  private async refocus(part: string): Promise<void> {
+    if (!this.voteFocus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`)?.focus();
   }
 }

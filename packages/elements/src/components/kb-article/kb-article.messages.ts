@@ -15,3 +15,5 @@ export const en = {
     other: '{count} people found this helpful.',
   },
 } as const;
+
+export type KbArticleMessageKey = keyof typeof en;

@@ -259,6 +259,25 @@ describe('<portico-kb-article>', () => {
       expect(done.detail.helpful).to.equal(false);
     });
 
+    it('the same vote sent again after a failure keeps its idempotency key; the other answer gets a new one', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      const keys: Array<string | null> = [];
+      api.use('articles.vote', ({ headers }) => {
+        keys.push(headers.get('idempotency-key'));
+        return keys.length < 3 ? problem(503, 'unavailable') : json({ helpfulCount: 13, notHelpfulCount: 1 });
+      });
+      for (const answer of [yes, yes, no]) {
+        const before = keys.length;
+        answer(el).click();
+        await waitUntil(() => keys.length === before + 1 && el.shadowRoot!.querySelector('[aria-busy="true"]') === null, 'not sent', {
+          timeout: 3000,
+        });
+      }
+      expect(keys[1]).to.equal(keys[0]);
+      expect(keys[2]).to.not.equal(keys[0]);
+    });
+
     it('fires portico-article-load (bubbling, composed) once the article is on screen, and again after a refresh', async () => {
       const mock = createMockClient();
       const loads: Array<[string, string, boolean, boolean, boolean]> = [];

@@ -1,38 +1,33 @@
-import { registerEndpoints } from '@portico/client';
-import type { ArticleCategory, ArticleSummary, Highlighted } from '@portico/contract';
+import type { ArticleCategory } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { PorticoElement } from '../../base/portico-element.js';
+import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { errorMessage, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './kb-search.messages.js';
+import { type KbSearchOption, SearchController } from '../../controllers/search-controller.js';
+import { adoptLate } from '../../styles/late-styles.js';
+import { en, type KbSearchMessageKey } from './kb-search.messages.js';
+import type { KbSearchView } from './kb-search.popup.js';
 import { styles } from './kb-search.styles.js';
 
+export type { KbSearchOption, KbSearchResult } from '../../controllers/search-controller.js';
 export type { PorticoArticleOpenDetail } from './kb-search.events.js';
 
-registerMessages('en', en);
-registerEndpoints({ articles });
-registerLocaleLoader('de', () => import('./kb-search.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./kb-search.messages.ar.js').then((m) => m.ar));
-
-/** One option of the popup: a search hit, or a popular article shown with its summary. */
-export interface KbSearchOption {
-  article: ArticleSummary;
-  title: Highlighted;
-  snippet: Highlighted;
-}
-
-/** What the search resource holds: nothing to show (no query), popular articles, or the hits of `query`. */
-export type KbSearchResult =
-  | { kind: 'idle' }
-  | { kind: 'popular'; options: KbSearchOption[] }
-  | { kind: 'results'; query: string; options: KbSearchOption[] };
-
-const plain = (text: string): Highlighted => [{ text, highlight: false }];
-
 let nextId = 0;
+
+type Popup = ReturnType<typeof import('./kb-search.popup.js').default>;
+let popup: Popup | undefined;
+let popupLoading: Promise<unknown> | undefined;
+/** The popup's templates, loaded when the field is first used (or a query is set); a failed download is tried again. */
+const loadPopup = () =>
+  (popupLoading ??= import('./kb-search.popup.js').then(
+    (m) => (popup = m.default({ html, css, nothing, repeat, errorMessage, adoptLate })),
+    (error) => {
+      popupLoading = undefined;
+      throw error;
+    },
+  ));
 
 /**
  * Search-as-you-type over the knowledge base, as a WAI-ARIA combobox with a listbox popup: the
@@ -93,8 +88,13 @@ let nextId = 0;
  * </portico-provider>
  * ```
  */
-export class PorticoKbSearch extends PorticoElement {
+export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { articles },
+    locales: { de: () => import('./kb-search.messages.de.js'), ar: () => import('./kb-search.messages.ar.js') },
+  };
 
   static override properties = {
     query: {},
@@ -153,22 +153,14 @@ export class PorticoKbSearch extends PorticoElement {
   private text = '';
 
   private readonly uid = `kbs-${++nextId}`;
-  private searchTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly search = new ResourceController(this, {
-    args: () => [this.effectiveQuery, this.category, this.clampedLimit, this.popular] as const,
-    load: async (client, [q, category, limit, popular], { signal }): Promise<KbSearchResult> => {
-      if (q) {
-        const { data } = await client.articles.search({ q, category: category || undefined, limit, signal });
-        return { kind: 'results', query: q, options: data.map(({ article, title, snippet }) => ({ article, title, snippet })) };
-      }
-      if (!popular) return { kind: 'idle' };
-      const { data } = await client.articles.list({ category: category || undefined, limit, signal });
-      return {
-        kind: 'popular',
-        options: data.map((article) => ({ article, title: plain(article.title), snippet: plain(article.summary) })),
-      };
-    },
+  private readonly search = new SearchController(this, {
+    debounce: () => this.debounce,
+    minLength: () => this.minLength,
+    limit: () => this.limit,
+    category: () => this.category,
+    popular: () => this.popular,
+    query: { get: () => this.query, set: (q) => (this.query = q) },
   });
 
   private readonly categories = new ResourceController(this, {
@@ -184,8 +176,7 @@ export class PorticoKbSearch extends PorticoElement {
 
   /** The options in the popup: the current hits (or popular articles), `[]` when idle. */
   get results(): readonly KbSearchOption[] {
-    const value = this.search.value;
-    return value && value.kind !== 'idle' ? value.options : [];
+    return this.search.results;
   }
 
   /** Focuses the search field. */
@@ -197,30 +188,17 @@ export class PorticoKbSearch extends PorticoElement {
     return this.renderRoot.querySelector<HTMLInputElement>('[part~="input"]');
   }
 
-  private get effectiveQuery(): string {
-    const q = this.query.trim().slice(0, 200);
-    return q.length >= Math.max(1, this.minLength) ? q : '';
-  }
-
-  private get clampedLimit(): number {
-    return Math.min(20, Math.max(1, Math.trunc(this.limit) || 8));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // `query` set from outside shows in the field; new results start with nothing active.
-    if (changed.has('query') && this.query !== this.text && !this.searchTimer) this.text = this.query;
+    if (changed.has('query') && this.query !== this.text && !this.search.typing) this.text = this.query;
     if (changed.has('query') || changed.has('category')) this.active = -1;
   }
 
   protected override render() {
     const { lang, dir } = this.locale;
     const { t } = this.i18n;
+    if (!popup && (this.open || this.search.resource.value)) waitFor(this, loadPopup());
     const expanded = this.expanded;
     const options = this.visibleOptions;
     const activeId = expanded && this.active >= 0 && this.active < options.length ? this.optionId(this.active) : undefined;
@@ -252,7 +230,11 @@ export class PorticoKbSearch extends PorticoElement {
         </div>
         ${this.renderCategories()}
       </div>
-      <div part="popup" class="popup" ?hidden=${!expanded}>${this.renderPopup(options)}</div>
+      <div part="popup" class="popup" ?hidden=${!expanded}>${
+        popup
+          ? popup.render(this as unknown as KbSearchView, options)
+          : html`<ul id="${this.uid}-listbox" part="listbox" class="listbox" role="listbox" aria-label=${t('kbSearch.suggestions')} hidden></ul>`
+      }</div>
       <div id="${this.uid}-live" part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement()}
       </div>
@@ -274,88 +256,32 @@ export class PorticoKbSearch extends PorticoElement {
     </label>`;
   }
 
-  private renderPopup(options: readonly KbSearchOption[]) {
-    const { t } = this.i18n;
-    const state = this.search.state;
-    const value = this.search.value;
-    const busy = state === 'refreshing';
-    const listbox = html`<ul
-      id="${this.uid}-listbox"
-      part="listbox"
-      class="listbox"
-      role="listbox"
-      aria-label=${value?.kind === 'popular' ? t('kbSearch.popular') : t('kbSearch.suggestions')}
-      aria-busy=${busy ? 'true' : 'false'}
-      ?hidden=${options.length === 0}
-      @mousedown=${(e: Event) => e.preventDefault()}
-    >
-      ${repeat(
-        options,
-        (o) => o.article.id,
-        (o, i) => html`<li
-          id=${this.optionId(i)}
-          part=${i === this.active ? 'option active' : 'option'}
-          class="option"
-          role="option"
-          aria-selected=${i === this.active ? 'true' : 'false'}
-          data-slug=${o.article.slug}
-          @click=${() => this.choose(i)}
-          @mousemove=${() => (this.active = i)}
-        >
-          <span part="option-title" class="option__title">${highlighted(o.title)}</span>
-          ${o.snippet.length ? html`<span part="option-snippet" class="option__snippet">${highlighted(o.snippet)}</span>` : nothing}
-          ${o.article.category ? html`<span part="option-category" class="option__category">${o.article.category.name}</span>` : nothing}
-        </li>`,
-      )}
-    </ul>`;
-
-    if (state === 'error') {
-      return html`<div part="error" class="state state--error" role="alert">
-          <slot name="error"><p class="state__message">${errorMessage(this, this.search.error)}</p></slot>
-          <button part="retry" class="button" type="button" @click=${() => this.search.refresh()}>${t('state.retry')}</button>
-        </div>
-        ${listbox}`;
-    }
-    if (this.pending) {
-      return html`<div part="loading" class="state state--loading">${t('kbSearch.searching')}</div>
-        ${listbox}`;
-    }
-    if (value?.kind === 'results' && value.options.length === 0) {
-      return html`<div part="empty" class="state state--empty">
-          <slot name="empty"><p class="state__message">${t('kbSearch.noResults', { query: value.query })}</p></slot>
-        </div>
-        ${listbox}`;
-    }
-    return html`${value?.kind === 'popular' && options.length ? html`<p part="heading" class="heading" aria-hidden="true">${t('kbSearch.popular')}</p>` : nothing}
-      ${listbox}`;
-  }
-
   /** True while nothing matching the current text can be shown yet (first search, or a search after idle). */
   private get pending(): boolean {
-    const state = this.search.state;
+    const state = this.search.resource.state;
     if (state === 'loading') return true;
     // A search after the idle / popular view (or back): the value on screen is of the other kind, so don't show it as current.
-    const showingResults = this.search.value?.kind === 'results';
-    return state === 'refreshing' && showingResults !== !!this.effectiveQuery;
+    const showingResults = this.search.resource.value?.kind === 'results';
+    return state === 'refreshing' && showingResults !== !!this.search.effectiveQuery;
   }
 
   private get visibleOptions(): readonly KbSearchOption[] {
-    if (this.search.state === 'error' || this.pending) return [];
+    if (this.search.resource.state === 'error' || this.pending) return [];
     return this.results;
   }
 
   private get expanded(): boolean {
     if (!this.open) return false;
-    if (this.search.state === 'error') return true;
-    if (this.effectiveQuery) return true;
+    if (this.search.resource.state === 'error') return true;
+    if (this.search.effectiveQuery) return true;
     return this.popular && this.results.length > 0;
   }
 
   private announcement(): string {
     const { t } = this.i18n;
-    const value = this.search.value;
-    if (this.search.state === 'refreshing' || this.search.state === 'loading') return '';
-    if (value?.kind !== 'results' || !this.effectiveQuery) return '';
+    const value = this.search.resource.value;
+    if (this.search.resource.state === 'refreshing' || this.search.resource.state === 'loading') return '';
+    if (value?.kind !== 'results' || !this.search.effectiveQuery) return '';
     return value.options.length ? t('kbSearch.results', { count: value.options.length }) : t('kbSearch.noResultsShort');
   }
 
@@ -374,18 +300,11 @@ export class PorticoKbSearch extends PorticoElement {
     if (this.articleHref) window.location.assign(this.articleHref.replaceAll('{slug}', encodeURIComponent(article.slug)));
   }
 
-  private setQueryNow(value: string): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    this.query = value;
-  }
-
   private onInput(e: Event): void {
     this.text = (e.target as HTMLInputElement).value;
     this.open = true;
     this.active = -1;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.setQueryNow(this.text), this.debounce);
+    this.search.type(this.text);
   }
 
   private onInputClick(): void {
@@ -416,10 +335,10 @@ export class PorticoKbSearch extends PorticoElement {
         if (this.expanded && this.active >= 0 && this.active < count) {
           e.preventDefault();
           this.choose(this.active);
-        } else if (this.searchTimer) {
+        } else if (this.search.typing) {
           // Enter before the debounce fires searches at once.
           e.preventDefault();
-          this.setQueryNow(this.text);
+          this.search.now(this.text);
           this.open = true;
         }
         return;
@@ -432,7 +351,7 @@ export class PorticoKbSearch extends PorticoElement {
         } else if (this.text) {
           e.preventDefault();
           this.text = '';
-          this.setQueryNow('');
+          this.search.now('');
         }
         return;
       }
@@ -460,9 +379,4 @@ export class PorticoKbSearch extends PorticoElement {
     this.open = false;
     this.active = -1;
   }
-}
-
-/** Highlight segments as text nodes, the highlighted ones in `<mark>`: the text is never parsed as markup. */
-function highlighted(segments: Highlighted) {
-  return segments.map((s) => (s.highlight ? html`<mark part="highlight" class="highlight">${s.text}</mark>` : s.text));
 }

@@ -11,3 +11,5 @@ export const en = {
   'kbSearch.noResults': 'No articles match “{query}”.',
   'kbSearch.noResultsShort': 'No articles found',
 } as const;
+
+export type KbSearchMessageKey = keyof typeof en;

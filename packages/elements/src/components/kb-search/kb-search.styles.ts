@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The field and the popup's frame; what is inside the popup comes with its templates (kb-search.popup.ts). */
 export const styles = css`
   :host {
     --_popup-background: var(--portico-kb-search-popup-background, var(--_portico-color-background));
@@ -62,64 +63,6 @@ export const styles = css`
     background: var(--_popup-background);
     box-shadow: var(--_popup-shadow);
   }
-  .heading {
-    padding: var(--_portico-space-s) var(--_portico-space-m) 0;
-    color: var(--_portico-color-muted);
-    font-size: var(--_portico-font-size-xs);
-    font-weight: 600;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-  }
-  .listbox {
-    margin: 0;
-    padding: var(--_portico-space-2xs) 0;
-    list-style: none;
-  }
-  .listbox[aria-busy='true'] {
-    opacity: 0.7;
-  }
-  .option {
-    display: grid;
-    gap: var(--_portico-space-2xs);
-    padding: var(--_option-padding);
-    cursor: pointer;
-    overflow-wrap: anywhere;
-  }
-  .option + .option {
-    border-block-start: 1px solid var(--_border-color);
-  }
-  .option[aria-selected='true'] {
-    background: var(--_option-active-background);
-    box-shadow: inset 3px 0 0 var(--_portico-color-primary);
-  }
-  .option[aria-selected='true']:dir(rtl) {
-    box-shadow: inset -3px 0 0 var(--_portico-color-primary);
-  }
-  .option__title {
-    font-weight: 600;
-  }
-  .option__snippet,
-  .option__category {
-    color: var(--_portico-color-muted);
-    font-size: var(--_portico-font-size-s);
-  }
-  .option__category {
-    font-size: var(--_portico-font-size-xs);
-  }
-  .highlight {
-    border-radius: var(--_portico-radius-s);
-    padding-inline: 0.1em;
-    background: var(--_highlight-background);
-    color: var(--_highlight-color);
-  }
-  .option__snippet .highlight,
-  .option__category {
-    color: var(--_portico-color-text);
-  }
-  .state--loading {
-    color: var(--_portico-color-muted);
-  }
-
   @container (max-width: 359px) {
     .category {
       flex-basis: 100%;
@@ -129,20 +72,6 @@ export const styles = css`
   @media (forced-colors: active) {
     .popup {
       border-color: CanvasText;
-    }
-    .option[aria-selected='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-      box-shadow: none;
-    }
-    .option[aria-selected='true'] * {
-      color: HighlightText;
-    }
-    .highlight {
-      forced-color-adjust: none;
-      background: Mark;
-      color: MarkText;
     }
   }
 `;

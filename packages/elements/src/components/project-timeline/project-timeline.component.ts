@@ -1,4 +1,3 @@
-import { registerEndpoints } from '@portico/client';
 import type { Milestone, Project } from '@portico/contract';
 import { projects } from '@portico/contract/validators/projects';
 import { html, nothing } from 'lit';
@@ -6,14 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
-import { en } from './project-timeline.messages.js';
+import { en, type ProjectTimelineMessageKey } from './project-timeline.messages.js';
 import { styles } from './project-timeline.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ projects });
-registerLocaleLoader('de', () => import('./project-timeline.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./project-timeline.messages.ar.js').then((m) => m.ar));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Today as `YYYY-MM-DD` in the user's time zone. */
@@ -60,8 +53,13 @@ export const isOverdue = (m: Milestone, today = localDate()): boolean => m.statu
  * <portico-project-timeline project-id="prj_1"></portico-project-timeline>
  * ```
  */
-export class PorticoProjectTimeline extends PorticoElement {
+export class PorticoProjectTimeline extends PorticoElement<ProjectTimelineMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { projects },
+    locales: { de: () => import('./project-timeline.messages.de.js'), ar: () => import('./project-timeline.messages.ar.js') },
+  };
 
   static override properties = {
     projectId: { attribute: 'project-id', reflect: true },

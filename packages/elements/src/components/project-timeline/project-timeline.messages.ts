@@ -11,3 +11,5 @@ export const en = {
   'projectTimeline.overdue': 'Overdue',
   'projectTimeline.empty': 'No milestones yet.',
 } as const;
+
+export type ProjectTimelineMessageKey = keyof typeof en;

@@ -22,11 +22,6 @@ export const en = {
   'ticketDetail.replyTooLong': 'The reply is too long (at most {max} characters).',
   'ticketDetail.replyFailed': 'Your reply wasn’t sent. {reason}',
   'ticketDetail.retry': 'Try again',
-  'ticketDetail.attach': 'Attach files',
-  'ticketDetail.attachments': 'Files to send',
-  'ticketDetail.uploading': 'Uploading {name}…',
-  'ticketDetail.uploadFailed': '{name} couldn’t be uploaded.',
-  'ticketDetail.remove': 'Remove {name}',
   'ticketDetail.tooManyFiles': 'At most {max} files per reply.',
   'ticketDetail.closedNotice': 'This ticket is closed. Reopen it to reply.',
   'ticketDetail.actions': 'Ticket actions',
@@ -38,3 +33,5 @@ export const en = {
   'ticketDetail.actionDone.reopen': 'Ticket reopened.',
   'ticketDetail.actionDone.escalate': 'Ticket escalated.',
 } as const;
+
+export type TicketDetailMessageKey = keyof typeof en;

@@ -1,11 +1,11 @@
 import { css } from 'lit';
 import { badgeStyles } from '../../styles/badge.styles.js';
-import { chipStyles } from '../../styles/chips.styles.js';
+import { attachStyles } from '../../styles/chips.styles.js';
 import { proseStyles } from '../../styles/prose.styles.js';
 
 export const styles = [
   badgeStyles,
-  chipStyles,
+  attachStyles,
   proseStyles,
   css`
   :host {
@@ -151,19 +151,6 @@ export const styles = [
     color: var(--_portico-color-danger);
     font-size: var(--_portico-font-size-s);
   }
-  .reply-error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_portico-space-s);
-    padding: var(--_portico-space-s);
-    border: 1px solid var(--_portico-color-danger);
-    border-radius: var(--_portico-radius-m);
-    color: var(--_portico-color-danger);
-  }
-  .reply-error p {
-    flex: 1 1 12rem;
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -206,11 +193,9 @@ export const styles = [
     .message[data-author='agent'] {
       border-inline-start-color: Highlight;
     }
-    .inline-error,
-    .reply-error {
+    .inline-error {
       color: CanvasText;
     }
-    .reply-error,
     .textarea[aria-invalid='true'] {
       border-color: CanvasText;
     }

@@ -315,6 +315,29 @@ describe('<portico-ticket-detail>', () => {
       expect($(el, '[part~="action-error"]')!.getAttribute('role')).to.equal('alert');
     });
 
+    it('a failed action offers Try again: the same action, with the same idempotency key', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      const keys: Array<string | null> = [];
+      api.use('tickets.act', ({ headers, params }) => {
+        keys.push(headers.get('idempotency-key'));
+        return keys.length === 1 ? problem(503, 'unavailable') : json(ticketFx(1, { id: params.id!, status: 'closed' }));
+      });
+      await el.act('close');
+      await el.updateComplete;
+      expect($(el, '[part~="action-error"]')!.textContent).to.contain('The service is unavailable right now.');
+      await expect(el).to.be.accessible(AXE);
+      setTimeout(() => ($(el, '[part~="retry-action"]') as HTMLButtonElement).click());
+      const done = await oneEvent(el, 'portico-ticket-action');
+      expect(done.detail.action).to.equal('close');
+      expect(keys).to.have.length(2);
+      expect(keys[1]).to.equal(keys[0]);
+      await el.updateComplete;
+      expect(!!$(el, '[part~="action-error"]')).to.equal(false);
+      await el.act('reopen');
+      expect(keys[2]).to.not.equal(keys[0]);
+    });
+
     it('fires portico-error when loading fails', async () => {
       const { el, api } = await mount();
       await settled(el);
@@ -475,6 +498,21 @@ describe('<portico-ticket-detail>', () => {
       expect($$(el, '[part~="chip"]').map((c) => c.dataset.status)).to.deep.equal(['failed', 'done']);
     });
 
+    it('says the server’s upload limits under the composer and refuses a file over them before sending it', async () => {
+      const mock = createMockClient();
+      mock.api.use('attachments.policy', json({ maxBytes: 2048, maxFiles: 4, acceptedTypes: ['application/pdf'] }));
+      const el = await fixture<PorticoTicketDetail>(
+        html`<portico-ticket-detail .client=${mock.client} ticket-id="tkt_1"></portico-ticket-detail>`,
+      );
+      await settled(el);
+      await waitUntil(() => $(el, '[part~="files-hint"]')?.textContent?.includes('Up to 4 files'), 'no hint', { timeout: 3000 });
+      expect($(el, '[part~="files-hint"]')!.textContent!.trim()).to.equal('Up to 4 files, 2 kB each. Accepted: PDF.');
+      await pickFiles(el, [new File([new Uint8Array(4096)], 'big.pdf', { type: 'application/pdf' })]);
+      expect($(el, '[part~="chip"]')!.textContent).to.contain('big.pdf is larger than 2 kB, the limit for a file.');
+      expect(count(mock.api, 'attachments.upload')).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+    });
+
     it('takes at most 10 files per reply', async () => {
       const { el } = await mount();
       await settled(el);
@@ -585,6 +623,41 @@ describe('<portico-ticket-detail>', () => {
       ($(el, '[part~="more"]') as HTMLButtonElement).click();
       await waitUntil(() => messages(el).length === 60, 'not appended', { timeout: 3000 });
       expect(!!$(el, '[part~="more"]')).to.equal(false);
+    });
+
+    it('"Show more messages" that fails says so with Retry; the list stays', async () => {
+      const { el, api } = await mount();
+      const all: TicketMessage[] = Array.from({ length: 60 }, (_, i) => ticketMessage(i + 1, { id: `m${i + 1}` }));
+      api.use('tickets.messages', ({ query }) =>
+        query.cursor ? problem(503, 'unavailable') : json({ data: all.slice(0, 50), nextCursor: 'next' }),
+      );
+      await el.refresh();
+      await settled(el);
+      ($(el, '[part~="more"]') as HTMLButtonElement).click();
+      await waitUntil(() => $(el, '[part~="more"][role="alert"]'), 'no failure', { timeout: 3000 });
+      expect($(el, '[part~="more"]')!.textContent).to.contain('The service is unavailable right now.');
+      expect(messages(el).length).to.equal(50);
+      await expect(el).to.be.accessible(AXE);
+      api.use('tickets.messages', ({ query }) =>
+        json({ data: all.slice(query.cursor ? 50 : 0, query.cursor ? 60 : 50), nextCursor: query.cursor ? null : 'next' }),
+      );
+      ($(el, '[part~="more"] [part~="retry"]') as HTMLButtonElement).click();
+      await waitUntil(() => messages(el).length === 60, 'not appended', { timeout: 3000 });
+    });
+
+    it('keeps the messages shown by "Show more" when a live event reloads the first page', async () => {
+      const { el, api } = await mount();
+      const all: TicketMessage[] = Array.from({ length: 60 }, (_, i) => ticketMessage(i + 1, { id: `m${i + 1}` }));
+      api.use('tickets.messages', ({ query }) =>
+        json({ data: all.slice(query.cursor ? 50 : 0, query.cursor ? 60 : 50), nextCursor: query.cursor ? null : 'next' }),
+      );
+      await el.refresh();
+      await settled(el);
+      ($(el, '[part~="more"]') as HTMLButtonElement).click();
+      await waitUntil(() => messages(el).length === 60, 'not appended', { timeout: 3000 });
+      await el.refresh();
+      await settled(el);
+      expect(messages(el).length).to.equal(60);
     });
 
     it('without a client: says it is not connected', async () => {

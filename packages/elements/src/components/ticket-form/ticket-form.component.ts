@@ -1,47 +1,36 @@
-import { registerEndpoints } from '@portico/client';
-import type { Attachment, Highlighted, SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
+import type { SearchHit, Ticket, TicketCreate, TicketPriority } from '@portico/contract';
 import { TicketCreate as TicketCreateSchema } from '@portico/contract/validators';
 import { articles } from '@portico/contract/validators/articles';
-import { attachments } from '@portico/contract/validators/attachments';
 import { tickets } from '@portico/contract/validators/tickets';
-import { html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { PorticoElement } from '../../base/portico-element.js';
-import { errorMessage, stateStyles } from '../../controllers/render-state.js';
+import { html, type PropertyValues } from 'lit';
+import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { MutationController } from '../../controllers/mutation-controller.js';
+import { stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
+import { SearchController } from '../../controllers/search-controller.js';
+import type { UploadMessageKey } from '../../controllers/upload.messages.js';
+import { UploadController } from '../../controllers/upload-controller.js';
+import { failureStyles } from '../../styles/failure.styles.js';
+import { en, type TicketFormMessageKey } from './ticket-form.messages.js';
+import { styles } from './ticket-form.styles.js';
+import { renderCreated, renderDeflected, renderForm, type TicketFormView } from './ticket-form.templates.js';
+import type { Field, FieldErrors } from './ticket-form.validation.js';
 
 export type { PorticoDeflectDetail, PorticoTicketCreateDetail, PorticoTicketCreateRequestDetail } from './ticket-form.events.js';
 
-import { en } from './ticket-form.messages.js';
-import { styles } from './ticket-form.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ tickets, attachments, articles });
-registerLocaleLoader('de', () => import('./ticket-form.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./ticket-form.messages.ar.js').then((m) => m.ar));
-
-const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
-const FIELDS = ['subject', 'body', 'priority', 'attachments'] as const;
-type Field = (typeof FIELDS)[number];
-const MAX_FILES = 10;
-const MIN_QUERY = 3;
-
-interface Upload {
-  localId: string;
-  file: File;
-  status: 'uploading' | 'done' | 'failed';
-  attachment?: Attachment;
-}
-
-interface ZodIssueLike {
-  code: string;
-  path: PropertyKey[];
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-}
-
-let seq = 0;
+const FIELDS: readonly Field[] = ['subject', 'body', 'priority', 'attachments'];
+type Validation = typeof import('./ticket-form.validation.js');
+let validation: Validation | undefined;
+let validationLoading: Promise<Validation> | undefined;
+/** The validation messages, loaded once a field was left or the form submitted; a failed download is tried again. */
+const loadValidation = () =>
+  (validationLoading ??= import('./ticket-form.validation.js').then(
+    (m) => (validation = m),
+    (error) => {
+      validationLoading = undefined;
+      throw error;
+    },
+  ));
 
 /**
  * A form for a new support ticket: subject, description, priority and attachments, validated
@@ -49,6 +38,10 @@ let seq = 0;
  * form was submitted; submit focuses the first invalid field). Server-side field errors land on
  * their fields; any other failure shows an alert with "Try again", which — like a second click —
  * reuses the same idempotency key, so one ticket is created however often it is sent.
+ *
+ * Attachments are checked against the server's limits (`GET /attachments/policy`: size, number,
+ * types — said under the field) before they are sent, upload with a progress bar, and can be
+ * stopped, retried or removed; a refused file says why (the limit, or the accepted types).
  *
  * While the customer types, knowledge-base articles matching the subject and description are
  * suggested under the subject. Choosing one fires a cancelable `portico-article-open`; unless
@@ -69,10 +62,13 @@ let seq = 0;
  * @csspart subject - The subject input.
  * @csspart body - The description text area.
  * @csspart priority - The priority select.
+ * @csspart files-hint - What may be attached: how many files, how large, which types (the server's limits).
  * @csspart attach - The "Attach files" button (a label of a hidden file input).
  * @csspart chips - The list of picked files.
  * @csspart chip - A picked file; `data-status` is `uploading`, `done` or `failed`.
- * @csspart chip-remove - A chip's remove button.
+ * @csspart chip-progress - A chip's progress bar while it uploads.
+ * @csspart chip-retry - "Try again" on a chip whose upload failed (network or server).
+ * @csspart chip-remove - A chip's remove button (while uploading: stops the upload).
  * @csspart field-error - A field's error message.
  * @csspart suggestions - The suggested articles.
  * @csspart suggestion - A suggested article's button.
@@ -103,8 +99,13 @@ let seq = 0;
  * </portico-provider>
  * ```
  */
-export class PorticoTicketForm extends PorticoElement {
-  static override styles = [PorticoElement.styles, stateStyles, styles];
+export class PorticoTicketForm extends PorticoElement<TicketFormMessageKey | UploadMessageKey> {
+  static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { tickets, articles },
+    locales: { de: () => import('./ticket-form.messages.de.js'), ar: () => import('./ticket-form.messages.ar.js') },
+  };
 
   static override properties = {
     subject: {},
@@ -113,13 +114,10 @@ export class PorticoTicketForm extends PorticoElement {
     debounce: { type: Number },
     noSuggestions: { type: Boolean, reflect: true, attribute: 'no-suggestions' },
     submitting: { state: true },
-    uploads: { state: true },
     touched: { state: true },
     attempted: { state: true },
     serverErrors: { state: true },
-    failure: { state: true },
     created: { state: true },
-    suggestions: { state: true },
     opened: { state: true },
     deflectedView: { state: true },
     announcement: { state: true },
@@ -143,28 +141,56 @@ export class PorticoTicketForm extends PorticoElement {
   /** Whether the form is being sent. */
   submitting = false;
 
-  private uploads: Upload[] = [];
   private touched = new Set<Field>();
   private attempted = false;
-  private serverErrors: Partial<Record<Field, string>> = {};
-  private failure?: string;
+  private serverErrors: FieldErrors = {};
   private created?: Ticket;
-  private suggestions: SearchHit[] = [];
   /** The suggestion opened in place: shown (`portico-article-load`) or failed (`portico-error`) so far. */
   private opened?: { slug: string; loaded?: boolean };
   private deflectedView = false;
   private announcement = '';
 
-  /** The idempotency key of the last failed submission and what it sent. */
-  private lastAttempt?: { fingerprint: string; key: string };
   /** The last suggested article opened since the form was last sent. */
   private openedSlug?: string;
   private deflectFired = false;
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private searchAbort?: AbortController;
-  private searchedFor = '';
   private lastParent?: Node | null;
+  /** The suggestions on screen when the count was last announced. */
+  private announced?: unknown;
   private readonly onPageHide = () => this.deflect();
+
+  private readonly uploads = new UploadController(this);
+
+  private readonly search = new SearchController(this, {
+    debounce: () => this.debounce,
+    minLength: () => 3,
+    limit: () => 5,
+    enabled: () => !this.noSuggestions,
+    quiet: true, // suggestions are a help, not a requirement: a failed search shows none
+  });
+
+  private readonly sending = new MutationController(this, {
+    send: (client, input: TicketCreate, { key, signal }) => client.tickets.create({ ...input, idempotencyKey: key, signal }),
+    request: (input) => ['portico-ticket-create-request', { input }],
+    onSuccess: (ticket) => {
+      const { t } = this.i18n;
+      this.openedSlug = undefined; // sent: not a deflection
+      this.reset();
+      this.created = ticket;
+      this.announcement = t('ticketForm.created', { number: t('ticket.numberShort', { number: String(ticket.number) }) });
+    },
+    success: (ticket) => ['portico-ticket-create', { ticket }],
+    onError: (error) => {
+      // submit() loaded the validation module before sending.
+      const mapped = validation!.serverFieldErrors(error);
+      const count = Object.keys(mapped).length;
+      if (errorCode(error) !== 'validation_failed' || !count) return;
+      // Field errors show on their fields, not in the alert (the same input keeps its key).
+      this.sending.clearError();
+      this.serverErrors = mapped;
+      this.announcement = this.i18n.t('ticketForm.error.summary', { count });
+      void this.focusFirstInvalid();
+    },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -176,8 +202,6 @@ export class PorticoTicketForm extends PorticoElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.onPageHide);
-    clearTimeout(this.searchTimer);
-    this.searchAbort?.abort();
     this.deflect();
   }
 
@@ -186,304 +210,87 @@ export class PorticoTicketForm extends PorticoElement {
     this.subject = '';
     this.body = '';
     this.priority = 'normal';
-    this.uploads = [];
+    this.uploads.clear();
     this.touched = new Set();
     this.attempted = false;
     this.serverErrors = {};
-    this.failure = undefined;
-    this.suggestions = [];
-    this.searchedFor = '';
+    this.sending.clearError();
+    this.search.now('');
     this.opened = undefined;
-    this.lastAttempt = undefined;
+  }
+
+  /**
+   * Validates and sends the form. Resolves with the ticket, or `undefined` when nothing was sent
+   * (invalid, canceled, already sending) or sending failed.
+   */
+  async submit(): Promise<Ticket | undefined> {
+    if (this.sending.pending || this.uploads.uploading) return undefined;
+    this.attempted = true;
+    this.sending.clearError();
+    const { data } = (await loadValidation()).validate(TicketCreateSchema, this.i18n.t, this.input);
+    const count = Object.keys(this.visibleErrors).length;
+    if (!data || count) {
+      this.announcement = count ? this.i18n.t('ticketForm.error.summary', { count }) : '';
+      await this.focusFirstInvalid();
+      return undefined;
+    }
+    this.announcement = '';
+    const ticket = await this.sending.run(data);
+    this.submitting = this.sending.pending;
+    return ticket;
+  }
+
+  /** Adds files to the ticket and uploads them (as many as the server takes, 10 by default). */
+  addFiles(files: readonly File[]): void {
+    this.touch('attachments');
+    this.uploads.add(files);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed.has('subject') || changed.has('body')) && !this.noSuggestions) this.scheduleSearch();
-  }
-
-  // ——— Validation ———
-
-  /** The input as the contract sees it. */
-  private get input(): TicketCreate {
-    const attachmentIds = this.uploads.filter((u) => u.status === 'done').map((u) => u.attachment!.id);
-    return { subject: this.subject, body: this.body, priority: this.priority, ...(attachmentIds.length ? { attachmentIds } : {}) };
-  }
-
-  /** Client-side errors by field, from `TicketCreate.safeParse`. */
-  private get clientErrors(): Partial<Record<Field, string>> {
-    const result = TicketCreateSchema.safeParse(this.input);
-    const errors: Partial<Record<Field, string>> = {};
-    if (result.success) return errors;
-    for (const issue of result.error.issues as ZodIssueLike[]) {
-      const field = fieldOf(String(issue.path[0] ?? ''));
-      if (field && !errors[field]) errors[field] = this.issueMessage(field, issue);
+    this.submitting = this.sending.pending;
+    if ((changed.has('subject') || changed.has('body')) && !this.noSuggestions) this.search.type(`${this.subject} ${this.body}`);
+    // Say how many articles are suggested when the set changes (not while one is open).
+    const value = this.search.resource.value;
+    if (this.search.resource.state === 'complete' && value !== this.announced) {
+      const before = this.announced;
+      this.announced = value;
+      const count = this.search.results.length;
+      if (before !== undefined && !this.opened) this.announcement = count ? this.i18n.t('ticketForm.suggestionsCount', { count }) : '';
     }
-    return errors;
   }
-
-  private issueMessage(field: Field, issue: ZodIssueLike): string {
-    const { t } = this.i18n;
-    const min = Number(issue.minimum ?? 0);
-    const max = Number(issue.maximum ?? 0);
-    if (field === 'subject' && issue.code === 'too_small') return t('ticketForm.error.subjectShort', { min });
-    if (field === 'subject' && issue.code === 'too_big') return t('ticketForm.error.subjectLong', { max });
-    if (field === 'body' && issue.code === 'too_small') return t('ticketForm.error.bodyEmpty');
-    if (field === 'body' && issue.code === 'too_big') return t('ticketForm.error.bodyLong', { max });
-    if (field === 'attachments' && issue.code === 'too_big') return t('ticketForm.error.tooManyFiles', { max });
-    return t('ticketForm.error.invalid');
-  }
-
-  /** The errors on screen: the server's for a field until it is edited, else the client's for touched fields. */
-  private get visibleErrors(): Partial<Record<Field, string>> {
-    const client = this.clientErrors;
-    const out: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const shown = this.serverErrors[field] ?? (this.attempted || this.touched.has(field) ? client[field] : undefined);
-      if (shown) out[field] = shown;
-    }
-    return out;
-  }
-
-  // ——— Rendering ———
 
   protected override render() {
     const { lang, dir } = this.locale;
+    const view = this as unknown as TicketFormView;
     return html`<div part="base" class="base" lang=${lang} dir=${dir}>
       <slot name="header"></slot>
-      ${this.deflectedView ? this.renderDeflected() : this.created ? this.renderCreated(this.created) : this.renderForm()}
+      ${this.deflectedView ? renderDeflected(view) : this.created ? renderCreated(view, this.created) : renderForm(view)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
-  private renderDeflected() {
-    const { t } = this.i18n;
-    return html`<div part="deflected" class="notice" tabindex="-1">
-      <p>${t('ticketForm.deflected')}</p>
-      <button class="button" type="button" @click=${this.backToForm}>${t('ticketForm.newTicket')}</button>
-    </div>`;
+  /** The input as the contract sees it. */
+  private get input(): TicketCreate {
+    const attachmentIds = this.uploads.attachments.map((a) => a.id);
+    return { subject: this.subject, body: this.body, priority: this.priority, ...(attachmentIds.length ? { attachmentIds } : {}) };
   }
 
-  private renderCreated(ticket: Ticket) {
-    const { t } = this.i18n;
-    return html`<div part="success" class="notice notice--success" tabindex="-1">
-      <slot name="success"><p>${t('ticketForm.created', { number: t('ticket.numberShort', { number: String(ticket.number) }) })}</p></slot>
-      <button class="button" type="button" @click=${this.backToForm}>${t('ticketForm.newTicket')}</button>
-    </div>`;
+  /** The errors on screen: the server's for a field until it is edited, else the client's for touched fields. */
+  private get visibleErrors(): FieldErrors {
+    const checked = this.attempted || this.touched.size > 0;
+    if (checked && !validation) waitFor(this, loadValidation());
+    const client = checked && validation ? validation.validate(TicketCreateSchema, this.i18n.t, this.input).errors : {};
+    const overflow = this.uploads.overflow ? this.i18n.t('ticketForm.error.tooManyFiles', { max: this.uploads.policy.maxFiles }) : '';
+    const out: FieldErrors = {};
+    for (const field of FIELDS) {
+      const shown =
+        this.serverErrors[field] ??
+        ((field === 'attachments' && overflow) || (this.attempted || this.touched.has(field) ? client[field] : undefined));
+      if (shown) out[field] = shown;
+    }
+    return out;
   }
-
-  private renderForm() {
-    const { t } = this.i18n;
-    const errors = this.visibleErrors;
-    const uploading = this.uploads.some((u) => u.status === 'uploading');
-    return html`<form part="form" class="form" novalidate aria-label=${t('ticketForm.label')} @submit=${this.onSubmit}>
-      ${this.field(
-        'subject',
-        errors.subject,
-        html`<input
-          part="subject"
-          class="field input"
-          id="subject"
-          name="subject"
-          type="text"
-          autocomplete="off"
-          required
-          maxlength="400"
-          .value=${this.subject}
-          ?readonly=${this.submitting}
-          aria-invalid=${errors.subject ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('subject', errors.subject)}
-          @input=${(e: Event) => this.onInput('subject', (e.target as HTMLInputElement).value)}
-          @blur=${() => this.touch('subject')}
-        />`,
-      )}
-      ${this.noSuggestions ? nothing : this.renderSuggestions()}
-      ${this.field(
-        'body',
-        errors.body,
-        html`<textarea
-          part="body"
-          class="field textarea"
-          id="body"
-          name="body"
-          rows="6"
-          required
-          .value=${this.body}
-          ?readonly=${this.submitting}
-          aria-invalid=${errors.body ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('body', errors.body)}
-          @input=${(e: Event) => this.onInput('body', (e.target as HTMLTextAreaElement).value)}
-          @blur=${() => this.touch('body')}
-        ></textarea>`,
-      )}
-      ${this.field(
-        'priority',
-        errors.priority,
-        html`<select
-          part="priority"
-          class="field select"
-          id="priority"
-          name="priority"
-          ?disabled=${this.submitting}
-          aria-invalid=${errors.priority ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('priority', errors.priority)}
-          @change=${(e: Event) => this.onInput('priority', (e.target as HTMLSelectElement).value as TicketPriority)}
-        >
-          ${PRIORITIES.map((p) => html`<option value=${p} ?selected=${this.priority === p}>${t(`ticket.priority.${p}`)}</option>`)}
-        </select>`,
-      )}
-      ${this.renderAttachments(errors.attachments)}
-      ${
-        this.failure
-          ? html`<div part="failure" class="failure" role="alert">
-              <p>${this.failure}</p>
-              <button part="retry" class="button" type="button" ?disabled=${this.submitting} @click=${() => this.submit()}>
-                ${t('ticketForm.retry')}
-              </button>
-            </div>`
-          : nothing
-      }
-      <div class="footer">
-        <button
-          part="submit"
-          class="button button--primary"
-          type="submit"
-          ?disabled=${this.submitting || uploading}
-          aria-busy=${this.submitting ? 'true' : 'false'}
-        >
-          ${this.submitting ? t('ticketForm.submitting') : t('ticketForm.submit')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private field(name: Exclude<Field, 'attachments'>, error: string | undefined, control: unknown) {
-    const { t } = this.i18n;
-    const hint = name === 'subject' ? t('ticketForm.subjectHint') : name === 'body' ? t('ticketForm.bodyHint') : '';
-    return html`<div part="field ${name}-field" class="field-wrap">
-      <label part="label" class="label" for=${name}>
-        ${t(`ticketForm.${name}`)}
-        ${name === 'priority' ? nothing : html`<span class="required">(${t('ticketForm.required')})</span>`}
-      </label>
-      ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-      ${control}
-      ${error ? html`<p part="field-error" class="field-error" id="${name}-error" data-field=${name}>${error}</p>` : nothing}
-    </div>`;
-  }
-
-  private describedBy(name: Field, error: string | undefined): string | typeof nothing {
-    const ids = [name === 'subject' || name === 'body' ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
-    return ids.length ? ids.join(' ') : nothing;
-  }
-
-  private renderAttachments(error: string | undefined) {
-    const { t } = this.i18n;
-    const full = this.uploads.length >= MAX_FILES;
-    return html`<div part="field attachments-field" class="field-wrap">
-      <span part="label" class="label" id="attachments-label">${t('ticketForm.attachments')}</span>
-      ${
-        this.uploads.length
-          ? html`<ul part="chips" class="chips" role="list" aria-label=${t('ticketForm.files')}>
-              ${repeat(
-                this.uploads,
-                (u) => u.localId,
-                (u) => html`<li part="chip" class="chip" data-status=${u.status} aria-busy=${u.status === 'uploading' ? 'true' : 'false'}>
-                  <span class="chip__name">${u.file.name}</span>
-                  ${
-                    u.status === 'uploading'
-                      ? html`<span class="visually-hidden">${t('ticketForm.uploading', { name: u.file.name })}</span>`
-                      : u.status === 'failed'
-                        ? html`<span class="chip__error">${t('ticketForm.uploadFailed', { name: u.file.name })}</span>`
-                        : nothing
-                  }
-                  <button
-                    part="chip-remove"
-                    class="chip__remove"
-                    type="button"
-                    aria-label=${t('ticketForm.remove', { name: u.file.name })}
-                    ?disabled=${this.submitting}
-                    @click=${() => this.removeUpload(u.localId)}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <div class="attach-row">
-        <input
-          class="file-input visually-hidden"
-          id="files"
-          type="file"
-          multiple
-          aria-describedby=${error ? 'attachments-error' : nothing}
-          ?disabled=${this.submitting || full}
-          @change=${this.onFiles}
-        />
-        <label part="attach" class="button" for="files">${t('ticketForm.attach')}</label>
-      </div>
-      ${error ? html`<p part="field-error" class="field-error" id="attachments-error" data-field="attachments">${error}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderSuggestions() {
-    const { t } = this.i18n;
-    if (this.opened) return this.renderArticle(this.opened);
-    if (!this.suggestions.length) return nothing;
-    return html`<section part="suggestions" class="suggestions" aria-labelledby="suggestions-heading">
-      <h3 class="suggestions__heading" id="suggestions-heading">${t('ticketForm.suggestions')}</h3>
-      <ul class="suggestions__list" role="list">
-        ${repeat(
-          this.suggestions,
-          (hit) => hit.article.slug,
-          (hit) => html`<li class="suggestion-item">
-            <button
-              part="suggestion"
-              class="suggestion"
-              type="button"
-              data-slug=${hit.article.slug}
-              aria-describedby="snippet-${hit.article.id}"
-              @click=${() => this.openArticle(hit)}
-            >
-              ${highlighted(hit.title.length ? hit.title : [{ text: hit.article.title, highlight: false }])}
-            </button>
-            <p class="snippet" id="snippet-${hit.article.id}">${highlighted(hit.snippet)}</p>
-          </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
-  private renderArticle(open: { slug: string; loaded?: boolean }) {
-    const { t } = this.i18n;
-    const { lang, dir } = this.locale;
-    return html`<section
-      part="article"
-      class="article"
-      aria-labelledby="article-title"
-      @keydown=${this.onArticleKeydown}
-      @portico-article-load=${() => this.articleShown(open.slug, true)}
-      @portico-error=${() => this.articleShown(open.slug, false)}
-    >
-      <h3 class="article__kicker" id="article-title" tabindex="-1">${t('ticketForm.article')}</h3>
-      <portico-kb-article
-        slug=${open.slug}
-        heading-level="4"
-        hide-feedback
-        lang=${lang}
-        dir=${dir}
-        .client=${this.effectiveClient}
-        .theme=${this.theme ?? this.contextTheme}
-      ></portico-kb-article>
-      <div class="article__actions">
-        ${!open.loaded ? nothing : html`<button part="solved" class="button button--primary" type="button" @click=${this.solved}>${t('ticketForm.solved')}</button>`}
-        <button part="article-close" class="button" type="button" @click=${this.closeArticle}>${t('ticketForm.closeArticle')}</button>
-      </div>
-    </section>`;
-  }
-
-  // ——— Input ———
 
   private onInput(field: 'subject' | 'body' | 'priority', value: string): void {
     if (field === 'priority') this.priority = value as TicketPriority;
@@ -498,62 +305,6 @@ export class PorticoTicketForm extends PorticoElement {
   private onSubmit(e: Event): void {
     e.preventDefault();
     void this.submit();
-  }
-
-  /**
-   * Validates and sends the form. Resolves with the ticket, or `undefined` when nothing was sent
-   * (invalid, canceled, already sending) or sending failed.
-   */
-  async submit(): Promise<Ticket | undefined> {
-    if (this.submitting || this.uploads.some((u) => u.status === 'uploading')) return undefined;
-    const { t } = this.i18n;
-    this.attempted = true;
-    this.failure = undefined;
-    const parsed = TicketCreateSchema.safeParse(this.input);
-    const errors = this.visibleErrors;
-    if (!parsed.success || Object.keys(errors).length) {
-      const count = Object.keys(errors).length;
-      this.announcement = count ? t('ticketForm.error.summary', { count }) : '';
-      await this.focusFirstInvalid();
-      return undefined;
-    }
-    const input = parsed.data as TicketCreate;
-    if (!this.emit('portico-ticket-create-request', { input }, { cancelable: true })) return undefined;
-
-    const fingerprint = JSON.stringify(input);
-    const key = this.lastAttempt?.fingerprint === fingerprint ? this.lastAttempt.key : crypto.randomUUID();
-    this.lastAttempt = { fingerprint, key };
-    this.submitting = true;
-    this.announcement = '';
-    try {
-      const client = this.effectiveClient;
-      if (!client) throw Object.assign(new Error('No client'), { code: 'no_client' });
-      const ticket = await client.tickets.create({ ...input, idempotencyKey: key });
-      this.openedSlug = undefined; // sent: not a deflection
-      this.reset();
-      this.created = ticket;
-      this.announcement = t('ticketForm.created', { number: t('ticket.numberShort', { number: String(ticket.number) }) });
-      this.emit('portico-ticket-create', { ticket });
-      return ticket;
-    } catch (error) {
-      const fieldErrors = (error as { fieldErrors?: Array<{ path: string; message: string }> }).fieldErrors ?? [];
-      const mapped: Partial<Record<Field, string>> = {};
-      for (const fe of fieldErrors) {
-        const field = fieldOf(fe.path.split('.')[0] ?? '');
-        if (field && !mapped[field]) mapped[field] = fe.message;
-      }
-      if (errorCode(error) === 'validation_failed' && Object.keys(mapped).length) {
-        this.serverErrors = mapped;
-        this.announcement = t('ticketForm.error.summary', { count: Object.keys(mapped).length });
-        this.submitting = false;
-        await this.focusFirstInvalid();
-      } else {
-        this.failure = t('ticketForm.failed', { reason: errorMessage(this, error) });
-      }
-      return undefined;
-    } finally {
-      this.submitting = false;
-    }
   }
 
   private async focusFirstInvalid(): Promise<void> {
@@ -571,86 +322,7 @@ export class PorticoTicketForm extends PorticoElement {
     this.renderRoot.querySelector<HTMLElement>('#subject')?.focus();
   }
 
-  // ——— Attachments ———
-
-  private onFiles(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    this.addFiles(files);
-  }
-
-  /** Adds files to the ticket and uploads them (at most 10). */
-  addFiles(files: readonly File[]): void {
-    const room = MAX_FILES - this.uploads.length;
-    this.touch('attachments');
-    if (files.length > room) {
-      this.serverErrors = { ...this.serverErrors, attachments: this.i18n.t('ticketForm.error.tooManyFiles', { max: MAX_FILES }) };
-    }
-    for (const file of files.slice(0, Math.max(0, room))) void this.upload({ localId: `upload-${++seq}`, file, status: 'uploading' });
-  }
-
-  private async upload(u: Upload): Promise<void> {
-    this.uploads = [...this.uploads, u];
-    const update = (patch: Partial<Upload>) => {
-      this.uploads = this.uploads.map((x) => (x.localId === u.localId ? { ...x, ...patch } : x));
-    };
-    try {
-      const client = this.effectiveClient;
-      if (!client) throw new Error('No client');
-      update({ status: 'done', attachment: await client.attachments.upload({ file: u.file }) });
-    } catch {
-      update({ status: 'failed' });
-    }
-  }
-
-  private removeUpload(id: string): void {
-    const index = this.uploads.findIndex((u) => u.localId === id);
-    this.uploads = this.uploads.filter((u) => u.localId !== id);
-    if (this.serverErrors.attachments) this.serverErrors = { ...this.serverErrors, attachments: undefined };
-    void this.updateComplete.then(() => {
-      const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.chip__remove');
-      (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#files'))?.focus();
-    });
-  }
-
   // ——— Suggestions and deflection ———
-
-  private scheduleSearch(): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.search(), this.debounce);
-  }
-
-  private async search(): Promise<void> {
-    const q = `${this.subject.trim()} ${this.body.trim()}`.trim().slice(0, 200).trim();
-    if (q === this.searchedFor) return;
-    this.searchAbort?.abort();
-    if (q.length < MIN_QUERY) {
-      this.searchedFor = '';
-      this.suggestions = [];
-      return;
-    }
-    const client = this.effectiveClient;
-    if (!client) return;
-    const ac = new AbortController();
-    this.searchAbort = ac;
-    this.searchedFor = q;
-    try {
-      const result = await client.articles.search({ q, limit: 5, signal: ac.signal });
-      if (ac.signal.aborted) return;
-      const changed = result.data.map((h) => h.article.slug).join() !== this.suggestions.map((h) => h.article.slug).join();
-      this.suggestions = result.data;
-      if (changed && !this.opened) {
-        this.announcement = result.data.length ? this.i18n.t('ticketForm.suggestionsCount', { count: result.data.length }) : '';
-      }
-    } catch {
-      // Suggestions are a help, not a requirement: on failure, show none and let the next keystroke try again.
-      if (!ac.signal.aborted) {
-        this.suggestions = [];
-        this.searchedFor = '';
-      }
-    }
-  }
 
   private async openArticle(hit: SearchHit): Promise<void> {
     const { slug } = hit.article;
@@ -697,20 +369,11 @@ export class PorticoTicketForm extends PorticoElement {
     if (!slug || this.deflectFired) return;
     this.deflectFired = true;
     this.openedSlug = undefined;
-    if (this.isConnected) {
-      this.emit('portico-deflect', { slug });
-      return;
-    }
-    // Removed: an event on a detached element reaches only its own listeners, so tell those
-    // and the former surroundings (the parent if still in the page, else the document).
     this.emit('portico-deflect', { slug });
+    if (this.isConnected) return;
+    // Removed: an event on a detached element reaches only its own listeners, so tell the former
+    // surroundings too (the parent if still in the page, else the document).
     const target = this.lastParent?.isConnected ? this.lastParent : this.ownerDocument;
     target.dispatchEvent(new CustomEvent('portico-deflect', { bubbles: true, composed: true, detail: { slug } }));
   }
 }
-
-const fieldOf = (key: string): Field | undefined =>
-  key === 'subject' || key === 'body' || key === 'priority' ? key : key === 'attachmentIds' ? 'attachments' : undefined;
-
-/** Search highlighting arrives as segments, never markup: render them as text with `<mark>`. */
-const highlighted = (segments: Highlighted) => segments.map((s) => (s.highlight ? html`<mark>${s.text}</mark>` : s.text));

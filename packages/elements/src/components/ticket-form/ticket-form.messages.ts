@@ -7,11 +7,6 @@ export const en = {
   'ticketForm.bodyHint': 'What happened, and what did you expect?',
   'ticketForm.priority': 'Priority',
   'ticketForm.attachments': 'Attachments',
-  'ticketForm.attach': 'Attach files',
-  'ticketForm.files': 'Files to send',
-  'ticketForm.uploading': 'Uploading {name}…',
-  'ticketForm.uploadFailed': '{name} couldn’t be uploaded.',
-  'ticketForm.remove': 'Remove {name}',
   'ticketForm.submit': 'Send ticket',
   'ticketForm.submitting': 'Sending…',
   'ticketForm.required': 'required',
@@ -37,3 +32,5 @@ export const en = {
   'ticketForm.deflected': 'Glad that helped! No ticket needed.',
   'ticketForm.newTicket': 'Write a ticket anyway',
 } as const;
+
+export type TicketFormMessageKey = keyof typeof en;

@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import { chipStyles } from '../../styles/chips.styles.js';
+import { attachStyles } from '../../styles/chips.styles.js';
 
 export const styles = [
-  chipStyles,
+  attachStyles,
   css`
   :host {
     --_gap: var(--portico-ticket-form-gap, var(--_portico-space-l));
@@ -118,8 +118,7 @@ export const styles = [
   }
   .article__actions,
   .attach-row,
-  .footer,
-  .failure {
+  .footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -127,15 +126,6 @@ export const styles = [
   }
   .footer {
     justify-content: flex-end;
-  }
-  .failure {
-    padding: var(--_portico-space-s);
-    border: 1px solid var(--_portico-color-danger);
-    border-radius: var(--_portico-radius-m);
-    color: var(--_portico-color-danger);
-  }
-  .failure p {
-    flex: 1 1 12rem;
   }
   .notice {
     display: grid;
@@ -161,13 +151,11 @@ export const styles = [
 
   @media (forced-colors: active) {
     [aria-invalid='true'],
-    .failure,
     .suggestions,
     .article {
       border-color: CanvasText;
     }
-    .field-error,
-    .failure {
+    .field-error {
       color: CanvasText;
     }
     .suggestion {

@@ -320,6 +320,129 @@ describe('<portico-ticket-form>', () => {
     });
   });
 
+  describe('attachments: the server’s limits, progress, cancel, retry', () => {
+    const mountForm = () => mount((c) => html`<portico-ticket-form .client=${c} no-suggestions></portico-ticket-form>`);
+    const hint = (el: PorticoTicketForm) => $(el, '[part~="files-hint"]')!.textContent!.trim();
+    /** A form whose server answers the upload policy with `policy` (a body, or a problem response). */
+    const withPolicy = async (policy: Parameters<ReturnType<typeof createMockClient>['api']['use']>[1]) => {
+      const mock = createMockClient();
+      mock.api.use('attachments.policy', policy);
+      const el = await fixture<PorticoTicketForm>(html`<portico-ticket-form .client=${mock.client} no-suggestions></portico-ticket-form>`);
+      await waitUntil(() => count(mock.api, 'attachments.policy') === 1, 'no policy request', { timeout: 3000 });
+      await aTimeout(20);
+      await el.updateComplete;
+      return { el, api: mock.api };
+    };
+
+    it('says the server’s limits up front (GET /attachments/policy) and describes the file input with them', async () => {
+      const { el } = await withPolicy(
+        json({ maxBytes: 5 * 1024 * 1024, maxFiles: 3, acceptedTypes: ['image/png', 'application/pdf', 'text/plain'] }),
+      );
+      expect(hint(el)).to.equal('Up to 3 files, 5 MB each. Accepted: images, PDF, and text files.');
+      const input = $(el, 'input[type="file"]') as HTMLInputElement;
+      expect(input.getAttribute('aria-describedby')).to.equal('files-hint');
+      expect(input.accept).to.equal('image/png,application/pdf,text/plain,text/*');
+      await pickFiles(
+        el,
+        [1, 2, 3, 4].map((i) => new File(['x'], `f${i}.txt`)),
+      );
+      expect($$(el, '[part~="chip"]').length).to.equal(3);
+      expect($(el, '#attachments-error')!.textContent).to.equal('At most 3 files per ticket.');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('falls back to the server’s defaults (any type) when the policy can’t be read, and still uploads', async () => {
+      const { el, api } = await withPolicy(problem(503, 'unavailable'));
+      expect(hint(el)).to.equal('Up to 10 files, 25 MB each.');
+      await pickFiles(el, [new File(['x'], 'tool.exe', { type: 'application/x-msdownload' })]);
+      await waitUntil(() => $(el, '[part~="chip"]')?.dataset.status === 'done', 'not uploaded', { timeout: 3000 });
+      expect(count(api, 'attachments.upload')).to.equal(1);
+    });
+
+    it('refuses a file over the size limit or of a type the server refuses before sending it, and says why', async () => {
+      const { el, api } = await withPolicy(json({ maxBytes: 1024, maxFiles: 10, acceptedTypes: ['text/plain', 'application/pdf'] }));
+      expect(hint(el)).to.equal('Up to 10 files, 1 kB each. Accepted: text files and PDF.');
+      await pickFiles(el, [
+        new File([new Uint8Array(2048)], 'big.txt', { type: 'text/plain' }),
+        new File(['x'], 'photo.png', { type: 'image/png' }),
+      ]);
+      const chips = $$(el, '[part~="chip"]');
+      expect(chips.map((c) => c.dataset.status)).to.deep.equal(['failed', 'failed']);
+      expect(chips[0]!.textContent).to.contain('big.txt is larger than 1 kB, the limit for a file.');
+      expect(chips[1]!.textContent).to.contain('photo.png is not a kind of file that can be sent. Accepted: text files and PDF.');
+      expect(chips.every((c) => !c.querySelector('[part~="chip-retry"]'))).to.equal(true);
+      expect(count(api, 'attachments.upload')).to.equal(0);
+      await expect(el).to.be.accessible(AXE);
+      // Text formats count as text; an unknown type is left to the server, which reads the bytes.
+      await pickFiles(el, [new File(['a,b'], 'table.csv', { type: 'text/csv' }), new File(['?'], 'noext', { type: '' })]);
+      await waitUntil(() => count(api, 'attachments.upload') === 2, 'not sent', { timeout: 3000 });
+    });
+
+    it('shows progress while uploading; removing a file on its way stops its upload', async () => {
+      const { el, api } = await mountForm();
+      const aborted: string[] = [];
+      api.use('attachments.upload', ({ body: form, signal }) => {
+        const file = (form as FormData).get('file') as File;
+        signal?.addEventListener('abort', () => aborted.push(file.name));
+        return {
+          ...json({ id: `att_${file.name}`, fileName: file.name, mediaType: 'text/plain', size: file.size, url: `/f/${file.name}` }, 201),
+          delayMs: 600,
+        };
+      });
+      await pickFiles(el, [new File([new Uint8Array(4000)], 'slow.txt'), new File(['b'], 'stop.txt')]);
+      const progress = () => $$(el, '[part~="chip-progress"]') as HTMLProgressElement[];
+      expect(progress().length).to.equal(2);
+      expect(progress()[0]!.getAttribute('aria-label')).to.equal('Uploading slow.txt…');
+      // The chips' styles came with them (adopted by the shadow root once).
+      const chip = $(el, '[part~="chip"]')!;
+      expect(getComputedStyle(chip).display).to.match(/flex/);
+      expect(getComputedStyle(chip).borderStyle).to.equal('dashed');
+      expect(el.shadowRoot!.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.startsWith('.chip '))).length).to.equal(
+        1,
+      );
+      await waitUntil(() => progress()[0]!.value === 2000, `progress ${progress()[0]?.value}`, { timeout: 3000 });
+      expect(progress()[0]!.max).to.equal(4000);
+      await expect(el).to.be.accessible(AXE);
+      const stop = $$(el, '[part~="chip-remove"]')[1] as HTMLButtonElement;
+      expect(stop.getAttribute('aria-label')).to.equal('Stop uploading stop.txt');
+      stop.click();
+      await waitUntil(() => aborted.includes('stop.txt'), 'not aborted', { timeout: 3000 });
+      await waitUntil(() => $$(el, '[part~="chip"]').every((c) => c.dataset.status === 'done'), 'not done', { timeout: 3000 });
+      expect($$(el, '[part~="chip"]').length).to.equal(1);
+      expect($(el, '[part~="chip"]')!.textContent).to.contain('slow.txt');
+    });
+
+    it('a failed upload (network, server) says why and offers Try again, which sends with the same idempotency key', async () => {
+      const { el, api } = await mountForm();
+      const keys: Array<string | null> = [];
+      api.use('attachments.upload', ({ headers }) => {
+        keys.push(headers.get('idempotency-key'));
+        return keys.length === 1
+          ? problem(503, 'unavailable')
+          : json({ id: 'att_9', fileName: 'a.txt', mediaType: 'text/plain', size: 1, url: '/f/a' }, 201);
+      });
+      await pickFiles(el, [new File(['a'], 'a.txt')]);
+      await waitUntil(() => $(el, '[part~="chip-retry"]'), 'no retry', { timeout: 3000 });
+      expect($(el, '[part~="chip"]')!.textContent).to.contain('a.txt couldn’t be uploaded. The service is unavailable right now.');
+      expect($(el, '[part~="chip-retry"]')!.getAttribute('aria-label')).to.equal('Try again to upload a.txt');
+      await expect(el).to.be.accessible(AXE);
+      ($(el, '[part~="chip-retry"]') as HTMLButtonElement).click();
+      await waitUntil(() => $(el, '[part~="chip"]')!.dataset.status === 'done', 'not done', { timeout: 3000 });
+      expect(keys.length).to.equal(2);
+      expect(keys[0]).to.be.a('string');
+      expect(keys[1]).to.equal(keys[0]);
+    });
+
+    it('a file the server refuses as too large (413) says the limit, with no Try again', async () => {
+      const { el, api } = await mountForm();
+      api.use('attachments.upload', problem(413, 'payload_too_large'));
+      await pickFiles(el, [new File(['x'], 'huge.bin')]);
+      await waitUntil(() => $(el, '[part~="chip"]')?.dataset.status === 'failed', 'not failed', { timeout: 3000 });
+      expect($(el, '[part~="chip"]')!.textContent).to.contain('huge.bin is larger than 25 MB, the limit for a file.');
+      expect(!!$(el, '[part~="chip-retry"]')).to.equal(false);
+    });
+  });
+
   describe('knowledge-base suggestions', () => {
     it('searches (debounced, limit 5) while typing and lists articles under the subject', async () => {
       // A window wide enough that typing the phrase always falls inside it, however loaded the machine.

@@ -1,26 +1,18 @@
-import { registerEndpoints } from '@portico/client';
 import type { Page, Ticket, TicketPriority, TicketSort, TicketStatus } from '@portico/contract';
 import { Ticket as TicketSchema } from '@portico/contract/validators';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
+import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
-import { ResourceController } from '../../controllers/resource-controller.js';
 import { rowsKeydown } from '../../controllers/roving.js';
-import type { MessageKey } from '../../i18n/i18n.js';
-import { registerLocaleLoader, registerMessages } from '../../i18n/i18n.js';
 import { PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 
 export { type SlaState, slaState } from '../../tickets/ticket-state.js';
 
-import { en } from './ticket-list.messages.js';
+import { en, type TicketListMessageKey } from './ticket-list.messages.js';
 import { styles } from './ticket-list.styles.js';
-
-registerMessages('en', en);
-registerEndpoints({ tickets });
-registerLocaleLoader('de', () => import('./ticket-list.messages.de.js').then((m) => m.de));
-registerLocaleLoader('ar', () => import('./ticket-list.messages.ar.js').then((m) => m.ar));
 
 const STATUSES: readonly TicketStatus[] = ['open', 'pending', 'on_hold', 'solved', 'closed'];
 const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
@@ -97,8 +89,13 @@ const SORTS: readonly TicketSort[] = [
  * </portico-provider>
  * ```
  */
-export class PorticoTicketList extends PorticoElement {
+export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
+  static override resources = {
+    en,
+    endpoints: { tickets },
+    locales: { de: () => import('./ticket-list.messages.de.js'), ar: () => import('./ticket-list.messages.ar.js') },
+  };
 
   static override properties = {
     status: { reflect: true },
@@ -112,8 +109,6 @@ export class PorticoTicketList extends PorticoElement {
     debounce: { type: Number },
     slaWarningHours: { type: Number, attribute: 'sla-warning-hours' },
     noLive: { type: Boolean, reflect: true, attribute: 'no-live' },
-    previousCursors: { state: true },
-    cursor: { state: true },
     focusIndex: { state: true },
     hasHeader: { state: true },
     tickets: { attribute: false },
@@ -152,9 +147,6 @@ export class PorticoTicketList extends PorticoElement {
   /** Don't refresh on live `ticket` events. */
   noLive = false;
 
-  /** Cursors of the pages before the current one (the first page's is `undefined`). */
-  private previousCursors: Array<string | undefined> = [];
-  private cursor: string | undefined;
   private focusIndex = 0;
   private hasHeader = false;
 
@@ -163,21 +155,14 @@ export class PorticoTicketList extends PorticoElement {
   /** The preloaded tickets as a resource: complete, or an `invalid_response` error when malformed. */
   private local?: RenderableResource<Page<Ticket>>;
 
-  private readonly resource = new ResourceController(this, {
+  /** One page of tickets at a time (Previous / Next); a new filter starts from the first. */
+  private readonly pages = new PageController(this, {
+    mode: 'pages',
     args: () =>
-      [
-        this.preloaded !== undefined,
-        this.status,
-        this.priority,
-        this.query.trim(),
-        this.sort,
-        this.scope,
-        this.pageSize,
-        this.cursor,
-      ] as const,
-    load: (client, [local, status, priority, q, sort, scope, limit, cursor], { signal }): Promise<Page<Ticket>> =>
+      [this.preloaded !== undefined, this.status, this.priority, this.query.trim(), this.sort, this.scope, this.pageSize] as const,
+    load: async (client, [local, status, priority, q, sort, scope, limit], cursor, { signal }): Promise<Page<Ticket>> =>
       local
-        ? Promise.resolve({ data: [], nextCursor: null })
+        ? { data: [], nextCursor: null }
         : client.tickets.list({
             status: status || undefined,
             priority: priority || undefined,
@@ -194,7 +179,7 @@ export class PorticoTicketList extends PorticoElement {
 
   /** Loads the current page again (the rows stay visible, marked busy). */
   refresh(): Promise<void> {
-    return this.resource.refresh();
+    return this.pages.refresh();
   }
 
   /**
@@ -204,7 +189,7 @@ export class PorticoTicketList extends PorticoElement {
    * tickets show the error state. `undefined` loads from the client again.
    */
   get tickets(): readonly Ticket[] {
-    return (this.local ? this.local.value?.data : this.resource.value?.data) ?? [];
+    return (this.local ? this.local.value?.data : this.pages.resource.value?.data) ?? [];
   }
   set tickets(value: readonly Ticket[] | undefined) {
     const old = this.tickets;
@@ -227,13 +212,9 @@ export class PorticoTicketList extends PorticoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // A new filter starts again from the first page.
+    // A new filter starts again from the first page (the page controller goes back to it).
     const filters = ['status', 'priority', 'query', 'sort', 'scope', 'pageSize'] as const;
-    if (this.hasUpdated && filters.some((name) => changed.has(name))) {
-      this.previousCursors = [];
-      this.cursor = undefined;
-      this.focusIndex = 0;
-    }
+    if (this.hasUpdated && filters.some((name) => changed.has(name))) this.focusIndex = 0;
   }
 
   protected override render() {
@@ -244,9 +225,9 @@ export class PorticoTicketList extends PorticoElement {
         <slot name="actions" @slotchange=${this.onHeaderSlotChange}></slot>
       </div>
       ${this.hideFilters || this.local ? nothing : this.renderFilters()}
-      ${renderState(this, this.local ?? this.resource, {
+      ${renderState(this, this.local ?? this.pages.resource, {
         complete: (page) => this.renderRows(page.data),
-        isEmpty: (page) => page.data.length === 0 && this.previousCursors.length === 0,
+        isEmpty: (page) => page.data.length === 0 && !this.pages.hasPrevious,
         emptyText: this.i18n.t(this.status || this.priority || this.query.trim() ? 'ticketList.emptyFiltered' : 'ticketList.empty'),
         skeleton: () => html`${[0, 1, 2, 3].map(() => html`<div class="skeleton-line"></div>`)}`,
       })}
@@ -287,7 +268,7 @@ export class PorticoTicketList extends PorticoElement {
       <label class="filter">
         <span class="filter__label">${t('ticketList.sort')}</span>
         <select part="sort" class="field" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as TicketSort)}>
-          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${t(`ticketList.sort.${s}` as MessageKey)}</option>`)}
+          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${t(`ticketList.sort.${s}` as TicketListMessageKey)}</option>`)}
         </select>
       </label>
     </div>`;
@@ -338,38 +319,24 @@ export class PorticoTicketList extends PorticoElement {
   }
 
   private renderPagination() {
-    if (this.local) return nothing;
-    const page = this.resource.value;
-    const state = this.resource.state;
-    if (!page || state === 'error' || state === 'loading') return nothing;
-    const hasPrevious = this.previousCursors.length > 0;
-    if (!hasPrevious && !page.nextCursor) return nothing;
+    const pages = this.pages;
+    const state = pages.resource.state;
+    if (this.local || !pages.resource.value || state === 'error' || state === 'loading') return nothing;
+    if (!pages.hasPrevious && !pages.hasNext) return nothing;
     const { t } = this.i18n;
+    const go = (step: () => void) => () => {
+      step.call(pages);
+      this.focusIndex = 0;
+    };
     return html`<nav part="pagination" class="pagination" aria-label=${t('ticketList.pagination')}>
-      <button part="previous" class="button" type="button" ?disabled=${!hasPrevious} @click=${this.previousPage}>${t('ticketList.previous')}</button>
-      <span class="pagination__page">${t('ticketList.page', { page: this.previousCursors.length + 1 })}</span>
-      <button part="next" class="button" type="button" ?disabled=${!page.nextCursor} @click=${this.nextPage}>${t('ticketList.next')}</button>
+      <button part="previous" class="button" type="button" ?disabled=${!pages.hasPrevious} @click=${go(pages.previousPage)}>${t('ticketList.previous')}</button>
+      <span class="pagination__page">${t('ticketList.page', { page: pages.page })}</span>
+      <button part="next" class="button" type="button" ?disabled=${!pages.hasNext} @click=${go(pages.nextPage)}>${t('ticketList.next')}</button>
     </nav>`;
   }
 
   private select(ticket: Ticket): void {
     if (this.emit('portico-ticket-select', { ticket }, { cancelable: true })) this.selected = ticket.id;
-  }
-
-  private nextPage(): void {
-    const next = this.resource.value?.nextCursor;
-    if (!next) return;
-    this.previousCursors = [...this.previousCursors, this.cursor];
-    this.cursor = next;
-    this.focusIndex = 0;
-  }
-
-  private previousPage(): void {
-    if (this.previousCursors.length === 0) return;
-    const previous = [...this.previousCursors];
-    this.cursor = previous.pop();
-    this.previousCursors = previous;
-    this.focusIndex = 0;
   }
 
   private onSearchInput(e: Event): void {

@@ -25,3 +25,5 @@ export const en = {
   'ticketList.next': 'Next',
   'ticketList.page': 'Page {page}',
 } as const;
+
+export type TicketListMessageKey = keyof typeof en;

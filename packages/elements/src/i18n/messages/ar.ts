@@ -6,6 +6,7 @@ export const ar: Catalog = {
   'state.refreshing': 'جارٍ التحديث…',
   'state.retry': 'إعادة المحاولة',
   'state.empty': 'لا يوجد شيء هنا بعد.',
+  'state.more': 'عرض المزيد',
 
   'error.network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   'error.timeout': 'استغرق الخادم وقتًا طويلًا في الرد. حاول مرة أخرى.',

@@ -5,6 +5,7 @@ export const de: Catalog = {
   'state.refreshing': 'Wird aktualisiert…',
   'state.retry': 'Erneut versuchen',
   'state.empty': 'Hier ist noch nichts.',
+  'state.more': 'Mehr anzeigen',
 
   'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',

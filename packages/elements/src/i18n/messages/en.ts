@@ -9,6 +9,7 @@ export const en = {
   'state.refreshing': 'Updating…',
   'state.retry': 'Retry',
   'state.empty': 'Nothing here yet.',
+  'state.more': 'Show more',
 
   'error.network': 'Can’t reach the server. Check your connection and try again.',
   'error.timeout': 'The server took too long to answer. Try again.',
