@@ -60,7 +60,8 @@ run('generated files are current', 'pnpm', ['--filter', '@portico/elements', 'ru
 run('framework typings typecheck (elements test/types)', 'pnpm', ['exec', 'tsc', '-p', 'packages/elements/test/types/tsconfig.json']);
 run('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
-run('size budgets', 'node', ['packages/tooling/src/size.mjs', '--check']);
+// Through the root script, so that `pnpm size` itself is what CI runs.
+run('size budgets (pnpm size)', 'pnpm', ['size']);
 run('pack and install every package', 'node', ['packages/tooling/src/pack-test.mjs']);
 finish();
 
