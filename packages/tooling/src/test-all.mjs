@@ -95,7 +95,12 @@ await run('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 await run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
 // Through the root script, so that `pnpm size` itself is what CI runs.
 await run('size budgets (pnpm size)', 'pnpm', ['size']);
-await run('pack and install every package', 'node', ['packages/tooling/src/pack-test.mjs']);
+await run('pack every package: manifest, licence, README, publint, attw, install and import', 'node', [
+  'packages/tooling/src/pack-test.mjs',
+]);
+await run('release dry run: changeset version + pnpm publish -r --dry-run --provenance (scratch copy)', 'node', [
+  'packages/tooling/src/release-dry-run.mjs',
+]);
 finish();
 
 function finish() {
