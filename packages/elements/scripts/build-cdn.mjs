@@ -31,12 +31,13 @@
 // 26 message catalogues) for every page, and pdf.js (1.7 MB) can't be inlined at all (its worker
 // must be a file). So "single file" means one entry file and one request for a page in English
 // without articles or PDFs; serve (or copy) the whole folder so the lazy files are found.
+
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 

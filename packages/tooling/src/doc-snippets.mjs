@@ -21,8 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { assert, startExampleHost } from './example-harness.mjs';
 import { GOPATH_DEBIAN, PYTHON, snippetTools } from './ensure-snippet-tools.mjs';
+import { assert, startExampleHost } from './example-harness.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tooling = fileURLToPath(new URL('../', import.meta.url));
@@ -83,59 +83,66 @@ async function main() {
   const h = await startExampleHost({ staticDir: page, label: 'doc snippets', jwtSecret });
   process.on('exit', () => rmSync(page, { recursive: true, force: true }));
 
-  await h.check('every code block of README.md, docs/getting-started.md and the elements README is marked, and each name has a runner that uses it', async () => {
-    const problems = [];
-    for (const file of FULLY_COVERED) {
-      for (const b of codeBlocks(file)) {
-        if (!b.marker) problems.push(`${file}:${b.line}: unmarked \`\`\`${b.lang} block`);
-        else if (!b.marker.startsWith('not-run') && !RUNNERS[b.marker]) problems.push(`${file}:${b.line}: no runner for "${b.marker}"`);
-        else if (b.marker.startsWith('not-run') && !/^not-run \(.+\)$/.test(b.marker)) problems.push(`${file}:${b.line}: not-run needs a reason`);
+  await h.check(
+    'every code block of README.md, docs/getting-started.md and the elements README is marked, and each name has a runner that uses it',
+    async () => {
+      const problems = [];
+      for (const file of FULLY_COVERED) {
+        for (const b of codeBlocks(file)) {
+          if (!b.marker) problems.push(`${file}:${b.line}: unmarked \`\`\`${b.lang} block`);
+          else if (!b.marker.startsWith('not-run') && !RUNNERS[b.marker]) problems.push(`${file}:${b.line}: no runner for "${b.marker}"`);
+          else if (b.marker.startsWith('not-run') && !/^not-run \(.+\)$/.test(b.marker))
+            problems.push(`${file}:${b.line}: not-run needs a reason`);
+        }
       }
-    }
-    for (const [file, names] of Object.entries(REQUIRED)) {
-      const marked = codeBlocks(file).map((b) => b.marker);
-      for (const n of names) if (!marked.includes(n)) problems.push(`${file}: no block marked ${n}`);
-    }
-    for (const [name, runner] of Object.entries(RUNNERS)) {
-      if (!readFileSync(join(root, runner), 'utf8').includes(`'${name}'`)) problems.push(`${runner} does not run "${name}"`);
-    }
-    // The elements README repeats the root README's CDN snippet: the same text.
-    if (snippet('README.md', 'cdn-sri') !== snippet('packages/elements/README.md', 'cdn-sri'))
-      problems.push('the cdn-sri snippets of README.md and packages/elements/README.md differ');
-    assert(!problems.length, problems.join('\n'));
-  });
+      for (const [file, names] of Object.entries(REQUIRED)) {
+        const marked = codeBlocks(file).map((b) => b.marker);
+        for (const n of names) if (!marked.includes(n)) problems.push(`${file}: no block marked ${n}`);
+      }
+      for (const [name, runner] of Object.entries(RUNNERS)) {
+        if (!readFileSync(join(root, runner), 'utf8').includes(`'${name}'`)) problems.push(`${runner} does not run "${name}"`);
+      }
+      // The elements README repeats the root README's CDN snippet: the same text.
+      if (snippet('README.md', 'cdn-sri') !== snippet('packages/elements/README.md', 'cdn-sri'))
+        problems.push('the cdn-sri snippets of README.md and packages/elements/README.md differ');
+      assert(!problems.length, problems.join('\n'));
+    },
+  );
 
-  await h.check('README "Using Portico on your site": the page, bundled as written, shows the signed-in user’s tickets in Chromium', async () => {
-    const html = snippet('README.md', 'readme-usage');
-    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)?.[1];
-    assert(script, 'no module script in the snippet');
-    const baseUrl = /base-url="([^"]+)"/.exec(html)?.[1];
-    await esbuild.build({
-      stdin: { contents: script, resolveDir: tooling, loader: 'js', sourcefile: 'readme-usage.js' },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      outdir: join(page, 'assets'),
-      logLevel: 'warning',
-    });
-    writeFileSync(
-      join(page, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>readme-usage</title><link rel="icon" href="data:,"></head><body>\n${html
-        .replace(`base-url="${baseUrl}"`, 'base-url="%PORTICO_URL%"')
-        .replace(/<script type="module">[\s\S]*?<\/script>/, '<script type="module" src="/assets/stdin.js"></script>')}\n</body></html>`,
-    );
-    const p = await h.newPage();
-    await p.goto(`${h.url}/index.html`);
-    await p
-      .locator('portico-ticket-list [part~="row"]')
-      .first()
-      .waitFor({ timeout: 15000 })
-      .catch((err) => {
-        throw new Error(`${err.message}\npage errors: ${p.errors.join('\n')}`);
+  await h.check(
+    'README "Using Portico on your site": the page, bundled as written, shows the signed-in user’s tickets in Chromium',
+    async () => {
+      const html = snippet('README.md', 'readme-usage');
+      const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)?.[1];
+      assert(script, 'no module script in the snippet');
+      const baseUrl = /base-url="([^"]+)"/.exec(html)?.[1];
+      await esbuild.build({
+        stdin: { contents: script, resolveDir: tooling, loader: 'js', sourcefile: 'readme-usage.js' },
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        outdir: join(page, 'assets'),
+        logLevel: 'warning',
       });
-    assert(p.errors.length === 0, p.errors.join('\n'));
-    await p.close();
-  });
+      writeFileSync(
+        join(page, 'index.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>readme-usage</title><link rel="icon" href="data:,"></head><body>\n${html
+          .replace(`base-url="${baseUrl}"`, 'base-url="%PORTICO_URL%"')
+          .replace(/<script type="module">[\s\S]*?<\/script>/, '<script type="module" src="/assets/stdin.js"></script>')}\n</body></html>`,
+      );
+      const p = await h.newPage();
+      await p.goto(`${h.url}/index.html`);
+      await p
+        .locator('portico-ticket-list [part~="row"]')
+        .first()
+        .waitFor({ timeout: 15000 })
+        .catch((err) => {
+          throw new Error(`${err.message}\npage errors: ${p.errors.join('\n')}`);
+        });
+      assert(p.errors.length === 0, p.errors.join('\n'));
+      await p.close();
+    },
+  );
 
   /** The contact the server sees for `token` (GET /portal/v1/me), or throws with its answer. */
   const me = async (token) => {
@@ -153,22 +160,28 @@ async function main() {
     return r.stdout;
   };
 
-  await h.check('backend-integration.md, Node (TypeScript): the token mintPortalToken makes is accepted by the reference server', async () => {
-    const code = `${'const user = { id: "alice", accountId: "acme", isAccountOwner: true, displayName: "Alice Anders", email: "alice@acme.example" };'}\n${snippet('docs/backend-integration.md', 'mint-node')}\nconsole.log(token);\n`;
-    await esbuild.build({
-      stdin: { contents: code, resolveDir: tooling, loader: 'ts', sourcefile: 'mint-node.ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: join(work, 'mint-node.mjs'),
-      logLevel: 'warning',
-    });
-    const who = await me(runOut(process.execPath, [join(work, 'mint-node.mjs')]));
-    assert(who.external_id === 'alice' && who.organization.external_id === 'acme' && who.roles.includes('approver'), JSON.stringify(who));
-  });
+  await h.check(
+    'backend-integration.md, Node (TypeScript): the token mintPortalToken makes is accepted by the reference server',
+    async () => {
+      const code = `${'const user = { id: "alice", accountId: "acme", isAccountOwner: true, displayName: "Alice Anders", email: "alice@acme.example" };'}\n${snippet('docs/backend-integration.md', 'mint-node')}\nconsole.log(token);\n`;
+      await esbuild.build({
+        stdin: { contents: code, resolveDir: tooling, loader: 'ts', sourcefile: 'mint-node.ts' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile: join(work, 'mint-node.mjs'),
+        logLevel: 'warning',
+      });
+      const who = await me(runOut(process.execPath, [join(work, 'mint-node.mjs')]));
+      assert(who.external_id === 'alice' && who.organization.external_id === 'acme' && who.roles.includes('approver'), JSON.stringify(who));
+    },
+  );
 
   const tools = snippetTools();
-  if (!tools.python) console.log('SKIPPED backend-integration.md Python snippet: /usr/bin/python3 with python3-jwt is not installed here (and could not be)');
+  if (!tools.python)
+    console.log(
+      'SKIPPED backend-integration.md Python snippet: /usr/bin/python3 with python3-jwt is not installed here (and could not be)',
+    );
   else
     await h.check('backend-integration.md, Python (PyJWT, Debian python3-jwt): the token is accepted by the reference server', async () => {
       writeFileSync(join(work, 'mint.py'), `${snippet('docs/backend-integration.md', 'mint-python')}\nprint(token)\n`);
@@ -176,34 +189,41 @@ async function main() {
       assert(who.external_id === 'alice' && who.name === 'Alice Anders' && who.email === 'alice@acme.example', JSON.stringify(who));
     });
 
-  if (!tools.go) console.log('SKIPPED backend-integration.md Go snippet: golang-go and golang-github-golang-jwt-jwt-dev are not installed here (and could not be)');
+  if (!tools.go)
+    console.log(
+      'SKIPPED backend-integration.md Go snippet: golang-go and golang-github-golang-jwt-jwt-dev are not installed here (and could not be)',
+    );
   else
-    await h.check('backend-integration.md, Go (golang-jwt; Debian golang-go + golang-github-golang-jwt-jwt-dev, GO111MODULE=off): the token is accepted', async () => {
-      const code = snippet('docs/backend-integration.md', 'mint-go');
-      // The snippet imports golang-jwt v5, the version a module would fetch. Without modules, the
-      // import path is looked up under GOPATH: a scratch GOPATH maps it to Debian's golang-jwt
-      // sources (v4.4, whose MapClaims, NewWithClaims, SigningMethodHS256 and SignedString the
-      // snippet uses unchanged), ahead of /usr/share/gocode.
-      const version = /"github\.com\/golang-jwt\/jwt(\/v\d+)?"/.exec(code)?.[1] ?? '';
-      const gopath = join(work, 'gopath');
-      mkdirSync(join(gopath, 'src/github.com/golang-jwt/jwt'), { recursive: true });
-      if (version) symlinkSync(join(GOPATH_DEBIAN, 'src/github.com/golang-jwt/jwt'), join(gopath, `src/github.com/golang-jwt/jwt${version}`));
-      const dir = join(gopath, 'src/snippet');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(
-        join(dir, 'main.go'),
-        `package main\n\nimport "fmt"\n\n${code}\n\nfunc main() {\n\ttoken, err := MintPortalToken("alice", "acme", []string{"admin", "approver"}, 15*time.Minute)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tfmt.Println(token)\n}\n`,
-      );
-      const goEnv = {
-        ...env,
-        GO111MODULE: 'off',
-        GOPATH: `${gopath}:${GOPATH_DEBIAN}`,
-        GOCACHE: join(tmpdir(), 'portico-go-cache'),
-        GOFLAGS: '',
-      };
-      const who = await me(runOut('go', ['run', 'main.go'], { cwd: dir, env: goEnv }));
-      assert(who.external_id === 'alice' && who.name === 'Alice Anders' && who.roles.includes('admin'), JSON.stringify(who));
-    });
+    await h.check(
+      'backend-integration.md, Go (golang-jwt; Debian golang-go + golang-github-golang-jwt-jwt-dev, GO111MODULE=off): the token is accepted',
+      async () => {
+        const code = snippet('docs/backend-integration.md', 'mint-go');
+        // The snippet imports golang-jwt v5, the version a module would fetch. Without modules, the
+        // import path is looked up under GOPATH: a scratch GOPATH maps it to Debian's golang-jwt
+        // sources (v4.4, whose MapClaims, NewWithClaims, SigningMethodHS256 and SignedString the
+        // snippet uses unchanged), ahead of /usr/share/gocode.
+        const version = /"github\.com\/golang-jwt\/jwt(\/v\d+)?"/.exec(code)?.[1] ?? '';
+        const gopath = join(work, 'gopath');
+        mkdirSync(join(gopath, 'src/github.com/golang-jwt/jwt'), { recursive: true });
+        if (version)
+          symlinkSync(join(GOPATH_DEBIAN, 'src/github.com/golang-jwt/jwt'), join(gopath, `src/github.com/golang-jwt/jwt${version}`));
+        const dir = join(gopath, 'src/snippet');
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(
+          join(dir, 'main.go'),
+          `package main\n\nimport "fmt"\n\n${code}\n\nfunc main() {\n\ttoken, err := MintPortalToken("alice", "acme", []string{"admin", "approver"}, 15*time.Minute)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tfmt.Println(token)\n}\n`,
+        );
+        const goEnv = {
+          ...env,
+          GO111MODULE: 'off',
+          GOPATH: `${gopath}:${GOPATH_DEBIAN}`,
+          GOCACHE: join(tmpdir(), 'portico-go-cache'),
+          GOFLAGS: '',
+        };
+        const who = await me(runOut('go', ['run', 'main.go'], { cwd: dir, env: goEnv }));
+        assert(who.external_id === 'alice' && who.name === 'Alice Anders' && who.roles.includes('admin'), JSON.stringify(who));
+      },
+    );
 
   console.log(`       ${Math.round(performance.now() - t0)} ms`);
   await h.finish();

@@ -3,10 +3,13 @@
 // workspace checks (lint, typecheck, size budgets, pack-and-install), and prints one summary.
 import { spawn, spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureSnippetTools } from './ensure-snippet-tools.mjs';
 import { ensurePostgres } from './postgres.mjs';
 
 const started = Date.now();
 ensureChromium();
+// The Python and Go token snippets of the docs run with Debian's python3-jwt, golang-go and golang-jwt.
+ensureSnippetTools();
 // The server suite runs on PGlite always, and again on PostgreSQL when DATABASE_URL is set.
 if (!process.env.DATABASE_URL) {
   const url = await ensurePostgres();
@@ -86,6 +89,12 @@ const packages = list.stdout
 for (const name of packages) await run(`${name} tests`, 'pnpm', ['--filter', name, 'run', 'test']);
 
 await run('end-to-end: approval against the real server in Chromium', 'pnpm', ['--filter', '@portico/elements', 'run', 'test:e2e']);
+await run('documentation snippets: README, getting-started, backend-integration (Node, Python, Go tokens)', 'node', [
+  'packages/tooling/src/doc-snippets.mjs',
+]);
+await run('newcomer: docs/getting-started.md followed literally in an empty folder, tickets in Chromium', 'node', [
+  'packages/tooling/src/newcomer.mjs',
+]);
 await run('custom-elements manifest is current', 'pnpm', ['--filter', '@portico/elements', 'run', 'manifest:check']);
 // Framework typings, VS Code custom data and docs/reference, all generated from the manifest.
 await run('generated files are current', 'pnpm', ['--filter', '@portico/elements', 'run', 'generate:check']);
