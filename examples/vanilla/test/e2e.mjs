@@ -343,8 +343,9 @@ const sha = (algo, text) => createHash(algo).update(text).digest('base64');
 /** The README's `cdn-sri` snippet as a page: the CDN base, and the hashes of integrity.json filled in. */
 function sriPage(entry, cdnBase, body) {
   const readme = readFileSync(join(example, '../../README.md'), 'utf8');
-  const m = /<!-- snippet: cdn-sri -->\n```html\n([\s\S]*?)\n```/.exec(readme);
-  assert(m, 'README.md has no `<!-- snippet: cdn-sri -->` html block');
+  const name = 'cdn-sri'; // the README's marker (packages/tooling/src/doc-snippets.mjs checks it is run here)
+  const m = new RegExp(`<!-- snippet: ${name} -->\\n\`\`\`html\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
+  assert(m, `README.md has no <!-- snippet: ${name} --> html block`);
   const snippet = m[1];
   const base = /src="(https:\/\/[^"]+\/)portico\.js"/.exec(snippet)?.[1];
   assert(base, 'the snippet’s script tag loads no …/portico.js');
