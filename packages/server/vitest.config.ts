@@ -2,7 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // The whole suite runs on PGlite (in memory, one instance per test file) and, when DATABASE_URL
 // points at a PostgreSQL server, again on PostgreSQL (a fresh database per test file, dropped
-// at the end).
+// at the end). Tests of PostgreSQL-only behaviour (pipelining, several processes, outage
+// recovery) run in the postgres project only; without PostgreSQL they are skipped and listed as
+// such at the end of the run (and in `pnpm test`'s summary). CI has PostgreSQL: there a missing
+// DATABASE_URL is an error, not a skip.
+if (process.env.CI && process.env.CI !== 'false' && !process.env.DATABASE_URL) {
+  throw new Error(
+    'CI is set but DATABASE_URL is not: the PostgreSQL-only server tests must run in CI (pnpm test finds 127.0.0.1:5432 and sets it).',
+  );
+}
 const projects: Array<{ extends: true; test: { name: string; env: Record<string, string> } }> = [
   { extends: true, test: { name: 'pglite', env: { PORTICO_TEST_DB: 'pglite' } } },
 ];
@@ -14,6 +22,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     projects,
+    reporters: ['default', '../tooling/src/vitest-skip-reporter.mjs'],
     testTimeout: 30000,
     hookTimeout: 90000,
     env: { LOG_LEVEL: 'silent' },

@@ -3,6 +3,8 @@
 // harness. index.html loads the single-file bundle; autoload.html the autoloader. Both are served
 // as they are, with @portico/elements' dist/cdn mounted at /cdn/ (run `pnpm build` first).
 // Prints `vanilla e2e: N passed, N failed`.   `node test/e2e.mjs --serve` keeps the pages up.
+
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,19 @@ if (!existsSync(join(cdn, 'portico.js'))) {
 // index.html as a page of another site would have it, with the bundle from another origin (as
 // from a CDN): written at run time, once the origin is known.
 const crossOriginDir = mkdtempSync(join(tmpdir(), 'portico-vanilla-'));
-const h = await startExampleHost({ staticDir: { '/': example, '/cdn/': cdn, '/other-site/': crossOriginDir }, label: 'vanilla e2e' });
+// The CDN-snippet page (below) is served with its Content-Security-Policy header by the host itself.
+let sriPolicy = '';
+const h = await startExampleHost({
+  staticDir: { '/': example, '/cdn/': cdn, '/other-site/': crossOriginDir },
+  label: 'vanilla e2e',
+  routes: (req, res) => {
+    if (!req.url.startsWith('/other-site/sri.html') || !sriPolicy) return false;
+    const html = readFileSync(join(crossOriginDir, 'sri.html'), 'utf8').replaceAll('%PORTICO_URL%', h.porticoUrl);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': sriPolicy, 'Cache-Control': 'no-store' });
+    res.end(html);
+    return true;
+  },
+});
 process.on('exit', () => rmSync(crossOriginDir, { recursive: true, force: true }));
 if (process.argv.includes('--serve')) {
   console.log(`bundle:   ${h.url}/index.html\nautoload: ${h.url}/autoload.html\n(Ctrl+C to stop)`);
@@ -316,6 +330,191 @@ await h.check(
     const workers = p.workers().map((w) => w.url());
     assert(workers.length === 0, `a worker started from another origin: ${workers.join(', ')}`);
     assert(p.errors.length === 0, p.errors.join('\n'));
+    await p.close();
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
+// The README's CDN snippet (script tag with `integrity` + `crossorigin`, import map with the
+// hashes of the files loaded later), from another origin, under a strict CSP.
+
+const integrity = JSON.parse(readFileSync(join(cdn, 'integrity.json'), 'utf8')).files;
+const sha = (algo, text) => createHash(algo).update(text).digest('base64');
+/** The README's `cdn-sri` snippet as a page: the CDN base, and the hashes of integrity.json filled in. */
+function sriPage(entry, cdnBase, body) {
+  const readme = readFileSync(join(example, '../../README.md'), 'utf8');
+  const name = 'cdn-sri'; // the README's marker (packages/tooling/src/doc-snippets.mjs checks it is run here)
+  const m = new RegExp(`<!-- snippet: ${name} -->\\n\`\`\`html\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
+  assert(m, `README.md has no <!-- snippet: ${name} --> html block`);
+  const snippet = m[1];
+  const base = /src="(https:\/\/[^"]+\/)portico\.js"/.exec(snippet)?.[1];
+  assert(base, 'the snippet’s script tag loads no …/portico.js');
+  // The import map, as the README says to write it: one entry per file of integrity.json.
+  const exampleMap = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(snippet)[1]);
+  for (const key of Object.keys(exampleMap.integrity)) assert(key.startsWith(base), `import map entry ${key} is not under ${base}`);
+  const map = JSON.stringify({
+    integrity: Object.fromEntries(
+      Object.entries(integrity)
+        .filter(([f]) => f !== entry)
+        .map(([f, hash]) => [`${cdnBase}${f}`, hash]),
+    ),
+  });
+  const html = snippet
+    .replace(/<script type="importmap">[\s\S]*?<\/script>/, `<script type="importmap">${map}</script>`)
+    .replace(`${base}portico.js`, `${cdnBase}${entry}`)
+    .replace('integrity="sha384-…"', `integrity="${integrity[entry]}"`);
+  assert(html.includes('crossorigin="anonymous"') && html.includes(`integrity="${integrity[entry]}"`), `page head: ${html}`);
+  return {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title>\n${html}\n<script src="./sri-page.js" defer></script></head><body>${body}</body></html>`,
+    importMapHash: `sha256-${sha('sha256', map)}`,
+  };
+}
+// The page's own script: an external file, since the CSP allows no inline script but the import map.
+writeFileSync(
+  join(crossOriginDir, 'sri-page.js'),
+  `const provider = document.querySelector('portico-provider');
+provider.getToken = async () => (await (await fetch('/api/portal-token?user=alice', { method: 'POST' })).json()).token;
+document.addEventListener('portico-article-open', (event) => {
+  const article = document.querySelector('portico-kb-article');
+  article.setAttribute('slug', event.detail.slug);
+  article.hidden = false;
+});
+document.addEventListener('portico-deliverable-select', (event) => {
+  const viewer = document.querySelector('portico-deliverable-viewer');
+  viewer.setAttribute('deliverable-id', event.detail.deliverable.id);
+  viewer.hidden = false;
+});
+window.violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+`,
+);
+
+/**
+ * Opens the README snippet's page from /other-site/ with the SDK on another origin (CORS, as a CDN
+ * sends it) under a strict CSP: no 'unsafe-inline', no 'unsafe-eval'; scripts only from the page's
+ * own origin, the CDN, and the import map by its hash. `tamper` maps a file name to altered content.
+ */
+async function openSri(entry, body, { tamper = {} } = {}) {
+  const cdnOrigin = h.url.replace('127.0.0.1', 'localhost');
+  const { html, importMapHash } = sriPage(entry, `${cdnOrigin}/cdn/`, body);
+  writeFileSync(join(crossOriginDir, 'sri.html'), html);
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${cdnOrigin} '${importMapHash}'`,
+    "style-src 'self'",
+    `connect-src 'self' ${h.porticoUrl}`,
+    `img-src 'self' ${h.porticoUrl} https://images.example.com data: blob:`,
+    `media-src ${h.porticoUrl} blob:`,
+    "base-uri 'none'",
+    "object-src 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  sriPolicy = csp;
+  const p = await h.newPage();
+  await p.route(`${cdnOrigin}/cdn/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.slice('/cdn/'.length);
+    const res = await route.fetch();
+    const original = await res.body();
+    await route.fulfill({
+      status: res.status(),
+      contentType: res.headers()['content-type'],
+      body: tamper[name] ? Buffer.concat([original, Buffer.from(tamper[name])]) : original,
+      headers: { 'access-control-allow-origin': '*' },
+    });
+  });
+  p.loaded = [];
+  p.on('request', (r) => r.url().startsWith(`${cdnOrigin}/cdn/`) && p.loaded.push(r.url().slice(`${cdnOrigin}/cdn/`.length)));
+  await p.goto(`${h.url}/other-site/sri.html`);
+  p.csp = csp;
+  return p;
+}
+const sriBody = `<portico-provider base-url="${'%PORTICO_URL%'}">
+  <portico-ticket-list page-size="5" hide-filters></portico-ticket-list>
+  <portico-kb-search popular></portico-kb-search>
+  <portico-kb-article hidden></portico-kb-article>
+  <portico-deliverable-list hide-filters project-id="${(await api('/projects?limit=1')).data[0].id}"></portico-deliverable-list>
+  <portico-deliverable-viewer hide-comments hidden></portico-deliverable-viewer>
+</portico-provider>`;
+
+await h.check(
+  'README CDN snippet: portico.js with integrity + crossorigin from another origin under a strict CSP (no unsafe-inline/eval); the lazy files (sanitizer, de texts, pdf.js) load through the import map’s integrity; no violation, no error',
+  async () => {
+    const p = await openSri('portico.js', sriBody);
+    await p.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
+    // An article: dompurify.js + marked.js, imported by portico.js.
+    await p.locator('portico-kb-search [part~="input"]').click();
+    await p.locator('portico-kb-search [part~="option"]').first().click();
+    await p.locator('portico-kb-article [part~="body"]').waitFor({ timeout: TIMEOUT });
+    // German: messages.de.js + per-component catalogues.
+    await p.evaluate(() => document.querySelector('portico-provider').setAttribute('lang', 'de'));
+    await p.locator('portico-ticket-list [part~="next"]', { hasText: 'Weiter' }).waitFor({ timeout: TIMEOUT });
+    // A PDF: pdfjs.js, and pdf-worker.js imported as a module (no cross-origin worker).
+    await p.locator('portico-deliverable-list [part~="row"]', { hasText: 'Creative brief' }).click();
+    await p.locator('portico-deliverable-viewer canvas[part~="page"]').waitFor({ timeout: TIMEOUT });
+    for (const f of [
+      'portico.js',
+      'dompurify.js',
+      'marked.js',
+      'messages.de.js',
+      'ticket-list.messages.de.js',
+      'pdfjs.js',
+      'pdf-worker.js',
+    ])
+      assert(p.loaded.includes(f), `${f} not loaded: ${p.loaded.join(', ')}`);
+    // Every file fetched is one the import map (or the script tag) pins.
+    for (const f of p.loaded) assert(integrity[f], `${f} has no hash in integrity.json`);
+    const violations = await p.evaluate(() => window.violations);
+    assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+    assert(p.errors.length === 0, p.errors.join('\n'));
+    await p.close();
+  },
+);
+
+await h.check(
+  'README CDN snippet with the autoloader: autoload.js, the component modules and their shared chunks all pass their hashes',
+  async () => {
+    const p = await openSri(
+      'autoload.js',
+      `<portico-provider base-url="%PORTICO_URL%"><portico-ticket-list page-size="5"></portico-ticket-list></portico-provider>`,
+    );
+    await p.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
+    assert(p.loaded.some((f) => /^chunk-/.test(f)) && p.loaded.includes('ticket-list.js'), `loaded: ${p.loaded.join(', ')}`);
+    const violations = await p.evaluate(() => window.violations);
+    assert(violations.length === 0 && p.errors.length === 0, [...violations, ...p.errors].join('\n'));
+    await p.close();
+  },
+);
+
+await h.check('SRI is enforced: a portico.js that differs from its hash is not run (no element defined)', async () => {
+  const p = await openSri('portico.js', sriBody, { tamper: { 'portico.js': '\nwindow.tampered = true;' } });
+  await p.waitForTimeout(500);
+  const r = await p.evaluate(() => ({ defined: !!customElements.get('portico-provider'), tampered: !!window.tampered }));
+  assert(!r.defined && !r.tampered, JSON.stringify(r));
+  assert(
+    p.errors.some((e) => /integrity/i.test(e)),
+    `no integrity error reported: ${p.errors.join('\n')}`,
+  );
+  await p.close();
+});
+
+await h.check(
+  'SRI is enforced for import(): a dompurify.js that differs from its hash is not run; the article shows its error state',
+  async () => {
+    const p = await openSri('portico.js', sriBody, { tamper: { 'dompurify.js': '\nwindow.tampered = true;' } });
+    await p.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
+    await p.locator('portico-kb-search [part~="input"]').click();
+    await p.locator('portico-kb-search [part~="option"]').first().click();
+    await p.locator('portico-kb-article [part~="error"], portico-kb-article [role="alert"]').first().waitFor({ timeout: TIMEOUT });
+    const r = await p.evaluate(() => ({
+      tampered: !!window.tampered,
+      body: !!document.querySelector('portico-kb-article').shadowRoot.querySelector('[part~="body"]'),
+    }));
+    assert(!r.tampered && !r.body, JSON.stringify(r));
+    assert(p.loaded.includes('dompurify.js'), `dompurify.js not requested: ${p.loaded.join(', ')}`);
+    assert(
+      p.errors.some((e) => /integrity/i.test(e)),
+      `no integrity error reported: ${p.errors.join('\n')}`,
+    );
     await p.close();
   },
 );

@@ -118,18 +118,49 @@ describe('@portico/client in the browser', () => {
     expect(requests[1]!.headers.get('last-event-id')).to.equal('evt_1');
   });
 
-  it('keeps tokens out of localStorage, sessionStorage and cookies', async () => {
-    localStorage.clear();
-    sessionStorage.clear();
-    const before = document.cookie;
-    const { client } = make((req) => (req.url.endsWith('/events') ? sseResponse([], { end: false }) : wireJson(page())));
+  it('keeps the tokens it was given out of localStorage, sessionStorage, cookies, IndexedDB, Cache Storage, history and window.name', async () => {
+    // Tokens only getToken can produce (each payload is unique): the client holds one from the
+    // first request, swaps it after a 401, and opens the event stream with the second one.
+    const issued: string[] = [];
+    const { client, requests } = make(
+      (req) => {
+        if (req.url.endsWith('/events')) return sseResponse([], { end: false });
+        return req.headers.get('authorization') === `Bearer ${issued[0]}` ? problem(401, 'token_expired') : wireJson(page());
+      },
+      {
+        getToken: async () => {
+          const t = fakeJwt(3600, `ct_${crypto.randomUUID()}`);
+          issued.push(t);
+          return t;
+        },
+      },
+    );
     await client.tickets.list();
     const off = client.subscribe(() => {});
+    await until(() => requests.some((r) => r.url.endsWith('/events')));
     await new Promise((r) => setTimeout(r, 20));
     off();
-    expect(localStorage.length).to.equal(0);
-    expect(sessionStorage.length).to.equal(0);
-    expect(document.cookie).to.equal(before);
+    // The client really held both tokens: it sent them (else an empty storage would prove nothing).
+    expect(issued).to.have.length(2);
+    expect(requests.map((r) => r.headers.get('authorization'))).to.include.members(issued.map((t) => `Bearer ${t}`));
+
+    // Time for an asynchronous write (IndexedDB, Cache Storage) to land before looking.
+    await new Promise((r) => setTimeout(r, 200));
+    // The payload segment: unique per token, so a token stored whole or cut up is found.
+    const secrets = issued.map((t) => t.split('.')[1]!);
+    expect(await storedAnywhere(secrets)).to.deep.equal([]);
+  });
+
+  it('the storage search finds a token planted in each place it looks (so an empty result above means something)', async () => {
+    const secret = `planted-${crypto.randomUUID()}`;
+    const places = ['localStorage', 'sessionStorage', 'cookie', 'indexedDB', 'caches', 'history.state', 'window.name'];
+    const undo = await plant(secret);
+    try {
+      expect((await storedAnywhere([secret])).sort()).to.deep.equal([...places].sort());
+    } finally {
+      await undo();
+    }
+    expect(await storedAnywhere([secret])).to.deep.equal([]);
   });
 });
 
@@ -175,3 +206,90 @@ describe('upload progress in Chromium (XMLHttpRequest, a real HTTP upload to the
     expect((e as Error).name).to.equal('AbortError');
   });
 });
+/** Where the browser could keep something across a reload, and which of `secrets` it holds: the places found. */
+async function storedAnywhere(secrets: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  const check = (place: string, text: string | null | undefined) => {
+    if (text && secrets.some((s) => text.includes(s))) found.add(place);
+  };
+  for (const [place, store] of [
+    ['localStorage', localStorage],
+    ['sessionStorage', sessionStorage],
+  ] as const) {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i)!;
+      check(place, key);
+      check(place, store.getItem(key));
+    }
+  }
+  check('cookie', document.cookie);
+  for (const info of await indexedDB.databases()) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(info.name!);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    for (const name of db.objectStoreNames) {
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+        get.onsuccess = () => resolve(get.result);
+        get.onerror = () => reject(get.error);
+      });
+      check('indexedDB', JSON.stringify(all));
+    }
+    db.close();
+  }
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const req of await cache.keys()) {
+      check('caches', req.url);
+      check('caches', JSON.stringify([...req.headers]));
+      check('caches', await (await cache.match(req))?.text());
+    }
+  }
+  check('history.state', JSON.stringify(history.state));
+  check('window.name', window.name);
+  return [...found];
+}
+
+/** Writes `secret` into every place `storedAnywhere` searches; resolves to a function that removes it. */
+async function plant(secret: string): Promise<() => Promise<void>> {
+  localStorage.setItem('planted', secret);
+  sessionStorage.setItem(secret, '1');
+  // biome-ignore lint/suspicious/noDocumentCookie: planting where a careless client would write
+  document.cookie = `planted=${secret}; path=/`;
+  const dbName = `planted-${secret}`;
+  await new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(dbName, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('s', { autoIncrement: true });
+    open.onsuccess = () => {
+      const tx = open.result.transaction('s', 'readwrite');
+      tx.objectStore('s').add({ token: secret });
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+  const cache = await caches.open('planted');
+  await cache.put(new Request('/planted', { headers: { authorization: `Bearer ${secret}` } }), new Response('x'));
+  const state = history.state;
+  history.replaceState({ token: secret }, '');
+  const name = window.name;
+  window.name = secret;
+  return async () => {
+    localStorage.removeItem('planted');
+    sessionStorage.removeItem(secret);
+    // biome-ignore lint/suspicious/noDocumentCookie: removing the planted cookie
+    document.cookie = 'planted=; path=/; max-age=0';
+    await new Promise((r) => {
+      const del = indexedDB.deleteDatabase(dbName);
+      del.onsuccess = del.onerror = del.onblocked = r;
+    });
+    await caches.delete('planted');
+    history.replaceState(state, '');
+    window.name = name;
+  };
+}

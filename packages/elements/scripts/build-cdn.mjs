@@ -20,10 +20,19 @@
 //                     origin (a CDN) no browser starts that worker: pdf.js then parses on the main
 //                     thread, with `pdf-worker.js` imported as a module (examples/vanilla tests it).
 //
+//   integrity.json    Subresource Integrity: the sha384 hash of every .js file of this folder
+//                     (`{ "algorithm": "sha384", "files": { "portico.js": "sha384-…", … } }`). A page
+//                     loading portico.js or autoload.js from a CDN puts the hash in the script tag's
+//                     `integrity` (with `crossorigin`); the files those import later (lazy files,
+//                     component modules, chunks) are verified through an import map's `integrity`
+//                     section, which covers dynamic import() too (README: "Without a build step").
+//
 // Why the lazy parts stay lazy: inlined, they would make portico.js ~50% heavier (the sanitizer,
 // 26 message catalogues) for every page, and pdf.js (1.7 MB) can't be inlined at all (its worker
 // must be a file). So "single file" means one entry file and one request for a page in English
 // without articles or PDFs; serve (or copy) the whole folder so the lazy files are found.
+
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -137,6 +146,17 @@ watch(document);
 }
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/** `{ algorithm, files: { name: 'sha384-…' } }` for every .js file of dist/cdn, sorted by name. */
+export async function integrityManifest(dir = out) {
+  const files = {};
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js')).sort()) {
+    files[name] = `sha384-${createHash('sha384')
+      .update(await readFile(join(dir, name)))
+      .digest('base64')}`;
+  }
+  return { algorithm: 'sha384', files };
+}
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 export async function buildCdn() {
@@ -211,6 +231,10 @@ export async function buildCdn() {
   );
   await writeFile(join(out, 'autoload-map.json'), `${JSON.stringify(map, null, 2)}\n`);
 
+  // 6. Subresource Integrity of every script a page may load from this folder.
+  const integrity = await integrityManifest();
+  await writeFile(join(out, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
+
   if (!quiet) {
     const size = async (f) => {
       const buf = await readFile(join(out, f));
@@ -219,7 +243,7 @@ export async function buildCdn() {
     const chunks = Object.keys(split.metafile.outputs).length - list.length;
     console.log(`dist/cdn: ${await size('portico.js')}; ${await size('autoload.js')}; ${list.length} component modules, ${chunks} chunks`);
   }
-  return { bundle: bundle.metafile, split: split.metafile, map };
+  return { bundle: bundle.metafile, split: split.metafile, map, integrity };
 }
 
 if (process.argv[1] && basename(process.argv[1]) === basename(fileURLToPath(import.meta.url))) await buildCdn();

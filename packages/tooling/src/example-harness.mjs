@@ -38,14 +38,14 @@ export const USERS = {
 };
 
 /**
- * @param {{ staticDir: string | Record<string, string>, label: string, port?: number,
+ * @param {{ staticDir: string | Record<string, string>, label: string, port?: number, jwtSecret?: string,
  *   routes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean> }} opts
  *   staticDir: one directory served at `/`, or a map of URL prefix → directory (`{ '/': dir, '/pkg/': other }`).
  */
 export async function startExampleHost(opts) {
   // Imported here so that the tooling package itself does not depend on the server's build.
   const { mintPortalToken, seed, startServer } = await import('@portico/server');
-  const jwtSecret = randomBytes(32).toString('base64url');
+  const jwtSecret = opts.jwtSecret ?? randomBytes(32).toString('base64url');
   const staffKey = randomBytes(32).toString('base64url');
   const filesDir = await mkdtemp(join(tmpdir(), 'portico-example-files-'));
   const hostPort = opts.port ?? 0;
