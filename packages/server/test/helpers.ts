@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/db.js';
+import type { OrgDb, OrgHandle } from '../src/db/tenant.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -72,7 +73,7 @@ export interface Res {
   text: string;
 }
 
-async function call(
+export async function call(
   url: string,
   init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> },
   auth?: string,
@@ -92,6 +93,29 @@ async function call(
     parsed = JSON.parse(text);
   } catch {}
   return { status: r.status, headers: r.headers, body: parsed, text };
+}
+
+/**
+ * The database `db` whose organization-bound transactions stop before each statement that matches
+ * `match` until `hold()` resolves: a test forces an interleaving (a statement held mid-transaction
+ * while another request runs) instead of hoping a race goes one way. Everything else is `db`.
+ */
+export function pauseBefore(db: Db, match: RegExp, hold: () => Promise<void>): Db {
+  const pausing = (tx: OrgDb): OrgDb =>
+    ({
+      ...tx,
+      query: async (sql: string, params?: unknown[]) => {
+        if (match.test(sql)) await hold();
+        return tx.query(sql, params);
+      },
+    }) as OrgDb;
+  return {
+    ...db,
+    forOrg(orgId: string): OrgHandle {
+      const handle = db.forOrg(orgId);
+      return { ...handle, transaction: (fn) => handle.transaction((tx) => fn(pausing(tx))) } as OrgHandle;
+    },
+  };
 }
 
 export async function harness(configOverrides: Partial<Config> = {}): Promise<Harness> {
