@@ -204,9 +204,11 @@ export class PorticoApprovalButton extends PorticoElement {
       return approval;
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'version_conflict' || code === 'forbidden') {
+      if (code === 'version_conflict' || code === 'forbidden' || code === 'already_decided') {
         this.attempt = undefined;
         if (code === 'forbidden') this.forbidden = true;
+        // Decided meanwhile (another tab, a double click): load and show that decision.
+        else if (code === 'already_decided') void this.resource.refresh();
         else {
           this.version = version;
           this.conflict = true;
