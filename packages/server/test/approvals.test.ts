@@ -159,7 +159,7 @@ describe('one decision per approver per version', () => {
 describe('the trail holds one current decision per approver and version by itself', () => {
   it('the database refuses a second first decision, a second supersede of one decision and a chain across approvers or versions; the trail stays append-only', async () => {
     const d = await freshDeliverable();
-    const [{ org_id: org }] = await h.db.query<{ org_id: string }>('SELECT org_id FROM deliverables WHERE id = $1', [d.id]);
+    const org = (await h.db.query<{ org_id: string }>('SELECT org_id FROM deliverables WHERE id = $1', [d.id]))[0]!.org_id;
     const insert = (id: string, by: string, supersedes: string | null, version = d.version) =>
       h.db.query(
         `INSERT INTO approvals (id, org_id, deliverable_id, version, decision, decided_by_id, decided_by_name, decided_at, supersedes)

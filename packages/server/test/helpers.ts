@@ -131,6 +131,8 @@ export async function harness(configOverrides: Partial<Config> = {}): Promise<Ha
     validateResponses: true,
     maxUploadBytes: 1024 * 1024,
     allowedOrigins: ['https://host.example'],
+    // Tests call the retention job themselves (test/retention.test.ts runs the periodic one too).
+    retentionIntervalMs: 0,
     ...configOverrides,
   };
   const server = await startServer({ db: fresh.db, config });
