@@ -8,13 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintPortalToken, openPglite, type RunningServer, runRetention, seed, startServer } from '@portico/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPorticoClient,
-  PorticoApiError,
-  type PorticoClient,
-  type PorticoDiagnostic,
-  type PorticoStreamEvent,
-} from '../src/index.js';
+import { createPorticoClient, PorticoApiError, type PorticoClient, type PorticoDiagnostic, type PorticoStreamEvent } from '../src/index.js';
 
 const SECRET = 'integration-secret-0123456789abcdef01234567';
 const STAFF_KEY = 'integration-staff-key';
@@ -154,10 +148,13 @@ describe('client against the reference server', () => {
   it('a stream opened with a 2-second token: the server ends it at each expiry, the client reconnects at once with a fresh token from the provider, and every change arrives once, in order, with no refetch signal', async () => {
     let minted = 0;
     const diagnostics: PorticoDiagnostic[] = [];
-    const shortLived = clientFor(async () => {
-      minted++;
-      return mintPortalToken({ secret: SECRET, sub: 'alice', org: 'acme', roles: ['admin'], ttl: 2 });
-    }, (d) => diagnostics.push(d));
+    const shortLived = clientFor(
+      async () => {
+        minted++;
+        return mintPortalToken({ secret: SECRET, sub: 'alice', org: 'acme', roles: ['admin'], ttl: 2 });
+      },
+      (d) => diagnostics.push(d),
+    );
     const got: PorticoStreamEvent[] = [];
     const off = shortLived.subscribe((e) => got.push(e));
     const writer = clientFor(tokenFor('alice', 'acme', ['admin']));

@@ -118,9 +118,13 @@ try {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   console.log(`${adminUrl ? 'PostgreSQL' : 'PGlite'}: ${rows} keys, ${rows} events, ${files} orphan uploads`);
   console.log('deleted', result);
-  console.log(`pass ${ms(total)}; ${durations.length} statements/transactions: median ${ms(q(durations, 0.5))}, p99 ${ms(q(durations, 0.99))}, max ${ms(Math.max(...durations))}`);
+  console.log(
+    `pass ${ms(total)}; ${durations.length} statements/transactions: median ${ms(q(durations, 0.5))}, p99 ${ms(q(durations, 0.99))}, max ${ms(Math.max(...durations))}`,
+  );
   for (const [d, sql] of slowest.sort((a, b) => b[0] - a[0]).slice(0, 3)) console.log(`  ${ms(d)}  ${sql}`);
-  console.log(`event writes to the same organization meanwhile: ${writes.length}, median ${ms(q(writes, 0.5))}, max ${ms(Math.max(...writes))}`);
+  console.log(
+    `event writes to the same organization meanwhile: ${writes.length}, median ${ms(q(writes, 0.5))}, max ${ms(Math.max(...writes))}`,
+  );
 } finally {
   await drop();
   await rm(dir, { recursive: true, force: true });

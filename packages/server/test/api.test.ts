@@ -302,7 +302,11 @@ describe('deliverables and approvals', () => {
     });
     try {
       const approver = await h.token('acme', 'racer', ['member', 'approver'], { name: 'Rae Racer' });
-      const decision = call(`${paused.url}/portal/v1/deliverables/${fx.acme.deliverable}/approvals`, { body: { version: v, decision: 'approved' } }, approver);
+      const decision = call(
+        `${paused.url}/portal/v1/deliverables/${fx.acme.deliverable}/approvals`,
+        { body: { version: v, decision: 'approved' } },
+        approver,
+      );
       // The decision read version v and holds its transaction open (or it failed: say how).
       await Promise.race([atInsert, decision.then((r) => Promise.reject(new Error(`the decision ended early: ${r.status} ${r.text}`)))]);
       let uploaded: Res | undefined;

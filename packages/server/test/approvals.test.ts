@@ -23,7 +23,8 @@ async function freshDeliverable(): Promise<{ id: string; version: number }> {
   return { id: r.body.id, version: r.body.current_version.number };
 }
 
-const trail = async (deliverable: string) => (await h.api(`/deliverables/${deliverable}/approvals?limit=100`, { token: fx.tokens.alice })).body.data;
+const trail = async (deliverable: string) =>
+  (await h.api(`/deliverables/${deliverable}/approvals?limit=100`, { token: fx.tokens.alice })).body.data;
 
 const decisionEvents = async (deliverable: string) =>
   Number(
@@ -42,7 +43,11 @@ describe('one decision per approver per version', () => {
     const d = await freshDeliverable();
     const rs = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        decide(fx.tokens.alice, d.id, i % 2 ? { version: d.version, decision: 'approved' } : { version: d.version, decision: 'changes_requested', comment: `No ${i}` }),
+        decide(
+          fx.tokens.alice,
+          d.id,
+          i % 2 ? { version: d.version, decision: 'approved' } : { version: d.version, decision: 'changes_requested', comment: `No ${i}` },
+        ),
       ),
     );
     const c = codes(rs);
@@ -135,7 +140,12 @@ describe('one decision per approver per version', () => {
     const first = await decide(fx.tokens.alice, d.id, { version: d.version, decision: 'approved' });
     const rs = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        decide(fx.tokens.alice, d.id, { version: d.version, decision: 'changes_requested', comment: `Change ${i}`, supersedes: first.body.id }),
+        decide(fx.tokens.alice, d.id, {
+          version: d.version,
+          decision: 'changes_requested',
+          comment: `Change ${i}`,
+          supersedes: first.body.id,
+        }),
       ),
     );
     const c = codes(rs);

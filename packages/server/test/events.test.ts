@@ -144,7 +144,11 @@ describe('GET /events', () => {
 
 describe('streams outlive neither their token nor the event log', () => {
   it('a stream ends with stream.token_expired when its token expires, after every event so far; resuming with a fresh token and Last-Event-ID loses nothing', async () => {
-    const short = await h.token('acme', 'alice', ['member', 'admin', 'approver'], { name: 'Alice Anders', email: 'alice@acme.example', ttl: 2 });
+    const short = await h.token('acme', 'alice', ['member', 'admin', 'approver'], {
+      name: 'Alice Anders',
+      email: 'alice@acme.example',
+      ttl: 2,
+    });
     const exp = JSON.parse(Buffer.from(short.split('.')[1]!, 'base64url').toString()).exp * 1000;
     const s = await openSse(h.url, short);
     await new Promise((r) => setTimeout(r, 100));
@@ -168,7 +172,8 @@ describe('streams outlive neither their token nor the event log', () => {
   it('a Last-Event-ID older than the retention window is answered by stream.reset (then live events); one inside it resumes; unknown ids reset too', async () => {
     const s = await openSse(h.url, fx.tokens.alice);
     await new Promise((r) => setTimeout(r, 100));
-    for (const subject of ['Old one', 'Old two', 'Recent']) await h.api('/tickets', { token: fx.tokens.alice, body: { subject, body: 'x' } });
+    for (const subject of ['Old one', 'Old two', 'Recent'])
+      await h.api('/tickets', { token: fx.tokens.alice, body: { subject, body: 'x' } });
     await s.waitFor(3);
     s.close();
     const [old1, old2, recent] = s.events.map((e) => Number(e.id));
@@ -179,9 +184,9 @@ describe('streams outlive neither their token nor the event log', () => {
 
     const stale = await openSse(h.url, fx.tokens.alice, String(old1));
     await stale.waitFor(1);
-    const [{ event_seq: head }] = await h.db.query<{ event_seq: string | number }>(
+    const [{ event_seq: head }] = (await h.db.query<{ event_seq: string | number }>(
       `SELECT event_seq FROM organizations WHERE external_id = 'acme'`,
-    ) as [{ event_seq: string | number }];
+    )) as [{ event_seq: string | number }];
     expect(stale.events[0]).toMatchObject({ event: 'stream.reset', id: String(head), data: { type: 'stream.reset' } });
     await new Promise((r) => setTimeout(r, 100));
     expect(stale.events).toHaveLength(1); // nothing replayed: the client refetches instead

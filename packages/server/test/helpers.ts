@@ -5,9 +5,9 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/db.js';
-import type { OrgDb, OrgHandle } from '../src/db/tenant.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
+import type { OrgDb, OrgHandle } from '../src/db/tenant.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { mintPortalToken, type PortalRole } from '../src/token.js';
 

@@ -62,7 +62,9 @@ describe('what expires', () => {
       'SELECT id, external_id, event_seq FROM organizations ORDER BY external_id',
     );
     // Everything but each organization's newest event is older than the window.
-    await h.db.query(`UPDATE events e SET occurred_at = now() - interval '73 hours' FROM organizations o WHERE o.id = e.org_id AND e.seq < o.event_seq`);
+    await h.db.query(
+      `UPDATE events e SET occurred_at = now() - interval '73 hours' FROM organizations o WHERE o.id = e.org_id AND e.seq < o.event_seq`,
+    );
     const before = Number((await h.db.query('SELECT count(*) AS n FROM events'))[0]!.n);
     const r = await runRetention(h.db, storage(), { ...OPTIONS, batchSize: 3 });
     expect(r.events).toBe(before - orgs.length);

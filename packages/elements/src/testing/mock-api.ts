@@ -12,7 +12,16 @@
  * const client = createPorticoClient({ baseUrl: 'https://portal.test', getToken: () => 'token', fetch: api.fetch });
  * ```
  */
-import { API_PREFIX, camelKey, type EndpointDef, endpointList, type PortalEvent, type StreamControl, type Ticket, toWire } from '@portico/contract';
+import {
+  API_PREFIX,
+  camelKey,
+  type EndpointDef,
+  endpointList,
+  type PortalEvent,
+  type StreamControl,
+  type Ticket,
+  toWire,
+} from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
 
 export interface MockRequest {
