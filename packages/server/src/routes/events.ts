@@ -28,48 +28,48 @@ export const events: PortalHandlers['events'] = {
     return streamSSE(c, async (stream) => {
       const control = (type: StreamControl['type'], id?: string) =>
         stream.writeSSE({ event: type, data: JSON.stringify(toWire({ type } satisfies StreamControl)), ...(id ? { id } : {}) });
-      let running: Promise<void> | null = null;
+      let running = false;
+      let current: Promise<void> | undefined;
       let again = false;
       let closed = false;
       const read = async (): Promise<void> => {
-        do {
-          again = false;
-          const rows = await eventsAfter(db, last, viewer);
-          if (resuming) {
-            // Read after the rows: retention writes `expired` in the transaction that deletes, so
-            // if this still says nothing after `last` was deleted, the rows above are complete.
-            const { head, expired } = await eventLogPosition(db);
-            resuming = false;
-            if (!resumable || last < expired || last > head) {
-              if (closed) return;
-              await control('stream.reset', String(head));
-              last = head;
-              again = true;
-              continue;
+        running = true;
+        try {
+          do {
+            again = false;
+            const rows = await eventsAfter(db, last, viewer);
+            if (resuming) {
+              // Read after the rows: retention raises `expired` in the statement that deletes, so
+              // if this still allows `last`, nothing after it was gone when the rows were read.
+              const { head, expired } = await eventLogPosition(db);
+              resuming = false;
+              if (!resumable || last < expired || last > head) {
+                if (closed) return;
+                await control('stream.reset', String(head));
+                last = head;
+                again = true;
+                continue;
+              }
             }
-          }
-          for (const r of rows) {
-            if (closed) return;
-            const e = toPortalEvent(r);
-            await stream.writeSSE({ id: e.id, event: e.type, data: JSON.stringify(toWire(e)) });
-            last = Number(r.seq);
-          }
-          if (rows.length === 500) again = true;
-        } while (again && !closed);
-      };
-      const pump = (): void => {
-        if (running) {
-          again = true;
-          return;
+            for (const r of rows) {
+              if (closed) return;
+              const e = toPortalEvent(r);
+              await stream.writeSSE({ id: e.id, event: e.type, data: JSON.stringify(toWire(e)) });
+              last = Number(r.seq);
+            }
+            if (rows.length === 500) again = true;
+          } while (again && !closed);
+        } catch (err) {
+          // Database away: the next notification or heartbeat tries again.
+          svc.log.debug('event stream read failed', { error: String(err) });
+        } finally {
+          running = false;
         }
-        running = read()
-          .catch((err) => {
-            // Database away: the next notification or heartbeat tries again.
-            svc.log.debug('event stream read failed', { error: String(err) });
-          })
-          .finally(() => {
-            running = null;
-          });
+      };
+      /** Reads what is new, or has the read under way go round once more. */
+      const pump = (): void => {
+        if (running) again = true;
+        else current = read();
       };
       const unsubscribe = svc.bus.subscribe(p.orgId, pump);
       await stream.write(`retry: 3000\n: connected\n\n`);
@@ -93,7 +93,7 @@ export const events: PortalHandlers['events'] = {
       clearInterval(heartbeat);
       unsubscribe();
       if (why === 'expired') {
-        await running;
+        await current;
         await control('stream.token_expired').catch(() => {});
       }
     });
