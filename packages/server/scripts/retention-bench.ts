@@ -9,45 +9,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Db } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
 import { appendEvents } from '../src/events.js';
 import { runRetention } from '../src/retention.js';
 import { createDiskStorage } from '../src/storage/index.js';
+import { freshDb } from '../test/fresh-db.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const files = Math.round(rows / 20);
-const adminUrl = process.env.DATABASE_URL;
-const name = `portico_bench_retention_${Date.now().toString(36)}`;
-
-async function open(): Promise<{ db: Db; drop(): Promise<void> }> {
-  if (!adminUrl) {
-    const db = await openPglite('memory://');
-    return { db, drop: () => db.close() };
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString());
-  return {
-    db,
-    async drop() {
-      await db.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name}`);
-      await a.end();
-    },
-  };
-}
-
-const { db, drop } = await open();
+const postgres = Boolean(process.env.DATABASE_URL);
+const { db, drop } = await freshDb(postgres);
 const dir = await mkdtemp(join(tmpdir(), 'portico-bench-retention-'));
 try {
   await migrate(db);
@@ -116,7 +88,7 @@ try {
 
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
   const ms = (x: number) => `${x.toFixed(1)} ms`;
-  console.log(`${adminUrl ? 'PostgreSQL' : 'PGlite'}: ${rows} keys, ${rows} events, ${files} orphan uploads`);
+  console.log(`${postgres ? 'PostgreSQL' : 'PGlite'}: ${rows} keys, ${rows} events, ${files} orphan uploads`);
   console.log('deleted', result);
   console.log(
     `pass ${ms(total)}; ${durations.length} statements/transactions: median ${ms(q(durations, 0.5))}, p99 ${ms(q(durations, 0.99))}, max ${ms(Math.max(...durations))}`,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../src/server.js';
-import { call, type Fixture, fileForm, type Harness, isPostgres, PDF, PNG, pauseBefore, type Res, useFixture } from './helpers.js';
+import { call, type Fixture, fileForm, type Harness, isPostgres, PDF, PNG, pausedServer, type Res, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -284,22 +283,7 @@ describe('deliverables and approvals', () => {
     // decision would then approve a version nobody reviewed (review_status 'approved' at v + 1).
     const d0 = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.alice });
     const v = d0.body.current_version.number;
-    let reached!: () => void;
-    const atInsert = new Promise<void>((r) => {
-      reached = r;
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const paused = await startServer({
-      db: pauseBefore(h.db, /^\s*INSERT INTO approvals/, async () => {
-        reached();
-        await gate;
-      }),
-      migrate: false,
-      config: h.config,
-    });
+    const paused = await pausedServer(h, /^\s*INSERT INTO approvals/);
     try {
       const approver = await h.token('acme', 'racer', ['member', 'approver'], { name: 'Rae Racer' });
       const decision = call(
@@ -308,7 +292,10 @@ describe('deliverables and approvals', () => {
         approver,
       );
       // The decision read version v and holds its transaction open (or it failed: say how).
-      await Promise.race([atInsert, decision.then((r) => Promise.reject(new Error(`the decision ended early: ${r.status} ${r.text}`)))]);
+      await Promise.race([
+        paused.reached,
+        decision.then((r) => Promise.reject(new Error(`the decision ended early: ${r.status} ${r.text}`))),
+      ]);
       let uploaded: Res | undefined;
       const upload = h
         .staff(`/deliverables/${fx.acme.deliverable}/versions`, { form: fileForm('x.txt', Buffer.from('x\n')) })
@@ -329,7 +316,7 @@ describe('deliverables and approvals', () => {
         await new Promise((r) => setTimeout(r, 10));
       }
       expect(uploaded, 'the upload finished while a decision on the version it replaces was in flight').toBeUndefined();
-      release();
+      paused.release();
       const [a, up] = await Promise.all([decision, upload]);
       // Exactly one outcome: the decision on v, then version v + 1 awaiting review.
       expect(a.status).toBe(201);
@@ -346,7 +333,6 @@ describe('deliverables and approvals', () => {
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('version_conflict');
     } finally {
-      release();
       await paused.close();
     }
   });

@@ -10,7 +10,7 @@ import { openPostgres } from '../src/db/postgres.js';
 import { fileReferences, type RetentionOptions, runRetention } from '../src/retention.js';
 import { startServer } from '../src/server.js';
 import type { Storage } from '../src/storage/index.js';
-import { type Fixture, fileForm, type Harness, isPostgres, pauseBefore, type Res, useFixture } from './helpers.js';
+import { type Fixture, fileForm, type Harness, isPostgres, pausedServer, type Res, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -125,32 +125,17 @@ describe('content an upload reuses is never deleted under it', () => {
     const text = 'content reused after its lock';
     const old = await upload(text);
     await ageFiles([old.body.id]);
-    let reached!: () => void;
-    const atLock = new Promise<void>((r) => {
-      reached = r;
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const paused = await startServer({
-      db: pauseBefore(h.db, /pg_advisory_xact_lock/, async () => {
-        reached();
-        await gate;
-      }),
-      migrate: false,
-      config: h.config,
-    });
+    const paused = await pausedServer(h, /pg_advisory_xact_lock/);
     try {
       const again = upload(text, paused.url);
-      await atLock; // its bytes are stored (deduplicated against the old upload's), its row not yet
+      await paused.reached; // its bytes are stored (deduplicated against the old upload's), its row not yet
       const pass = runRetention(h.db, storage(), OPTIONS);
       if (isPostgres) {
         // The old row is gone and nothing refers to the content: retention deletes the bytes.
         expect(await pass).toMatchObject({ orphanFiles: 1, contents: 1 });
         expect(await storage().exists(sha(text))).toBe(false);
       } else await new Promise((r) => setTimeout(r, 200)); // PGlite: the pass waits for the upload's transaction
-      release();
+      paused.release();
       const res = await again;
       await pass;
       expect(res.status).toBe(201);
@@ -158,7 +143,6 @@ describe('content an upload reuses is never deleted under it', () => {
       expect(file.status).toBe(200);
       expect(await file.text()).toBe(text);
     } finally {
-      release();
       await paused.close();
     }
   });
@@ -168,25 +152,10 @@ describe('content an upload reuses is never deleted under it', () => {
     const text = 'content reused before its row';
     const old = await upload(text);
     await ageFiles([old.body.id]);
-    let reached!: () => void;
-    const atInsert = new Promise<void>((r) => {
-      reached = r;
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const paused = await startServer({
-      db: pauseBefore(h.db, /^\s*INSERT INTO files/, async () => {
-        reached();
-        await gate;
-      }),
-      migrate: false,
-      config: h.config,
-    });
+    const paused = await pausedServer(h, /^\s*INSERT INTO files/);
     try {
       const again = upload(text, paused.url);
-      await atInsert; // the upload holds the lock and checked the bytes are there; its row comes next
+      await paused.reached; // the upload holds the lock and checked the bytes are there; its row comes next
       let done = false;
       const pass = runRetention(h.db, storage(), OPTIONS).finally(() => {
         done = true;
@@ -203,7 +172,7 @@ describe('content an upload reuses is never deleted under it', () => {
           await new Promise((r) => setTimeout(r, 10));
         }
       } else await new Promise((r) => setTimeout(r, 200));
-      release();
+      paused.release();
       const res = await again;
       const r = await pass;
       expect(res.status).toBe(201);
@@ -212,7 +181,6 @@ describe('content an upload reuses is never deleted under it', () => {
       const file = await fetch(res.body.url);
       expect(await file.text()).toBe(text);
     } finally {
-      release();
       await paused.close();
     }
   });
