@@ -134,6 +134,26 @@ describe('client against the reference server', () => {
     expect(conflictChecked).toBe(true);
   });
 
+  it('one decision per approver per version: a second is already_decided; changing one’s mind with supersedes is recorded and linked in the trail', async () => {
+    const ivy = clientFor(tokenFor('ivy', 'globex', ['approver'])); // a new approver: no decision yet
+    const projects = await ivy.projects.list({});
+    const d = (await ivy.deliverables.list({ projectId: projects.data[0]!.id })).data[0]!;
+    const version = d.currentVersion.number;
+    const first = await ivy.approvals.create({ id: d.id, version, decision: 'changes_requested', comment: 'Bigger logo' });
+    await expect(ivy.approvals.create({ id: d.id, version, decision: 'approved' })).rejects.toMatchObject({
+      status: 409,
+      code: 'already_decided',
+    });
+    const second = await ivy.approvals.create({ id: d.id, version, decision: 'approved', supersedes: first.id });
+    expect(second).toMatchObject({ decision: 'approved', supersedes: first.id, supersededBy: null });
+    const trail = await ivy.approvals.list({ id: d.id });
+    expect(trail.data.find((a) => a.id === first.id)).toMatchObject({ supersededBy: second.id });
+    await expect(ivy.approvals.create({ id: d.id, version, decision: 'approved', supersedes: first.id })).rejects.toMatchObject({
+      status: 409,
+      code: 'supersede_conflict',
+    });
+  });
+
   it('asks the token provider once for many concurrent requests', async () => {
     let calls = 0;
     const mint = tokenFor('alice', 'acme', ['admin']);
