@@ -1,15 +1,22 @@
-import { fromWire, type PortalEvent } from '@portico/contract';
-import { PortalEvent as PortalEventSchema } from '@portico/contract/validators';
-import { apiError, PorticoValidationError } from './errors.js';
+import { fromWire, type PortalEvent, type StreamControl } from '@portico/contract';
+import { PortalEvent as PortalEventSchema, StreamControl as StreamControlSchema } from '@portico/contract/validators';
+import { apiError, PorticoError, PorticoValidationError } from './errors.js';
 import { backoff, type Diagnose, sleep } from './options.js';
 import type { TokenCache } from './token.js';
 
 /**
- * Sent to every listener after the stream reconnected: events may have been missed while it was
- * down (the server replays from `Last-Event-ID` if it still can), so refetch what is on screen.
+ * Sent to every listener when events may have been missed, so refetch what is on screen:
+ * - `reason: 'dropped'` — the connection was lost and reopened (the server replays from
+ *   `Last-Event-ID` if it still can);
+ * - `reason: 'reset'` — the server said it cannot resume from the last event seen (`stream.reset`:
+ *   its event log no longer reaches back that far), so anything may have changed.
+ *
+ * Not sent when the server ended the stream because its token expired: the client reconnects at
+ * once with a fresh token and `Last-Event-ID`, and nothing is missed.
  */
 export interface StreamReconnected {
   type: 'stream.reconnected';
+  reason: 'dropped' | 'reset';
 }
 export type PorticoStreamEvent = PortalEvent | StreamReconnected;
 export type PorticoEventListener = (event: PorticoStreamEvent) => void;
@@ -83,14 +90,26 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
     }
   };
 
-  const onData = (data: string) => {
+  /** Handles one `data:` (a change, or a message about the stream); returns a control message's type. */
+  const onData = (data: string): StreamControl['type'] | undefined => {
+    let value: unknown;
     try {
-      const r = PortalEventSchema.safeParse(fromWire(JSON.parse(data)));
-      if (r.success) return emit(r.data);
-      report(new PorticoValidationError(ENDPOINT, r.error.issues));
+      value = fromWire(JSON.parse(data));
     } catch {
       report(new PorticoValidationError(ENDPOINT, [], '(data)'));
+      return undefined;
     }
+    const type = (value as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && type.startsWith('stream.')) {
+      const c = StreamControlSchema.safeParse(value);
+      if (!c.success) return void report(new PorticoValidationError(ENDPOINT, c.error.issues));
+      if (c.data.type === 'stream.reset') emit({ type: 'stream.reconnected', reason: 'reset' });
+      return c.data.type;
+    }
+    const r = PortalEventSchema.safeParse(value);
+    if (r.success) emit(r.data);
+    else report(new PorticoValidationError(ENDPOINT, r.error.issues));
+    return undefined;
   };
 
   async function run(signal: AbortSignal) {
@@ -99,10 +118,21 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
     let failures = 0;
     let opened = false;
     let refreshed = false;
+    /** The token the server ended the stream for (`stream.token_expired`): reconnect at once with another. */
+    let expiredToken: string | undefined;
+    /** The next open follows a token rotation: nothing was missed, nobody needs to refetch. */
+    let seamless = false;
     while (!signal.aborted) {
       let live = false;
+      let token: string | undefined;
+      let tokenExpired = false;
       try {
-        const token = await o.tokens.get();
+        if (expiredToken !== undefined) {
+          token = await o.tokens.refresh(expiredToken);
+          // The provider gave the expired token again: wait as after a failure rather than loop.
+          if (token === expiredToken) throw new PorticoError('token_unavailable', 'The token provider returned an expired token');
+        } else token = await o.tokens.get();
+        expiredToken = undefined;
         const headers: Record<string, string> = { accept: 'text/event-stream', authorization: `Bearer ${token}` };
         if (lastId) headers['last-event-id'] = lastId;
         const res = await o.fetch(o.url, { headers, signal });
@@ -115,10 +145,13 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
         if (!res.ok || !res.body) throw apiError(res, await res.json().then(fromWire, () => undefined));
         failures = 0;
         live = true;
-        if (opened) emit({ type: 'stream.reconnected' });
+        if (opened && !seamless) emit({ type: 'stream.reconnected', reason: 'dropped' });
         opened = true;
+        seamless = false;
         await readSse(res.body, {
-          message: onData,
+          message: (data) => {
+            if (onData(data) === 'stream.token_expired') tokenExpired = true;
+          },
           id: (id) => {
             lastId = id;
           },
@@ -129,12 +162,24 @@ export function createEventStream(o: EventStreamOptions): (listener: PorticoEven
       } catch (error) {
         if (signal.aborted) break;
         // a drop after the stream opened is not a failure: reconnect after `retry` ms
-        if (!live) failures++;
+        if (!live) {
+          failures++;
+          expiredToken = undefined;
+          seamless = false;
+        }
         report(error);
       }
       if (signal.aborted) break;
+      if (tokenExpired) {
+        // The server ended the stream because its token expired: at once, with a fresh token and
+        // Last-Event-ID — the server replays whatever happened meanwhile.
+        expiredToken = token;
+        seamless = true;
+        o.diagnose({ type: 'stream-reconnect', delayMs: 0, reason: 'token_expired' });
+        continue;
+      }
       const delayMs = failures ? backoff(failures, reconnectMs, o.maxDelayMs) : reconnectMs;
-      o.diagnose({ type: 'stream-reconnect', delayMs });
+      o.diagnose({ type: 'stream-reconnect', delayMs, reason: 'dropped' });
       await wait(delayMs, signal).catch(() => {});
       refreshed = false;
     }

@@ -20,7 +20,7 @@ export type PorticoDiagnostic =
   | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; error: PorticoError }
   | { type: 'token-refresh'; reason: 'initial' | 'expiring' | 'unauthorized' }
   | { type: 'error'; endpoint: string; error: unknown }
-  | { type: 'stream-reconnect'; delayMs: number };
+  | { type: 'stream-reconnect'; delayMs: number; reason: 'dropped' | 'token_expired' };
 
 /** Bytes of a request body sent so far, of `total` (see `RequestOptions.onUploadProgress`). */
 export type UploadProgress = (progress: { loaded: number; total: number }) => void;

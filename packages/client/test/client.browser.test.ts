@@ -113,7 +113,7 @@ describe('@portico/client in the browser', () => {
     const off = client.subscribe((e) => got.push(e));
     await until(() => got.length === 2);
     off();
-    expect(got).to.deep.equal([ev, { type: 'stream.reconnected' }]);
+    expect(got).to.deep.equal([ev, { type: 'stream.reconnected', reason: 'dropped' }]);
     expect(requests[0]!.headers.get('accept')).to.equal('text/event-stream');
     expect(requests[1]!.headers.get('last-event-id')).to.equal('evt_1');
   });

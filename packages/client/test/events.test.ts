@@ -152,6 +152,90 @@ describe('subscribe', () => {
     expect(delays).toEqual([]);
   });
 
+  it('stream.token_expired: reconnects at once with a fresh token from the provider and Last-Event-ID, and tells listeners nothing (nothing was missed)', async () => {
+    const issued = [fakeJwt(), fakeJwt(), fakeJwt()];
+    let n = 0;
+    // Told apart by token, not by order: a request left over from another test may come first.
+    server.handle((req, res) => {
+      openStream(res);
+      if (req.headers.authorization === `Bearer ${issued[0]}`) {
+        res.write('retry: 5000\n\n');
+        res.write(frame(event(1)));
+        res.write('event: stream.token_expired\ndata: {"type":"stream.token_expired"}\n\n');
+        res.end();
+      } else if (req.headers.authorization === `Bearer ${issued[1]}`) res.write(frame(event(2)));
+    });
+    const { events, delays, diagnostics, listen } = setup(async () => issued[n++]!);
+    const off = listen();
+    await until(() => events.length === 2);
+    off();
+    expect(events).toEqual([event(1), event(2)]);
+    const mine = server.received.filter((r) => issued.some((t) => r.headers.authorization === `Bearer ${t}`));
+    expect(mine.map((r) => r.headers.authorization)).toEqual([`Bearer ${issued[0]}`, `Bearer ${issued[1]}`]);
+    expect(mine[1]!.headers['last-event-id']).toBe('evt_1');
+    expect(delays).toEqual([]); // not the 5 s retry: at once
+    expect(diagnostics).toContainEqual({ type: 'stream-reconnect', delayMs: 0, reason: 'token_expired' });
+    expect(diagnostics.filter((d) => d.type === 'error')).toEqual([]);
+  });
+
+  it('stream.token_expired with a provider that returns the same token again: backs off instead of reconnecting in a loop', async () => {
+    const same = fakeJwt();
+    server.handle((_req, res) => {
+      openStream(res);
+      res.write('event: stream.token_expired\ndata: {"type":"stream.token_expired"}\n\n');
+      res.end();
+    });
+    const { delays, diagnostics, listen } = setup(async () => same);
+    const off = listen();
+    await until(() => delays.length >= 2);
+    off();
+    expect(delays[0]).toBeGreaterThanOrEqual(1000);
+    expect(diagnostics.some((d) => d.type === 'error' && (d.error as { code?: string }).code === 'token_unavailable')).toBe(true);
+  });
+
+  it('stream.reset: listeners get stream.reconnected with reason reset, and the stream goes on from the reset’s id', async () => {
+    // Told apart by Last-Event-ID, not by order: a request left over from another test may come first.
+    server.handle((req, res) => {
+      openStream(res);
+      const last = req.headers['last-event-id'];
+      if (last === undefined) {
+        res.write('retry: 10\n\n');
+        res.write(frame(event(1)));
+        setTimeout(() => res.destroy(), 20);
+      } else if (last === 'evt_1') {
+        res.write('id: 77\nevent: stream.reset\ndata: {"type":"stream.reset"}\n\n');
+        setTimeout(() => res.destroy(), 20);
+      } else if (last === '77') res.write(frame(event(78)));
+    });
+    const { events, listen } = setup();
+    const off = listen();
+    await until(() => events.length === 5);
+    off();
+    expect(events).toEqual([
+      event(1),
+      { type: 'stream.reconnected', reason: 'dropped' },
+      { type: 'stream.reconnected', reason: 'reset' },
+      { type: 'stream.reconnected', reason: 'dropped' },
+      event(78),
+    ]);
+  });
+
+  it('reports a malformed control message and keeps the stream', async () => {
+    server.handle((_req, res) => {
+      openStream(res);
+      res.write('data: {"type":"stream.explode"}\n\n');
+      res.write(frame(event(1)));
+    });
+    const { events, diagnostics, listen } = setup();
+    const off = listen();
+    await until(() => events.length === 1);
+    off();
+    expect(events).toEqual([event(1)]);
+    const errors = diagnostics.filter((d) => d.type === 'error').map((d) => (d as { error: unknown }).error);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(PorticoValidationError);
+  });
+
   it('a throwing listener does not stop the others', async () => {
     server.handle((_req, res) => {
       openStream(res);

@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintPortalToken, openPglite, type RunningServer, seed, startServer } from '@portico/server';
+import { mintPortalToken, openPglite, type RunningServer, runRetention, seed, startServer } from '@portico/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPorticoClient, PorticoApiError, type PorticoClient, type PorticoDiagnostic } from '../src/index.js';
+import { createPorticoClient, PorticoApiError, type PorticoClient, type PorticoDiagnostic, type PorticoStreamEvent } from '../src/index.js';
 
 const SECRET = 'integration-secret-0123456789abcdef01234567';
 const STAFF_KEY = 'integration-staff-key';
@@ -30,6 +30,15 @@ beforeAll(async () => {
   });
   await seed(server.db, { filesDir });
 }, 120_000);
+
+/** Waits until `check()` holds (polling), or fails after `ms`. */
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 afterAll(async () => {
   await server?.close();
@@ -125,6 +134,26 @@ describe('client against the reference server', () => {
     expect(conflictChecked).toBe(true);
   });
 
+  it('one decision per approver per version: a second is already_decided; changing one’s mind with supersedes is recorded and linked in the trail', async () => {
+    const ivy = clientFor(tokenFor('ivy', 'globex', ['approver'])); // a new approver: no decision yet
+    const projects = await ivy.projects.list({});
+    const d = (await ivy.deliverables.list({ projectId: projects.data[0]!.id })).data[0]!;
+    const version = d.currentVersion.number;
+    const first = await ivy.approvals.create({ id: d.id, version, decision: 'changes_requested', comment: 'Bigger logo' });
+    await expect(ivy.approvals.create({ id: d.id, version, decision: 'approved' })).rejects.toMatchObject({
+      status: 409,
+      code: 'already_decided',
+    });
+    const second = await ivy.approvals.create({ id: d.id, version, decision: 'approved', supersedes: first.id });
+    expect(second).toMatchObject({ decision: 'approved', supersedes: first.id, supersededBy: null });
+    const trail = await ivy.approvals.list({ id: d.id });
+    expect(trail.data.find((a) => a.id === first.id)).toMatchObject({ supersededBy: second.id });
+    await expect(ivy.approvals.create({ id: d.id, version, decision: 'approved', supersedes: first.id })).rejects.toMatchObject({
+      status: 409,
+      code: 'supersede_conflict',
+    });
+  });
+
   it('asks the token provider once for many concurrent requests', async () => {
     let calls = 0;
     const mint = tokenFor('alice', 'acme', ['admin']);
@@ -135,6 +164,74 @@ describe('client against the reference server', () => {
     await Promise.all([client.me.get(), client.tickets.list({}), client.articles.list({}), client.projects.list({})]);
     expect(calls).toBe(1);
   });
+
+  it('a stream opened with a 2-second token: the server ends it at each expiry, the client reconnects at once with a fresh token from the provider, and every change arrives once, in order, with no refetch signal', async () => {
+    let minted = 0;
+    const diagnostics: PorticoDiagnostic[] = [];
+    const shortLived = clientFor(
+      async () => {
+        minted++;
+        return mintPortalToken({ secret: SECRET, sub: 'alice', org: 'acme', roles: ['admin'], ttl: 2 });
+      },
+      (d) => diagnostics.push(d),
+    );
+    const got: PorticoStreamEvent[] = [];
+    const off = shortLived.subscribe((e) => got.push(e));
+    const writer = clientFor(tokenFor('alice', 'acme', ['admin']));
+    await new Promise((r) => setTimeout(r, 300)); // let the stream connect
+    // Changes every 150 ms for 5 s: across at least two expiries, some made while reconnecting.
+    const created: string[] = [];
+    const t0 = Date.now();
+    while (Date.now() - t0 < 5000) {
+      created.push((await writer.tickets.create({ subject: `Across expiries ${created.length}`, body: 'x' })).id);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const mine = () => got.filter((e) => e.type === 'ticket.created' && 'resource' in e && created.includes(e.resource.id));
+    await until(() => mine().length >= created.length, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    off();
+    expect(mine().map((e) => ('resource' in e ? e.resource.id : ''))).toEqual(created);
+    expect(got.filter((e) => e.type === 'stream.reconnected')).toEqual([]);
+    const rotations = diagnostics.filter((d) => d.type === 'stream-reconnect' && d.reason === 'token_expired');
+    expect(rotations.length).toBeGreaterThanOrEqual(2);
+    expect(minted).toBeGreaterThanOrEqual(rotations.length + 1);
+    expect(diagnostics.filter((d) => d.type === 'error')).toEqual([]);
+  }, 30_000);
+
+  it('a client away longer than the event log keeps its events: on reconnecting, the server answers stream.reset and listeners get stream.reconnected with reason reset', async () => {
+    // The stream's reconnect (after its 2-second token expires) is held back while a change is
+    // made and the log forgets it, as if the client had been away for days.
+    let held: (() => void) | undefined;
+    let streams = 0;
+    const away = new Promise<void>((r) => {
+      held = r;
+    });
+    const shortLived = createPorticoClient({
+      baseUrl: server.url,
+      getToken: () => mintPortalToken({ secret: SECRET, sub: 'alice', org: 'acme', roles: ['admin'], ttl: 2 }),
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/events') && streams++ === 1) await away;
+        return fetch(input, init);
+      },
+    });
+    const writer = clientFor(tokenFor('alice', 'acme', ['admin']));
+    const got: PorticoStreamEvent[] = [];
+    const off = shortLived.subscribe((e) => got.push(e));
+    await new Promise((r) => setTimeout(r, 300));
+    await writer.tickets.create({ subject: 'Seen before going away', body: 'x' });
+    await until(() => got.some((e) => e.type === 'ticket.created'), 5000);
+    await until(() => streams === 2, 5000); // the token expired; the reconnect waits
+    const missed = await writer.tickets.create({ subject: 'Made while away', body: 'x' });
+    await server.db.query(`UPDATE events SET occurred_at = now() - interval '100 hours'`);
+    expect((await runRetention(server.db, undefined, { eventRetentionHours: 72 })).events).toBeGreaterThan(0);
+    held!();
+    await until(() => got.some((e) => e.type === 'stream.reconnected'), 5000);
+    await new Promise((r) => setTimeout(r, 200));
+    off();
+    expect(got.filter((e) => e.type === 'stream.reconnected')).toEqual([{ type: 'stream.reconnected', reason: 'reset' }]);
+    // The missed change is not replayed (it is gone from the log): the reset tells listeners to refetch.
+    expect(got.some((e) => 'resource' in e && e.resource.id === missed.id)).toBe(false);
+  }, 20_000);
 
   it('delivers a staff reply as a live event on the subscription', async () => {
     const alice = clientFor(tokenFor('alice', 'acme', ['admin']));

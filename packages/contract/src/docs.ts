@@ -27,7 +27,10 @@ export const endpointDocs: Record<string, { tag: string; summary: string }> = {
   'comments.list': { tag: 'projects', summary: 'List comments on a version, oldest first' },
   'comments.create': { tag: 'projects', summary: 'Comment on a version' },
   'approvals.list': { tag: 'projects', summary: 'The audit trail of decisions, newest first' },
-  'approvals.create': { tag: 'projects', summary: 'Approve a version or request changes to it' },
+  'approvals.create': {
+    tag: 'projects',
+    summary: 'Approve a version or request changes to it: one decision per approver and version, changed by a new one that supersedes it',
+  },
   'notifications.list': { tag: 'notifications', summary: 'List notifications, newest first' },
   'notifications.read': { tag: 'notifications', summary: 'Mark a notification read' },
   'notifications.readAll': { tag: 'notifications', summary: 'Mark every notification read' },

@@ -53,6 +53,7 @@ const named: Record<string, z.core.$ZodType> = {
   Approval: approval.Approval,
   Notification: notification.Notification,
   PortalEvent: event.PortalEvent,
+  StreamControl: event.StreamControl,
   Problem: common.Problem,
 };
 
@@ -61,7 +62,7 @@ const errorResponses: Record<string, string> = {
   '401': 'Missing, expired or wrongly signed token',
   '403': "The token's roles do not allow this",
   '404': 'No such resource in your organization',
-  '409': 'Conflict (`version_conflict`, `idempotency_conflict`)',
+  '409': 'Conflict (`version_conflict`, `already_decided`, `supersede_conflict`, `idempotency_conflict`)',
   '429': 'Too many requests; honour `Retry-After`',
   '503': 'Temporarily unavailable; honour `Retry-After`',
 };
@@ -123,8 +124,13 @@ export function buildOpenApi(version = '0.1.0'): Json {
     else if (e.response === 'sse')
       content = {
         'text/event-stream': {
-          schema: { type: 'string', description: 'SSE frames whose `data` is a PortalEvent (JSON)' },
+          schema: {
+            type: 'string',
+            description:
+              'SSE frames whose `data` is a PortalEvent (JSON), or a StreamControl (`stream.reset`: refetch everything; `stream.token_expired`: the stream ends, reconnect with a fresh token and Last-Event-ID)',
+          },
           'x-event-schema': { $ref: '#/components/schemas/PortalEvent' },
+          'x-control-schema': { $ref: '#/components/schemas/StreamControl' },
         },
       };
     else content = { 'application/json': { schema: { $ref: `#/components/schemas/${responseNames.get(e.response)}` } } };

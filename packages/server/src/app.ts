@@ -9,6 +9,7 @@ import { notFoundProblem, problemHandler } from './http/problems.js';
 import { requestContext } from './http/request-context.js';
 import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
+import { type RetentionJob, startRetention } from './retention.js';
 import { fileForLink } from './routes/files.js';
 import { createFileSigner, diskStorage, type Storage } from './storage.js';
 
@@ -21,7 +22,7 @@ export interface CreateAppOptions {
 export interface PorticoApp {
   app: Hono;
   services: Services;
-  /** Starts the LISTEN that feeds /events (done by startServer). */
+  /** Starts the LISTEN that feeds /events and the retention job (done by startServer). */
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,10 +52,22 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, db);
   registerEndpoints(app, { db, config, services, send });
+  let retention: RetentionJob | undefined;
   return {
     app,
     services,
-    start: () => services.bus.start(db),
-    close: () => services.bus.close(),
+    async start() {
+      await services.bus.start(db);
+      retention = startRetention(
+        db,
+        services.storage.storage,
+        { intervalMs: config.retentionIntervalMs, eventRetentionHours: config.eventRetentionHours },
+        log,
+      );
+    },
+    async close() {
+      await retention?.stop();
+      await services.bus.close();
+    },
   };
 }

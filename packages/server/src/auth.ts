@@ -17,6 +17,8 @@ export interface Principal {
   email: string | null;
   roles: Role[];
   features: string[];
+  /** When the token this request came with expires (ms since the epoch): an event stream ends then. */
+  tokenExpiresAt?: number;
 }
 
 const ROLES = new Set<Role>(['member', 'admin', 'approver']);
@@ -28,6 +30,8 @@ export interface TokenClaims {
   features: string[];
   name?: string;
   email?: string;
+  /** `exp` of the token, seconds since the epoch. */
+  exp?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<TokenClaims>;
@@ -99,7 +103,7 @@ export function createTokenVerifier(config: Config, opts: TokenVerifierOptions =
     const features = Array.isArray(payload.features)
       ? payload.features.filter((f): f is string => typeof f === 'string').slice(0, 100)
       : [];
-    const claims: TokenClaims = { sub, org, roles, features };
+    const claims: TokenClaims = { sub, org, roles, features, exp };
     if (typeof payload.name === 'string' && payload.name) claims.name = payload.name.slice(0, 200);
     if (typeof payload.email === 'string' && payload.email) claims.email = payload.email.slice(0, 320);
     return { claims, exp };
@@ -247,6 +251,7 @@ export function createPrincipalResolver(db: Db, opts: PrincipalResolverOptions |
         email: resolved.email,
         roles: claims.roles,
         features: claims.features,
+        ...(claims.exp !== undefined ? { tokenExpiresAt: claims.exp * 1000 } : {}),
       };
     },
     clear() {

@@ -56,6 +56,10 @@ export interface Config {
   validateResponses: boolean;
   /** SSE heartbeat interval, ms. */
   heartbeatMs: number;
+  /** How often the retention job runs, ms (PORTICO_RETENTION_INTERVAL_SECONDS; 0: never). */
+  retentionIntervalMs: number;
+  /** Events are kept this many hours (PORTICO_EVENT_RETENTION_HOURS); older `Last-Event-ID`s get `stream.reset`. */
+  eventRetentionHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -97,6 +101,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     fileUrlTtlSeconds: Number(env.PORTICO_FILE_URL_TTL ?? 900),
     validateResponses: env.PORTICO_VALIDATE_RESPONSES === '1',
     heartbeatMs: 15000,
+    retentionIntervalMs: bounded('PORTICO_RETENTION_INTERVAL_SECONDS', env.PORTICO_RETENTION_INTERVAL_SECONDS, 600, 0, 86400) * 1000,
+    eventRetentionHours: bounded('PORTICO_EVENT_RETENTION_HOURS', env.PORTICO_EVENT_RETENTION_HOURS, 72, 1, 87600),
   };
   return { ...cfg, ...overrides };
 }

@@ -55,6 +55,18 @@ export async function eventsAfter(q: OrgDb, after: number, viewer: { contactId: 
   );
 }
 
+/**
+ * Where the organization's event log stands: `head`, the last event number given out, and
+ * `expired`, the highest number retention deleted (src/retention.ts). A stream can resume after
+ * event N only if `expired <= N <= head`.
+ */
+export async function eventLogPosition(q: OrgDb): Promise<{ head: number; expired: number }> {
+  const [row] = await q.query<{ event_seq: string | number; events_expired_seq: string | number }>(
+    'SELECT event_seq, events_expired_seq FROM organizations',
+  );
+  return { head: Number(row?.event_seq ?? 0), expired: Number(row?.events_expired_seq ?? 0) };
+}
+
 export const toPortalEvent = (r: EventRow): PortalEvent => ({
   id: String(r.seq),
   type: r.type as PortalEvent['type'],

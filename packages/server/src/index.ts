@@ -4,6 +4,7 @@ export type { Db, Queryable } from './db/db.js';
 export { migrate } from './db/migrate.js';
 export { openPglite } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
+export { type RetentionOptions, type RetentionResult, runRetention } from './retention.js';
 export { seed } from './seed.js';
 export { openDb, type RunningServer, type StartServerOptions, startServer } from './server.js';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Fixture, fileForm, type Harness, PDF, PNG, type Res, useFixture } from './helpers.js';
+import { call, type Fixture, fileForm, type Harness, isPostgres, PDF, PNG, pausedServer, type Res, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -247,13 +247,16 @@ describe('deliverables and approvals', () => {
       body: { version: next, decision: 'changes_requested', comment: 'Bigger logo' },
     });
     expect(cr.status).toBe(201);
+    // Alice changes her mind: a new decision that supersedes the first.
     const ok = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
       token: fx.tokens.alice,
-      body: { version: next, decision: 'approved' },
+      body: { version: next, decision: 'approved', supersedes: cr.body.id },
     });
     expect(ok.status).toBe(201);
     const trail = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.bob });
     expect(trail.body.data.map((a: { decision: string }) => a.decision).slice(0, 2)).toEqual(['approved', 'changes_requested']);
+    expect(trail.body.data[0]).toMatchObject({ id: ok.body.id, supersedes: cr.body.id, superseded_by: null });
+    expect(trail.body.data[1]).toMatchObject({ id: cr.body.id, supersedes: null, superseded_by: ok.body.id });
     const d = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.bob });
     expect(d.body).toMatchObject({ review_status: 'approved', last_action: { kind: 'approved', version: next } });
     const c = await h.api(`/deliverables/${fx.acme.deliverable}/versions/${next}/comments`, {
@@ -273,17 +276,65 @@ describe('deliverables and approvals', () => {
     expect(list.body.data.map((x: { id: string }) => x.id)).toContain(fx.acme.deliverable);
   });
 
-  it('concurrent decisions on one version and a new upload never both win against a stale version', async () => {
+  it('a decision and a concurrent upload of a new version never both win: held mid-transaction, the decision makes the upload wait, so it lands on the version it named and the new version resets the review', async () => {
+    // Force the race instead of hoping for it: a second server on the same database whose
+    // transactions stop right before the decision is inserted, after the deliverable was read.
+    // Without the deliverable's row lock the upload would commit version v + 1 meanwhile, and the
+    // decision would then approve a version nobody reviewed (review_status 'approved' at v + 1).
     const d0 = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.alice });
     const v = d0.body.current_version.number;
-    const [a, up] = await Promise.all([
-      h.api(`/deliverables/${fx.acme.deliverable}/approvals`, { token: fx.tokens.alice, body: { version: v, decision: 'approved' } }),
-      h.staff(`/deliverables/${fx.acme.deliverable}/versions`, { form: fileForm('x.txt', Buffer.from('x\n')) }),
-    ]);
-    expect([201, 409]).toContain(a.status);
-    expect(up.status).toBe(201);
-    const trail = await h.api(`/deliverables/${fx.acme.deliverable}/approvals?limit=1`, { token: fx.tokens.alice });
-    if (a.status === 201) expect(trail.body.data[0].version).toBe(v);
+    const paused = await pausedServer(h, /^\s*INSERT INTO approvals/);
+    try {
+      const approver = await h.token('acme', 'racer', ['member', 'approver'], { name: 'Rae Racer' });
+      const decision = call(
+        `${paused.url}/portal/v1/deliverables/${fx.acme.deliverable}/approvals`,
+        { body: { version: v, decision: 'approved' } },
+        approver,
+      );
+      // The decision read version v and holds its transaction open (or it failed: say how).
+      await Promise.race([
+        paused.reached,
+        decision.then((r) => Promise.reject(new Error(`the decision ended early: ${r.status} ${r.text}`))),
+      ]);
+      let uploaded: Res | undefined;
+      const upload = h
+        .staff(`/deliverables/${fx.acme.deliverable}/versions`, { form: fileForm('x.txt', Buffer.from('x\n')) })
+        .then((r) => (uploaded = r));
+      // The upload must wait for the decision: on PostgreSQL it is seen waiting for the row lock;
+      // PGlite runs one transaction at a time, so there it cannot start before the decision ends.
+      const t0 = Date.now();
+      for (;;) {
+        if (uploaded) break;
+        if (isPostgres) {
+          const [w] = await h.db.query<{ n: string | number }>(
+            `SELECT count(*) AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%deliverables%'`,
+          );
+          if (Number(w!.n) > 0) break;
+        } else if (Date.now() - t0 > 300) break;
+        if (Date.now() - t0 > 10_000) throw new Error('the upload neither finished nor waited');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(uploaded, 'the upload finished while a decision on the version it replaces was in flight').toBeUndefined();
+      paused.release();
+      const [a, up] = await Promise.all([decision, upload]);
+      // Exactly one outcome: the decision on v, then version v + 1 awaiting review.
+      expect(a.status).toBe(201);
+      expect(a.body.version).toBe(v);
+      expect(up.status).toBe(201);
+      expect(up.body.current_version.number).toBe(v + 1);
+      const d = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.alice });
+      expect(d.body).toMatchObject({ review_status: 'pending', current_version: { number: v + 1 }, last_action: { kind: 'uploaded' } });
+      // And the other order: a decision naming v now is refused.
+      const late = await h.api(`/deliverables/${fx.acme.deliverable}/approvals`, {
+        token: fx.tokens.alice,
+        body: { version: v, decision: 'approved', supersedes: a.body.id },
+      });
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('version_conflict');
+    } finally {
+      await paused.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/postgres.js';
+import { runRetention } from '../src/retention.js';
 import { seed } from '../src/seed.js';
 import { startServer } from '../src/server.js';
 import { type Fixture, type Harness, isPostgres, SECRET, STAFF_KEY, useFixture } from './helpers.js';
@@ -19,7 +20,11 @@ interface SseEvent {
 interface Sse {
   events: SseEvent[];
   comments: string[];
+  /** Set when the server ended the stream. */
+  ended: boolean;
   waitFor(n: number, ms?: number): Promise<void>;
+  /** Resolves when the server ends the stream (rejects after `ms`). */
+  waitForEnd(ms?: number): Promise<void>;
   close(): void;
 }
 
@@ -34,10 +39,18 @@ async function openSse(url: string, token: string, lastEventId?: string): Promis
   const sse: Sse = {
     events: [],
     comments: [],
+    ended: false,
     async waitFor(n, ms = 5000) {
       const t0 = Date.now();
       while (sse.events.length < n) {
         if (Date.now() - t0 > ms) throw new Error(`only ${sse.events.length} of ${n} events after ${ms} ms`);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    },
+    async waitForEnd(ms = 5000) {
+      const t0 = Date.now();
+      while (!sse.ended) {
+        if (Date.now() - t0 > ms) throw new Error(`the stream did not end within ${ms} ms`);
         await new Promise((res) => setTimeout(res, 20));
       }
     },
@@ -49,7 +62,10 @@ async function openSse(url: string, token: string, lastEventId?: string): Promis
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          sse.ended = true;
+          return;
+        }
         buf += value;
         for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
           const block = buf.slice(0, i);
@@ -122,6 +138,74 @@ describe('GET /events', () => {
       s.close();
     } finally {
       await fast.close();
+    }
+  });
+});
+
+describe('streams outlive neither their token nor the event log', () => {
+  it('a stream ends with stream.token_expired when its token expires, after every event so far; resuming with a fresh token and Last-Event-ID loses nothing', async () => {
+    const short = await h.token('acme', 'alice', ['member', 'admin', 'approver'], {
+      name: 'Alice Anders',
+      email: 'alice@acme.example',
+      ttl: 2,
+    });
+    const exp = JSON.parse(Buffer.from(short.split('.')[1]!, 'base64url').toString()).exp * 1000;
+    const s = await openSse(h.url, short);
+    await new Promise((r) => setTimeout(r, 100));
+    const t = await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'Before expiry', body: 'x' } });
+    await s.waitFor(1);
+    await s.waitForEnd(exp - Date.now() + 2000);
+    // Ended at the token's expiry (not before), with the control event last.
+    expect(Date.now()).toBeGreaterThanOrEqual(exp - 50);
+    expect(s.events.at(-1)).toMatchObject({ event: 'stream.token_expired', id: '', data: { type: 'stream.token_expired' } });
+    expect(s.events[0]!.data.resource.id).toBe(t.body.id);
+    // Changes made while no stream is open reach the next one, opened with a fresh token.
+    const lastId = s.events.filter((e) => e.id).at(-1)!.id;
+    const during = await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'Between streams', body: 'x' } });
+    const next = await openSse(h.url, fx.tokens.alice, lastId);
+    await next.waitFor(1);
+    expect(next.events[0]).toMatchObject({ event: 'ticket.created', data: { resource: { id: during.body.id } } });
+    expect(Number(next.events[0]!.id)).toBe(Number(lastId) + 1);
+    next.close();
+  });
+
+  it('a Last-Event-ID older than the retention window is answered by stream.reset (then live events); one inside it resumes; unknown ids reset too', async () => {
+    const s = await openSse(h.url, fx.tokens.alice);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const subject of ['Old one', 'Old two', 'Recent'])
+      await h.api('/tickets', { token: fx.tokens.alice, body: { subject, body: 'x' } });
+    await s.waitFor(3);
+    s.close();
+    const [old1, old2, recent] = s.events.map((e) => Number(e.id));
+    // The first two are older than the window: retention deletes them and marks the organization.
+    await h.db.query(`UPDATE events SET occurred_at = now() - interval '100 hours' WHERE seq <= $1`, [old2!]);
+    const r = await runRetention(h.db, undefined, { eventRetentionHours: 72 });
+    expect(r.events).toBeGreaterThanOrEqual(2);
+
+    const stale = await openSse(h.url, fx.tokens.alice, String(old1));
+    await stale.waitFor(1);
+    const [{ event_seq: head }] = (await h.db.query<{ event_seq: string | number }>(
+      `SELECT event_seq FROM organizations WHERE external_id = 'acme'`,
+    )) as [{ event_seq: string | number }];
+    expect(stale.events[0]).toMatchObject({ event: 'stream.reset', id: String(head), data: { type: 'stream.reset' } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stale.events).toHaveLength(1); // nothing replayed: the client refetches instead
+    const live = await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'After reset', body: 'x' } });
+    await stale.waitFor(2);
+    expect(stale.events[1]).toMatchObject({ event: 'ticket.created', data: { resource: { id: live.body.id } } });
+    stale.close();
+
+    // Resuming from the newest deleted event loses nothing (everything after it is kept).
+    const ok = await openSse(h.url, fx.tokens.alice, String(old2));
+    await ok.waitFor(1);
+    expect(ok.events[0]).toMatchObject({ event: 'ticket.created', id: String(recent) });
+    ok.close();
+
+    for (const id of [String(Number(head) + 1000), 'not-a-number']) {
+      const odd = await openSse(h.url, fx.tokens.alice, id);
+      await odd.waitFor(1);
+      expect(odd.events[0]!.event, id).toBe('stream.reset');
+      odd.close();
     }
   });
 });

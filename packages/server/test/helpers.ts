@@ -1,48 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/db.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
+import type { OrgDb, OrgHandle } from '../src/db/tenant.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { mintPortalToken, type PortalRole } from '../src/token.js';
+import { freshDb } from './fresh-db.js';
 
 export const SECRET = 'test-secret-0123456789abcdef0123456789';
 export const STAFF_KEY = 'staff-key-for-tests';
 export const isPostgres = process.env.PORTICO_TEST_DB === 'postgres';
 
-/** A fresh database for one test file: PGlite in memory, or a new PostgreSQL database. */
-export async function freshDb(): Promise<{ db: Db; url?: string; drop(): Promise<void> }> {
-  if (!isPostgres) {
-    const db = await openPglite('memory://');
-    return { db, drop: () => db.close() };
-  }
-  const adminUrl = process.env.DATABASE_URL!;
-  const name = `portico_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const db = await openPostgres(url);
-  return {
-    db,
-    url,
-    async drop() {
-      await db.close().catch(() => {});
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-      await a.query(`DROP DATABASE IF EXISTS ${name}`);
-      await a.end();
-    },
-  };
-}
+export { freshDb };
 
 export interface Harness {
   server: RunningServer;
@@ -72,7 +43,7 @@ export interface Res {
   text: string;
 }
 
-async function call(
+export async function call(
   url: string,
   init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> },
   auth?: string,
@@ -94,6 +65,70 @@ async function call(
   return { status: r.status, headers: r.headers, body: parsed, text };
 }
 
+/**
+ * The database `db` whose organization-bound transactions stop before each statement that matches
+ * `match` until `hold()` resolves: a test forces an interleaving (a statement held mid-transaction
+ * while another request runs) instead of hoping a race goes one way. Everything else is `db`.
+ */
+export function pauseBefore(db: Db, match: RegExp, hold: () => Promise<void>): Db {
+  const pausing = (tx: OrgDb): OrgDb =>
+    ({
+      ...tx,
+      query: async (sql: string, params?: unknown[]) => {
+        if (match.test(sql)) await hold();
+        return tx.query(sql, params);
+      },
+    }) as OrgDb;
+  return {
+    ...db,
+    forOrg(orgId: string): OrgHandle {
+      const handle = db.forOrg(orgId);
+      return { ...handle, transaction: (fn) => handle.transaction((tx) => fn(pausing(tx))) } as OrgHandle;
+    },
+  };
+}
+
+export interface PausedServer {
+  url: string;
+  /** Resolves when a transaction stopped before a matching statement. */
+  reached: Promise<void>;
+  /** Lets every stopped (and later) matching statement go on. */
+  release(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A second server on the harness's database (`pauseBefore`): its organization-bound transactions
+ * stop before each statement matching `match` until `release()`.
+ */
+export async function pausedServer(h: Harness, match: RegExp): Promise<PausedServer> {
+  let reached!: () => void;
+  const atPause = new Promise<void>((r) => {
+    reached = r;
+  });
+  let release!: () => void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const server = await startServer({
+    db: pauseBefore(h.db, match, async () => {
+      reached();
+      await gate;
+    }),
+    migrate: false,
+    config: h.config,
+  });
+  return {
+    url: server.url,
+    reached: atPause,
+    release,
+    async close() {
+      release();
+      await server.close();
+    },
+  };
+}
+
 export async function harness(configOverrides: Partial<Config> = {}): Promise<Harness> {
   const fresh = await freshDb();
   const filesDir = await mkdtemp(join(tmpdir(), 'portico-files-'));
@@ -107,6 +142,8 @@ export async function harness(configOverrides: Partial<Config> = {}): Promise<Ha
     validateResponses: true,
     maxUploadBytes: 1024 * 1024,
     allowedOrigins: ['https://host.example'],
+    // Tests call the retention job themselves (test/retention.test.ts runs the periodic one too).
+    retentionIntervalMs: 0,
     ...configOverrides,
   };
   const server = await startServer({ db: fresh.db, config });

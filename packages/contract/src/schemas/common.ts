@@ -58,6 +58,8 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'version_conflict',
+  'already_decided',
+  'supersede_conflict',
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',

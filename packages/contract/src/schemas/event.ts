@@ -29,3 +29,18 @@ export const PortalEvent = z.object({
   occurredAt: Timestamp,
 });
 export type PortalEvent = z.infer<typeof PortalEvent>;
+
+/**
+ * A message about the stream itself, not a change: SSE `event:` is its `type` and `data:` this
+ * object (JSON). Clients tell it from a `PortalEvent` by its `type`.
+ *
+ * - `stream.reset` — the stream could not resume from the `Last-Event-ID` sent (the event log no
+ *   longer reaches back that far, or does not know that id): changes may have been missed, so
+ *   refetch everything on screen. Its SSE `id` is the position the stream continues from.
+ * - `stream.token_expired` — the token the stream was opened with has expired; the server ends
+ *   the stream after it. Reconnect with a fresh token and `Last-Event-ID`: nothing is lost.
+ */
+export const StreamControl = z.object({
+  type: z.enum(['stream.reset', 'stream.token_expired']),
+});
+export type StreamControl = z.infer<typeof StreamControl>;

@@ -31,12 +31,15 @@ export const Approval: V<typeof S.Approval> = /* @__PURE__ */ obj({
   comment: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
   decidedBy: PersonRef,
   decidedAt: Timestamp,
+  supersedes: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
+  supersededBy: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
 });
 export const ApprovalCreate: V<typeof S.ApprovalCreate> = /* @__PURE__ */ obj(
   {
     version: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
     decision: Decision,
     comment: /* @__PURE__ */ opt(/* @__PURE__ */ str({ t: 1, max: 5000 })),
+    supersedes: /* @__PURE__ */ opt(Id),
   },
   [changesNeedComment, 'a comment is required when requesting changes', ['comment']],
 );
@@ -157,6 +160,8 @@ export const ErrorCode: V<typeof S.ErrorCode> = /* @__PURE__ */ oneOf([
   'not_found',
   'conflict',
   'version_conflict',
+  'already_decided',
+  'supersede_conflict',
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',
@@ -244,6 +249,9 @@ export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
     parentId: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
   }),
   occurredAt: Timestamp,
+});
+export const StreamControl: V<typeof S.StreamControl> = /* @__PURE__ */ obj({
+  type: /* @__PURE__ */ oneOf(['stream.reset', 'stream.token_expired']),
 });
 export const InvoiceStatus: V<typeof S.InvoiceStatus> = /* @__PURE__ */ oneOf(['draft', 'open', 'paid', 'void', 'uncollectible']);
 export const InvoiceLine: V<typeof S.InvoiceLine> = /* @__PURE__ */ obj({

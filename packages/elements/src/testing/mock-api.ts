@@ -12,7 +12,16 @@
  * const client = createPorticoClient({ baseUrl: 'https://portal.test', getToken: () => 'token', fetch: api.fetch });
  * ```
  */
-import { API_PREFIX, camelKey, type EndpointDef, endpointList, type PortalEvent, type Ticket, toWire } from '@portico/contract';
+import {
+  API_PREFIX,
+  camelKey,
+  type EndpointDef,
+  endpointList,
+  type PortalEvent,
+  type StreamControl,
+  type Ticket,
+  toWire,
+} from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
 
 export interface MockRequest {
@@ -76,6 +85,8 @@ export interface MockApi {
   delay(ms: number): void;
   /** Sends a live event to every open `/events` stream. */
   emit(event: PortalEvent): void;
+  /** Sends a message about the stream itself (`stream.reset` with the id it continues from…) to every open stream. */
+  control(message: StreamControl, id?: string): void;
   /** Number of open `/events` streams. */
   readonly openStreams: number;
 }
@@ -409,6 +420,17 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return respond(res, signal);
   };
 
+  function broadcast(frame: string): void {
+    const chunk = encoder.encode(frame);
+    for (const c of streams) {
+      try {
+        c.enqueue(chunk);
+      } catch {
+        streams.delete(c);
+      }
+    }
+  }
+
   async function respond(res: MockResponse, signal: AbortSignal | null | undefined): Promise<Response> {
     const ms = res.delayMs ?? delayMs;
     if (ms > 0) await wait(ms, signal);
@@ -443,14 +465,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       delayMs = ms;
     },
     emit(event) {
-      const chunk = encoder.encode(`id: ${event.id}\nevent: message\ndata: ${JSON.stringify(toWire(event))}\n\n`);
-      for (const c of streams) {
-        try {
-          c.enqueue(chunk);
-        } catch {
-          streams.delete(c);
-        }
-      }
+      broadcast(`id: ${event.id}\nevent: message\ndata: ${JSON.stringify(toWire(event))}\n\n`);
+    },
+    control(message, id) {
+      broadcast(`${id ? `id: ${id}\n` : ''}event: ${message.type}\ndata: ${JSON.stringify(toWire(message))}\n\n`);
     },
     get openStreams() {
       return streams.size;

@@ -2,7 +2,7 @@ import type { Approval, Comment, Deliverable, DeliverableSummary, DeliverableVer
 import type { PortalHandlers, Services } from '../context.js';
 import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, type HttpError, notFound } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
@@ -122,7 +122,30 @@ const mapApproval = (r: Row): Approval => ({
   comment: r.comment,
   decidedBy: { id: r.decided_by_id, name: r.decided_by_name },
   decidedAt: isoReq(r.decided_at),
+  supersedes: r.supersedes ?? null,
+  supersededBy: r.superseded_by ?? null,
 });
+
+/** The constraint (migrations/010) a refused insert into the trail ran into, as the 409 it means. */
+function decisionConflict(err: unknown, version: number): HttpError | undefined {
+  const e = err as { code?: string; constraint?: string } | null;
+  if (e?.code === '23505' && e.constraint === 'approvals_first_decision') return alreadyDecided(version);
+  if ((e?.code === '23505' && e.constraint === 'approvals_superseded_once') || e?.constraint === 'approvals_supersedes_same_approver')
+    return supersedeConflict(version);
+  return undefined;
+}
+const alreadyDecided = (version: number, current?: string) =>
+  conflict(
+    'already_decided',
+    `You already decided on version ${version}${current ? ` (${current})` : ''}; to change your decision, send it with supersedes set to that decision's id.`,
+  );
+const supersedeConflict = (version: number, current?: string) =>
+  conflict(
+    'supersede_conflict',
+    current
+      ? `Only your current decision on version ${version} can be superseded: ${current}.`
+      : `You have no current decision on version ${version} that this one could supersede.`,
+  );
 
 const nowIso = () => new Date().toISOString();
 
@@ -182,7 +205,9 @@ export const comments: PortalHandlers['comments'] = {
 export const approvals: PortalHandlers['approvals'] = {
   async list({ db, params, query }) {
     await findDeliverable(db, params.id);
-    const sql = 'SELECT a.*, a.decided_at AS _sk FROM approvals a WHERE a.deliverable_id = $1';
+    // Each decision with the later one that superseded it (the index on supersedes finds it).
+    const sql = `SELECT a.*, s.id AS superseded_by, a.decided_at AS _sk
+      FROM approvals a LEFT JOIN approvals s ON s.supersedes = a.id WHERE a.deliverable_id = $1`;
     const sort: Sort = { name: '-decided_at', expr: 'a.decided_at', cast: 'timestamptz', dir: 'desc' };
     return listPage(db, { sql, params: [params.id], sort, idCol: 'a.id' }, query, (rows) => rows.map(mapApproval));
   },
@@ -195,11 +220,26 @@ export const approvals: PortalHandlers['approvals'] = {
         `Version ${body.version} is not the current version (${num(d.current_version)}); review the latest version.`,
       );
     }
-    const [row] = await db.query(
-      `INSERT INTO approvals (id, deliverable_id, version, decision, comment, decided_by_id, decided_by_name, decided_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,now()) RETURNING *`,
-      [newId('apr'), d.id, body.version, body.decision, body.comment ? body.comment : null, p.contactId, p.name],
+    // One decision per approver per version: a second one must supersede the current one. The
+    // lock above makes this check exact; the unique indexes of the trail hold without it.
+    const [current] = await db.query<{ id: string }>(
+      `SELECT a.id FROM approvals a WHERE a.deliverable_id = $1 AND a.version = $2 AND a.decided_by_id = $3
+         AND NOT EXISTS (SELECT 1 FROM approvals s WHERE s.supersedes = a.id)`,
+      [d.id, body.version, p.contactId],
     );
+    const supersedes = body.supersedes ?? null;
+    if (current && supersedes === null) throw alreadyDecided(body.version, current.id);
+    if (supersedes !== (current?.id ?? null)) throw supersedeConflict(body.version, current?.id);
+    let row: Row | undefined;
+    try {
+      [row] = await db.query(
+        `INSERT INTO approvals (id, deliverable_id, version, decision, comment, decided_by_id, decided_by_name, decided_at, supersedes)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,now(),$8) RETURNING *`,
+        [newId('apr'), d.id, body.version, body.decision, body.comment ? body.comment : null, p.contactId, p.name, supersedes],
+      );
+    } catch (err) {
+      throw decisionConflict(err, body.version) ?? err;
+    }
     await db.query('UPDATE deliverables SET review_status = $2, last_action = $3, updated_at = now() WHERE id = $1', [
       d.id,
       body.decision,

@@ -3,6 +3,7 @@ import type { Db } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { HttpError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { holdContent } from '../retention.js';
 import { type Disposition, PREVIEWABLE, sniffMediaType } from '../storage.js';
 
 export interface StoredFile {
@@ -66,6 +67,8 @@ export async function insertFile(
   bytes: Uint8Array,
 ) {
   const sha256 = await svc.storage.put(bytes);
+  // Keep the content until this transaction has committed the row that refers to it (retention.ts).
+  await holdContent(tx, sha256, svc.storage.storage, () => svc.storage.put(bytes));
   const id = newId('fil');
   await tx.query('INSERT INTO files (id, sha256, size, media_type, file_name, uploaded_by) VALUES ($1,$2,$3,$4,$5,$6)', [
     id,

@@ -11,7 +11,7 @@ import { readAll } from './stream.js';
 import type { Storage } from './types.js';
 
 export { createDiskStorage } from './disk.js';
-export { createPgStorage, type PgStorageOptions } from './pg.js';
+export { createPgStorage, deletePgBlob, type PgStorageOptions } from './pg.js';
 export { createS3Client, createS3Storage, type S3StorageOptions } from './s3.js';
 export { DEFAULT_HEAD_BYTES, readAll } from './stream.js';
 export * from './types.js';

@@ -1,10 +1,20 @@
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { drain, pullStream, startPut, tempName } from './stream.js';
 import { type ByteSource, type PutOptions, type PutResult, resolveRange, SHA256_RE, type Storage, type StoredObject } from './types.js';
 
 export interface PgStorageOptions {
   /** Bytes per `file_chunks` row (default 256 KiB). Stored per blob, so it can change later. */
   chunkSize?: number;
+}
+
+/**
+ * Deletes a published blob through `q` — the storage's own database, or a transaction on it (the
+ * retention job deletes inside the transaction that holds the hash's lock: on PGlite a statement
+ * outside it would wait for it forever). False when there was none.
+ */
+export async function deletePgBlob(q: Pick<Queryable, 'query'>, sha256: string): Promise<boolean> {
+  if (!SHA256_RE.test(sha256)) return false;
+  return (await q.query('DELETE FROM file_blobs WHERE sha256 = $1 RETURNING id', [sha256])).length > 0;
 }
 
 /** First key of the two-key advisory locks taken while publishing a hash (the second is from the hash). */
@@ -154,10 +164,7 @@ export function createPgStorage(db: Db, options: PgStorageOptions = {}): Storage
       return (await head(sha256)) !== null;
     },
 
-    async delete(sha256) {
-      if (!SHA256_RE.test(sha256)) return false;
-      return (await db.query('DELETE FROM file_blobs WHERE sha256 = $1 RETURNING id', [sha256])).length > 0;
-    },
+    delete: (sha256) => deletePgBlob(db, sha256),
 
     async sweep(olderThanMs) {
       const rows = await db.query(

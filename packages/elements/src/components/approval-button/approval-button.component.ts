@@ -140,10 +140,12 @@ export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageK
     success: (approval) => ['portico-approve', { approval }],
     onError: (error, { version }) => {
       const code = errorCode(error);
-      if (code !== 'version_conflict' && code !== 'forbidden') return;
+      if (code !== 'version_conflict' && code !== 'forbidden' && code !== 'already_decided') return;
       // No use trying again: say why instead of the alert.
       this.deciding.reset();
       if (code === 'forbidden') this.forbidden = true;
+      // Decided meanwhile (another tab, a double click): load and show that decision.
+      else if (code === 'already_decided') void this.resource.refresh();
       else {
         this.version = version;
         this.conflict = true;

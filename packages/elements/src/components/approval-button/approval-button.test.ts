@@ -313,6 +313,24 @@ describe('<portico-approval-button>', () => {
       expect(keys[0] === keys[1]).to.equal(false);
     });
 
+    it('409 already_decided (decided meanwhile, e.g. in another tab): shows that decision, no error, no retry', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      api.use('approvals.create', problem(409, 'already_decided'));
+      const error = oneEvent(el, 'portico-error');
+      await openDialog(el);
+      api.use('approvals.list', json({ data: [approval(2)], nextCursor: null }));
+      await confirm(el);
+      expect((await error).detail.code).to.equal('already_decided');
+      await waitUntil(() => part(el, 'status')?.dataset.decision === 'approved', 'the existing decision is not shown');
+      await settled(el);
+      expect(text(el, 'status')).to.match(/^Version 2 approved by Alice Example on /);
+      expect(part(el, 'error')).to.equal(null);
+      expect(part(el, 'approve')).to.equal(null);
+      expect(calls(api, 'approvals.create').length).to.equal(1);
+      await expect(el).to.be.accessible(AXE);
+    });
+
     it('409 version_conflict: says a newer version exists and offers to open it', async () => {
       const { el, api } = await mount();
       await settled(el);

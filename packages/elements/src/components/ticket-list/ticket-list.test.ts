@@ -414,6 +414,15 @@ describe('<portico-ticket-list>', () => {
       el.remove();
       await waitUntil(() => api.openStreams === 0, 'stream still open', { timeout: 3000 });
     });
+
+    it('refreshes when the server resets the stream (its event log no longer reaches back to the last event seen)', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      await waitUntil(() => api.openStreams === 1, 'stream not opened', { timeout: 3000 });
+      const before = api.calls.filter((c) => c.key === 'tickets.list').length;
+      api.control({ type: 'stream.reset' }, '42');
+      await waitUntil(() => api.calls.filter((c) => c.key === 'tickets.list').length === before + 1, 'no refresh', { timeout: 3000 });
+    });
   });
 
   describe('keyboard', () => {
