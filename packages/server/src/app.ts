@@ -10,11 +10,13 @@ import { requestContext } from './http/request-context.js';
 import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
 import { fileForLink } from './routes/files.js';
-import { createFileSigner, diskStorage, type Storage } from './storage.js';
+import { createStorage, type Storage } from './storage/index.js';
+import { createFileSigner } from './storage.js';
 
 export interface CreateAppOptions {
   db: Db;
   config: Config;
+  /** Use this store (not closed by close()); otherwise the configured one (`createStorage`). */
   storage?: Storage;
 }
 
@@ -34,9 +36,10 @@ export interface PorticoApp {
  */
 export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
+  const ownStorage = storage ? undefined : createStorage(config, db);
   const services: Services = {
     config,
-    storage: storage ?? diskStorage(config.filesDir),
+    storage: storage ?? (ownStorage as Storage),
     signer: createFileSigner(config.fileUrlSecret, config.fileUrlTtlSeconds),
     bus: new EventBus(),
     verify: createTokenVerifier(config),
@@ -55,6 +58,9 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     app,
     services,
     start: () => services.bus.start(db),
-    close: () => services.bus.close(),
+    async close() {
+      await services.bus.close();
+      await ownStorage?.close();
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import type { Storage } from './storage/index.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
 export async function openDb(
@@ -31,6 +32,8 @@ export interface StartServerOptions {
   db?: Db;
   /** Run migrations first (default true). */
   migrate?: boolean;
+  /** Use this file store (not closed by close()); otherwise the configured one. */
+  storage?: Storage;
 }
 
 /** Opens the database, applies migrations, and serves the app on config.port (0: any free port). */
@@ -38,7 +41,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const config = loadConfig(process.env, opts.config);
   const db = opts.db ?? (await openDb(config));
   if (opts.migrate !== false) await migrate(db);
-  const portico = createApp({ db, config });
+  const portico = createApp({ db, config, storage: opts.storage });
   await portico.start();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: portico.app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));

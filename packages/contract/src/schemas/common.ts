@@ -73,6 +73,7 @@ export const ErrorCode = z.enum([
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'range_not_satisfiable',
   'rate_limited',
   'internal',
   'unavailable',

@@ -154,6 +154,7 @@ export const ErrorCode: V<typeof S.ErrorCode> = /* @__PURE__ */ oneOf([
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'range_not_satisfiable',
   'rate_limited',
   'internal',
   'unavailable',
