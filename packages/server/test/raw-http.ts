@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { type Agent, request } from 'node:http';
 
 export interface RawResponse {
   status: number;
@@ -24,6 +24,10 @@ export function rawRequest(
     headers?: Record<string, string>;
     chunks?: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
     delayMs?: number;
+    /** No response within this many ms rejects (default 10 s). */
+    timeoutMs?: number;
+    /** A keep-alive agent to reuse connections (default: a new connection per request). */
+    agent?: Agent;
   } = {},
 ): Promise<RawResponse> {
   const u = new URL(url);
@@ -33,16 +37,30 @@ export function rawRequest(
     let complete = false;
     const t0 = performance.now();
     const req = request(
-      { host: u.hostname, port: u.port, path: u.pathname + u.search, method: opts.method ?? 'POST', headers: opts.headers, agent: false },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method: opts.method ?? 'POST',
+        headers: opts.headers,
+        agent: opts.agent ?? false,
+      },
       (res) => {
         answered = true;
         const ms = performance.now() - t0;
         const sentBeforeResponse = sent;
         const wasComplete = complete;
+        if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+          // A stream does not end: its status and headers are the answer.
+          req.destroy();
+          res.destroy();
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '', ms, sentBeforeResponse, complete: wasComplete });
+          return;
+        }
         const parts: Buffer[] = [];
         res.on('data', (d: Buffer) => parts.push(d));
         res.on('end', () => {
-          req.destroy();
+          if (!opts.agent || !wasComplete) req.destroy();
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
@@ -57,6 +75,10 @@ export function rawRequest(
     );
     req.on('error', (err) => {
       if (!answered) reject(err);
+    });
+    req.setTimeout(opts.timeoutMs ?? 10_000, () => {
+      if (!answered) reject(new Error(`no response within ${opts.timeoutMs ?? 10_000} ms`));
+      req.destroy();
     });
     (async () => {
       for await (const chunk of opts.chunks ?? []) {
