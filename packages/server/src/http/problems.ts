@@ -32,9 +32,9 @@ export function problemHandler(log: Logger): ErrorHandler {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
       return c.body(JSON.stringify(problemBody(err, instance)), err.status as 400, { 'Content-Type': PROBLEM });
     }
-    const database = isUnavailable(err);
-    if (database || isStorageUnavailable(err)) {
-      const what = database ? 'database' : 'file storage';
+    const storage = isStorageUnavailable(err);
+    if (storage || isUnavailable(err)) {
+      const what = storage ? 'file storage' : 'database';
       log.warn(`${what} unavailable`, { error: String((err as Error).message ?? err) });
       const p = new HttpError(503, 'unavailable', 'Service unavailable', `The ${what} is not reachable; try again shortly.`);
       return c.body(JSON.stringify(problemBody(p, instance)), 503, { 'Content-Type': PROBLEM, 'Retry-After': '5' });

@@ -191,9 +191,12 @@ const UNAVAILABLE_NET = new Set([
  */
 export function isStorageUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; name?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: number }; cause?: unknown };
-  if (typeof e.code === 'string' && (UNAVAILABLE_IO.has(e.code) || UNAVAILABLE_NET.has(e.code))) return true;
+  const e = err as { code?: unknown; name?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (typeof e.code === 'string' && UNAVAILABLE_IO.has(e.code)) return true;
+  // The AWS SDK's errors carry $metadata (network failures too, once its retries are spent); the
+  // database's network errors do not, and are the database's (db.ts `isUnavailable`).
+  if (!e.$metadata) return false;
+  if (typeof e.code === 'string' && UNAVAILABLE_NET.has(e.code)) return true;
   if (e.name === 'TimeoutError' || e.name === 'SlowDown' || e.name === 'ServiceUnavailable' || e.name === 'InternalError') return true;
-  if (e.$fault === 'server' || (e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
-  return e.cause !== undefined && e.cause !== err && isStorageUnavailable(e.cause);
+  return e.$fault === 'server' || (e.$metadata.httpStatusCode ?? 0) >= 500;
 }
