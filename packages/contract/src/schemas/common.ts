@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
-import { isSafeUrl, isStorableDate, NO_NUL, NO_NUL_MESSAGE, SAFE_URL_MESSAGE, STORABLE_DATE_MESSAGE } from './checks.js';
+import { hasNoNul, isSafeUrl, isStorableDate, NO_NUL_MESSAGE, SAFE_URL_MESSAGE, STORABLE_DATE_MESSAGE } from './checks.js';
 
-export { NO_NUL, NO_NUL_MESSAGE };
-
-/** A string of a request: `checks` (a leading `z.trim()` included) and no NUL (`NO_NUL`: PostgreSQL's text cannot hold it). */
-export const text = (...checks: z.core.$ZodCheck<string>[]) => z.string().check(...checks, z.regex(NO_NUL, NO_NUL_MESSAGE));
+/** A string of a request: `checks` (a leading `z.trim()` included) and no NUL (`hasNoNul`: PostgreSQL's text cannot hold it). */
+export const text = (...checks: z.core.$ZodCheck<string>[]) => z.string().check(...checks, z.refine(hasNoNul, NO_NUL_MESSAGE));
 
 /** Bounds of PostgreSQL's `integer`: every number of a request that reaches an `integer` column is an `Int32`. */
 export const INT32_MIN = -2147483648;

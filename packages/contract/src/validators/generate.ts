@@ -46,13 +46,6 @@ export async function generateValidators(): Promise<Map<string, string>> {
   for (const [group, mod] of groupModules)
     for (const [name, value] of sorted(mod)) if (isSchema(value) && !names.has(value)) names.set(value, [name, `endpoints/${group}.ts`]);
   const refinements = new Map<unknown, string>(Object.entries(checks).map(([name, fn]) => [fn, name]));
-  /** Patterns exported by checks.ts are imported by name (NO_NUL is on most request strings). */
-  const patternName = (re: RegExp) => {
-    const name = refinements.get(re);
-    if (!name) return String(re);
-    usedChecks.add(name);
-    return name;
-  };
   const usedChecks = new Set<string>();
   const usedBuilders = new Set<string>();
 
@@ -87,7 +80,7 @@ export async function generateValidators(): Promise<Map<string, string>> {
         const o: Record<string, string | number | undefined> = {};
         if (d.format) {
           if (!(d.pattern instanceof RegExp)) throw new Error(`${where}: string format ${String(d.format)} without a pattern`);
-          o.re = patternName(d.pattern);
+          o.re = String(d.pattern);
         }
         cs.forEach((c, i) => {
           if (c.check === 'overwrite') {
@@ -98,7 +91,7 @@ export async function generateValidators(): Promise<Map<string, string>> {
           else if (c.check === 'max_length') o.max = c.maximum as number;
           else if (c.check === 'string_format' && c.pattern instanceof RegExp) {
             if (o.re) throw new Error(`${where}: one pattern per string`);
-            o.re = patternName(c.pattern);
+            o.re = String(c.pattern);
           } else if (c.check === 'custom') o.r = refinement(c, where);
           else throw unknown(c);
         });

@@ -2,12 +2,12 @@
 import type * as z from 'zod/mini';
 import type * as E_attachments from '../endpoints/attachments.js';
 import type * as S from '../index.js';
-import { changesNeedComment, isSafeUrl, isStorableDate, NO_NUL } from '../schemas/checks.js';
+import { changesNeedComment, hasNoNul, isSafeUrl, isStorableDate } from '../schemas/checks.js';
 import { arr, bool, file, nul, num, obj, oneOf, oneOfKind, opt, str, type Validator } from './runtime.js';
 
 type V<T extends z.core.$ZodType> = Validator<z.output<T>>;
 
-export const Id: V<typeof S.Id> = /* @__PURE__ */ str({ min: 1, max: 128, re: NO_NUL });
+export const Id: V<typeof S.Id> = /* @__PURE__ */ str({ min: 1, max: 128, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] });
 export const Role: V<typeof S.Role> = /* @__PURE__ */ oneOf(['member', 'admin', 'approver']);
 export const Me: V<typeof S.Me> = /* @__PURE__ */ obj({
   id: Id,
@@ -35,11 +35,17 @@ export const Approval: V<typeof S.Approval> = /* @__PURE__ */ obj({
 });
 export const PositiveInt32: V<typeof S.PositiveInt32> = /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1, lt: 2147483647 });
 export const ApprovalCreate: V<typeof S.ApprovalCreate> = /* @__PURE__ */ obj(
-  { version: PositiveInt32, decision: Decision, comment: /* @__PURE__ */ opt(/* @__PURE__ */ str({ t: 1, max: 5000, re: NO_NUL })) },
+  {
+    version: PositiveInt32,
+    decision: Decision,
+    comment: /* @__PURE__ */ opt(/* @__PURE__ */ str({ t: 1, max: 5000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
+  },
   [changesNeedComment, 'a comment is required when requesting changes', ['comment']],
 );
 export const Limit: V<typeof S.Limit> = /* @__PURE__ */ opt(/* @__PURE__ */ num({ c: 1, i: 1, gt: 1, lt: 100 }));
-export const Cursor: V<typeof S.Cursor> = /* @__PURE__ */ opt(/* @__PURE__ */ str({ min: 1, max: 512, re: NO_NUL }));
+export const Cursor: V<typeof S.Cursor> = /* @__PURE__ */ opt(
+  /* @__PURE__ */ str({ min: 1, max: 512, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+);
 export const ApprovalListQuery: V<typeof S.ApprovalListQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
 export const Article: V<typeof S.Article> = /* @__PURE__ */ obj({
   id: Id,
@@ -61,13 +67,13 @@ export const ArticleCategory: V<typeof S.ArticleCategory> = /* @__PURE__ */ obj(
   articleCount: /* @__PURE__ */ num({ i: 1 }),
 });
 export const ArticleListQuery: V<typeof S.ArticleListQuery> = /* @__PURE__ */ obj({
-  category: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, re: NO_NUL })),
+  category: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
   limit: Limit,
   cursor: Cursor,
 });
 export const ArticleSearchQuery: V<typeof S.ArticleSearchQuery> = /* @__PURE__ */ obj({
-  q: /* @__PURE__ */ str({ t: 1, min: 1, max: 200, re: NO_NUL }),
-  category: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, re: NO_NUL })),
+  q: /* @__PURE__ */ str({ t: 1, min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  category: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
   limit: /* @__PURE__ */ opt(/* @__PURE__ */ num({ c: 1, i: 1, gt: 1, lt: 20 })),
 });
 export const ArticleSummary: V<typeof S.ArticleSummary> = /* @__PURE__ */ obj({
@@ -95,7 +101,9 @@ export const SearchHit: V<typeof S.SearchHit> = /* @__PURE__ */ obj({
   score: /* @__PURE__ */ num(),
 });
 export const SearchResults: V<typeof S.SearchResults> = /* @__PURE__ */ obj({ data: /* @__PURE__ */ arr(SearchHit) });
-export const SlugParams: V<typeof S.SlugParams> = /* @__PURE__ */ obj({ slug: /* @__PURE__ */ str({ min: 1, max: 200, re: NO_NUL }) });
+export const SlugParams: V<typeof S.SlugParams> = /* @__PURE__ */ obj({
+  slug: /* @__PURE__ */ str({ min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+});
 export const SafeUrl: V<typeof S.SafeUrl> = /* @__PURE__ */ str({ max: 4096, r: [isSafeUrl, 'must be an http(s) URL or a path'] });
 export const Attachment: V<typeof S.Attachment> = /* @__PURE__ */ obj({
   id: Id,
@@ -129,7 +137,7 @@ export const Comment: V<typeof S.Comment> = /* @__PURE__ */ obj({
   createdAt: Timestamp,
 });
 export const CommentCreate: V<typeof S.CommentCreate> = /* @__PURE__ */ obj({
-  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 10000, re: NO_NUL }),
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 10000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
   anchor: /* @__PURE__ */ opt(/* @__PURE__ */ nul(CommentAnchor)),
 });
 export const CommentListQuery: V<typeof S.CommentListQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
@@ -384,11 +392,11 @@ export const Ticket: V<typeof S.Ticket> = /* @__PURE__ */ obj({
 });
 export const TicketAction: V<typeof S.TicketAction> = /* @__PURE__ */ obj({
   action: /* @__PURE__ */ oneOf(['close', 'reopen', 'escalate']),
-  reason: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 2000, re: NO_NUL })),
+  reason: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 2000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
 });
 export const TicketCreate: V<typeof S.TicketCreate> = /* @__PURE__ */ obj({
-  subject: /* @__PURE__ */ str({ t: 1, min: 3, max: 200, re: NO_NUL }),
-  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, re: NO_NUL }),
+  subject: /* @__PURE__ */ str({ t: 1, min: 3, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
   priority: /* @__PURE__ */ opt(TicketPriority),
   attachmentIds: /* @__PURE__ */ opt(/* @__PURE__ */ arr(Id, { max: 10 })),
 });
@@ -405,7 +413,7 @@ export const TicketSort: V<typeof S.TicketSort> = /* @__PURE__ */ oneOf([
 export const TicketListQuery: V<typeof S.TicketListQuery> = /* @__PURE__ */ obj({
   status: /* @__PURE__ */ opt(TicketStatus),
   priority: /* @__PURE__ */ opt(TicketPriority),
-  q: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, re: NO_NUL })),
+  q: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
   sort: /* @__PURE__ */ opt(TicketSort),
   scope: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['mine', 'organization'])),
   limit: Limit,
@@ -422,7 +430,7 @@ export const TicketMessage: V<typeof S.TicketMessage> = /* @__PURE__ */ obj({
 });
 export const TicketMessagesQuery: V<typeof S.TicketMessagesQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
 export const TicketReply: V<typeof S.TicketReply> = /* @__PURE__ */ obj({
-  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, re: NO_NUL }),
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
   attachmentIds: /* @__PURE__ */ opt(/* @__PURE__ */ arr(Id, { max: 10 })),
 });
 export const AttachmentUpload: V<typeof E_attachments.AttachmentUpload> = /* @__PURE__ */ obj({ file: /* @__PURE__ */ file() });
