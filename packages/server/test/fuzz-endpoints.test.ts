@@ -418,6 +418,7 @@ describe(`garbage at every endpoint (seed ${SEED})`, () => {
           latin1(80),
         ),
         key: fc.option(latin1(300), { nil: undefined }),
+        lastEventId: fc.option(fc.oneof(latin1(30), fc.constantFrom('0', '-1', '99999999999999999999', '1e3', ' 7 ')), { nil: undefined }),
         range: fc.option(
           fc.oneof(latin1(20), fc.constantFrom('bytes=0-0', 'bytes=-1', 'bytes=99999999999-', 'bytes=0-1,2-3', 'bytes=5-2')),
           { nil: undefined },
@@ -431,6 +432,7 @@ describe(`garbage at every endpoint (seed ${SEED})`, () => {
           if (r.contentType !== undefined) headers['content-type'] = r.contentType;
           if (r.key !== undefined) headers['idempotency-key'] = r.key;
           if (r.range !== undefined) headers.range = r.range;
+          if (r.lastEventId !== undefined) headers['last-event-id'] = r.lastEventId;
           const url = `${h.url}${path}?${r.query.replace(/[#\s]/g, '_')}`;
           check(
             `${t.label} ${r.method} ${url}`,
