@@ -19,12 +19,19 @@ export const camelKey = (key: string): string => key.replace(/_([a-z0-9])/g, (_,
 // Keys that would reach the prototype if copied onto a plain object; hostile JSON may carry them.
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Most arrays and objects nested in one another that `toWire`/`fromWire` rename (they throw a
+ * RangeError beyond). A server checks a body's nesting against it before parsing (a 400).
+ */
+export const MAX_NESTING = 64;
+
 function mapKeys(value: unknown, rename: (key: string) => string, depth: number): unknown {
-  if (depth > 64) throw new RangeError('value is nested too deeply');
-  if (Array.isArray(value)) return value.map((v) => mapKeys(v, rename, depth + 1));
   if (value === null || typeof value !== 'object') return value;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value; // Date, Blob, FormData…: leave alone
+  const array = Array.isArray(value);
+  const proto = array ? null : Object.getPrototypeOf(value);
+  if (!array && proto !== Object.prototype && proto !== null) return value; // Date, Blob, FormData…: leave alone
+  if (depth >= MAX_NESTING) throw new RangeError(`value is nested deeper than ${MAX_NESTING} levels`);
+  if (array) return value.map((v) => mapKeys(v, rename, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (UNSAFE_KEYS.has(key)) continue;

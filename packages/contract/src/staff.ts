@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { EndpointDef } from './endpoints.js';
 import { Article } from './schemas/article.js';
-import { DateOnly, Id, Role, SafeUrl, Timestamp } from './schemas/common.js';
+import { DateOnly, Id, Role, SafeUrl, Timestamp, text } from './schemas/common.js';
 import { Deliverable } from './schemas/deliverable.js';
 import { Invoice, InvoiceStatus } from './schemas/invoice.js';
 import { Notification } from './schemas/notification.js';
@@ -17,7 +17,7 @@ import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
 
-const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const Text = (max: number) => text(z.minLength(1), z.maxLength(max));
 /** An organization as the host knows it: its id in the host's system (the token's `org`). */
 const OrgRef = Text(128);
 
@@ -33,13 +33,13 @@ export const StaffContact = z.object({
 export const StaffContactUpsert = z.object({
   externalId: Text(128),
   name: Text(200),
-  email: z.optional(z.nullable(z.string().check(z.maxLength(320)))),
+  email: z.optional(z.nullable(text(z.maxLength(320)))),
   roles: z.optional(z.array(Role)),
 });
 export const OrgParams = z.object({ org: OrgRef });
 
 export const StaffTicketReply = z.object({
-  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(20000)),
+  body: text(z.trim(), z.minLength(1), z.maxLength(20000)),
   bodyFormat: z.optional(BodyFormat),
   agentName: Text(200),
   /** Files uploaded through `POST /staff/v1/orgs/{org}/files`. */
@@ -57,8 +57,8 @@ export const StaffArticleUpsert = z.object({
   org: z.optional(OrgRef),
   slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,199}$/)),
   title: Text(300),
-  summary: z.string().check(z.maxLength(1000)),
-  body: z.string().check(z.maxLength(200000)),
+  summary: text(z.maxLength(1000)),
+  body: text(z.maxLength(200000)),
   bodyFormat: z.enum(['markdown', 'html']),
   category: z.optional(z.object({ slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/)), name: Text(200) })),
   tags: z.optional(z.array(Text(64)).check(z.maxLength(20))),
@@ -95,7 +95,7 @@ const MilestoneInput = z.object({
 export const StaffProjectCreate = z.object({
   org: OrgRef,
   name: Text(300),
-  description: z.optional(z.string().check(z.maxLength(10000))),
+  description: z.optional(text(z.maxLength(10000))),
   status: z.optional(ProjectStatus),
   milestones: z.optional(z.array(MilestoneInput).check(z.maxLength(100))),
 });
@@ -104,7 +104,7 @@ export const StaffMilestoneCreate = MilestoneInput;
 /** A deliverable is created with its first version (multipart: the fields and `file`). */
 export const StaffDeliverableCreate = z.object({
   title: Text(300),
-  description: z.optional(z.string().check(z.maxLength(10000))),
+  description: z.optional(text(z.maxLength(10000))),
   uploadedBy: z.optional(Text(200)),
   file: z.file(),
 });
@@ -118,7 +118,7 @@ export const StaffNotificationCreate = z.object({
   contact: z.optional(Text(128)),
   kind: Notification.shape.kind,
   title: Text(300),
-  body: z.string().check(z.maxLength(5000)),
+  body: text(z.maxLength(5000)),
   link: z.optional(z.nullable(SafeUrl)),
 });
 export const StaffNotificationResult = z.object({ created: z.int().check(z.nonnegative()) });

@@ -11,11 +11,13 @@ import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
 import { type RetentionJob, startRetention } from './retention.js';
 import { fileForLink } from './routes/files.js';
-import { createFileSigner, diskStorage, type Storage } from './storage.js';
+import { createStorage, type Storage } from './storage/index.js';
+import { createFileSigner } from './storage.js';
 
 export interface CreateAppOptions {
   db: Db;
   config: Config;
+  /** Use this store (not closed by close()); otherwise the configured one (`createStorage`). */
   storage?: Storage;
 }
 
@@ -35,9 +37,10 @@ export interface PorticoApp {
  */
 export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
+  const ownStorage = storage ? undefined : createStorage(config, db);
   const services: Services = {
     config,
-    storage: storage ?? diskStorage(config.filesDir),
+    storage: storage ?? (ownStorage as Storage),
     signer: createFileSigner(config.fileUrlSecret, config.fileUrlTtlSeconds),
     bus: new EventBus(),
     verify: createTokenVerifier(config),
@@ -60,7 +63,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
       await services.bus.start(db);
       retention = startRetention(
         db,
-        services.storage.storage,
+        services.storage,
         { intervalMs: config.retentionIntervalMs, eventRetentionHours: config.eventRetentionHours },
         log,
       );
@@ -68,6 +71,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     async close() {
       await retention?.stop();
       await services.bus.close();
+      await ownStorage?.close();
     },
   };
 }

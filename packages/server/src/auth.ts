@@ -43,12 +43,16 @@ export interface TokenVerifierOptions {
   cacheMaxAgeMs?: number;
 }
 
+/** How far the clocks of the token's minter and this server may differ, seconds (`exp`, `nbf`, `iat`). */
 const CLOCK_TOLERANCE = 30;
+
+const isClaimId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 128 && !v.includes('\u0000');
 
 /**
  * Verifies portal tokens: HS256 with the shared secret, or any asymmetric algorithm from the JWKS.
- * `exp` is required and the lifetime (exp − iat, or exp − now) may not exceed the configured
- * maximum (24 h by default); `alg: none` and algorithm confusion are refused by jose's allow-list.
+ * `exp` is required; an `iat` later than now (beyond the clock tolerance) is refused; the lifetime
+ * (exp − iat, or exp − now without iat) may not exceed the configured maximum (24 h by default), so
+ * no token is good for longer than that from now on; `alg: none` and algorithm confusion are refused by jose's allow-list.
  *
  * A token that verified is remembered by its exact string until it expires (as jose would judge
  * it, with the same clock tolerance) or for `cacheMaxAgeMs` at most, so a client that sends the
@@ -91,12 +95,18 @@ export function createTokenVerifier(config: Config, opts: TokenVerifierOptions =
     }
     const now = Math.floor(Date.now() / 1000);
     const exp = payload.exp as number;
-    const start = typeof payload.iat === 'number' ? payload.iat : now;
-    if (exp - start > config.maxTokenLifetimeSeconds) throw unauthorized('The token lives longer than this server accepts.');
+    const iat = typeof payload.iat === 'number' ? payload.iat : undefined;
+    // Issued in the future (beyond the clocks' difference): its lifetime would count from then.
+    if (iat !== undefined && iat > now + CLOCK_TOLERANCE) throw unauthorized('The token is issued in the future (iat).');
+    // The lifetime it declares (exp − iat), or what is left of it (exp − now) without iat. With iat at
+    // most `now + tolerance`, the time left from now never exceeds the limit by more than the tolerance.
+    const lifetime = exp - (iat ?? now);
+    if (lifetime > config.maxTokenLifetimeSeconds) throw unauthorized('The token lives longer than this server accepts.');
     const { sub } = payload;
     const org = payload.org;
-    if (typeof sub !== 'string' || !sub || sub.length > 128) throw unauthorized('The token has no valid sub claim.');
-    if (typeof org !== 'string' || !org || org.length > 128) throw unauthorized('The token has no valid org claim.');
+    // The ids are stored (PostgreSQL's text holds no NUL).
+    if (!isClaimId(sub)) throw unauthorized('The token has no valid sub claim.');
+    if (!isClaimId(org)) throw unauthorized('The token has no valid org claim.');
     const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
     const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && ROLES.has(r as Role));
     if (!roles.includes('member')) roles.unshift('member');
@@ -104,8 +114,9 @@ export function createTokenVerifier(config: Config, opts: TokenVerifierOptions =
       ? payload.features.filter((f): f is string => typeof f === 'string').slice(0, 100)
       : [];
     const claims: TokenClaims = { sub, org, roles, features, exp };
-    if (typeof payload.name === 'string' && payload.name) claims.name = payload.name.slice(0, 200);
-    if (typeof payload.email === 'string' && payload.email) claims.email = payload.email.slice(0, 320);
+    // Kept on the contact's row: dropped (like a missing claim) when it cannot be stored.
+    if (typeof payload.name === 'string' && payload.name && !payload.name.includes('\u0000')) claims.name = payload.name.slice(0, 200);
+    if (typeof payload.email === 'string' && payload.email && !payload.email.includes('\u0000')) claims.email = payload.email.slice(0, 320);
     return { claims, exp };
   };
 

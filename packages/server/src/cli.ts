@@ -25,7 +25,7 @@ async function main() {
   const running = await startServer();
   if (args.includes('--seed')) {
     const t0 = Date.now();
-    const summary = await seed(running.db, config);
+    const summary = await seed(running.db, config, running.portico.services.storage);
     log.info('seeded', { ...summary, ms: Date.now() - t0 });
   }
   log.info('listening', {

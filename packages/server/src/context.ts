@@ -6,12 +6,14 @@ import type { Queryable } from './db/db.js';
 import type { OrgDb } from './db/tenant.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './log.js';
-import type { Disposition, FileSigner, Storage } from './storage.js';
+import type { Storage } from './storage/index.js';
+import type { Disposition, FileSigner } from './storage.js';
 import type { RawJson } from './wire.js';
 
 /** What every handler may use. The database is not here: see the `db` of each context. */
 export interface Services {
   config: Config;
+  /** Where file bytes live (streaming, content-addressed: src/storage/). */
   storage: Storage;
   signer: FileSigner;
   bus: EventBus;

@@ -20,6 +20,9 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what = 'resource') => new HttpError(404, 'not_found', 'Not found', `No such ${what} in your organization.`);
+/** Try again shortly (503 with Retry-After). */
+export const unavailable = (detail: string) =>
+  new HttpError(503, 'unavailable', 'Service unavailable', detail, undefined, { 'Retry-After': '1' });
 export const forbidden = (detail: string) => new HttpError(403, 'forbidden', 'Forbidden', detail);
 export const unauthorized = (detail: string, code: ErrorCode = 'unauthorized') =>
   new HttpError(401, code, 'Unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer' });

@@ -16,7 +16,7 @@ import { newId } from './ids.js';
 import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
-import { diskStorage, type Storage } from './storage.js';
+import { createStorage, type Storage } from './storage/index.js';
 
 export interface SeedSummary {
   skipped: boolean;
@@ -215,9 +215,21 @@ const day = 86400e3;
 /** Loads the demo data set (once). */
 export async function seed(
   db: Db,
-  config: Pick<Config, 'filesDir'>,
-  storage: Storage = diskStorage(config.filesDir),
+  config: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'storage'>>,
+  storage?: Storage,
 ): Promise<SeedSummary> {
+  // The server's store when given (startServer's services.storage), else the configured one (disk by default).
+  const own = storage
+    ? undefined
+    : createStorage({ filesDir: config.filesDir, storage: config.storage ?? { kind: 'disk', presign: false, presignTtlSeconds: 300 } }, db);
+  try {
+    return await seedWith(db, (storage ?? own) as Storage);
+  } finally {
+    await own?.close();
+  }
+}
+
+async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
   const svc = { storage };
   return db.transaction(async (tx) => {
     const mark = await tx.query("INSERT INTO seed_runs (name) VALUES ('demo') ON CONFLICT DO NOTHING RETURNING name");

@@ -1,12 +1,15 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp, type PorticoApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { answerClientErrors, requestErrorResponse } from './http/transport.js';
+import type { Storage } from './storage/index.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
 export async function openDb(
@@ -31,6 +34,8 @@ export interface StartServerOptions {
   db?: Db;
   /** Run migrations first (default true). */
   migrate?: boolean;
+  /** Use this file store (not closed by close()); otherwise the configured one. */
+  storage?: Storage;
 }
 
 /** Opens the database, applies migrations, and serves the app on config.port (0: any free port). */
@@ -38,11 +43,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const config = loadConfig(process.env, opts.config);
   const db = opts.db ?? (await openDb(config));
   if (opts.migrate !== false) await migrate(db);
-  const portico = createApp({ db, config });
+  const portico = createApp({ db, config, storage: opts.storage });
   await portico.start();
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: portico.app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));
-  });
+  const server = createServer(getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse }));
+  answerClientErrors(server);
+  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,17 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createDiskStorage, type LegacyStorage, toLegacyStorage } from './storage/index.js';
-
-/**
- * Where file bytes live, addressed by their SHA-256 — the whole-buffer form the routes use until
- * they switch to the streaming `Storage` of `./storage/index.ts` (which this wraps).
- * @deprecated Use `Storage` from `./storage/index.js`.
- */
-export type Storage = LegacyStorage;
-
-/** Content-addressed storage on local disk: `<dir>/<aa>/<sha256>` (the streaming disk store, wrapped). */
-export function diskStorage(dir: string): Storage {
-  return toLegacyStorage(createDiskStorage(dir));
-}
 
 /** Every media type `sniffMediaType` can answer: what the server accepts (the upload policy lists it). */
 export const ACCEPTED_TYPES = [

@@ -161,7 +161,7 @@ export async function harness(configOverrides: Partial<Config> = {}): Promise<Ha
     async close() {
       await server.close();
       await fresh.drop();
-      await rm(filesDir, { recursive: true, force: true });
+      await rm(filesDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   return h;

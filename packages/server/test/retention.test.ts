@@ -17,7 +17,7 @@ let fx: Fixture;
 useFixture((x) => ({ h, fx } = x));
 
 const OPTIONS: RetentionOptions = { eventRetentionHours: 72 };
-const storage = (): Storage => h.server.portico.services.storage.storage!;
+const storage = (): Storage => h.server.portico.services.storage;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const upload = (text: string, via = h.url): Promise<Res> => {

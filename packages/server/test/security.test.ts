@@ -170,6 +170,24 @@ describe('authentication', () => {
     ],
     ['without exp', () => new SignJWT({ sub: 'alice', org: 'acme', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).sign(key)],
     ['lifetime over 24 h', () => new SignJWT({ ...claims(), exp: now() + 3 * 86400 }).setProtectedHeader({ alg: 'HS256' }).sign(key)],
+    [
+      'iat ten years ahead (exp = iat + 1 h)',
+      () =>
+        new SignJWT({ ...claims(), iat: now() + 10 * 365 * 86400, exp: now() + 10 * 365 * 86400 + 3600 })
+          .setProtectedHeader({ alg: 'HS256' })
+          .sign(key),
+    ],
+    [
+      'iat two minutes ahead',
+      () => new SignJWT({ ...claims(), iat: now() + 120, exp: now() + 600 }).setProtectedHeader({ alg: 'HS256' }).sign(key),
+    ],
+    [
+      'without iat, 25 h left',
+      () =>
+        new SignJWT({ sub: 'alice', org: 'acme', roles: ['admin'], exp: now() + 25 * 3600 }).setProtectedHeader({ alg: 'HS256' }).sign(key),
+    ],
+    ['NUL in sub', () => new SignJWT({ ...claims(), sub: 'ali\u0000ce' }).setProtectedHeader({ alg: 'HS256' }).sign(key)],
+    ['NUL in org', () => new SignJWT({ ...claims(), org: 'ac\u0000me' }).setProtectedHeader({ alg: 'HS256' }).sign(key)],
     ['without org', () => new SignJWT({ sub: 'alice', iat: now(), exp: now() + 600 }).setProtectedHeader({ alg: 'HS256' }).sign(key)],
     [
       'HS512 with the secret',
@@ -194,6 +212,26 @@ describe('authentication', () => {
       expect(r.headers.get('content-type')).toContain('application/problem+json');
       expect(['unauthorized', 'token_expired']).toContain(r.body.code);
     }
+  });
+
+  it('accepts an iat within the clock tolerance and a full lifetime counted from iat', async () => {
+    const sign = (c: Record<string, unknown>) => new SignJWT({ ...claims(), ...c }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+    // A minter whose clock runs 20 s ahead, minting for the whole 24 h.
+    expect((await h.api('/me', { token: await sign({ iat: now() + 20, exp: now() + 20 + 86400 }) })).status).toBe(200);
+    // Minted an hour ago for 24 h: 23 h left.
+    expect((await h.api('/me', { token: await sign({ iat: now() - 3600, exp: now() + 23 * 3600 }) })).status).toBe(200);
+    // Without iat: what is left counts.
+    expect((await h.api('/me', { token: await sign({ iat: undefined, exp: now() + 23 * 3600 }) })).status).toBe(200);
+  });
+
+  it('a NUL in the name or email claim is dropped, not stored', async () => {
+    const t = await new SignJWT({ ...claims(), sub: 'nul-claims', name: 'Eve\u0000', email: 'e\u0000@x.example' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(key);
+    const r = await h.api('/me', { token: t });
+    expect(r.status).toBe(200);
+    expect(r.body.name).toBe('nul-claims');
+    expect(r.body.email).toBeNull();
   });
 
   it('expired tokens say token_expired', async () => {

@@ -9,14 +9,7 @@ import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ChecksumMismatchError,
-  RangeNotSatisfiableError,
-  readAll,
-  type Storage,
-  TooLargeError,
-  toLegacyStorage,
-} from '../src/storage/index.js';
+import { ChecksumMismatchError, RangeNotSatisfiableError, readAll, type Storage, TooLargeError } from '../src/storage/index.js';
 
 export interface Backend {
   storage: Storage;
@@ -100,7 +93,7 @@ const gc = (() => {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 })();
-async function liveBytes(): Promise<number> {
+export async function liveBytes(): Promise<number> {
   gc();
   await new Promise((r) => setImmediate(r));
   gc();
@@ -455,16 +448,6 @@ export function storageSuite(name: string, open: () => Promise<Backend>) {
 
     it('check() passes against a reachable store', async () => {
       await expect(s.check()).resolves.toBeUndefined();
-    });
-
-    it('keeps the whole-buffer interface for the routes (put(bytes) → hash, get(hash) → bytes)', async () => {
-      await empty();
-      const legacy = toLegacyStorage(s);
-      const content = bytes(1234, 'legacy');
-      const h = await legacy.put(content);
-      expect(h).toBe(sha(content));
-      expect((await legacy.get(h))!.equals(content)).toBe(true);
-      expect(await legacy.get('0'.repeat(64))).toBeNull();
     });
   });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IdParams } from '../schemas/common.js';
+import { IdParams, text } from '../schemas/common.js';
 import { get } from './define.js';
 
 /** Signed file downloads (binary: no client method). */
@@ -7,7 +7,7 @@ export const files = {
   get: get({
     path: '/files/{id}',
     params: IdParams,
-    query: z.object({ exp: z.string(), sig: z.string(), disposition: z.optional(z.enum(['inline', 'attachment'])) }),
+    query: z.object({ exp: text(z.maxLength(32)), sig: text(z.maxLength(128)), disposition: z.optional(z.enum(['inline', 'attachment'])) }),
     response: 'binary',
   }),
 } as const;

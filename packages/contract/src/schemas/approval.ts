@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CHANGES_NEED_COMMENT_MESSAGE, changesNeedComment } from './checks.js';
-import { Id, PageQuery, PersonRef, Timestamp } from './common.js';
+import { Id, PageQuery, PersonRef, PositiveInt32, Timestamp, text } from './common.js';
 
 export const Decision = z.enum(['approved', 'changes_requested']);
 export type Decision = z.infer<typeof Decision>;
@@ -36,9 +36,9 @@ export type Approval = z.infer<typeof Approval>;
  */
 export const ApprovalCreate = z
   .object({
-    version: z.int().check(z.positive()),
+    version: PositiveInt32,
     decision: Decision,
-    comment: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
+    comment: z.optional(text(z.trim(), z.maxLength(5000))),
     supersedes: z.optional(Id),
   })
   .check(

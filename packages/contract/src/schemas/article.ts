@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { Id, PageQuery, Timestamp, text } from './common.js';
 
 export const ArticleCategory = z.object({ id: Id, slug: z.string(), name: z.string(), articleCount: z.int() });
 export type ArticleCategory = z.infer<typeof ArticleCategory>;
@@ -39,16 +39,16 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const ArticleListQuery = z.object({ category: z.optional(z.string()), ...PageQuery });
+export const ArticleListQuery = z.object({ category: z.optional(text(z.maxLength(200))), ...PageQuery });
 export const ArticleSearchQuery = z.object({
-  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  category: z.optional(z.string()),
+  q: text(z.trim(), z.minLength(1), z.maxLength(200)),
+  category: z.optional(text(z.maxLength(200))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(20))),
 });
 export type ArticleSearchQuery = z.input<typeof ArticleSearchQuery>;
 export const SearchResults = z.object({ data: z.array(SearchHit) });
 
-export const SlugParams = z.object({ slug: z.string().check(z.minLength(1), z.maxLength(200)) });
+export const SlugParams = z.object({ slug: text(z.minLength(1), z.maxLength(200)) });
 export const ArticleVote = z.object({ helpful: z.boolean() });
 export const ArticleVoteResult = z.object({ helpfulCount: z.int(), notHelpfulCount: z.int() });
 export const CategoryList = z.object({ data: z.array(ArticleCategory) });

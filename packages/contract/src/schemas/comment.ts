@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { Id, INT32_MAX, PageQuery, PositiveInt32, Timestamp, text } from './common.js';
 
 const Fraction = z.number().check(z.minimum(0), z.maximum(1));
 /** Where on a version a comment points: a region of an image (fractions of its size), a PDF page, a media time. */
 export const CommentAnchor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('region'), x: Fraction, y: Fraction, width: Fraction, height: Fraction }),
-  z.object({ kind: z.literal('page'), page: z.int().check(z.positive()) }),
+  z.object({ kind: z.literal('page'), page: PositiveInt32 }),
   z.object({ kind: z.literal('time'), seconds: z.number().check(z.nonnegative()) }),
 ]);
 export type CommentAnchor = z.infer<typeof CommentAnchor>;
@@ -21,10 +21,10 @@ export const Comment = z.object({
 });
 export type Comment = z.infer<typeof Comment>;
 
-export const VersionParams = z.object({ id: Id, version: z.coerce.number().check(z.int(), z.positive()) });
+export const VersionParams = z.object({ id: Id, version: z.coerce.number().check(z.int(), z.positive(), z.maximum(INT32_MAX)) });
 export const CommentListQuery = z.object({ ...PageQuery });
 export const CommentCreate = z.object({
-  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(10000)),
+  body: text(z.trim(), z.minLength(1), z.maxLength(10000)),
   anchor: z.optional(z.nullable(CommentAnchor)),
 });
 export type CommentCreate = z.input<typeof CommentCreate>;

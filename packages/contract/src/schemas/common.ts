@@ -1,11 +1,21 @@
 import * as z from 'zod/mini';
-import { isSafeUrl, SAFE_URL_MESSAGE } from './checks.js';
+import { hasNoNul, isSafeUrl, isStorableDate, NO_NUL_MESSAGE, SAFE_URL_MESSAGE, STORABLE_DATE_MESSAGE } from './checks.js';
 
-export const Id = z.string().check(z.minLength(1), z.maxLength(128));
+/** A string of a request: `checks` (a leading `z.trim()` included) and no NUL (`hasNoNul`: PostgreSQL's text cannot hold it). */
+export const text = (...checks: z.core.$ZodCheck<string>[]) => z.string().check(...checks, z.refine(hasNoNul, NO_NUL_MESSAGE));
+
+/** Bounds of PostgreSQL's `integer`: every number of a request that reaches an `integer` column is an `Int32`. */
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+export const Int32 = z.int().check(z.minimum(INT32_MIN), z.maximum(INT32_MAX));
+/** A positive `Int32` (version and page numbers). */
+export const PositiveInt32 = Int32.check(z.positive());
+
+export const Id = text(z.minLength(1), z.maxLength(128));
 /** RFC 3339 timestamp in UTC, e.g. `2026-11-22T10:53:25.000Z`. */
-export const Timestamp = z.iso.datetime();
+export const Timestamp = z.iso.datetime().check(z.refine(isStorableDate, STORABLE_DATE_MESSAGE));
 /** Calendar date, e.g. `2026-12-01`. */
-export const DateOnly = z.iso.date();
+export const DateOnly = z.iso.date().check(z.refine(isStorableDate, STORABLE_DATE_MESSAGE));
 /** Integer amount in the currency's minor unit (cents). */
 export const MinorUnits = z.int();
 /** ISO 4217 currency code. */
@@ -24,7 +34,7 @@ export const Role = z.enum(['member', 'admin', 'approver']);
 export type Role = z.infer<typeof Role>;
 
 export const Limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));
-export const Cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(512)));
+export const Cursor = z.optional(text(z.minLength(1), z.maxLength(512)));
 /** Query fields shared by every list endpoint. `limit` defaults to 25 and may not exceed 100. */
 export const PageQuery = { limit: Limit, cursor: Cursor };
 export const MAX_LIMIT = 100;
@@ -63,6 +73,7 @@ export const ErrorCode = z.enum([
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'range_not_satisfiable',
   'rate_limited',
   'internal',
   'unavailable',

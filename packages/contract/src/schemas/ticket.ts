@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Attachment, MAX_ATTACHMENTS } from './attachment.js';
-import { Id, PageQuery, PersonRef, Timestamp } from './common.js';
+import { Id, PageQuery, PersonRef, Timestamp, text } from './common.js';
 
 export const TicketStatus = z.enum(['open', 'pending', 'on_hold', 'solved', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -53,7 +53,7 @@ export type TicketSort = z.infer<typeof TicketSort>;
 export const TicketListQuery = z.object({
   status: z.optional(TicketStatus),
   priority: z.optional(TicketPriority),
-  q: z.optional(z.string().check(z.maxLength(200))),
+  q: z.optional(text(z.maxLength(200))),
   sort: z.optional(TicketSort),
   /** `mine` (default): the contact's own tickets; `organization`: all of them (admins only). */
   scope: z.optional(z.enum(['mine', 'organization'])),
@@ -61,8 +61,8 @@ export const TicketListQuery = z.object({
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
-const Subject = z.string().check(z.trim(), z.minLength(3), z.maxLength(200));
-const Body = z.string().check(z.trim(), z.minLength(1), z.maxLength(20000));
+const Subject = text(z.trim(), z.minLength(3), z.maxLength(200));
+const Body = text(z.trim(), z.minLength(1), z.maxLength(20000));
 const AttachmentIds = z.optional(z.array(Id).check(z.maxLength(MAX_ATTACHMENTS)));
 
 export const TicketCreate = z.object({
@@ -78,7 +78,7 @@ export type TicketReply = z.input<typeof TicketReply>;
 
 export const TicketAction = z.object({
   action: z.enum(['close', 'reopen', 'escalate']),
-  reason: z.optional(z.string().check(z.maxLength(2000))),
+  reason: z.optional(text(z.maxLength(2000))),
 });
 export type TicketAction = z.input<typeof TicketAction>;
 

@@ -104,9 +104,16 @@ export async function generateValidators(): Promise<Map<string, string>> {
         else if (d.format) throw new Error(`${where}: number format ${String(d.format)}`);
         for (const c of cs) {
           if (c.check === 'number_format' && c.format === 'safeint') o.i = 1;
-          else if (c.check === 'greater_than') Object.assign(o, { gt: c.value as number, gx: c.inclusive ? undefined : 1 });
-          else if (c.check === 'less_than') Object.assign(o, { lt: c.value as number, lx: c.inclusive ? undefined : 1 });
-          else throw unknown(c);
+          // Several bounds on one side (Int32 made positive): the tighter one holds.
+          else if (c.check === 'greater_than') {
+            const v = c.value as number;
+            if (o.gt === undefined || v > (o.gt as number) || (v === o.gt && !c.inclusive))
+              Object.assign(o, { gt: v, gx: c.inclusive ? undefined : 1 });
+          } else if (c.check === 'less_than') {
+            const v = c.value as number;
+            if (o.lt === undefined || v < (o.lt as number) || (v === o.lt && !c.inclusive))
+              Object.assign(o, { lt: v, lx: c.inclusive ? undefined : 1 });
+          } else throw unknown(c);
         }
         return call('num', opts(o));
       }
@@ -204,6 +211,7 @@ export async function generateValidators(): Promise<Map<string, string>> {
     if (!table) throw new Error(`endpoints/${group}.ts exports no ${group}`);
     groupNames.push(group);
     usedBuilders.clear();
+    usedChecks.clear();
     const refs = new Set<string>();
     const entries = Object.entries(table).map(([name, def]) => {
       const fields = Object.entries(def).map(([k, v]) => {
@@ -218,6 +226,7 @@ export async function generateValidators(): Promise<Map<string, string>> {
       `endpoints/${group}.ts`,
       HEADER +
         `import type { ${group} as Z } from '../../endpoints/${group}.js';\n` +
+        (usedChecks.size ? `import { ${[...usedChecks].sort().join(', ')} } from '../../schemas/checks.js';\n` : '') +
         (usedBuilders.size ? `import { ${[...usedBuilders].sort().join(', ')} } from '../runtime.js';\n` : '') +
         (refs.size ? `import { ${[...refs].sort().join(', ')} } from '../schemas.js';\n` : '') +
         `\n/** The ${group} endpoints with zod-free validators (same table as \`@portico/contract/endpoints/${group}\`). */\n` +

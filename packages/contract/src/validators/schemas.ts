@@ -2,12 +2,12 @@
 import type * as z from 'zod/mini';
 import type * as E_attachments from '../endpoints/attachments.js';
 import type * as S from '../index.js';
-import { changesNeedComment, isSafeUrl } from '../schemas/checks.js';
+import { changesNeedComment, hasNoNul, isSafeUrl, isStorableDate } from '../schemas/checks.js';
 import { arr, bool, file, nul, num, obj, oneOf, oneOfKind, opt, str, type Validator } from './runtime.js';
 
 type V<T extends z.core.$ZodType> = Validator<z.output<T>>;
 
-export const Id: V<typeof S.Id> = /* @__PURE__ */ str({ min: 1, max: 128 });
+export const Id: V<typeof S.Id> = /* @__PURE__ */ str({ min: 1, max: 128, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] });
 export const Role: V<typeof S.Role> = /* @__PURE__ */ oneOf(['member', 'admin', 'approver']);
 export const Me: V<typeof S.Me> = /* @__PURE__ */ obj({
   id: Id,
@@ -22,6 +22,7 @@ export const Decision: V<typeof S.Decision> = /* @__PURE__ */ oneOf(['approved',
 export const PersonRef: V<typeof S.PersonRef> = /* @__PURE__ */ obj({ id: Id, name: /* @__PURE__ */ str() });
 export const Timestamp: V<typeof S.Timestamp> = /* @__PURE__ */ str({
   re: /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z))$/,
+  r: [isStorableDate, 'the year must be 0001 or later'],
 });
 export const Approval: V<typeof S.Approval> = /* @__PURE__ */ obj({
   id: Id,
@@ -34,17 +35,20 @@ export const Approval: V<typeof S.Approval> = /* @__PURE__ */ obj({
   supersedes: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
   supersededBy: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
 });
+export const PositiveInt32: V<typeof S.PositiveInt32> = /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1, lt: 2147483647 });
 export const ApprovalCreate: V<typeof S.ApprovalCreate> = /* @__PURE__ */ obj(
   {
-    version: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
+    version: PositiveInt32,
     decision: Decision,
-    comment: /* @__PURE__ */ opt(/* @__PURE__ */ str({ t: 1, max: 5000 })),
+    comment: /* @__PURE__ */ opt(/* @__PURE__ */ str({ t: 1, max: 5000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
     supersedes: /* @__PURE__ */ opt(Id),
   },
   [changesNeedComment, 'a comment is required when requesting changes', ['comment']],
 );
 export const Limit: V<typeof S.Limit> = /* @__PURE__ */ opt(/* @__PURE__ */ num({ c: 1, i: 1, gt: 1, lt: 100 }));
-export const Cursor: V<typeof S.Cursor> = /* @__PURE__ */ opt(/* @__PURE__ */ str({ min: 1, max: 512 }));
+export const Cursor: V<typeof S.Cursor> = /* @__PURE__ */ opt(
+  /* @__PURE__ */ str({ min: 1, max: 512, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+);
 export const ApprovalListQuery: V<typeof S.ApprovalListQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
 export const Article: V<typeof S.Article> = /* @__PURE__ */ obj({
   id: Id,
@@ -66,13 +70,13 @@ export const ArticleCategory: V<typeof S.ArticleCategory> = /* @__PURE__ */ obj(
   articleCount: /* @__PURE__ */ num({ i: 1 }),
 });
 export const ArticleListQuery: V<typeof S.ArticleListQuery> = /* @__PURE__ */ obj({
-  category: /* @__PURE__ */ opt(/* @__PURE__ */ str()),
+  category: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
   limit: Limit,
   cursor: Cursor,
 });
 export const ArticleSearchQuery: V<typeof S.ArticleSearchQuery> = /* @__PURE__ */ obj({
-  q: /* @__PURE__ */ str({ t: 1, min: 1, max: 200 }),
-  category: /* @__PURE__ */ opt(/* @__PURE__ */ str()),
+  q: /* @__PURE__ */ str({ t: 1, min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  category: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
   limit: /* @__PURE__ */ opt(/* @__PURE__ */ num({ c: 1, i: 1, gt: 1, lt: 20 })),
 });
 export const ArticleSummary: V<typeof S.ArticleSummary> = /* @__PURE__ */ obj({
@@ -100,7 +104,9 @@ export const SearchHit: V<typeof S.SearchHit> = /* @__PURE__ */ obj({
   score: /* @__PURE__ */ num(),
 });
 export const SearchResults: V<typeof S.SearchResults> = /* @__PURE__ */ obj({ data: /* @__PURE__ */ arr(SearchHit) });
-export const SlugParams: V<typeof S.SlugParams> = /* @__PURE__ */ obj({ slug: /* @__PURE__ */ str({ min: 1, max: 200 }) });
+export const SlugParams: V<typeof S.SlugParams> = /* @__PURE__ */ obj({
+  slug: /* @__PURE__ */ str({ min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+});
 export const SafeUrl: V<typeof S.SafeUrl> = /* @__PURE__ */ str({ max: 4096, r: [isSafeUrl, 'must be an http(s) URL or a path'] });
 export const Attachment: V<typeof S.Attachment> = /* @__PURE__ */ obj({
   id: Id,
@@ -125,7 +131,7 @@ export const CommentAnchor: V<typeof S.CommentAnchor> = /* @__PURE__ */ oneOfKin
       width: /* @__PURE__ */ num({ gt: 0, lt: 1 }),
       height: /* @__PURE__ */ num({ gt: 0, lt: 1 }),
     }),
-    /* @__PURE__ */ obj({ kind: /* @__PURE__ */ oneOf(['page']), page: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }) }),
+    /* @__PURE__ */ obj({ kind: /* @__PURE__ */ oneOf(['page']), page: PositiveInt32 }),
     /* @__PURE__ */ obj({ kind: /* @__PURE__ */ oneOf(['time']), seconds: /* @__PURE__ */ num({ gt: 0 }) }),
   ],
 );
@@ -139,17 +145,18 @@ export const Comment: V<typeof S.Comment> = /* @__PURE__ */ obj({
   createdAt: Timestamp,
 });
 export const CommentCreate: V<typeof S.CommentCreate> = /* @__PURE__ */ obj({
-  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 10000 }),
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 10000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
   anchor: /* @__PURE__ */ opt(/* @__PURE__ */ nul(CommentAnchor)),
 });
 export const CommentListQuery: V<typeof S.CommentListQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
 export const VersionParams: V<typeof S.VersionParams> = /* @__PURE__ */ obj({
   id: Id,
-  version: /* @__PURE__ */ num({ c: 1, i: 1, gt: 0, gx: 1 }),
+  version: /* @__PURE__ */ num({ c: 1, i: 1, gt: 0, gx: 1, lt: 2147483647 }),
 });
 export const Currency: V<typeof S.Currency> = /* @__PURE__ */ str({ re: /^[A-Z]{3}$/ });
 export const DateOnly: V<typeof S.DateOnly> = /* @__PURE__ */ str({
   re: /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/,
+  r: [isStorableDate, 'the year must be 0001 or later'],
 });
 export const ErrorCode: V<typeof S.ErrorCode> = /* @__PURE__ */ oneOf([
   'bad_request',
@@ -165,11 +172,13 @@ export const ErrorCode: V<typeof S.ErrorCode> = /* @__PURE__ */ oneOf([
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'range_not_satisfiable',
   'rate_limited',
   'internal',
   'unavailable',
 ]);
 export const IdParams: V<typeof S.IdParams> = /* @__PURE__ */ obj({ id: Id });
+export const Int32: V<typeof S.Int32> = /* @__PURE__ */ num({ i: 1, gt: -2147483648, lt: 2147483647 });
 export const MinorUnits: V<typeof S.MinorUnits> = /* @__PURE__ */ num({ i: 1 });
 export const Problem: V<typeof S.Problem> = /* @__PURE__ */ obj({
   type: /* @__PURE__ */ opt(/* @__PURE__ */ str()),
@@ -396,11 +405,11 @@ export const Ticket: V<typeof S.Ticket> = /* @__PURE__ */ obj({
 });
 export const TicketAction: V<typeof S.TicketAction> = /* @__PURE__ */ obj({
   action: /* @__PURE__ */ oneOf(['close', 'reopen', 'escalate']),
-  reason: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 2000 })),
+  reason: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 2000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
 });
 export const TicketCreate: V<typeof S.TicketCreate> = /* @__PURE__ */ obj({
-  subject: /* @__PURE__ */ str({ t: 1, min: 3, max: 200 }),
-  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000 }),
+  subject: /* @__PURE__ */ str({ t: 1, min: 3, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
   priority: /* @__PURE__ */ opt(TicketPriority),
   attachmentIds: /* @__PURE__ */ opt(/* @__PURE__ */ arr(Id, { max: 10 })),
 });
@@ -417,7 +426,7 @@ export const TicketSort: V<typeof S.TicketSort> = /* @__PURE__ */ oneOf([
 export const TicketListQuery: V<typeof S.TicketListQuery> = /* @__PURE__ */ obj({
   status: /* @__PURE__ */ opt(TicketStatus),
   priority: /* @__PURE__ */ opt(TicketPriority),
-  q: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200 })),
+  q: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
   sort: /* @__PURE__ */ opt(TicketSort),
   scope: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['mine', 'organization'])),
   limit: Limit,
@@ -434,7 +443,7 @@ export const TicketMessage: V<typeof S.TicketMessage> = /* @__PURE__ */ obj({
 });
 export const TicketMessagesQuery: V<typeof S.TicketMessagesQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
 export const TicketReply: V<typeof S.TicketReply> = /* @__PURE__ */ obj({
-  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000 }),
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
   attachmentIds: /* @__PURE__ */ opt(/* @__PURE__ */ arr(Id, { max: 10 })),
 });
 export const AttachmentUpload: V<typeof E_attachments.AttachmentUpload> = /* @__PURE__ */ obj({ file: /* @__PURE__ */ file() });

@@ -90,7 +90,7 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
     app.on(e.method, API_PREFIX + e.path.replace(/\{([a-z_]+)\}/g, ':$1'), async (c) => {
       // A binary response is a signed file link: no token, no organization until the link's file is read.
       const principal = e.response === 'binary' ? null : await portalPrincipal(c, e, services);
-      const input = await readInput(c, e, config);
+      const input = await readInput(c, e, services);
       const ctx = (db: OrgDb): PortalCtx => ({
         svc: services,
         principal: principal as Principal,
@@ -123,7 +123,7 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
     const label = `staff.${group}.${name}`;
     app.on(e.method, STAFF_PREFIX + e.path.replace(/\{([a-z_]+)\}/g, ':$1'), async (c) => {
       checkStaffKey(c, config);
-      const input = await readInput(c, e, config);
+      const input = await readInput(c, e, services);
       const ctx = (q: Queryable): StaffCtx => ({
         svc: services,
         db: q,

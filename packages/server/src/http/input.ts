@@ -1,6 +1,7 @@
 import { type EndpointDef, fromWire, snakeKey } from '@portico/contract';
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
+import type { Services } from '../context.js';
 import { type FieldError, validationFailed } from '../errors.js';
 import { readBody } from './body.js';
 
@@ -38,12 +39,20 @@ export interface EndpointInput {
   fingerprint: string;
 }
 
-/** Params, query and (for mutations) body of a request, validated with the endpoint's schemas. */
-export async function readInput(c: Context, e: EndpointDef, config: Pick<Config, 'maxUploadBytes'>): Promise<EndpointInput> {
+/**
+ * Params, query and (for mutations) body of a request, validated with the endpoint's schemas.
+ * Params and query are checked before the body is read; a multipart body's files are streamed into
+ * the storage while it is read (body.ts, multipart.ts).
+ */
+export async function readInput(
+  c: Context,
+  e: EndpointDef,
+  svc: { config: Pick<Config, 'maxUploadBytes'>; storage: Services['storage'] },
+): Promise<EndpointInput> {
   const params = await validate(e.params, fromWire(c.req.param()), 'params');
   const query = await validate(e.query, fromWire(c.req.query()), 'query');
   if (e.method === 'GET') return { params, query, body: undefined, fingerprint: '' };
-  const { value, fingerprint } = await readBody(c, e, config);
+  const { value, fingerprint } = await readBody(c, e, svc);
   const body = e.body ? await validate(e.body, value ?? {}, 'body') : undefined;
   return { params, query, body, fingerprint };
 }

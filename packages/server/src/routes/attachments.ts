@@ -4,8 +4,8 @@ import { ACCEPTED_TYPES, PREVIEWABLE } from '../storage.js';
 import { storeUpload } from './files.js';
 
 export const attachments: PortalHandlers['attachments'] = {
-  async upload({ svc, db, principal: p, body, fileUrl }) {
-    const f = await storeUpload(svc, db, p.contactId, body.file);
+  async upload({ db, principal: p, body, fileUrl }) {
+    const f = await storeUpload(db, p.contactId, body.file);
     return {
       id: f.id,
       fileName: f.fileName,

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT } from '@portico/contract';
+import { DEFAULT_LIMIT, Id, INT32_MAX, INT32_MIN, Timestamp } from '@portico/contract';
 import type { Principal } from '../auth.js';
 import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
@@ -9,34 +9,61 @@ export interface Sort {
   name: string;
   /** SQL expression of the sort key (never null: coalesce nullable columns). */
   expr: string;
-  /** Cast of the cursor value back into SQL, e.g. `timestamptz`, `bigint`. */
-  cast: string;
+  /** Type of the sort key: the cast of the cursor value back into SQL, and how a decoded value is checked. */
+  cast: SortType;
   dir: 'asc' | 'desc';
 }
+
+const isInt = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const INT8 = /^-?\d{1,19}$/;
+
+/**
+ * The types a sort key may have, each with the check of a decoded cursor value: a cursor is input
+ * like any other, and a value of another type or out of the column's range would reach PostgreSQL
+ * (a 500) if it were not checked here. `infinity` is how an absent date sorts last.
+ */
+const SORT_TYPES = {
+  timestamptz: (v: unknown) => v === 'infinity' || v === '-infinity' || Timestamp.safeParse(v).success,
+  smallint: (v: unknown) => isInt(v, -32768, 32767),
+  integer: (v: unknown) => isInt(v, INT32_MIN, INT32_MAX),
+  bigint: (v: unknown) =>
+    Number.isSafeInteger(v) || (typeof v === 'string' && INT8.test(v) && BigInt(v) >= -(2n ** 63n) && BigInt(v) < 2n ** 63n),
+} satisfies Record<string, (v: unknown) => boolean>;
+export type SortType = keyof typeof SORT_TYPES;
 
 /**
  * Cursor: base64url of `[sortName, sortValue, id]`. Opaque to clients; ordering is always by
  * the sort key and then by id, in the same direction, so pages are stable under inserts.
  */
 export function encodeCursor(sort: string, value: unknown, id: string): string {
-  const v = value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? value.toString() : value;
+  const v =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'bigint'
+        ? value.toString()
+        : value === Number.POSITIVE_INFINITY
+          ? 'infinity'
+          : value === Number.NEGATIVE_INFINITY
+            ? '-infinity'
+            : value;
   return Buffer.from(JSON.stringify([sort, v, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: string): [unknown, string] {
+/** The sort value and id of a cursor, checked like any input: made for this sort, of the sort key's type, an id (400 naming `cursor` otherwise). */
+export function decodeCursor(cursor: string, sort: Pick<Sort, 'name' | 'cast'>): [unknown, string] {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 3 &&
-      parsed[0] === sort &&
-      typeof parsed[2] === 'string' &&
-      parsed[1] !== null &&
-      typeof parsed[1] !== 'object'
-    ) {
-      return [parsed[1], parsed[2]];
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {}
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 3 &&
+    parsed[0] === sort.name &&
+    SORT_TYPES[sort.cast](parsed[1]) &&
+    Id.safeParse(parsed[2]).success
+  ) {
+    return [parsed[1], parsed[2]];
+  }
   throw validationFailed([{ path: 'cursor', message: 'Invalid cursor (it must come from a previous page with the same sort).' }]);
 }
 
@@ -60,7 +87,7 @@ export async function listPage<T>(db: Pick<OrgDb, 'query'>, spec: ListSpec, page
   const params = [...spec.params];
   let sql = spec.sql;
   if (page.cursor) {
-    const [value, id] = decodeCursor(page.cursor, spec.sort.name);
+    const [value, id] = decodeCursor(page.cursor, spec.sort);
     params.push(value, id);
     const op = spec.sort.dir === 'desc' ? '<' : '>';
     sql += ` AND (${spec.sort.expr}, ${spec.idCol}) ${op} ($${params.length - 1}::${spec.sort.cast}, $${params.length}::text)`;

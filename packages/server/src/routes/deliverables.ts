@@ -1,5 +1,5 @@
 import type { Approval, Comment, Deliverable, DeliverableSummary, DeliverableVersion } from '@portico/contract';
-import type { PortalHandlers, Services } from '../context.js';
+import type { PortalHandlers } from '../context.js';
 import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { conflict, type HttpError, notFound } from '../errors.js';
@@ -73,14 +73,8 @@ async function findDeliverable(db: OrgDb, id: string, lock = false): Promise<Row
 }
 
 /** Adds a version (the first one too) inside the caller's transaction; used by the staff API. */
-export async function addVersion(
-  svc: Services,
-  db: OrgDb,
-  deliverableId: string,
-  file: File,
-  uploadedBy: { id: string; name: string },
-): Promise<number> {
-  const f = await storeUpload(svc, db, 'staff', file);
+export async function addVersion(db: OrgDb, deliverableId: string, file: File, uploadedBy: { id: string; name: string }): Promise<number> {
+  const f = await storeUpload(db, 'staff', file);
   const [row] = await db.query(
     `UPDATE deliverables SET current_version = current_version + 1, review_status = 'pending', updated_at = now(),
        last_action = jsonb_build_object('kind', 'uploaded', 'by', jsonb_build_object('id', $2::text, 'name', $3::text),

@@ -3,7 +3,7 @@ import { simplePdf } from '../assets.js';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import { bindOrg } from '../db/tenant.js';
-import { notFound } from '../errors.js';
+import { notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { newId } from '../ids.js';
 import { articleById } from './articles.js';
@@ -47,9 +47,9 @@ export const staffHandlers: StaffHandlers = {
       );
       return { id: c!.id, externalId: c!.external_id, name: c!.name, email: c!.email, roles: c!.roles };
     },
-    async uploadFile({ svc, db, params, body }) {
+    async uploadFile({ db, params, body }) {
       const org = await ensureOrg(db, params.org);
-      const f = await storeUpload(svc, bindOrg(db, org.id), 'staff', body.file);
+      const f = await storeUpload(bindOrg(db, org.id), 'staff', body.file);
       return { id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, checksum: f.sha256 };
     },
   },
@@ -145,6 +145,9 @@ export const staffHandlers: StaffHandlers = {
       const subtotal = lines.reduce((s, l) => s + l.amount, 0);
       const tax = body.tax ?? 0;
       const total = subtotal + tax;
+      // Each value fits; their products and sums may not (a 500 from the bigint columns, or rounding).
+      if (![...lines.map((l) => l.amount), subtotal, total].every(Number.isSafeInteger))
+        throw validationFailed([{ path: 'lines', message: 'the amounts add up to more than can be represented exactly' }]);
       const status = body.status ?? 'open';
       const amountPaid = body.amountPaid ?? (status === 'paid' ? total : 0);
       const issuedAt = body.issuedAt ? new Date(body.issuedAt) : new Date();
@@ -249,7 +252,7 @@ export const staffHandlers: StaffHandlers = {
   },
 
   deliverables: {
-    async create({ svc, db: raw, params, body, fileUrl }) {
+    async create({ db: raw, params, body, fileUrl }) {
       const [p] = await raw.query('SELECT id, org_id FROM projects WHERE id = $1', [params.projectId]);
       if (!p) throw notFound('project');
       const db = bindOrg(raw, p.org_id);
@@ -259,15 +262,15 @@ export const staffHandlers: StaffHandlers = {
         [id, p.id, body.title, body.description ?? ''],
       );
       const by = body.uploadedBy ?? 'Studio';
-      await addVersion(svc, db, id, body.file, { id: agentId(by), name: by });
+      await addVersion(db, id, body.file, { id: agentId(by), name: by });
       return deliverableById(db, id, fileUrl);
     },
-    async uploadVersion({ svc, db: raw, params, body, fileUrl }) {
+    async uploadVersion({ db: raw, params, body, fileUrl }) {
       const [d] = await raw.query('SELECT id, org_id FROM deliverables WHERE id = $1 FOR UPDATE', [params.id]);
       if (!d) throw notFound('deliverable');
       const db = bindOrg(raw, d.org_id);
       const by = body.uploadedBy ?? 'Studio';
-      await addVersion(svc, db, d.id, body.file, { id: agentId(by), name: by });
+      await addVersion(db, d.id, body.file, { id: agentId(by), name: by });
       return deliverableById(db, d.id, fileUrl);
     },
   },

@@ -188,7 +188,7 @@ export async function listTicketsJson(db: OrgDb, p: Principal, query: ListQuery)
   const limit = query.limit ?? DEFAULT_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
   if (query.cursor) {
-    const [value, id] = decodeCursor(query.cursor, sort.name);
+    const [value, id] = decodeCursor(query.cursor, sort);
     params.push(value, id);
   }
   const key = `${sort.name} ${limit} ${query.cursor ? 1 : 0} ${where}`;

@@ -7,7 +7,6 @@ import type { Db } from '../db/db.js';
 import { createDiskStorage } from './disk.js';
 import { createPgStorage } from './pg.js';
 import { createS3Storage } from './s3.js';
-import { readAll } from './stream.js';
 import type { Storage } from './types.js';
 
 export { createDiskStorage } from './disk.js';
@@ -24,33 +23,12 @@ export function createStorage(config: Pick<Config, 'filesDir' | 'storage'>, db?:
       return createDiskStorage(config.filesDir);
     case 'postgres':
       if (!db) throw new Error('PORTICO_STORAGE=postgres needs the database.');
+      // PGlite runs one statement or transaction at a time: a file stored from inside a transaction
+      // (an invoice's PDF, the seed) would wait for that very transaction.
+      if (db.kind === 'pglite') throw new Error('PORTICO_STORAGE=postgres needs PostgreSQL (DATABASE_URL); with PGlite use disk.');
       return createPgStorage(db);
     case 's3':
       if (!s.s3) throw new Error('PORTICO_STORAGE=s3 needs PORTICO_S3_BUCKET.');
       return createS3Storage(s.s3);
   }
-}
-
-/**
- * The whole-buffer interface the routes use until they stream (`put(bytes)` → hash,
- * `get(hash)` → bytes). `storage` is the streaming store behind it.
- */
-export interface LegacyStorage {
-  put(bytes: Uint8Array): Promise<string>;
-  get(sha256: string): Promise<Buffer | null>;
-  /** The streaming store behind it, when it wraps one. */
-  readonly storage?: Storage;
-}
-
-export function toLegacyStorage(storage: Storage): LegacyStorage {
-  return {
-    storage,
-    async put(bytes) {
-      return (await storage.put(bytes)).sha256;
-    },
-    async get(sha256) {
-      const o = await storage.get(sha256);
-      return o ? readAll(o.body) : null;
-    },
-  };
 }

@@ -171,3 +171,32 @@ export function resolveRange(size: number, range: ByteRange | undefined): { star
     throw new RangeNotSatisfiableError(size);
   return { start, end };
 }
+
+const UNAVAILABLE_IO = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EMFILE', 'ENFILE', 'EAGAIN', 'EACCES', 'EPERM']);
+const UNAVAILABLE_NET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
+
+/**
+ * The store could not do its work, through no fault of the request: unreachable (network errors,
+ * timeouts), failing (S3 5xx, throttling) or out of space or permissions on disk. The server answers
+ * 503 rather than 500; the database's own outages are recognised by `isUnavailable` (db.ts).
+ */
+export function isStorageUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; name?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (typeof e.code === 'string' && UNAVAILABLE_IO.has(e.code)) return true;
+  // The AWS SDK's errors carry $metadata (network failures too, once its retries are spent); the
+  // database's network errors do not, and are the database's (db.ts `isUnavailable`).
+  if (!e.$metadata) return false;
+  if (typeof e.code === 'string' && UNAVAILABLE_NET.has(e.code)) return true;
+  if (e.name === 'TimeoutError' || e.name === 'SlowDown' || e.name === 'ServiceUnavailable' || e.name === 'InternalError') return true;
+  return e.$fault === 'server' || (e.$metadata.httpStatusCode ?? 0) >= 500;
+}
