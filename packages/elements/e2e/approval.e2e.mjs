@@ -249,7 +249,7 @@ async function run() {
   });
   cleanups.push(() => browser.close());
   const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000); // generous: CI shares 2 cores with the server, PGlite and Chromium
   const pageErrors = [];
   debug.page = page;
   page.on('pageerror', (e) => {
