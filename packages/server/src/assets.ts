@@ -69,7 +69,50 @@ export function mockupPng(seed: number, width = 320, height = 200): Buffer {
   });
 }
 
-const pdfEscape = (s: string) => s.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
+/** WinAnsiEncoding's bytes 0x80–0x9f (the rest of 0xa0–0xff is Latin-1): what names and prose use. */
+const WIN_ANSI: Record<string, number> = {
+  '€': 0x80,
+  '‚': 0x82,
+  ƒ: 0x83,
+  '„': 0x84,
+  '…': 0x85,
+  '†': 0x86,
+  '‡': 0x87,
+  ˆ: 0x88,
+  '‰': 0x89,
+  Š: 0x8a,
+  '‹': 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '˜': 0x98,
+  '™': 0x99,
+  š: 0x9a,
+  '›': 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
+};
+
+/**
+ * A PDF string literal's body in WinAnsiEncoding (the font's encoding below, so that "—", "€" and
+ * "é" print as themselves); what the encoding lacks becomes "?"; `\`, `(`, `)` are escaped.
+ */
+export const pdfEscape = (s: string) => {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    const byte = code >= 0x20 && code <= 0x7e ? code : code >= 0xa0 && code <= 0xff ? code : (WIN_ANSI[ch] ?? 0x3f);
+    out += byte === 0x5c || byte === 0x28 || byte === 0x29 ? `\\${String.fromCharCode(byte)}` : String.fromCharCode(byte);
+  }
+  return out;
+};
 
 /** A minimal valid one-page PDF (Helvetica) showing the given lines. */
 export function simplePdf(lines: string[], title = 'Document'): Buffer {
@@ -81,7 +124,7 @@ export function simplePdf(lines: string[], title = 'Document'): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
   ];
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

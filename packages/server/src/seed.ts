@@ -75,6 +75,32 @@ const ORGS = [
 ] as const;
 
 const AGENTS = ['Sam Support', 'Priya Patel', 'Jonas Weber', 'Maya Okafor'];
+
+/** What a client's reviewer writes on a deliverable (each at most once per deliverable). */
+const REMARKS = [
+  'Love the direction!',
+  'Can we make the logo larger?',
+  'The headline feels too long.',
+  'Please use our brand blue here.',
+  'The photo on the right looks a bit dark.',
+  'Could the call to action stand out more?',
+  'This section reads really well now.',
+  'Our legal team asks for the full company name here.',
+  'Can we try a version without the gradient?',
+  'The spacing between these blocks looks uneven.',
+  'Please swap the order of the first two paragraphs.',
+  'Great, this matches the brief.',
+];
+
+/** A copy of `xs` in a seeded random order (Fisher–Yates). */
+function shuffled<T>(rnd: { int(min: number, max: number): number }, xs: readonly T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rnd.int(0, i);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
 const PRODUCTS = [
   'the dashboard',
   'SSO login',
@@ -528,10 +554,16 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
             new Date(now - pi * day),
           ],
         );
+        // Done only what was due by now (finished on its due date or, when late, a few days after);
+        // the first milestone not done is in progress, the rest planned.
+        let inProgress = false;
         const msRows = ['Discovery', 'Design', 'Build', 'Launch'].map((title, k) => {
           const due = new Date(+pCreated + (k + 1) * 21 * day);
-          const status = k < 1 + pi ? 'done' : k === 1 + pi ? 'in_progress' : 'planned';
-          return [newId('mil'), orgId, pid, k + 1, title, due.toISOString().slice(0, 10), status, status === 'done' ? due : null];
+          const done = k < 1 + pi && +due < now;
+          const status = done ? 'done' : inProgress ? 'planned' : 'in_progress';
+          if (!done) inProgress = true;
+          const completed = done ? new Date(Math.min(+due + rnd.int(-2, 2) * day, now - day)) : null;
+          return [newId('mil'), orgId, pid, k + 1, title, due.toISOString().slice(0, 10), status, completed];
         });
         await insertMany(tx, 'milestones', ['id', 'org_id', 'project_id', 'position', 'title', 'due_on', 'status', 'completed_at'], msRows);
         const kinds = ['png', 'pdf', 'txt', 'png'] as const;
@@ -545,6 +577,8 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
           const versions: unknown[][] = [];
           const approvalRows: unknown[][] = [];
           const commentRows: unknown[][] = [];
+          // Each remark at most once per deliverable: a reviewer does not say the same thing twice.
+          const remarks = shuffled(rnd, REMARKS)[Symbol.iterator]();
           let t = +dCreated;
           let review = 'pending';
           let lastAction: unknown = null;
@@ -588,12 +622,7 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
                 orgId,
                 did,
                 v,
-                rnd.pick([
-                  'Love the direction!',
-                  'Can we make the logo larger?',
-                  'The headline feels too long.',
-                  'Please use our brand blue here.',
-                ]),
+                remarks.next().value ?? 'Looks good to me.',
                 'contact',
                 commenter.id,
                 commenter.name,

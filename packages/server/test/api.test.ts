@@ -369,6 +369,29 @@ describe('other resources', () => {
     expect(paid.body).toMatchObject({ status: 'paid', amount_due: 0, overdue: false });
   });
 
+  it('a draft invoice is never shown in the portal (not listed, not counted, not found by id); the staff API still reads it', async () => {
+    const draft = await h.staff('/invoices', {
+      body: {
+        org: 'acme',
+        number: 'DRAFT-1',
+        currency: 'GBP',
+        status: 'draft',
+        lines: [{ description: 'x', quantity: 1, unit_amount: 900 }],
+      },
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body.status).toBe('draft');
+    const list = await h.api('/invoices', { token: fx.tokens.alice });
+    expect(list.body.data.map((i: { number: string }) => i.number)).not.toContain('DRAFT-1');
+    const asked = await h.api('/invoices?status=draft', { token: fx.tokens.alice });
+    expect(asked.body.data).toEqual([]);
+    const totals = await h.api('/invoices/totals', { token: fx.tokens.alice });
+    expect(totals.body.data.map((t: { currency: string }) => t.currency)).not.toContain('GBP');
+    expect((await h.api(`/invoices/${draft.body.id}`, { token: fx.tokens.alice })).status).toBe(404);
+    expect((await h.staff(`/invoices/${draft.body.id}`, { method: 'PATCH', body: { status: 'open' } })).body.status).toBe('open');
+    expect((await h.api(`/invoices/${draft.body.id}`, { token: fx.tokens.alice })).body.number).toBe('DRAFT-1');
+  });
+
   it('articles: list, get, search with highlights, vote, categories', async () => {
     const list = await h.api('/articles', { token: fx.tokens.bob });
     expect(list.body.data.map((a: { slug: string }) => a.slug)).toEqual(['public-guide']);

@@ -31,9 +31,15 @@ export const mapInvoice = (r: Row, fileUrl: FileUrl): InvoiceSummary => ({
   payUrl: r.pay_url,
 });
 
-/** The invoice with its lines, in the handle's organization. */
-export async function invoiceWithLines(db: OrgDb, id: string, fileUrl: FileUrl): Promise<Invoice> {
-  const [row] = await db.query(`${INVOICE_SELECT} WHERE i.id = $1`, [id]);
+/**
+ * A draft is the company's work in progress (numbers, lines and totals may still change): the
+ * portal never shows one — not listed, not counted, and not found by id. The staff API sees them.
+ */
+const NOT_DRAFT = "i.status <> 'draft'";
+
+/** The invoice with its lines, in the handle's organization (a draft only for the staff API: `drafts`). */
+export async function invoiceWithLines(db: OrgDb, id: string, fileUrl: FileUrl, drafts = false): Promise<Invoice> {
+  const [row] = await db.query(`${INVOICE_SELECT} WHERE i.id = $1${drafts ? '' : ` AND ${NOT_DRAFT}`}`, [id]);
   if (!row) throw notFound('invoice');
   const lines = await db.query('SELECT * FROM invoice_lines WHERE invoice_id = $1 ORDER BY position', [id]);
   return {
@@ -55,7 +61,7 @@ const SORTS: Record<string, Omit<Sort, 'name' | 'dir'>> = {
 };
 
 function filter(query: { status?: string; overdue?: string }, params: unknown[]): string {
-  const conds: string[] = [];
+  const conds: string[] = [NOT_DRAFT];
   if (query.status) {
     params.push(query.status);
     conds.push(`i.status = $${params.length}`);

@@ -200,7 +200,7 @@ export const staffHandlers: StaffHandlers = {
           { kind: 'invoice_issued', title: `Invoice ${body.number}`, body: `${money(total, body.currency)} due`, link: null },
         );
       }
-      return invoiceWithLines(db, id, fileUrl);
+      return invoiceWithLines(db, id, fileUrl, true);
     },
     async update({ db: raw, params, body, fileUrl }) {
       const [inv] = await raw.query('SELECT * FROM invoices WHERE id = $1 FOR UPDATE', [params.id]);
@@ -213,7 +213,7 @@ export const staffHandlers: StaffHandlers = {
         [inv.id, status, amountPaid],
       );
       await appendEvents(db, [{ type: 'invoice.updated', kind: 'invoice', id: inv.id, adminOnly: true }]);
-      return invoiceWithLines(db, inv.id, fileUrl);
+      return invoiceWithLines(db, inv.id, fileUrl, true);
     },
   },
 

@@ -1,0 +1,60 @@
+// The demo seed as a customer would read it: nothing the data says could not have happened.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../src/seed.js';
+import { type Harness, harness, isPostgres } from './helpers.js';
+
+describe.skipIf(isPostgres)('the demo seed is believable (database-independent: runs in the pglite project only)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness();
+    await seed(h.db, { filesDir: h.filesDir });
+  }, 120_000);
+  afterAll(() => h?.close());
+
+  it('no milestone is done before its time: done ones were due and completed in the past, the first open one is in progress', async () => {
+    const rows = await h.db.query<{ project_id: string; position: number; status: string; due_on: string; completed_at: Date | null }>(
+      `SELECT project_id, position, status, due_on::text AS due_on, completed_at FROM milestones ORDER BY project_id, position`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const byProject = new Map<string, typeof rows>();
+    for (const r of rows) byProject.set(r.project_id, [...(byProject.get(r.project_id) ?? []), r]);
+    for (const ms of byProject.values()) {
+      for (const m of ms) {
+        if (m.status === 'done') {
+          expect(m.due_on <= today, `done milestone due ${m.due_on}`).toBe(true);
+          expect(m.completed_at && +m.completed_at <= Date.now()).toBe(true);
+        } else expect(m.completed_at).toBeNull();
+      }
+      const open = ms.filter((m) => m.status !== 'done');
+      if (open.length) expect(open[0]!.status).toBe('in_progress');
+      expect(open.slice(1).every((m) => m.status === 'planned')).toBe(true);
+    }
+  });
+
+  it('no comment is said twice on one deliverable', async () => {
+    const dupes = await h.db.query(
+      `SELECT deliverable_id, body, count(*)::int AS n FROM comments GROUP BY deliverable_id, body HAVING count(*) > 1`,
+    );
+    expect(dupes).toEqual([]);
+    const [counted] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments');
+    const n = counted?.n ?? 0;
+    expect(n).toBeGreaterThan(5);
+  });
+
+  it('the sample PDFs print their dashes (the brief reads "Website relaunch — version 1", not "?")', async () => {
+    const [row] = await h.db.query<{ id: string }>(
+      `SELECT f.id FROM files f WHERE f.media_type = 'application/pdf' AND f.file_name LIKE 'creative-brief%' ORDER BY f.file_name LIMIT 1`,
+    );
+    expect(row).toBeTruthy();
+    const [file] = await h.db.query<{ sha256: string }>('SELECT sha256 FROM files WHERE id = $1', [row!.id]);
+    const stored = await h.server.portico.services.storage.get(file!.sha256);
+    const bytes = new Uint8Array(await new Response(stored!.body).arrayBuffer());
+    const doc = await getDocument({ data: bytes, isEvalSupported: false }).promise;
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('\n');
+    await doc.destroy();
+    expect(text).toMatch(/— version \d/);
+    expect(text).not.toContain('?');
+  });
+});
