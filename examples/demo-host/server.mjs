@@ -163,6 +163,52 @@ const themeOf = (req) => {
 };
 const isAdmin = (user) => user.roles.includes('admin');
 
+/** The host's language switch: sets the page's `lang`/`dir` and the provider's language (the components follow). */
+const LANGS = { en: 'English', de: 'Deutsch', ar: 'العربية' };
+const langOf = (req) => {
+  const l = parseCookies(req).acme_lang;
+  return Object.hasOwn(LANGS, l ?? '') ? l : 'en';
+};
+/** Acme's own chrome in the three languages (the components translate themselves). */
+const CHROME = {
+  en: {
+    skip: 'Skip to content',
+    theme: 'Theme',
+    language: 'Language',
+    signOut: 'Sign out',
+    main: 'Main',
+    support: 'Support',
+    help: 'Help',
+    billing: 'Billing',
+    projects: 'Projects',
+    admins: 'Admins only',
+  },
+  de: {
+    skip: 'Zum Inhalt springen',
+    theme: 'Design',
+    language: 'Sprache',
+    signOut: 'Abmelden',
+    main: 'Hauptnavigation',
+    support: 'Support',
+    help: 'Hilfe',
+    billing: 'Abrechnung',
+    projects: 'Projekte',
+    admins: 'Nur für Admins',
+  },
+  ar: {
+    skip: 'انتقل إلى المحتوى',
+    theme: 'المظهر',
+    language: 'اللغة',
+    signOut: 'تسجيل الخروج',
+    main: 'التنقل الرئيسي',
+    support: 'الدعم',
+    help: 'المساعدة',
+    billing: 'الفواتير',
+    projects: 'المشاريع',
+    admins: 'للمسؤولين فقط',
+  },
+};
+
 /** A POST from our own pages: the browser's Sec-Fetch-Site / Origin must say same origin. */
 function sameOrigin(req) {
   const site = req.headers['sec-fetch-site'];
@@ -232,27 +278,40 @@ const NAV = [
 
 function layout(req, { user, title, active = '', body, portal = true }) {
   const theme = themeOf(req);
+  const lang = langOf(req);
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const c = CHROME[lang];
   const back = new URL(req.url, 'http://x').pathname;
   const nav = user
-    ? `<nav class="nav" aria-label="Main"><ul>${NAV.map(([key, href, label]) => {
+    ? `<nav class="nav" aria-label="${esc(c.main)}"><ul>${NAV.map(([key, href, label]) => {
         const disabled = key === 'billing' && !isAdmin(user);
-        return `<li><a href="${href}"${active === key ? ' aria-current="page"' : ''}${disabled ? ' class="is-restricted" title="Admins only"' : ''}>${label}</a></li>`;
+        return `<li><a href="${href}"${active === key ? ' aria-current="page"' : ''}${disabled ? ` class="is-restricted" title="${esc(c.admins)}"` : ''}>${esc(c[key] ?? label)}</a></li>`;
       }).join('')}</ul></nav>
       <div class="account">
         <span class="who"><strong>${esc(user.name)}</strong> <span class="muted">${esc(user.orgName)} · ${esc(user.roles.filter((r) => r !== 'member').join(', ') || 'member')}</span></span>
-        <form method="post" action="/logout"><button type="submit" class="link-button">Sign out</button></form>
+        <form method="post" action="/logout"><button type="submit" class="link-button">${esc(c.signOut)}</button></form>
       </div>`
     : '';
-  const switcher = `<form class="themes" method="post" action="/theme" aria-label="Theme">
+  const languages = `<form class="themes languages" method="post" action="/lang" aria-label="${esc(c.language)}">
       <input type="hidden" name="back" value="${esc(back)}">
-      <span class="muted">Theme</span>
+      <span class="muted">${esc(c.language)}</span>
+      ${Object.entries(LANGS)
+        .map(
+          ([l, name]) =>
+            `<button type="submit" name="lang" value="${l}" lang="${l}" dir="auto" aria-pressed="${l === lang}">${esc(name)}</button>`,
+        )
+        .join('')}
+    </form>`;
+  const switcher = `<form class="themes" method="post" action="/theme" aria-label="${esc(c.theme)}">
+      <input type="hidden" name="back" value="${esc(back)}">
+      <span class="muted">${esc(c.theme)}</span>
       ${THEMES.map((t) => `<button type="submit" name="theme" value="${t}" aria-pressed="${t === theme}">${t === 'brand' ? 'Client brand' : t[0].toUpperCase() + t.slice(1)}</button>`).join('')}
     </form>`;
   const content = portal
-    ? `<div class="portal portal--${theme}"><portico-provider theme="${theme === 'dark' ? 'dark' : 'light'}">${body}</portico-provider></div>`
+    ? `<div class="portal portal--${theme}"><portico-provider theme="${theme === 'dark' ? 'dark' : 'light'}" lang="${lang}" dir="${dir}">${body}</portico-provider></div>`
     : body;
   return `<!doctype html>
-<html lang="en" data-theme="${theme}">
+<html lang="${lang}" dir="${dir}" data-theme="${theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -262,12 +321,13 @@ function layout(req, { user, title, active = '', body, portal = true }) {
 ${user ? ['<script type="module" src="/assets/app.js"></script>', ...preloads.map((p) => `<link rel="modulepreload" href="${p}">`)].join('\n') : ''}
 </head>
 <body>
+<a class="skip-link" href="#main">${esc(c.skip)}</a>
 <header class="masthead">
   <a class="brand" href="/"><span class="logo" aria-hidden="true">▲</span> Acme Cloud</a>
   ${nav}
-  ${switcher}
+  <div class="switchers">${languages}${switcher}</div>
 </header>
-<main id="main" class="main">
+<main id="main" class="main" tabindex="-1">
 ${content}
 </main>
 <footer class="footer muted">Acme Cloud is a demo host site. Its portal features are <a href="https://github.com/">Portico</a> web components, served under a strict Content-Security-Policy with Trusted Types.</footer>
@@ -362,16 +422,21 @@ async function projectPage(req, res, user, projectId) {
 }
 
 async function deliverablePage(req, res, user, projectId, deliverableId) {
-  const r = await portalGet(user, `/projects/${encodeURIComponent(projectId)}`);
-  if (r.status === 404) return notFound(req, res, user);
+  const [r, d] = await Promise.all([
+    portalGet(user, `/projects/${encodeURIComponent(projectId)}`),
+    portalGet(user, `/deliverables/${encodeURIComponent(deliverableId)}`),
+  ]);
+  if (r.status === 404 || d.status === 404) return notFound(req, res, user);
   const p = r.data ?? { name: 'Project' };
+  const name = d.data?.title ?? 'Deliverable';
   page(
     res,
     layout(req, {
       user,
-      title: 'Deliverable',
+      title: `${name} · ${p.name}`,
       active: 'projects',
-      body: `<p class="crumbs"><a href="/projects">Projects</a> / <a href="/projects/${esc(projectId)}">${esc(p.name)}</a> / Deliverable</p>
+      body: `<p class="crumbs"><a href="/projects">Projects</a> / <a href="/projects/${esc(projectId)}">${esc(p.name)}</a> / <bdi>${esc(name)}</bdi></p>
+        <h1 dir="auto">${esc(name)}</h1>
         <div class="grid grid--deliverable">
           <portico-deliverable-viewer deliverable-id="${esc(deliverableId)}"></portico-deliverable-viewer>
           <aside class="stack" aria-label="Review">
@@ -488,6 +553,12 @@ async function handle(req, res) {
       const t = THEMES.includes(theme) ? theme : 'light';
       return redirect(res, to, { 'Set-Cookie': `acme_theme=${t}; Path=/; SameSite=Lax; Max-Age=31536000` });
     }
+    if (path === '/lang') {
+      const { lang, back } = await readBody(req);
+      const to = typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+      const l = Object.hasOwn(LANGS, lang ?? '') ? lang : 'en';
+      return redirect(res, to, { 'Set-Cookie': `acme_lang=${l}; Path=/; SameSite=Lax; Max-Age=31536000` });
+    }
     if (path === '/api/portal-token') {
       // The custom header cannot be sent cross-site without a CORS preflight, which we never grant.
       if (req.headers['x-portico-csrf'] !== '1') return problem(res, 403, 'Missing x-portico-csrf header');
@@ -569,13 +640,18 @@ async function handle(req, res) {
           </form>
         </aside>`
       : '';
+    // The page's title and heading name the ticket (the component shows its subject as the next heading).
+    const t = await portalGet(user, `/tickets/${encodeURIComponent(id)}`);
+    if (t.status === 404) return notFound(req, res, user);
+    const label = typeof t.data?.number === 'number' ? `Ticket #${t.data.number}` : 'Ticket';
     return page(
       res,
       layout(req, {
         user,
-        title: 'Ticket',
+        title: t.data?.subject ? `${label}: ${t.data.subject}` : label,
         active: 'support',
-        body: `<p class="crumbs"><a href="/support">Support</a> / Ticket</p>
+        body: `<p class="crumbs"><a href="/support">Support</a> / ${esc(label)}</p>
+          <h1>${esc(label)}</h1>
           <portico-ticket-detail ticket-id="${esc(id)}"></portico-ticket-detail>
           ${agent}`,
       }),
@@ -596,11 +672,13 @@ async function handle(req, res) {
   }
   m = /^\/help\/([a-z0-9-]{1,120})$/.exec(path);
   if (m) {
+    const a = await portalGet(user, `/articles/${m[1]}`);
+    if (a.status === 404) return notFound(req, res, user);
     return page(
       res,
       layout(req, {
         user,
-        title: 'Help',
+        title: a.data?.title ? `${a.data.title} · Help` : 'Help',
         active: 'help',
         body: `<p class="crumbs"><a href="/help">Help</a> / Article</p>
           <portico-kb-search article-href="/help/{slug}"></portico-kb-search>

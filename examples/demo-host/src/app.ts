@@ -18,6 +18,12 @@ document.addEventListener('portico-deliverable-select', (e) => {
   if (href) go(href.replace('{id}', encodeURIComponent(e.detail.deliverable.id)));
 });
 
+// Billing: an invoice's PDF opens in a new tab, so the portal stays where it was.
+document.addEventListener('portico-invoice-download', (e) => {
+  e.preventDefault();
+  window.open(e.detail.url, '_blank', 'noopener');
+});
+
 // DEMO ONLY: the "agent side" form posts through Acme's backend to Portico's staff API.
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-staff-reply]')) {
   form.addEventListener('submit', async (e) => {
