@@ -14,6 +14,8 @@ function sanitized(format: 'markdown' | 'html', source: string): Promise<Documen
     // The sanitizer module (and DOMPurify, marked behind it) loads with the first rich text.
     hit = import('./sanitize.js').then((m) => (format === 'markdown' ? m.renderMarkdown(source) : m.sanitizeHtmlToFragment(source)));
     cache.set(key, hit);
+    // A failure (say, the sanitizer's chunk did not load) is not kept: the next render tries again.
+    hit.catch(() => cache.get(key) === hit && cache.delete(key));
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   }
   return hit;
@@ -23,7 +25,8 @@ function sanitized(format: 'markdown' | 'html', source: string): Promise<Documen
  * Untrusted rich text in a child position: `text` renders as a text node; `markdown` and `html`
  * go through the shared sanitizer (`src/sanitize`) and land as a DOM fragment — never through
  * `innerHTML` of the raw string. Until the sanitized fragment is ready the source shows as plain
- * text (inert, and readable). The parent element gets `data-ready` once the final content is in.
+ * text (inert, and readable). The parent element gets `data-ready` once the final content is in (and `data-error` as well
+ * when the sanitizer failed and the text stays plain).
  */
 class RichTextDirective extends AsyncDirective {
   private key?: string;
@@ -47,8 +50,11 @@ class RichTextDirective extends AsyncDirective {
       return source;
     }
     parent.removeAttribute?.('data-ready');
-    sanitized(format, source).then(
-      (fragment) => {
+    parent.removeAttribute?.('data-error');
+    // Whatever happens, the body ends rendered or, if the sanitizer failed, as inert plain text
+    // marked `data-error`: never stuck waiting.
+    sanitized(format, source)
+      .then((fragment) => {
         if (this.key !== key) return;
         const copy = fragment.cloneNode(true) as DocumentFragment;
         // Authors rarely describe pasted images; an empty alt at least keeps screen readers from reading file names.
@@ -56,12 +62,15 @@ class RichTextDirective extends AsyncDirective {
         // Wide tables scroll inside themselves (prose styles): a scrolling region must be reachable by keyboard.
         for (const table of copy.querySelectorAll('table')) table.tabIndex = 0;
         this.setValue(copy);
-        parent.setAttribute?.('data-ready', '');
-      },
-      () => {
-        if (this.key === key) parent.setAttribute?.('data-ready', ''); // keep the plain text
-      },
-    );
+      })
+      .catch(() => {
+        if (this.key !== key) return;
+        this.setValue(source); // keep the plain text
+        parent.setAttribute?.('data-error', '');
+      })
+      .finally(() => {
+        if (this.key === key) parent.setAttribute?.('data-ready', '');
+      });
     return source;
   }
 }

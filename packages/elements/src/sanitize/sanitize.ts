@@ -41,6 +41,16 @@ import { isSafeUrl } from './url.js';
 
 export { isSafeUrl };
 
+/**
+ * DOMPurify parses its input as a whole document. When the first tag is `<frameset>` (after
+ * nothing but whitespace, `<html>` or `<head>`), the HTML parser builds a frameset document with no
+ * `<body>` at all, and DOMPurify answers `null` (`''` as a string): the content vanished and a
+ * caller that expected a fragment broke. A leading `<input>` puts the parser in the body first and
+ * sets its "frameset-ok" flag to "not ok", so a later `<frameset>` is ignored like any misplaced tag;
+ * `input` is a forbidden tag, so the guard itself never survives.
+ */
+const shield = (html: unknown) => `<input>${String(html)}`;
+
 let purifier: Promise<DOMPurify> | undefined;
 
 function loadPurifier(): Promise<DOMPurify> {
@@ -72,7 +82,7 @@ function policy(purify: DOMPurify): Policy | null {
   if (!tt) return null;
   const store = globalThis as unknown as Record<symbol, Policy | undefined>;
   store[POLICY_KEY] ??= tt.createPolicy('portico', {
-    createHTML: (html: string) => purify.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }),
+    createHTML: (html: string) => purify.sanitize(shield(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false }),
   });
   return store[POLICY_KEY]!;
 }
@@ -80,19 +90,20 @@ function policy(purify: DOMPurify): Policy | null {
 /** Sanitized HTML as a string (for Lit's `unsafeHTML` or `innerHTML`). */
 export async function sanitizeHtml(html: string): Promise<string> {
   const purify = await loadPurifier();
-  return purify.sanitize(String(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false });
+  return purify.sanitize(shield(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false });
 }
 
 /** Sanitized HTML as TrustedHTML through the `portico` policy when Trusted Types exist, else as a string. */
 export async function sanitizeTrustedHtml(html: string): Promise<TrustedHTML | string> {
   const purify = await loadPurifier();
-  return policy(purify)?.createHTML(String(html)) ?? purify.sanitize(String(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false });
+  return policy(purify)?.createHTML(String(html)) ?? purify.sanitize(shield(html), { ...CONFIG, RETURN_TRUSTED_TYPE: false });
 }
 
 /** Sanitized HTML as a DocumentFragment of the current document, ready to append. */
 export async function sanitizeHtmlToFragment(html: string): Promise<DocumentFragment> {
   const purify = await loadPurifier();
-  return purify.sanitize(String(html), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  // Never null, whatever DOMPurify makes of a document it cannot find a body in.
+  return purify.sanitize(shield(html), { ...CONFIG, RETURN_DOM_FRAGMENT: true }) ?? document.createDocumentFragment();
 }
 
 let markdown: Promise<(md: string) => string> | undefined;
