@@ -102,8 +102,11 @@ export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessag
     return this.trail.items;
   }
 
-  private readonly onApprove = (e: GlobalEventHandlersEventMap['portico-approve']) => {
-    if (e.detail.approval.deliverableId === this.deliverableId.trim()) void this.refresh();
+  // Listens on the document (the button is usually a sibling, not a child), where any script can
+  // fire a `portico-approve` of its own: its detail is read as unknown data.
+  private readonly onApprove = (e: Event) => {
+    const id = (e as CustomEvent<{ approval?: { deliverableId?: unknown } } | null>).detail?.approval?.deliverableId;
+    if (typeof id === 'string' && id === this.deliverableId.trim() && id) void this.refresh();
   };
 
   override connectedCallback(): void {
