@@ -5,6 +5,7 @@ import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { fileSize } from '../../i18n/file-size.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
 import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
@@ -347,16 +348,9 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     </dl>`;
   }
 
-  /** `120001` → "120 kB" in the locale's units. */
+  /** A file size in the locale's units, as every component shows one (`fileSize`): `120001` → "117.2 kB". */
   formatSize(bytes: number): string {
-    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
-    let i = 0;
-    let value = bytes;
-    while (value >= 1000 && i < units.length - 1) {
-      value /= 1000;
-      i++;
-    }
-    return this.i18n.number(value, { style: 'unit', unit: units[i], unitDisplay: i ? 'short' : 'long', maximumFractionDigits: i ? 1 : 0 });
+    return fileSize(this.i18n, bytes);
   }
 
   private selectVersion(n: number): void {
