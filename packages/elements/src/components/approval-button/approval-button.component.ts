@@ -247,7 +247,15 @@ export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageK
     const reason = this.disabledReason;
     const disabled = reason ? 'true' : 'false';
     return html`<p part="status" class="status" role="status">
-        ${t(this.deciding.pending ? 'approvalButton.deciding' : 'approvalButton.undecided', { version })}
+        ${t(
+          this.deciding.pending
+            ? 'approvalButton.deciding'
+            : // "your decision" only to a known approver: anyone else is told who decides.
+              reason !== 'role' && this.resource.value?.roles?.includes('approver')
+              ? 'approvalButton.undecided'
+              : 'approvalButton.undecidedOther',
+          { version },
+        )}
       </p>
       <div part="actions" class="actions" role="group" aria-label=${t('approvalButton.label')}>
         <button
