@@ -22,11 +22,13 @@ function sanitized(format: 'markdown' | 'html', source: string): Promise<Documen
 }
 
 /**
- * Untrusted rich text in a child position: `text` renders as a text node; `markdown` and `html`
- * go through the shared sanitizer (`src/sanitize`) and land as a DOM fragment — never through
- * `innerHTML` of the raw string. Until the sanitized fragment is ready the source shows as plain
- * text (inert, and readable). The parent element gets `data-ready` once the final content is in (and `data-error` as well
- * when the sanitizer failed and the text stays plain).
+ * Untrusted rich text in a child position, `richText(source, format, mediaOrigins?)`: `text`
+ * renders as a text node; `markdown` and `html` go through the shared sanitizer (`src/sanitize`)
+ * and land as a DOM fragment — never through `innerHTML` of the raw string. Until the sanitized
+ * fragment is ready the source shows as plain text (inert, and readable). With `mediaOrigins`
+ * (space-separated origins, `*` for any), images and media from any other origin become links
+ * (`keepMediaFrom`). The parent element gets `data-ready` once the final content is in (and
+ * `data-error` as well when the sanitizer failed and the text stays plain).
  */
 class RichTextDirective extends AsyncDirective {
   private key?: string;
@@ -36,12 +38,12 @@ class RichTextDirective extends AsyncDirective {
     if (part.type !== PartType.CHILD) throw new Error('richText() only works in a child position');
   }
 
-  render(source: string, _format: RichTextFormat): unknown {
+  render(source: string, _format: RichTextFormat, _mediaOrigins?: string): unknown {
     return source;
   }
 
-  override update(part: ChildPart, [source, format]: [string, RichTextFormat]): unknown {
-    const key = `${format}\u0000${source}`;
+  override update(part: ChildPart, [source, format, mediaOrigins]: [string, RichTextFormat, string?]): unknown {
+    const key = `${format}\u0000${mediaOrigins}\u0000${source}`;
     if (key === this.key) return noChange;
     this.key = key;
     const parent = part.parentNode as Element;
@@ -54,9 +56,11 @@ class RichTextDirective extends AsyncDirective {
     // Whatever happens, the body ends rendered or, if the sanitizer failed, as inert plain text
     // marked `data-error`: never stuck waiting.
     sanitized(format, source)
-      .then((fragment) => {
-        if (this.key !== key) return;
+      .then(async (fragment) => {
+        // Still in the sanitizer's inert document: nothing in it loads before it is in the page.
         const copy = fragment.cloneNode(true) as DocumentFragment;
+        if (mediaOrigins !== undefined) (await import('./sanitize.js')).keepMediaFrom(copy, mediaOrigins);
+        if (this.key !== key) return;
         // Authors rarely describe pasted images; an empty alt at least keeps screen readers from reading file names.
         for (const img of copy.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
         // Wide tables scroll inside themselves (prose styles): a scrolling region must be reachable by keyboard.

@@ -127,3 +127,39 @@ export async function renderMarkdown(md: string): Promise<DocumentFragment> {
   const [parse] = await Promise.all([loadMarkdown(), loadPurifier()]);
   return sanitizeHtmlToFragment(parse(String(md)));
 }
+
+const originOf = (url: string, base?: string): string => {
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Customer-written content (ticket messages) loads images and media only from `origins`
+ * (space-separated origins, `*` for any): every other `src` becomes a link to it, so a message
+ * cannot carry a tracking pixel. Call it on sanitized nodes before they enter the page (nodes of
+ * the sanitizer's inert document load nothing).
+ */
+export function keepMediaFrom(root: ParentNode, origins: string): void {
+  const list = origins.split(/[\s,]+/);
+  if (list.includes('*')) return;
+  const allowed = new Set(list.map((o) => originOf(o)));
+  const ok = (url: string) => allowed.has(originOf(url, document.baseURI));
+  for (const el of [...root.querySelectorAll('[src], [poster]')]) {
+    const poster = el.getAttribute('poster');
+    if (poster !== null && !ok(poster)) el.removeAttribute('poster');
+    const src = el.getAttribute('src');
+    if (src === null || ok(src)) continue;
+    if (el.localName === 'source' || el.localName === 'track') {
+      el.remove();
+      continue;
+    }
+    const link = el.ownerDocument.createElement('a');
+    link.setAttribute('href', src);
+    link.setAttribute('rel', 'noopener noreferrer');
+    link.textContent = el.getAttribute('alt') || src;
+    el.replaceWith(link);
+  }
+}
