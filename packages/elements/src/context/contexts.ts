@@ -15,5 +15,3 @@ export interface PorticoLocale {
 export const clientContext = createContext<PorticoClientLike | undefined>(Symbol.for('portico-client'));
 export const localeContext = createContext<PorticoLocale | undefined>(Symbol.for('portico-locale'));
 export const themeContext = createContext<PorticoTheme | undefined>(Symbol.for('portico-theme'));
-/** Origins customer-written content may load images from, besides the API's own (`<portico-provider image-origins>`). */
-export const imageOriginsContext = createContext<string | undefined>(Symbol.for('portico-image-origins'));

@@ -22,12 +22,12 @@ function sanitized(format: 'markdown' | 'html', source: string): Promise<Documen
 }
 
 /**
- * Untrusted rich text in a child position, `richText(source, format, mediaOrigins?)`: `text`
+ * Untrusted rich text in a child position, `richText(source, format, customer?)`: `text`
  * renders as a text node; `markdown` and `html` go through the shared sanitizer (`src/sanitize`)
  * and land as a DOM fragment — never through `innerHTML` of the raw string. Until the sanitized
- * fragment is ready the source shows as plain text (inert, and readable). With `mediaOrigins`
- * (space-separated origins, `*` for any), images and media from any other origin become links
- * (`keepMediaFrom`). The parent element gets `data-ready` once the final content is in (and
+ * fragment is ready the source shows as plain text (inert, and readable). `customer` content
+ * (ticket messages) loads images and media only from the API's origin and the provider's
+ * `image-origins`; others become links (`keepMediaFrom`). The parent element gets `data-ready` once the final content is in (and
  * `data-error` as well when the sanitizer failed and the text stays plain).
  */
 class RichTextDirective extends AsyncDirective {
@@ -38,12 +38,12 @@ class RichTextDirective extends AsyncDirective {
     if (part.type !== PartType.CHILD) throw new Error('richText() only works in a child position');
   }
 
-  render(source: string, _format: RichTextFormat, _mediaOrigins?: string): unknown {
+  render(source: string, _format: RichTextFormat, _customer?: boolean): unknown {
     return source;
   }
 
-  override update(part: ChildPart, [source, format, mediaOrigins]: [string, RichTextFormat, string?]): unknown {
-    const key = `${format}\u0000${mediaOrigins}\u0000${source}`;
+  override update(part: ChildPart, [source, format, customer]: [string, RichTextFormat, boolean?]): unknown {
+    const key = `${format}\u0000${source}`;
     if (key === this.key) return noChange;
     this.key = key;
     const parent = part.parentNode as Element;
@@ -55,26 +55,10 @@ class RichTextDirective extends AsyncDirective {
     parent.removeAttribute?.('data-error');
     // Whatever happens, the body ends rendered or, if the sanitizer failed, as inert plain text
     // marked `data-error`: never stuck waiting.
-    sanitized(format, source)
-      .then(async (fragment) => {
-        // Still in the sanitizer's inert document: nothing in it loads before it is in the page.
-        const copy = fragment.cloneNode(true) as DocumentFragment;
-        if (mediaOrigins !== undefined) (await import('./sanitize.js')).keepMediaFrom(copy, mediaOrigins);
-        if (this.key !== key) return;
-        // Authors rarely describe pasted images; an empty alt at least keeps screen readers from reading file names.
-        for (const img of copy.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
-        // Wide tables scroll inside themselves (prose styles): a scrolling region must be reachable by keyboard.
-        for (const table of copy.querySelectorAll('table')) table.tabIndex = 0;
-        this.setValue(copy);
-      })
-      .catch(() => {
-        if (this.key !== key) return;
-        this.setValue(source); // keep the plain text
-        parent.setAttribute?.('data-error', '');
-      })
-      .finally(() => {
-        if (this.key === key) parent.setAttribute?.('data-ready', '');
-      });
+    Promise.all([sanitized(format, source), import('./sanitize.js')])
+      .then(([fragment, m]) => this.key === key && this.setValue(m.prepareRichText(fragment, customer ? parent : null)))
+      .catch(() => this.key === key && (this.setValue(source), parent.setAttribute?.('data-error', '')))
+      .finally(() => this.key === key && parent.setAttribute?.('data-ready', ''));
     return source;
   }
 }

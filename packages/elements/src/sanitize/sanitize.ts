@@ -137,15 +137,28 @@ const originOf = (url: string, base?: string): string => {
 };
 
 /**
- * Customer-written content (ticket messages) loads images and media only from `origins`
- * (space-separated origins, `*` for any): every other `src` becomes a link to it, so a message
- * cannot carry a tracking pixel. Call it on sanitized nodes before they enter the page (nodes of
- * the sanitizer's inert document load nothing).
+ * Customer-written content (ticket messages) loads images and media only from the API's origin
+ * and the origins of the nearest `<portico-provider image-origins>` (space-separated, `*` for any):
+ * every other `src` becomes a link to it, so a message cannot carry a tracking pixel. `from` is
+ * where the content goes: the component above it gives the API (its client's `baseUrl`), the
+ * nearest ancestor with an `imageOrigins` list (a provider) the rest. Call it on sanitized nodes
+ * before they enter the page (nodes of the sanitizer's inert document load nothing).
  */
-export function keepMediaFrom(root: ParentNode, origins: string): void {
-  const list = origins.split(/[\s,]+/);
+export function keepMediaFrom(root: ParentNode, from: Node): void {
+  type Up = Node & { host?: Node; imageOrigins?: string; effectiveClient?: { baseUrl?: string } };
+  let api: string | undefined;
+  let origins: string | undefined;
+  for (let n: Up | null = from; n; n = n.parentNode ?? n.host ?? null) {
+    api ??= n.effectiveClient?.baseUrl;
+    origins ??= n.imageOrigins ?? undefined;
+  }
+  const list = `${origins ?? ''}`.split(/[\s,]+/);
   if (list.includes('*')) return;
   const allowed = new Set(list.map((o) => originOf(o)));
+  if (api) allowed.add(originOf(api, document.baseURI));
+  // Not origins at all: an unparseable entry, or an opaque one (data:, about:).
+  allowed.delete('');
+  allowed.delete('null');
   const ok = (url: string) => allowed.has(originOf(url, document.baseURI));
   for (const el of [...root.querySelectorAll('[src], [poster]')]) {
     const poster = el.getAttribute('poster');
@@ -162,4 +175,20 @@ export function keepMediaFrom(root: ParentNode, origins: string): void {
     link.textContent = el.getAttribute('alt') || src;
     el.replaceWith(link);
   }
+}
+
+/**
+ * A copy of a cached sanitized fragment, ready for the page (the `richText` directive's last
+ * step): customer content (`from` given: where it goes) through `keepMediaFrom`, an empty `alt` on
+ * undescribed images (authors rarely describe pasted ones; it keeps screen readers from reading
+ * file names), and wide tables focusable (they scroll inside themselves, and a scrolling region
+ * must be reachable by keyboard). The copy stays in the sanitizer's inert document until it is
+ * inserted, so nothing in it loads before the filter ran.
+ */
+export function prepareRichText(fragment: DocumentFragment, from: Node | null): DocumentFragment {
+  const copy = fragment.cloneNode(true) as DocumentFragment;
+  if (from) keepMediaFrom(copy, from);
+  for (const img of copy.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
+  for (const table of copy.querySelectorAll('table')) table.tabIndex = 0;
+  return copy;
 }

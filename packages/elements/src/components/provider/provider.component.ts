@@ -1,9 +1,9 @@
-import { ContextConsumer, ContextProvider } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { createClientFor, endpointRegistry, type PorticoClientOptions } from '@portico/client';
 import { css, html } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
 import type { PorticoClientLike } from '../../context/client.js';
-import { clientContext, imageOriginsContext, localeContext, themeContext } from '../../context/contexts.js';
+import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
 import { dirOf } from '../../i18n/i18n.js';
 
 /**
@@ -60,7 +60,8 @@ export class PorticoProvider extends PorticoElement {
   /**
    * Origins, besides the API's own, that images in customer-written content (ticket messages) may
    * load from: space-separated, e.g. `https://cdn.example.com https://files.example.net`; `*` allows
-   * any. Others render as a link. Unset, an outer provider's list applies.
+   * any. Others render as a link. Unset, an outer provider's list applies. Read when a message is
+   * rendered (by the sanitizer, which finds the nearest provider with a list).
    */
   imageOrigins?: string;
 
@@ -69,8 +70,6 @@ export class PorticoProvider extends PorticoElement {
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext });
   private readonly themeProvider = new ContextProvider(this, { context: themeContext });
-  private readonly imagesProvider = new ContextProvider(this, { context: imageOriginsContext });
-  private readonly outerImages = new ContextConsumer(this, { context: imageOriginsContext, subscribe: true });
 
   /** The client the provider shares: `.client`, else one built from `base-url` and `getToken`, else an outer provider's. */
   override get effectiveClient(): PorticoClientLike | undefined {
@@ -99,7 +98,6 @@ export class PorticoProvider extends PorticoElement {
         : this.contextLocale,
     );
     this.themeProvider.setValue(this.theme ?? this.contextTheme);
-    this.imagesProvider.setValue(this.imageOrigins ?? this.outerImages.value);
   }
 
   protected override render() {

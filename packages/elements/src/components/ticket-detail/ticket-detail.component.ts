@@ -1,9 +1,7 @@
-import { ContextConsumer } from '@lit/context';
 import type { Ticket, TicketMessage } from '@portico/contract';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
-import { imageOriginsContext } from '../../context/contexts.js';
 import { MutationController } from '../../controllers/mutation-controller.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
@@ -168,15 +166,6 @@ export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey |
   });
 
   private readonly uploads = new UploadController(this);
-
-  /** The provider's `image-origins`. */
-  private readonly imageOrigins = new ContextConsumer(this, { context: imageOriginsContext, subscribe: true });
-
-  /** Where images in messages may load from: the API's origin and the provider's `image-origins`. */
-  private get mediaOrigins(): string {
-    const base = this.effectiveClient?.baseUrl;
-    return `${base ? new URL(base, document.baseURI).origin : ''} ${this.imageOrigins.value ?? ''}`;
-  }
 
   private readonly reply = new MutationController(this, {
     send: (client, { ticketId: id, body, attachmentIds }: TicketReplyRequestDetail, { key, signal }) =>

@@ -31,8 +31,6 @@ export type TicketDetailView = Pick<PorticoTicketDetail, keyof PorticoTicketDeta
   readonly reply: MutationController<TicketReplyRequestDetail, TicketMessage>;
   readonly actions: MutationController<{ action: TicketAction; ticket: Ticket }, Ticket>;
   readonly pending?: PendingReply;
-  /** Origins images in messages may load from (`richText`'s `mediaOrigins`). */
-  readonly mediaOrigins: string;
   draft: string;
   replyInvalid?: string;
 };
@@ -149,7 +147,7 @@ function renderMessage(d: TicketDetailView, m: TicketMessage) {
       ${agent ? html`<span class="author__role">${t('ticketDetail.agent')}</span>` : nothing}
       <time class="time" datetime=${m.createdAt}>${date(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
     </p>
-    <div part="body" class="body" data-format=${m.bodyFormat}>${richText(m.body, m.bodyFormat === 'markdown' ? 'markdown' : 'text', d.mediaOrigins)}</div>
+    <div part="body" class="body" data-format=${m.bodyFormat}>${richText(m.body, m.bodyFormat === 'markdown' ? 'markdown' : 'text', true)}</div>
     ${
       m.attachments.length
         ? html`<ul part="message-attachments" class="message-attachments" role="list" aria-label=${t('ticketDetail.attachmentsOf')}>
