@@ -264,7 +264,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     const kind = v.processing === 'ready' ? previewKind(v.mediaType) : 'other';
     const versions = [...d.versions].sort((a, b) => b.number - a.number);
     return html`<div part="header" class="header">
-        <span part="title" class="title">${d.title}</span>
+        <span part="title" class="title" dir="auto">${d.title}</span>
         ${reviewBadge(t, d.reviewStatus)}
       </div>
       <fieldset part="versions" class="versions">
@@ -334,10 +334,11 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   private renderFacts(v: DeliverableVersion) {
     const { t, date } = this.i18n;
-    const row = (label: string, value: unknown) => html`<div class="fact"><dt>${label}</dt><dd>${value}</dd></div>`;
+    const row = (label: string, value: unknown, user?: boolean) =>
+      html`<div class="fact"><dt>${label}</dt><dd dir=${user ? 'auto' : nothing}>${value}</dd></div>`;
     return html`<dl part="facts" class="facts" aria-label=${t('deliverableViewer.facts')}>
-      ${row(t('deliverableViewer.fileName'), v.fileName)} ${row(t('deliverableViewer.size'), this.formatSize(v.size))}
-      ${row(t('deliverableViewer.type'), v.mediaType)} ${row(t('deliverableViewer.uploadedBy'), v.uploadedBy.name)}
+      ${row(t('deliverableViewer.fileName'), v.fileName, true)} ${row(t('deliverableViewer.size'), this.formatSize(v.size))}
+      ${row(t('deliverableViewer.type'), v.mediaType)} ${row(t('deliverableViewer.uploadedBy'), v.uploadedBy.name, true)}
       ${row(t('deliverableViewer.uploadedAt'), html`<time datetime=${v.createdAt}>${date(v.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>`)}
       ${row(
         t('deliverableViewer.checksum'),

@@ -1,5 +1,4 @@
 import type { Article } from '@portico/contract';
-import { prepareRichText, renderMarkdown, sanitizeHtmlToFragment } from '../../sanitize/sanitize.js';
 
 /**
  * Sanitizes an article body into a detached `<div part="body">` (`prepareRichText`: undescribed
@@ -8,6 +7,7 @@ import { prepareRichText, renderMarkdown, sanitizeHtmlToFragment } from '../../s
  * The body's headings are shifted so its top level sits just below the article's title.
  */
 export async function renderBody(article: Article, headingLevel: number): Promise<HTMLElement> {
+  const { prepareRichText, renderMarkdown, sanitizeHtmlToFragment } = await import('../../sanitize/sanitize.js');
   const fragment = prepareRichText(
     article.bodyFormat === 'markdown' ? await renderMarkdown(article.body) : await sanitizeHtmlToFragment(article.body),
     null,
@@ -20,6 +20,7 @@ export async function renderBody(article: Article, headingLevel: number): Promis
   const body = document.createElement('div');
   body.className = 'body';
   body.setAttribute('part', 'body');
+  body.dir = 'auto'; // the author's direction, whatever the page's
   body.append(fragment);
   // The body's top heading level becomes the one below the title, the rest keep their steps.
   const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];

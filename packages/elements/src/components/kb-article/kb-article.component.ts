@@ -181,12 +181,12 @@ export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
     const { t, date } = this.i18n;
     return html`<article part="article" class="article" aria-labelledby="${this.uid}-title">
       <header part="header" class="header">
-        <div id="${this.uid}-title" part="title" class="title" role="heading" aria-level=${this.level}>${article.title}</div>
+        <div id="${this.uid}-title" part="title" class="title" role="heading" aria-level=${this.level} dir="auto">${article.title}</div>
         <p part="meta" class="meta">
           ${
             article.category
               ? html`<span part="category" class="category"
-                  ><span class="visually-hidden">${t('kbArticle.category')}: </span>${article.category.name}</span
+                  ><span class="visually-hidden">${t('kbArticle.category')}: </span><bdi>${article.category.name}</bdi></span
                 >`
               : nothing
           }
