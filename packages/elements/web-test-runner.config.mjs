@@ -20,8 +20,30 @@ function xssCorpus(ctx, next) {
   return undefined;
 }
 
+/**
+ * Image requests for the remote-image tests: `/__pixel/<name>` answers a 1×1 GIF and records
+ * `<host> <name>`; `/__pixel-log` answers the records so far and clears them. The page runs on
+ * localhost, so `127.0.0.1` is another origin on the same server ("a foreign host" that still answers).
+ * @type {import('koa').Middleware}
+ */
+const pixelLog = [];
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+function pixels(ctx, next) {
+  if (ctx.path === '/__pixel-log') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(pixelLog.splice(0));
+    return undefined;
+  }
+  if (!ctx.path.startsWith('/__pixel/')) return next();
+  pixelLog.push(`${ctx.host} ${ctx.path.slice('/__pixel/'.length)}`);
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.type = 'image/gif';
+  ctx.body = GIF;
+  return undefined;
+}
+
 export default porticoWtrConfig({
   files: 'src/**/*.test.ts',
   label: '@portico/elements tests',
-  middleware: [xssCorpus],
+  middleware: [xssCorpus, pixels],
 });

@@ -11,7 +11,8 @@
 //                     the chunk-<hash>.js files beside them.
 //   lazy files        loaded by import() relative to the file that needs them, only when needed, by
 //                     the bundle and the component modules alike (one copy, stable names):
-//                     `dompurify.js` + `marked.js` (the first knowledge-base article),
+//                     `sanitize.js` + `dompurify.js` + `marked.js` (the first rich text: an article,
+//                     a Markdown ticket message),
 //                     `messages.<lang>.js` + `<name>.messages.<lang>.js` (a page in de or ar),
 //                     `pdfjs.js` + `pdf-worker.js` (the first PDF preview; pdf.js's own minified
 //                     builds). The viewer starts the worker from
@@ -70,8 +71,10 @@ const lazyFiles = {
           /(?:\/|^)([a-z0-9-]+)\.messages\.([a-z]{2,3}(?:-[A-Za-z]+)?)\.js$/.exec(source) ??
           /\/i18n\/messages\/([a-z]{2,3}(?:-[A-Za-z]+)?)\.js$/.exec(source);
         if (m) name = m.length === 3 && m[2] ? `${m[1]}.messages.${m[2]}.js` : `messages.${m[1]}.js`;
+        // The sanitizer module (DOMPurify's and marked's glue, the image filter): only with rich text.
+        else if (/\/sanitize\/sanitize\.js$/.test(source)) name = 'sanitize.js';
       }
-      if (!name) return undefined; // the viewer's pdf-preview, the sanitizer module: small, part of their importer
+      if (!name) return undefined; // the viewer's pdf-preview, an article's body module: small, part of their importer
       if (lazy.has(name) && lazy.get(name) !== source) throw new Error(`two lazy files named ${name}: ${lazy.get(name)}, ${source}`);
       lazy.set(name, source);
       return { path: `./${name}`, external: true };
@@ -204,15 +207,21 @@ export async function buildCdn() {
   });
 
   // 4. The lazy files met by both builds: pdf.js's own minified builds copied, the rest bundled
-  //    alone (each is self-contained: data, or a library with no import).
-  const built = {};
-  for (const [name, source] of lazy) {
-    if (Object.values(PDF).includes(name)) {
-      const file = { 'pdfjs.js': 'build/pdf.min.mjs', 'pdf-worker.js': 'build/pdf.worker.min.mjs' }[name];
-      await copyFile(join(dirname(require.resolve('pdfjs-dist/package.json')), file), join(out, name));
-    } else built[name.replace(/\.js$/, '')] = source;
+  //    alone (data, a library with no import, or the sanitizer, whose own import() of DOMPurify
+  //    and marked stay imports of their lazy files).
+  // Bundling one may meet others (the sanitizer's DOMPurify and marked): until none is new.
+  const done = new Set();
+  while (lazy.size > done.size) {
+    const built = {};
+    for (const [name, source] of [...lazy].filter(([n]) => !done.has(n))) {
+      done.add(name);
+      if (Object.values(PDF).includes(name)) {
+        const file = { 'pdfjs.js': 'build/pdf.min.mjs', 'pdf-worker.js': 'build/pdf.worker.min.mjs' }[name];
+        await copyFile(join(dirname(require.resolve('pdfjs-dist/package.json')), file), join(out, name));
+      } else built[name.replace(/\.js$/, '')] = source;
+    }
+    await esbuild.build({ ...common, absWorkingDir: pkg, entryPoints: built, outdir: out, splitting: false });
   }
-  await esbuild.build({ ...common, plugins: [], absWorkingDir: pkg, entryPoints: built, outdir: out, splitting: false });
 
   // 5. Types of the bundle (its exports: the package's, pdfSettings and the client's) and the map.
   await writeFile(

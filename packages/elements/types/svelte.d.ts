@@ -533,6 +533,15 @@ export interface PorticoProviderSvelteProps {
   /** Extra client options (timeout, retry, onEvent, fetch) used when the provider builds the client. */
   clientOptions?: PorticoProvider['clientOptions'];
   /**
+   * Origins, besides the API's own, that images in customer-written content (ticket messages) may
+   * load from: space-separated, e.g. `https://cdn.example.com https://files.example.net`; `*` allows
+   * any. Others render as a link. Unset, an outer provider's list applies. Read when a message is
+   * rendered (by the sanitizer, which finds the nearest provider with a list).
+   *
+   * Attribute `image-origins`.
+   */
+  imageOrigins?: PorticoProvider['imageOrigins'];
+  /**
    * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
    * property wins over the provider's.
    */
@@ -545,6 +554,8 @@ export interface PorticoProviderSvelteProps {
   theme?: PorticoProvider['theme'];
   /** Attribute form of `baseUrl`. */
   'base-url'?: PorticoProvider['baseUrl'];
+  /** Attribute form of `imageOrigins`. */
+  'image-origins'?: PorticoProvider['imageOrigins'];
 }
 
 /** Props of `<portico-ticket-detail>`: A ticket's conversation, with reply, attachments and ticket actions. */

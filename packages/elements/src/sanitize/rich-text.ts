@@ -14,16 +14,21 @@ function sanitized(format: 'markdown' | 'html', source: string): Promise<Documen
     // The sanitizer module (and DOMPurify, marked behind it) loads with the first rich text.
     hit = import('./sanitize.js').then((m) => (format === 'markdown' ? m.renderMarkdown(source) : m.sanitizeHtmlToFragment(source)));
     cache.set(key, hit);
+    // A failure (say, the sanitizer's chunk did not load) is not kept: the next render tries again.
+    hit.catch(() => cache.get(key) === hit && cache.delete(key));
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   }
   return hit;
 }
 
 /**
- * Untrusted rich text in a child position: `text` renders as a text node; `markdown` and `html`
- * go through the shared sanitizer (`src/sanitize`) and land as a DOM fragment — never through
- * `innerHTML` of the raw string. Until the sanitized fragment is ready the source shows as plain
- * text (inert, and readable). The parent element gets `data-ready` once the final content is in.
+ * Untrusted rich text in a child position, `richText(source, format, customer?)`: `text`
+ * renders as a text node; `markdown` and `html` go through the shared sanitizer (`src/sanitize`)
+ * and land as a DOM fragment — never through `innerHTML` of the raw string. Until the sanitized
+ * fragment is ready the source shows as plain text (inert, and readable). `customer` content
+ * (ticket messages) loads images and media only from the API's origin and the provider's
+ * `image-origins`; others become links (`keepMediaFrom`). The parent element gets `data-ready` once the final content is in (and
+ * `data-error` as well when the sanitizer failed and the text stays plain).
  */
 class RichTextDirective extends AsyncDirective {
   private key?: string;
@@ -33,11 +38,11 @@ class RichTextDirective extends AsyncDirective {
     if (part.type !== PartType.CHILD) throw new Error('richText() only works in a child position');
   }
 
-  render(source: string, _format: RichTextFormat): unknown {
+  render(source: string, _format: RichTextFormat, _customer?: boolean): unknown {
     return source;
   }
 
-  override update(part: ChildPart, [source, format]: [string, RichTextFormat]): unknown {
+  override update(part: ChildPart, [source, format, customer]: [string, RichTextFormat, boolean?]): unknown {
     const key = `${format}\u0000${source}`;
     if (key === this.key) return noChange;
     this.key = key;
@@ -47,21 +52,13 @@ class RichTextDirective extends AsyncDirective {
       return source;
     }
     parent.removeAttribute?.('data-ready');
-    sanitized(format, source).then(
-      (fragment) => {
-        if (this.key !== key) return;
-        const copy = fragment.cloneNode(true) as DocumentFragment;
-        // Authors rarely describe pasted images; an empty alt at least keeps screen readers from reading file names.
-        for (const img of copy.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
-        // Wide tables scroll inside themselves (prose styles): a scrolling region must be reachable by keyboard.
-        for (const table of copy.querySelectorAll('table')) table.tabIndex = 0;
-        this.setValue(copy);
-        parent.setAttribute?.('data-ready', '');
-      },
-      () => {
-        if (this.key === key) parent.setAttribute?.('data-ready', ''); // keep the plain text
-      },
-    );
+    parent.removeAttribute?.('data-error');
+    // Whatever happens, the body ends rendered or, if the sanitizer failed, as inert plain text
+    // marked `data-error`: never stuck waiting.
+    Promise.all([sanitized(format, source), import('./sanitize.js')])
+      .then(([fragment, m]) => this.key === key && this.setValue(m.prepareRichText(fragment, customer ? parent : null)))
+      .catch(() => this.key === key && (this.setValue(source), parent.setAttribute?.('data-error', '')))
+      .finally(() => this.key === key && parent.setAttribute?.('data-ready', ''));
     return source;
   }
 }

@@ -1,38 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { findProblem } from '../testing/xss.js';
 import { isSafeUrl, renderMarkdown, renderMarkdownToHtml, sanitizeHtml, sanitizeHtmlToFragment } from './sanitize.js';
 
-interface Payload {
-  source: string;
-  payload: string;
-}
-
-const BAD_URL = /^(javascript|vbscript|data):/i;
-const FORBIDDEN = 'script, iframe, object, embed, form, base, meta, frame, frameset, link, style, svg, math';
-
-/** Every way a payload could still run or navigate: the first problem found, or null. */
-function findProblem(root: ParentNode): string | null {
-  const bad = root.querySelector(FORBIDDEN);
-  if (bad) return `<${bad.localName}> survived`;
-  for (const el of root.querySelectorAll('*')) {
-    for (const attr of el.attributes) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) return `${name} on <${el.localName}>`;
-      if (name === 'formaction' || name === 'http-equiv' || name === 'srcdoc') return `${name} on <${el.localName}>`;
-      if (['href', 'src', 'xlink:href', 'action', 'data', 'poster', 'background', 'cite'].includes(name)) {
-        // The browser's own URL parser decides what a click or load would do.
-        let protocol = 'unparseable';
-        try {
-          protocol = new URL(attr.value, 'https://host.test/page').protocol;
-        } catch {}
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip these from URLs
-        const value = attr.value.replace(/[\u0000-\u0020]/g, '');
-        if (BAD_URL.test(value) || !/^https?:$/.test(protocol)) return `${name}="${attr.value.slice(0, 60)}" on <${el.localName}>`;
-      }
-    }
-    if (el.localName === 'a' && el.getAttribute('rel') !== 'noopener noreferrer') return '<a> without rel="noopener noreferrer"';
-  }
-  return null;
-}
+type Payload = { source: string; payload: string };
 
 describe('sanitizer', () => {
   let corpus: Payload[];
@@ -119,6 +89,17 @@ describe('sanitizer', () => {
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://x.test/a', '/help', null]);
     expect(links.every((a) => a.rel === 'noopener noreferrer')).to.equal(true);
     expect(links[0]!.hasAttribute('target')).to.equal(false);
+  });
+
+  it('a leading <frameset> is a misplaced tag, not a frameset document: a fragment (never null) with the text kept', async () => {
+    for (const input of ['<frameset>', '  <frameset><frame src=x>', '<html><frameset>', '<head></head><frameset>']) {
+      const fragment = await sanitizeHtmlToFragment(input);
+      expect(fragment, input).to.be.instanceOf(DocumentFragment);
+      expect(fragment.textContent!.trim(), input).to.equal('');
+    }
+    expect((await sanitizeHtmlToFragment('<frameset>Hello <b>after</b>')).textContent).to.equal('Hello after');
+    expect(await sanitizeHtml('<frameset>Hello <b>after</b>')).to.equal('Hello <b>after</b>');
+    expect((await renderMarkdown('<frameset>\n\nHello **after**')).textContent).to.contain('Hello after');
   });
 
   it('renders Markdown', async () => {

@@ -8,6 +8,7 @@ import { MutationController } from '../../controllers/mutation-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, isAbort, ResourceController } from '../../controllers/resource-controller.js';
+import { isolate } from '../../i18n/isolate.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoApproveRequestDetail } from './approval-button.events.js';
 import { type ApprovalButtonMessageKey, en } from './approval-button.messages.js';
@@ -232,7 +233,7 @@ export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageK
       const key = approval.decision === 'approved' ? 'approvalButton.approved' : 'approvalButton.changesRequested';
       const when = date(approval.decidedAt, { dateStyle: 'medium', timeStyle: 'short' });
       return html`<p part="status" class="status" tabindex="-1" data-decision=${approval.decision}>
-        ${t(key, { version, name: approval.decidedBy.name, date: when })}
+        ${isolate(t, key, { version, name: approval.decidedBy.name, date: when }, 'name')}
       </p>`;
     }
     const current = deliverable.currentVersion.number;
@@ -247,7 +248,15 @@ export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageK
     const reason = this.disabledReason;
     const disabled = reason ? 'true' : 'false';
     return html`<p part="status" class="status" role="status">
-        ${t(this.deciding.pending ? 'approvalButton.deciding' : 'approvalButton.undecided', { version })}
+        ${t(
+          this.deciding.pending
+            ? 'approvalButton.deciding'
+            : // "your decision" only to a known approver: anyone else is told who decides.
+              reason !== 'role' && this.resource.value?.roles?.includes('approver')
+              ? 'approvalButton.undecided'
+              : 'approvalButton.undecidedOther',
+          { version },
+        )}
       </p>
       <div part="actions" class="actions" role="group" aria-label=${t('approvalButton.label')}>
         <button
@@ -289,7 +298,7 @@ export class PorticoApprovalButton extends PorticoElement<ApprovalButtonMessageK
         <h2 part="dialog-title" class="title" id="title">
           ${t(approve ? 'approvalButton.approveTitle' : 'approvalButton.changesTitle', { version })}
         </h2>
-        <p id="text">${t(approve ? 'approvalButton.approveText' : 'approvalButton.changesText', { title })}</p>
+        <p id="text">${isolate(t, approve ? 'approvalButton.approveText' : 'approvalButton.changesText', { title }, 'title')}</p>
         <label for="comment">${t(approve ? 'approvalButton.comment' : 'approvalButton.commentRequired')}</label>
         <textarea
           part="comment"

@@ -6,6 +6,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'approvalButton.approve': 'اعتماد',
   'approvalButton.requestChanges': 'طلب تعديلات',
   'approvalButton.undecided': 'الإصدار {version} بانتظار قرارك.',
+  'approvalButton.undecidedOther': 'الإصدار {version} بانتظار قرار من أحد المعتمِدين.',
   'approvalButton.deciding': 'جارٍ تسجيل قرارك…',
   'approvalButton.approved': 'اعتمد {name} الإصدار {version} في {date}.',
   'approvalButton.changesRequested': 'طلب {name} تعديلات على الإصدار {version} في {date}.',

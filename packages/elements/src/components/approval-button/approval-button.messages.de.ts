@@ -6,6 +6,7 @@ export const de: Record<keyof typeof en, Message> = {
   'approvalButton.approve': 'Freigeben',
   'approvalButton.requestChanges': 'Änderungen anfordern',
   'approvalButton.undecided': 'Version {version} wartet auf Ihre Entscheidung.',
+  'approvalButton.undecidedOther': 'Version {version} wartet auf die Entscheidung einer Person mit Freigaberecht.',
   'approvalButton.deciding': 'Ihre Entscheidung wird gespeichert …',
   'approvalButton.approved': 'Version {version} freigegeben von {name} am {date}.',
   'approvalButton.changesRequested': 'Änderungen an Version {version} angefordert von {name} am {date}.',

@@ -4,6 +4,7 @@ export const en = {
   'approvalButton.approve': 'Approve',
   'approvalButton.requestChanges': 'Request changes',
   'approvalButton.undecided': 'Version {version} is waiting for your decision.',
+  'approvalButton.undecidedOther': 'Version {version} is waiting for a decision by an approver.',
   'approvalButton.deciding': 'Recording your decision…',
   'approvalButton.approved': 'Version {version} approved by {name} on {date}.',
   'approvalButton.changesRequested': 'Changes to version {version} requested by {name} on {date}.',

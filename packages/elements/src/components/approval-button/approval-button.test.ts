@@ -383,6 +383,8 @@ describe('<portico-approval-button>', () => {
       expect(approve.getAttribute('aria-describedby')).to.equal('reason');
       expect(part(el, 'reason')!.id).to.equal('reason');
       expect(text(el, 'reason')).to.match(/^Only contacts with the approver role/);
+      // Not "your decision" beside buttons this contact cannot use: who it waits for.
+      expect(text(el, 'status')).to.equal('Version 2 is waiting for a decision by an approver.');
       expect(el.disabledReason).to.equal('role');
       approve.click();
       await aTimeout(20);
@@ -400,6 +402,7 @@ describe('<portico-approval-button>', () => {
       await el.updateComplete;
       expect(part(el, 'approve')!.getAttribute('aria-disabled')).to.equal('true');
       expect(text(el, 'reason')).to.match(/approver role/);
+      expect(text(el, 'status')).to.equal('Version 2 is waiting for a decision by an approver.');
       expect(part(el, 'error')).to.equal(null);
     });
 
@@ -504,6 +507,27 @@ describe('<portico-approval-button>', () => {
       );
       await settled(el);
       expect(text(el, 'request-changes')).to.equal('Änderungen anfordern');
+      expect(text(el, 'status')).to.equal('Version 2 wartet auf Ihre Entscheidung.');
+    });
+
+    it('a contact without the approver role is told who decides, in en, de and ar', async () => {
+      await Promise.all([loadLocale('de'), loadLocale('ar')]);
+      const expected = {
+        en: 'Version 2 is waiting for a decision by an approver.',
+        de: 'Version 2 wartet auf die Entscheidung einer Person mit Freigaberecht.',
+        ar: 'الإصدار 2 بانتظار قرار من أحد المعتمِدين.',
+      };
+      for (const [lang, status] of Object.entries(expected)) {
+        const mock = createMockClient();
+        mock.api.use('approvals.list', NONE);
+        mock.api.use('me.get', json(me({ roles: ['member', 'admin'] })));
+        const el = await fixture<El>(
+          html`<portico-approval-button lang=${lang} .client=${mock.client} deliverable-id="dlv_1"></portico-approval-button>`,
+        );
+        await settled(el);
+        expect(text(el, 'status'), lang).to.equal(status);
+        expect(text(el, 'status'), lang).to.not.match(/your|Ihre|قرارك/);
+      }
     });
   });
 

@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
+import { isolate } from '../../i18n/isolate.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import { type ApprovalHistoryMessageKey, en } from './approval-history.messages.js';
 import { styles } from './approval-history.styles.js';
@@ -102,8 +103,11 @@ export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessag
     return this.trail.items;
   }
 
-  private readonly onApprove = (e: GlobalEventHandlersEventMap['portico-approve']) => {
-    if (e.detail.approval.deliverableId === this.deliverableId.trim()) void this.refresh();
+  // Listens on the document (the button is usually a sibling, not a child), where any script can
+  // fire a `portico-approve` of its own: its detail is read as unknown data.
+  private readonly onApprove = (e: Event) => {
+    const id = (e as CustomEvent<{ approval?: { deliverableId?: unknown } } | null>).detail?.approval?.deliverableId;
+    if (typeof id === 'string' && id === this.deliverableId.trim() && id) void this.refresh();
   };
 
   override connectedCallback(): void {
@@ -150,12 +154,12 @@ export class PorticoApprovalHistory extends PorticoElement<ApprovalHistoryMessag
               (a) => html`<li part="entry" class="entry" data-decision=${a.decision}>
                 <span class="meta">
                   <span part="decision" class="decision">${t(`approvalHistory.${a.decision}`)}</span>
-                  <span part="who">${t('approvalHistory.by', { name: a.decidedBy.name })}</span>
+                  <span part="who">${isolate(t, 'approvalHistory.by', { name: a.decidedBy.name }, 'name')}</span>
                   <time part="when" datetime=${a.decidedAt}>${date(a.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
                 </span>
                 ${
                   a.comment
-                    ? html`<p part="comment" class="comment"><span class="visually-hidden">${t('approvalHistory.comment')}</span> ${a.comment}</p>`
+                    ? html`<p part="comment" class="comment"><span class="visually-hidden">${t('approvalHistory.comment')}</span> <bdi>${a.comment}</bdi></p>`
                     : nothing
                 }
               </li>`,

@@ -136,6 +136,44 @@ describe('<portico-approval-history>', () => {
       document.dispatchEvent(new CustomEvent('portico-approve', { detail: { approval: approval(5) } }));
       await waitUntil(() => calls(api, 'approvals.list').length === before + 1, 'no refresh');
     });
+
+    it('ignores a foreign portico-approve with any detail (no error), and still refreshes on a real one', async () => {
+      const { el, api } = await mount();
+      await settled(el);
+      const before = calls(api, 'approvals.list').length;
+      const errors: string[] = [];
+      const onError = (e: ErrorEvent) => {
+        errors.push(e.message);
+        e.preventDefault();
+      };
+      window.addEventListener('error', onError);
+      try {
+        const other = document.createElement('button');
+        document.body.append(other);
+        for (const detail of [
+          undefined,
+          null,
+          'dlv_1',
+          42,
+          {},
+          { approval: null },
+          { approval: 'dlv_1' },
+          { approval: { deliverableId: 7 } },
+          { deliverable: 'dlv_1' },
+        ]) {
+          other.dispatchEvent(new CustomEvent('portico-approve', { detail, bubbles: true, composed: true }));
+          document.dispatchEvent(new Event('portico-approve'));
+        }
+        other.remove();
+        await aTimeout(20);
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+      expect(errors).to.deep.equal([]);
+      expect(calls(api, 'approvals.list').length).to.equal(before);
+      document.dispatchEvent(new CustomEvent('portico-approve', { detail: { approval: approval(5, { deliverableId: 'dlv_1' }) } }));
+      await waitUntil(() => calls(api, 'approvals.list').length === before + 1, 'no refresh');
+    });
   });
 
   describe('states', () => {

@@ -204,11 +204,11 @@ export class PorticoCommentThread extends PorticoElement<CommentThreadMessageKey
         (c) => html`<li>
           <article part="comment" class="comment" tabindex="-1" data-id=${c.id}>
             <p part="byline" class="byline">
-              <span class="author">${c.author.name}</span>
+              <span class="author" dir="auto">${c.author.name}</span>
               <time datetime=${c.createdAt} title=${date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}>${relativeTime(c.createdAt)}</time>
               ${c.anchor ? html`<span part="anchor" class="anchor" data-kind=${c.anchor.kind}>${anchorLabel(t, c.anchor)}</span>` : nothing}
             </p>
-            <p part="body" class="body">${c.body}</p>
+            <p part="body" class="body" dir="auto">${c.body}</p>
           </article>
         </li>`,
       )}

@@ -6,6 +6,7 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
+import { isolate } from '../../i18n/isolate.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
 import type { DeliverableListMessageKey } from './deliverable-list.messages.js';
@@ -161,11 +162,11 @@ export class PorticoDeliverableList extends PorticoElement<DeliverableListMessag
               @click=${() => this.select(d)}
               @focus=${() => (this.focusIndex = i)}
             >
-              <span part="title" class="title">${d.title}</span>
+              <span part="title" class="title" dir="auto">${d.title}</span>
               <span part="version" class="version">${t('deliverable.versionShort', { number: String(d.currentVersion.number) })}</span>
               <span class="badges">${reviewBadge(t, d.reviewStatus)}</span>
               <span part="meta" class="meta"
-                >${a ? t(`deliverable.action.${a.kind}`, { name: a.by.name, time: relativeTime(a.at), version: String(a.version) }) : nothing}</span
+                >${a ? isolate(t, `deliverable.action.${a.kind}`, { name: a.by.name, time: relativeTime(a.at), version: String(a.version) }, 'name') : nothing}</span
               >
             </button>
           </li>`;

@@ -5,6 +5,7 @@ import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { fileSize } from '../../i18n/file-size.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
 import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
@@ -263,7 +264,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     const kind = v.processing === 'ready' ? previewKind(v.mediaType) : 'other';
     const versions = [...d.versions].sort((a, b) => b.number - a.number);
     return html`<div part="header" class="header">
-        <span part="title" class="title">${d.title}</span>
+        <span part="title" class="title" dir="auto">${d.title}</span>
         ${reviewBadge(t, d.reviewStatus)}
       </div>
       <fieldset part="versions" class="versions">
@@ -333,10 +334,11 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   private renderFacts(v: DeliverableVersion) {
     const { t, date } = this.i18n;
-    const row = (label: string, value: unknown) => html`<div class="fact"><dt>${label}</dt><dd>${value}</dd></div>`;
+    const row = (label: string, value: unknown, user?: boolean) =>
+      html`<div class="fact"><dt>${label}</dt><dd dir=${user ? 'auto' : nothing}>${value}</dd></div>`;
     return html`<dl part="facts" class="facts" aria-label=${t('deliverableViewer.facts')}>
-      ${row(t('deliverableViewer.fileName'), v.fileName)} ${row(t('deliverableViewer.size'), this.formatSize(v.size))}
-      ${row(t('deliverableViewer.type'), v.mediaType)} ${row(t('deliverableViewer.uploadedBy'), v.uploadedBy.name)}
+      ${row(t('deliverableViewer.fileName'), v.fileName, true)} ${row(t('deliverableViewer.size'), this.formatSize(v.size))}
+      ${row(t('deliverableViewer.type'), v.mediaType)} ${row(t('deliverableViewer.uploadedBy'), v.uploadedBy.name, true)}
       ${row(t('deliverableViewer.uploadedAt'), html`<time datetime=${v.createdAt}>${date(v.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>`)}
       ${row(
         t('deliverableViewer.checksum'),
@@ -347,16 +349,9 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     </dl>`;
   }
 
-  /** `120001` → "120 kB" in the locale's units. */
+  /** A file size in the locale's units, as every component shows one (`fileSize`): `120001` → "117.2 kB". */
   formatSize(bytes: number): string {
-    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
-    let i = 0;
-    let value = bytes;
-    while (value >= 1000 && i < units.length - 1) {
-      value /= 1000;
-      i++;
-    }
-    return this.i18n.number(value, { style: 'unit', unit: units[i], unitDisplay: i ? 'short' : 'long', maximumFractionDigits: i ? 1 : 0 });
+    return fileSize(this.i18n, bytes);
   }
 
   private selectVersion(n: number): void {

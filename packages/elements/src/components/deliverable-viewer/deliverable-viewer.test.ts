@@ -123,7 +123,7 @@ describe('<portico-deliverable-viewer>', () => {
       expect(radios(el)[0]!.checked).to.equal(true);
       expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
       const facts = $(el, '[part~="facts"]')!.textContent!.replace(/\s+/g, ' ');
-      expect(facts).to.contain('homepage-v2.png').and.contain('120 kB').and.contain('image/png').and.contain('Sam Agent');
+      expect(facts).to.contain('homepage-v2.png').and.contain('117.2 kB').and.contain('image/png').and.contain('Sam Agent');
       expect($(el, '.checksum')!.textContent).to.equal(`${el.selectedVersion!.checksum.slice(0, 12)}…`);
       expect($(el, '.checksum')!.title).to.equal(el.selectedVersion!.checksum);
       expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
@@ -135,7 +135,8 @@ describe('<portico-deliverable-viewer>', () => {
     it('formats sizes in the locale’s units and classifies media types', async () => {
       const { el } = await mount();
       expect(el.formatSize(512)).to.equal('512 bytes');
-      expect(el.formatSize(1_500_000)).to.equal('1.5 MB');
+      expect(el.formatSize(1_500_000)).to.equal('1.4 MB');
+      expect(el.formatSize(17)).to.equal('17 bytes');
       expect(
         ['image/png', 'application/pdf', 'video/mp4', 'audio/mpeg', 'text/plain; charset=utf-8', 'application/zip'].map(previewKind),
       ).to.deep.equal(['image', 'pdf', 'video', 'audio', 'text', 'other']);

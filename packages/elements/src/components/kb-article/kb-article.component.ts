@@ -21,37 +21,6 @@ export interface KbArticleView {
 let nextId = 0;
 
 /**
- * Sanitizes an article body into a detached `<div part="body">`. The sanitizer module (and with it
- * DOMPurify and marked) is imported here, on the first article shown, never with the component.
- * The body's headings are shifted so its top level sits just below the article's title.
- */
-async function renderBody(article: Article, headingLevel: number): Promise<HTMLElement> {
-  const { renderMarkdown, sanitizeHtmlToFragment } = await import('../../sanitize/sanitize.js');
-  const fragment = article.bodyFormat === 'markdown' ? await renderMarkdown(article.body) : await sanitizeHtmlToFragment(article.body);
-  const body = document.createElement('div');
-  body.className = 'body';
-  body.setAttribute('part', 'body');
-  body.append(fragment);
-  // The body's top heading level becomes the one below the title, the rest keep their steps.
-  const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
-  const shift = headingLevel + 1 - Math.min(...headings.map((h) => Number(h.tagName[1])));
-  for (const heading of shift ? headings : []) {
-    const replacement = document.createElement(`h${Math.min(6, Math.max(1, Number(heading.tagName[1]) + shift))}`);
-    for (const { name, value } of heading.attributes) replacement.setAttribute(name, value);
-    replacement.append(...heading.childNodes);
-    heading.replaceWith(replacement);
-  }
-  for (const img of body.querySelectorAll('img')) {
-    img.loading = 'lazy';
-    img.decoding = 'async';
-    if (!img.hasAttribute('alt')) img.alt = '';
-  }
-  // Wide tables scroll inside themselves; a scrolling region must be reachable by keyboard.
-  for (const table of body.querySelectorAll('table')) table.tabIndex = 0;
-  return body;
-}
-
-/**
  * One knowledge-base article by slug: title, category, last update, and the body — Markdown or
  * HTML as authored, always sanitized (DOMPurify, loaded only when an article is shown): no
  * scripts, frames, styles or event handlers; links keep only http(s) or relative URLs and get
@@ -151,7 +120,8 @@ export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
     load: async (client, [slug, level], { signal }): Promise<KbArticleView | null> => {
       if (!slug) return null;
       const article = await client.articles.get({ slug, signal });
-      const body = await renderBody(article, level);
+      // The body module (and with it the sanitizer, DOMPurify and marked) loads with the first article shown.
+      const body = await (await import('./kb-article.body.js')).renderBody(article, level);
       signal.throwIfAborted();
       return { article, body };
     },
@@ -211,12 +181,12 @@ export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
     const { t, date } = this.i18n;
     return html`<article part="article" class="article" aria-labelledby="${this.uid}-title">
       <header part="header" class="header">
-        <div id="${this.uid}-title" part="title" class="title" role="heading" aria-level=${this.level}>${article.title}</div>
+        <div id="${this.uid}-title" part="title" class="title" role="heading" aria-level=${this.level} dir="auto">${article.title}</div>
         <p part="meta" class="meta">
           ${
             article.category
               ? html`<span part="category" class="category"
-                  ><span class="visually-hidden">${t('kbArticle.category')}: </span>${article.category.name}</span
+                  ><span class="visually-hidden">${t('kbArticle.category')}: </span><bdi>${article.category.name}</bdi></span
                 >`
               : nothing
           }

@@ -462,9 +462,10 @@ describe('<portico-kb-article>', () => {
   });
 
   describe('right-to-left', () => {
-    it('renders Arabic right-to-left with an Arabic date', async () => {
+    it('renders Arabic right-to-left with an Arabic date; the body in its own direction', async () => {
       await loadLocale('ar');
       const mock = createMockClient();
+      mock.api.use('articles.get', json(article(1, { body: '# تصدير التقارير\n\nافتح تقريرًا واختر **تصدير**.\n\n- CSV\n- PDF\n' })));
       const wrapper = await fixture<HTMLDivElement>(
         html`<div lang="ar" dir="rtl"><portico-kb-article .client=${mock.client} slug=${SLUG}></portico-kb-article></div>`,
       );
@@ -479,6 +480,13 @@ describe('<portico-kb-article>', () => {
       // List bullets sit on the right: the list is indented from the right edge.
       expect(getComputedStyle(body(el).querySelector('ul')!).paddingRight).to.not.equal('0px');
       await expect(el).to.be.accessible(AXE);
+      // An English article on the Arabic page keeps its own direction (issue 17: user text isolated).
+      mock.api.use('articles.get', json(article(1)));
+      await el.refresh();
+      await settled(el);
+      expect(body(el).dir).to.equal('auto');
+      expect(getComputedStyle(body(el)).direction).to.equal('ltr');
+      expect(base.getAttribute('dir')).to.equal('rtl');
     });
 
     it('German from a provider', async () => {

@@ -251,7 +251,7 @@ export class PorticoKbSearch extends PorticoElement<KbSearchMessageKey> {
       <span class="visually-hidden">${t('kbSearch.category')}</span>
       <select part="category" class="field" @change=${this.onCategoryChange}>
         <option value="" ?selected=${!this.category}>${t('kbSearch.allCategories')}</option>
-        ${cats.map((c) => html`<option value=${c.slug} ?selected=${this.category === c.slug}>${c.name}</option>`)}
+        ${cats.map((c) => html`<option value=${c.slug} ?selected=${this.category === c.slug} dir="auto">${c.name}</option>`)}
       </select>
     </label>`;
   }

@@ -141,9 +141,9 @@ export default function kbSearchPopup({ html, css, nothing, repeat, errorMessage
           @click=${() => v.choose(i)}
           @mousemove=${() => (v.active = i)}
         >
-          <span part="option-title" class="option__title">${highlighted(o.title)}</span>
-          ${o.snippet.length ? html`<span part="option-snippet" class="option__snippet">${highlighted(o.snippet)}</span>` : nothing}
-          ${o.article.category ? html`<span part="option-category" class="option__category">${o.article.category.name}</span>` : nothing}
+          <span part="option-title" class="option__title" dir="auto">${highlighted(o.title)}</span>
+          ${o.snippet.length ? html`<span part="option-snippet" class="option__snippet" dir="auto">${highlighted(o.snippet)}</span>` : nothing}
+          ${o.article.category ? html`<span part="option-category" class="option__category" dir="auto">${o.article.category.name}</span>` : nothing}
         </li>`,
       )}
     </ul>`;

@@ -117,7 +117,7 @@ export class PorticoProjectTimeline extends PorticoElement<ProjectTimelineMessag
             aria-current=${m.status === 'in_progress' ? 'step' : nothing}
           >
             <span class="marker" aria-hidden="true"></span>
-            <span part="title" class="title">${m.title}</span>
+            <span part="title" class="title" dir="auto">${m.title}</span>
             <span class="meta">
               <span part="status"><span class="visually-hidden">${t('projectTimeline.status')}</span> ${t(`projectTimeline.${m.status}`)}</span>
               ${

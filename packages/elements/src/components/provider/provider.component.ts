@@ -14,6 +14,9 @@ import { dirOf } from '../../i18n/i18n.js';
  * (each component registers those it calls); for calls of your own, pass a client made with
  * `createPorticoClient`. `lang` and `dir` set the components' language and direction; `theme` their colour
  * scheme. Any component's own `.client`, `lang`, `dir` or `theme` wins over the provider's.
+ * Images in customer-written content (ticket messages) load only from the API's origin and the
+ * origins listed in `image-origins`; any other image shows as a link, so a message cannot carry a
+ * tracking pixel. Knowledge-base articles, written by the organization, keep their images.
  * The provider renders no box of its own (`display: contents`) and styles nothing of the page.
  *
  * @summary Shares one client, locale and theme with the components inside it.
@@ -42,6 +45,7 @@ export class PorticoProvider extends PorticoElement {
     baseUrl: { attribute: 'base-url' },
     getToken: { attribute: false },
     clientOptions: { attribute: false },
+    imageOrigins: { attribute: 'image-origins' },
   };
 
   /** Origin (or origin + `/portal/v1`) of the portal API. Used with `getToken` to build the client. */
@@ -52,6 +56,14 @@ export class PorticoProvider extends PorticoElement {
 
   /** Extra client options (timeout, retry, onEvent, fetch) used when the provider builds the client. */
   clientOptions?: Partial<Omit<PorticoClientOptions, 'baseUrl' | 'getToken'>>;
+
+  /**
+   * Origins, besides the API's own, that images in customer-written content (ticket messages) may
+   * load from: space-separated, e.g. `https://cdn.example.com https://files.example.net`; `*` allows
+   * any. Others render as a link. Unset, an outer provider's list applies. Read when a message is
+   * rendered (by the sanitizer, which finds the nearest provider with a list).
+   */
+  imageOrigins?: string;
 
   private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
 

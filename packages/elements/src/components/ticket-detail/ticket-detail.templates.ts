@@ -9,6 +9,7 @@ import { renderMore } from '../../controllers/render-state.js';
 import { renderAttach, renderUploads, uploadHint } from '../../controllers/render-upload.js';
 import type { UploadController, UploadItem } from '../../controllers/upload-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
+import { isolate } from '../../i18n/isolate.js';
 import { richText } from '../../sanitize/rich-text.js';
 import { ACTIVE, nextDue, PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 import type { PorticoTicketDetail } from './ticket-detail.component.js';
@@ -52,7 +53,7 @@ export function renderHeader(d: TicketDetailView, ticket: Ticket) {
   return html`<div part="header" class="header">
     <div class="title">
       <p part="number" class="number">${t('ticket.numberShort', { number: String(ticket.number) })}</p>
-      <h2 part="subject" class="subject" id="subject">${ticket.subject}</h2>
+      <h2 part="subject" class="subject" id="subject" dir="auto">${ticket.subject}</h2>
     </div>
     <div class="badges">
       <span part="badge status" class="badge" data-tone=${STATUS_TONE[ticket.status] ?? 'muted'} data-status=${ticket.status}>
@@ -74,7 +75,7 @@ export function renderHeader(d: TicketDetailView, ticket: Ticket) {
     </div>
     <p part="meta" class="meta">
       <span>${t('ticketDetail.created', { time: relativeTime(ticket.createdAt) })}</span>
-      ${ticket.assigneeName ? html`<span>${t('ticket.assignee', { name: ticket.assigneeName })}</span>` : nothing}
+      ${ticket.assigneeName ? html`<span>${isolate(t, 'ticket.assignee', { name: ticket.assigneeName }, 'name')}</span>` : nothing}
       ${
         due
           ? html`<span data-due=${due.kind}>
@@ -143,18 +144,18 @@ function renderMessage(d: TicketDetailView, m: TicketMessage) {
   const agent = m.author.kind === 'agent';
   return html`<li part="message" class="message" data-id=${m.id} data-author=${m.author.kind}>
     <p part="author" class="author">
-      <span class="author__name">${m.author.name}</span>
+      <span class="author__name" dir="auto">${m.author.name}</span>
       ${agent ? html`<span class="author__role">${t('ticketDetail.agent')}</span>` : nothing}
       <time class="time" datetime=${m.createdAt}>${date(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
     </p>
-    <div part="body" class="body" data-format=${m.bodyFormat}>${richText(m.body, m.bodyFormat === 'markdown' ? 'markdown' : 'text')}</div>
+    <div part="body" class="body" data-format=${m.bodyFormat} dir="auto">${richText(m.body, m.bodyFormat === 'markdown' ? 'markdown' : 'text', true)}</div>
     ${
       m.attachments.length
         ? html`<ul part="message-attachments" class="message-attachments" role="list" aria-label=${t('ticketDetail.attachmentsOf')}>
             ${m.attachments.map((a) => {
               const href = fileUrl(d, a.url);
               return html`<li>
-                ${href ? html`<a href=${href} download=${a.fileName} rel="noopener noreferrer">${a.fileName}</a>` : a.fileName}
+                ${href ? html`<a href=${href} download=${a.fileName} rel="noopener noreferrer" dir="auto">${a.fileName}</a>` : html`<bdi>${a.fileName}</bdi>`}
                 <span class="size">${fileSize(d.i18n, a.size)}</span>
               </li>`;
             })}
@@ -172,11 +173,11 @@ function renderPending(d: TicketDetailView, p: PendingReply) {
       <span class="author__name">${t('ticketDetail.you')}</span>
       <span class="sending">${t('ticketDetail.sending')}</span>
     </p>
-    <div part="body" class="body" data-format="text">${p.body}</div>
+    <div part="body" class="body" data-format="text" dir="auto">${p.body}</div>
     ${
       files.length
         ? html`<ul part="message-attachments" class="message-attachments" role="list" aria-label=${t('ticketDetail.attachmentsOf')}>
-            ${files.map((u) => html`<li>${u.file.name}</li>`)}
+            ${files.map((u) => html`<li dir="auto">${u.file.name}</li>`)}
           </ul>`
         : nothing
     }

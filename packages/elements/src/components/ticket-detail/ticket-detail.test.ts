@@ -173,7 +173,8 @@ describe('<portico-ticket-detail>', () => {
       // The text body is text: no element at all, the markup is visible as characters.
       expect(bodies[1]!.children.length).to.equal(0);
       expect(bodies[1]!.textContent).to.contain('<img src=x');
-      for (const a of bodies[0]!.querySelectorAll('a')) a.click();
+      // Clicking what is left runs nothing (http(s) links, such as the image from another origin turned link, would only navigate).
+      for (const a of bodies[0]!.querySelectorAll('a')) if (!/^https?:$/.test(a.protocol)) a.click();
       expect(w.__xss).to.equal(undefined);
     });
   });

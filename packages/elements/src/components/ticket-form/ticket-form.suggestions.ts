@@ -24,6 +24,7 @@ export default function suggestions({ html, nothing, repeat }: { html: typeof Ht
             <button
               part="suggestion"
               class="suggestion"
+              dir="auto"
               type="button"
               data-slug=${hit.article.slug}
               aria-describedby="snippet-${hit.article.id}"
@@ -31,7 +32,7 @@ export default function suggestions({ html, nothing, repeat }: { html: typeof Ht
             >
               ${highlighted(hit.title.length ? hit.title : [{ text: hit.article.title, highlight: false }])}
             </button>
-            <p class="snippet" id="snippet-${hit.article.id}">${highlighted(hit.snippet)}</p>
+            <p class="snippet" id="snippet-${hit.article.id}" dir="auto">${highlighted(hit.snippet)}</p>
           </li>`,
         )}
       </ul>

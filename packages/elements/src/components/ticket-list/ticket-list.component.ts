@@ -7,6 +7,7 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
+import { isolate } from '../../i18n/isolate.js';
 import { PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 
 export { type SlaState, slaState } from '../../tickets/ticket-state.js';
@@ -286,7 +287,7 @@ export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
         (ticket) => ticket.id,
         (ticket, i) => {
           const sla = slaState(ticket, now, this.slaWarningHours);
-          return html`<li class="item"><button part="row" class="row" type="button" data-id=${ticket.id} data-index=${i} tabindex=${i === focus ? '0' : '-1'} aria-current=${this.selected === ticket.id ? 'true' : nothing}><span part="number" class="number">${t('ticket.numberShort', { number: String(ticket.number) })}</span><span part="subject" class="subject">${ticket.subject}</span><span class="badges"><span part="badge status" class="badge" data-tone=${STATUS_TONE[ticket.status] ?? 'muted'} data-status=${ticket.status}><span class="visually-hidden">${t('ticket.statusLabel')}:</span> ${t(`ticket.status.${ticket.status}`)}</span><span part="badge priority" class="badge" data-tone=${PRIORITY_TONE[ticket.priority] ?? 'muted'} data-priority=${ticket.priority}><span class="visually-hidden">${t('ticket.priorityLabel')}:</span> ${t(`ticket.priority.${ticket.priority}`)}</span>${
+          return html`<li class="item"><button part="row" class="row" type="button" data-id=${ticket.id} data-index=${i} tabindex=${i === focus ? '0' : '-1'} aria-current=${this.selected === ticket.id ? 'true' : nothing}><span part="number" class="number">${t('ticket.numberShort', { number: String(ticket.number) })}</span><span part="subject" class="subject" dir="auto">${ticket.subject}</span><span class="badges"><span part="badge status" class="badge" data-tone=${STATUS_TONE[ticket.status] ?? 'muted'} data-status=${ticket.status}><span class="visually-hidden">${t('ticket.statusLabel')}:</span> ${t(`ticket.status.${ticket.status}`)}</span><span part="badge priority" class="badge" data-tone=${PRIORITY_TONE[ticket.priority] ?? 'muted'} data-priority=${ticket.priority}><span class="visually-hidden">${t('ticket.priorityLabel')}:</span> ${t(`ticket.priority.${ticket.priority}`)}</span>${
             sla?.kind === 'breached'
               ? html`<span part="badge sla" class="badge" data-tone="danger" data-sla="breached">${t('ticket.sla.breached')}</span>`
               : sla?.kind === 'due-soon'
@@ -310,12 +311,10 @@ export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
 
   private renderMeta(ticket: Ticket) {
     const { t, relativeTime } = this.i18n;
-    const parts = [
-      ticket.assigneeName ? t('ticket.assignee', { name: ticket.assigneeName }) : t('ticket.unassigned'),
-      t('ticket.messages', { count: ticket.messageCount }),
-      t('ticket.updated', { time: relativeTime(ticket.updatedAt) }),
+    return [
+      ticket.assigneeName ? isolate(t, 'ticket.assignee', { name: ticket.assigneeName }, 'name') : t('ticket.unassigned'),
+      ` · ${t('ticket.messages', { count: ticket.messageCount })} · ${t('ticket.updated', { time: relativeTime(ticket.updatedAt) })}`,
     ];
-    return parts.join(' · ');
   }
 
   private renderPagination() {
