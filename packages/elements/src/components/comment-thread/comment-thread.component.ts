@@ -9,6 +9,7 @@ import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import type { Translator } from '../../i18n/i18n.js';
 import { failureStyles } from '../../styles/failure.styles.js';
+import { regionNumbers } from './comment-thread.anchors.js';
 import type { PorticoCommentRequestDetail } from './comment-thread.events.js';
 import { type CommentThreadMessageKey, en } from './comment-thread.messages.js';
 import { styles } from './comment-thread.styles.js';
@@ -24,13 +25,15 @@ export function formatTime(seconds: number): string {
   return h ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }
 
-/** The short label of an anchor: "Region", "Page 3", "At 0:42". */
-export const anchorLabel = (t: Translator<CommentThreadMessageKey>['t'], a: CommentAnchor): string =>
+/** The short label of an anchor: "Region 2" (its number among the thread's regions; "Region" for a draft), "Page 3", "At 0:42". */
+export const anchorLabel = (t: Translator<CommentThreadMessageKey>['t'], a: CommentAnchor, region?: number): string =>
   a.kind === 'page'
     ? t('commentThread.anchor.page', { page: a.page })
     : a.kind === 'time'
       ? t('commentThread.anchor.time', { time: formatTime(a.seconds) })
-      : t('commentThread.anchor.region');
+      : region
+        ? t('commentThread.anchor.regionNumber', { number: region })
+        : t('commentThread.anchor.region');
 
 export type AnchorMode = '' | 'region' | 'page' | 'time';
 
@@ -197,6 +200,7 @@ export class PorticoCommentThread extends PorticoElement<CommentThreadMessageKey
 
   private renderList() {
     const { t, relativeTime, date } = this.i18n;
+    const regions = regionNumbers(this.comments);
     return html`<ol part="list" class="list" aria-label=${t('commentThread.label')}>
       ${repeat(
         this.comments,
@@ -206,7 +210,7 @@ export class PorticoCommentThread extends PorticoElement<CommentThreadMessageKey
             <p part="byline" class="byline">
               <span class="author" dir="auto">${c.author.name}</span>
               <time datetime=${c.createdAt} title=${date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}>${relativeTime(c.createdAt)}</time>
-              ${c.anchor ? html`<span part="anchor" class="anchor" data-kind=${c.anchor.kind}>${anchorLabel(t, c.anchor)}</span>` : nothing}
+              ${c.anchor ? html`<span part="anchor" class="anchor" data-kind=${c.anchor.kind}>${anchorLabel(t, c.anchor, regions.get(c.id))}</span>` : nothing}
             </p>
             <p part="body" class="body" dir="auto">${c.body}</p>
           </article>

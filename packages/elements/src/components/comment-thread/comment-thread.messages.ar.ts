@@ -8,6 +8,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'commentThread.send': 'تعليق',
   'commentThread.sending': 'جارٍ الإرسال…',
   'commentThread.anchor.region': 'منطقة',
+  'commentThread.anchor.regionNumber': 'المنطقة {number}',
   'commentThread.anchor.page': 'الصفحة {page}',
   'commentThread.anchor.time': 'عند {time}',
   'commentThread.attach': 'يشير إلى',

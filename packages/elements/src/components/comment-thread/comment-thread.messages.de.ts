@@ -8,6 +8,7 @@ export const de: Record<keyof typeof en, Message> = {
   'commentThread.send': 'Kommentieren',
   'commentThread.sending': 'Wird gesendet…',
   'commentThread.anchor.region': 'Bereich',
+  'commentThread.anchor.regionNumber': 'Bereich {number}',
   'commentThread.anchor.page': 'Seite {page}',
   'commentThread.anchor.time': 'Bei {time}',
   'commentThread.attach': 'Bezieht sich auf',

@@ -6,6 +6,7 @@ export const en = {
   'commentThread.send': 'Comment',
   'commentThread.sending': 'Sending…',
   'commentThread.anchor.region': 'Region',
+  'commentThread.anchor.regionNumber': 'Region {number}',
   'commentThread.anchor.page': 'Page {page}',
   'commentThread.anchor.time': 'At {time}',
   'commentThread.attach': 'Points to',

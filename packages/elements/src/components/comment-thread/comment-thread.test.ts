@@ -43,7 +43,7 @@ describe('<portico-comment-thread>', () => {
       await settled(el);
       expect(api.calls.find((c) => c.key === 'comments.list')!.url.pathname).to.contain('/deliverables/dlv_1/versions/2/comments');
       expect(items(el).map((c) => c.dataset.id)).to.deep.equal(['cmt_1', 'cmt_2', 'cmt_3']);
-      expect(items(el)[0]!.querySelector('[part~="anchor"]')!.textContent).to.equal('Region');
+      expect(items(el)[0]!.querySelector('[part~="anchor"]')!.textContent).to.equal('Region 1');
       expect(!!items(el)[1]!.querySelector('[part~="anchor"]')).to.equal(false);
       expect(items(el)[0]!.querySelector('[part~="byline"]')!.textContent).to.contain('Alice Example');
       expect(el.comments.length).to.equal(3);

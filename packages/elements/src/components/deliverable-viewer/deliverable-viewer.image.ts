@@ -3,6 +3,7 @@
  * comparison of two image versions, the comments' region markers and placing a new region.
  */
 import type { Deliverable, DeliverableVersion } from '@portico/contract';
+import { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
 import zoom from './deliverable-viewer.zoom.js';
 
@@ -10,12 +11,13 @@ export default function imagePreviewer(kit: Kit) {
   const { html, nothing, previewKind } = kit;
   const { clamp, cssom, onStageKey, renderZoom } = zoom(kit);
   const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
-  const box = (a: Region) =>
+  const box = (a: Region, extra: Record<string, string> = {}) =>
     cssom({
       'inset-inline-start': pct(a.x),
       'inset-block-start': pct(a.y),
       'inline-size': pct(a.width),
       'block-size': pct(a.height),
+      ...extra,
     });
   const isImage = (x: DeliverableVersion) => x.processing === 'ready' && previewKind(x.mediaType) === 'image' && !!x.previewUrl;
 
@@ -65,22 +67,34 @@ export default function imagePreviewer(kit: Kit) {
     return html`<div class="panes ${compare ? 'panes--compare' : ''}">${stage(v, true)}${compare ? stage(compare, false) : nothing}</div>`;
   }
 
+  /**
+   * One marker per region comment, numbered as the thread numbers them ("Region 2"). Only a
+   * marker's number badge takes clicks (its box lets them through to what lies below), smaller
+   * boxes sit above larger ones, and badges that would cover each other are set side by side.
+   */
   function renderMarkers(h: ViewerHost) {
     if (h.hideComments) return nothing;
     const { t } = h.i18n;
-    return h.comments.map((c, i) => {
-      const a = c.anchor;
-      if (a?.kind !== 'region') return nothing;
+    const numbers = regionNumbers(h.comments);
+    const regions = h.comments.filter((c) => numbers.has(c.id));
+    const area = (a: Region) => a.width * a.height;
+    const byArea = [...regions].sort((p, q) => area(q.anchor as Region) - area(p.anchor as Region));
+    const placed: Region[] = [];
+    return regions.map((c) => {
+      const a = c.anchor as Region;
+      const n = numbers.get(c.id)!;
+      const stack = placed.filter((p) => Math.abs(p.x - a.x) < 0.04 && Math.abs(p.y - a.y) < 0.04).length;
+      placed.push(a);
       return html`<button
         part="marker"
         class="marker"
         type="button"
         data-id=${c.id}
-        ${box(a)}
-        aria-label=${t('deliverableViewer.marker', { index: i + 1, name: c.author.name })}
+        ${box(a, { 'z-index': String(1 + byArea.indexOf(c)), '--_stack': String(stack) })}
+        aria-label=${t('deliverableViewer.marker', { index: n, name: c.author.name })}
         @click=${() => h.thread?.focusComment(c.id)}
       >
-        <span aria-hidden="true">${i + 1}</span>
+        <span aria-hidden="true">${n}</span>
       </button>`;
     });
   }
@@ -94,6 +108,7 @@ export default function imagePreviewer(kit: Kit) {
       role="application"
       aria-label=${h.i18n.t('deliverableViewer.pickHint')}
       @keydown=${onPickKey}
+      @focusout=${onPickBlur}
       @pointerdown=${onPointerDown}
       @pointermove=${onPointerMove}
       @pointerup=${onPointerUp}
@@ -132,6 +147,15 @@ export default function imagePreviewer(kit: Kit) {
       this.renderRoot.querySelector<HTMLElement>('[part~="mark"]')?.focus();
     } else return;
     e.preventDefault();
+  }
+
+  /** Focus left the layer (Tab, a click elsewhere): stop marking, unless it went to the toggle, which decides. */
+  function onPickBlur(this: ViewerHost, e: FocusEvent): void {
+    const to = e.relatedTarget as HTMLElement | null;
+    if (to?.matches('[part~="mark"]') || (e.currentTarget as HTMLElement).contains(to)) return;
+    this.picking = false;
+    this.draft = null;
+    this.drag = undefined;
   }
 
   function point(e: PointerEvent): { x: number; y: number } {

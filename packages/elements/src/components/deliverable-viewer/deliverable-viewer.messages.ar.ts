@@ -11,7 +11,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'deliverableViewer.zoomHint': 'معاينة. مفتاحا الزائد والناقص للتكبير والتصغير، و0 للملاءمة.',
   'deliverableViewer.mark': 'تحديد منطقة',
   'deliverableViewer.pickHint': 'اسحب أو انقر على الصورة، أو حرّك العلامة بمفاتيح الأسهم واضغط Enter. مفتاح Escape للإلغاء.',
-  'deliverableViewer.marker': 'التعليق {index} من {name}',
+  'deliverableViewer.marker': 'المنطقة {index}: تعليق من {name}',
   'deliverableViewer.compare': 'مقارنة مع',
   'deliverableViewer.compareOff': 'بدون مقارنة',
   'deliverableViewer.download': 'تنزيل',

@@ -12,7 +12,7 @@ export const de: Record<keyof typeof en, Message> = {
   'deliverableViewer.mark': 'Bereich markieren',
   'deliverableViewer.pickHint':
     'Auf dem Bild ziehen oder klicken, oder die Markierung mit den Pfeiltasten bewegen und Eingabe drücken. Escape bricht ab.',
-  'deliverableViewer.marker': 'Kommentar {index} von {name}',
+  'deliverableViewer.marker': 'Bereich {index}: Kommentar von {name}',
   'deliverableViewer.compare': 'Vergleichen mit',
   'deliverableViewer.compareOff': 'Kein Vergleich',
   'deliverableViewer.download': 'Herunterladen',

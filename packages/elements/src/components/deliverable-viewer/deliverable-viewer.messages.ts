@@ -9,7 +9,7 @@ export const en = {
   'deliverableViewer.zoomHint': 'Preview. Plus and minus keys zoom, 0 fits.',
   'deliverableViewer.mark': 'Mark a region',
   'deliverableViewer.pickHint': 'Drag or click on the image, or move the marker with the arrow keys and press Enter. Escape cancels.',
-  'deliverableViewer.marker': 'Comment {index} by {name}',
+  'deliverableViewer.marker': 'Region {index}: comment by {name}',
   'deliverableViewer.compare': 'Compare with',
   'deliverableViewer.compareOff': 'No comparison',
   'deliverableViewer.download': 'Download',

@@ -107,6 +107,7 @@ export const styles = [
       border: 2px solid var(--_marker);
       background: color-mix(in srgb, var(--_marker) 15%, transparent);
     }
+    /* Only the number badge takes clicks: a box lets them through to the markers under it. */
     .marker {
       display: flex;
       align-items: flex-start;
@@ -116,12 +117,18 @@ export const styles = [
       padding: 0;
       border-radius: var(--_portico-radius-s);
       color: var(--_portico-color-on-primary);
-      cursor: pointer;
+      pointer-events: none;
     }
     .marker span {
+      pointer-events: auto;
+      cursor: pointer;
+      min-inline-size: 1.5em;
+      margin-inline-start: calc(var(--_stack, 0) * 1.75em);
       padding-inline: 0.3em;
       background: var(--_marker);
       font-size: var(--_portico-font-size-xs);
+      line-height: 1.5;
+      text-align: center;
     }
     .draft {
       border-style: dashed;

@@ -227,9 +227,52 @@ describe('<portico-deliverable-viewer>', () => {
       const marker = $$(el, '[part~="marker"]')[1]!;
       expect(marker.dataset.id).to.equal('cmt_3');
       expect(marker.style.insetInlineStart).to.equal('10%');
-      expect(marker.getAttribute('aria-label')).to.equal('Comment 3 by Alice Example');
+      expect(marker.getAttribute('aria-label')).to.equal('Region 2: comment by Alice Example');
       marker.click();
       expect((thread(el).shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal('cmt_3');
+    });
+
+    it('markers over each other: every number badge takes its own click, badges sit side by side, boxes let clicks through', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      await waitUntil(() => $$(el, '[part~="marker"]').length === 2, 'no markers');
+      const markers = $$(el, '[part~="marker"]'); // the fixture's two region comments mark the same box
+      const badges = markers.map((m) => m.querySelector('span')!.getBoundingClientRect());
+      expect(badges[1]!.left - badges[0]!.left).to.be.greaterThan(badges[0]!.width - 1); // not on top of each other
+      for (const [i, id] of ['cmt_1', 'cmt_3'].entries()) {
+        const b = badges[i]!;
+        const x = Math.round(b.left + b.width / 2);
+        const y = Math.round(b.top + b.height / 2);
+        expect(el.shadowRoot!.elementFromPoint(x, y)?.closest('[part~="marker"]')).to.equal(markers[i]);
+        await sendMouse({ type: 'click', position: [x, y] });
+        await waitUntil(() => (thread(el).shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === id, `${id} not focused`);
+      }
+      const box = markers[0]!.getBoundingClientRect();
+      const inside = el.shadowRoot!.elementFromPoint(Math.round(box.right - 4), Math.round(box.bottom - 4));
+      expect(inside?.closest('[part~="marker"]') ?? null).to.equal(null);
+    });
+
+    it('a comment on a region says its number, the same number its marker shows', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      await waitUntil(() => $$(el, '[part~="marker"]').length === 2, 'no markers');
+      const labels = [...thread(el).shadowRoot!.querySelectorAll('[part~="anchor"][data-kind="region"]')].map((a) => a.textContent!.trim());
+      expect(labels).to.deep.equal(['Region 1', 'Region 2']);
+      expect($$(el, '[part~="marker"] span').map((s) => s.textContent!.trim())).to.deep.equal(['1', '2']);
+    });
+
+    it('marking stops when focus leaves the layer (Tab away, or focus elsewhere)', async () => {
+      const { el } = await mount();
+      await threadSettled(el);
+      ($(el, '[part~="mark"]') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part~="pick"]'), 'pick layer not focused');
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => !$(el, '[part~="pick"]'), 'the layer stayed on after Tab');
+      expect($(el, '[part~="mark"]')!.getAttribute('aria-pressed')).to.equal('false');
+      ($(el, '[part~="mark"]') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part~="pick"]'), 'pick layer not focused again');
+      thread(el).shadowRoot!.querySelector<HTMLElement>('[part~="textarea"]')!.focus();
+      await waitUntil(() => !$(el, '[part~="pick"]'), 'the layer stayed on after focus moved to the comment field');
     });
 
     it('places a region marker with the keyboard (arrows move, Enter sets)', async () => {
