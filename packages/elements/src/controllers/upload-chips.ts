@@ -158,16 +158,20 @@ export default function uploadChips(kit: UploadKit) {
     }
   }
 
-  /** Why a file failed, in a sentence that says what to do: the limit, the accepted types, or the error (with "Try again"). */
-  function uploadError(host: UploadHost, uploads: UploadController, u: UploadItem): string {
+  /**
+   * Why a file failed, in a sentence that says what to do: the limit, the accepted types, or the
+   * error (with "Try again"). The file's name keeps its own direction (`<bdi>`).
+   */
+  function uploadError(host: UploadHost, uploads: UploadController, u: UploadItem) {
     const { t } = host.i18n;
     const name = u.file.name;
-    if (u.refused === 'too_large') return t('upload.tooLarge', { name, size: k.fileSize(host.i18n, uploads.policy.maxBytes) });
+    if (u.refused === 'too_large')
+      return k.isolate(t, 'upload.tooLarge', { name, size: k.fileSize(host.i18n, uploads.policy.maxBytes) }, 'name');
     if (u.refused === 'wrong_type') {
       const types = k.acceptedTypes(host, uploads);
-      return `${t('upload.wrongType', { name })}${types ? ` ${t('upload.types', { types })}` : ''}`;
+      return [k.isolate(t, 'upload.wrongType', { name }, 'name'), types ? ` ${t('upload.types', { types })}` : ''];
     }
-    return t('upload.failed', { name, reason: k.errorMessage(host, u.error) });
+    return k.isolate(t, 'upload.failed', { name, reason: k.errorMessage(host, u.error) }, 'name');
   }
 
   /** The chips of `renderUploads` (render-upload.ts). */
@@ -191,7 +195,7 @@ export default function uploadChips(kit: UploadKit) {
           const name = u.file.name;
           const uploading = u.status === 'uploading';
           return html`<li part="chip" class="chip" data-status=${u.status} aria-busy=${uploading ? 'true' : 'false'}>
-            <span class="chip__name">${name}</span>
+            <span class="chip__name" dir="auto">${name}</span>
             ${
               uploading
                 ? html`<progress part="chip-progress" class="chip__progress" max=${u.total || 1} .value=${u.loaded} aria-label=${t('upload.uploading', { name })}></progress>`

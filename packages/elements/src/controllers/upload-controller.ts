@@ -6,6 +6,7 @@ import { type PorticoElement, waitFor } from '../base/portico-element.js';
 import { type Resources, useResources } from '../base/resources.js';
 import type { PorticoClientLike } from '../context/client.js';
 import { fileSize } from '../i18n/file-size.js';
+import { isolate } from '../i18n/isolate.js';
 import { adoptLate } from '../styles/late-styles.js';
 import { errorMessage } from './render-state.js';
 import { acceptedTypes } from './render-upload.js';
@@ -19,6 +20,7 @@ const kit = {
   nothing,
   repeat,
   fileSize,
+  isolate,
   errorMessage,
   errorCode,
   isAbort,

@@ -44,6 +44,14 @@ const MOUNTS: Record<string, { attrs?: string; setup?: (el: HTMLElement) => Prom
     setup: async (el) => {
       el.shadowRoot!.querySelector<HTMLInputElement>('[part~="subject"]')!.focus();
       await sendKeys({ type: 'How do I export reports' });
+      // Picked files: one the server takes (its chip), one it refuses (the sentence naming it).
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], mark('notes.txt'), { type: 'text/plain' }));
+      dt.items.add(new File(['x'], mark('setup.exe'), { type: 'application/x-msdownload' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="chip"]').length === 2, 'no chips', { timeout: 4000 });
     },
   },
   'portico-kb-search': {

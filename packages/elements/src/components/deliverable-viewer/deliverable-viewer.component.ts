@@ -6,6 +6,7 @@ import { PorticoElement, waitFor } from '../../base/portico-element.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
+import { isolate } from '../../i18n/isolate.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
 import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
@@ -39,7 +40,7 @@ function lazy<T>(load: () => Promise<T>) {
 
 // The previewers: each kind of preview is a module loaded when it is first shown (lazy chunks,
 // outside the size budget), so a page that shows images never loads the PDF, text or media code.
-const kit: Kit = { html, nothing, ref, previewKind };
+const kit: Kit = { html, nothing, ref, previewKind, isolate };
 const previewers = {
   image: lazy(() => import('./deliverable-viewer.image.js').then((m) => m.default(kit))),
   pdf: lazy(() => import('./deliverable-viewer.pages.js').then((m) => m.default(kit))),

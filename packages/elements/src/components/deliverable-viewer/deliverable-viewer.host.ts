@@ -1,6 +1,7 @@
 import type { Comment } from '@portico/contract';
 import type { html, nothing } from 'lit';
 import type { ref } from 'lit/directives/ref.js';
+import type { isolate } from '../../i18n/isolate.js';
 import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
@@ -37,4 +38,4 @@ export type ViewerHost = Pick<PorticoDeliverableViewer, keyof PorticoDeliverable
  * (less well compressed) in a bundler's output, and wrapped for lazy evaluation in a bundle
  * without splitting.
  */
-export type Kit = { html: typeof html; nothing: typeof nothing; ref: typeof ref; previewKind: typeof previewKind };
+export type Kit = { html: typeof html; nothing: typeof nothing; ref: typeof ref; previewKind: typeof previewKind; isolate: typeof isolate };

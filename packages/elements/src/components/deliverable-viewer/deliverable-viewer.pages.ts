@@ -9,7 +9,7 @@ import zoom from './deliverable-viewer.zoom.js';
 import type { PdfPreview } from './pdf-preview.js';
 
 export default function pdfPreviewer(kit: Kit) {
-  const { html, nothing } = kit;
+  const { html, nothing, isolate } = kit;
   const { cssom, onStageKey, renderZoom } = zoom(kit);
   function closePdf(h: ViewerHost): void {
     h.pdfAbort?.abort();
@@ -98,7 +98,7 @@ export default function pdfPreviewer(kit: Kit) {
       return html`<p part="pdf-error" class="notice" role="alert">
         ${t(pdf.failed === 'password' ? 'deliverableViewer.pdfPassword' : 'deliverableViewer.pdfError')}
         <a class="link" href=${h.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener"
-          >${t('deliverableViewer.downloadFile', { name: v.fileName })}</a
+          >${isolate(t, 'deliverableViewer.downloadFile', { name: v.fileName }, 'name')}</a
         >
       </p>`;
     }
