@@ -1,8 +1,10 @@
 import { toWire } from '@portico/contract';
-import { ticket, ticketMessage } from '@portico/contract/fixtures';
+import { invoiceSummary, ticket, ticketMessage } from '@portico/contract/fixtures';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPorticoClient,
+  INVALID_LINK_EVENT,
+  type InvalidLink,
   PorticoApiError,
   type PorticoClientOptions,
   type PorticoDiagnostic,
@@ -495,6 +497,25 @@ describe('abort and timeout', () => {
 });
 
 describe('responses', () => {
+  it('an invalid link leaves that link out (null) and reports its record on the caller’s signal and as a diagnostic; the rest parses', async () => {
+    const body = toWire({ data: Array.from({ length: 50 }, (_, i) => invoiceSummary(i + 1)), nextCursor: null }) as {
+      data: Array<{ pdf_url: unknown }>;
+    };
+    body.data[20]!.pdf_url = 'javascript:alert(1)';
+    server.handle((_req, res) => send(res, 200, body));
+    const { client, diagnostics } = setup();
+    const ac = new AbortController();
+    const reported: InvalidLink[] = [];
+    ac.signal.addEventListener(INVALID_LINK_EVENT, (e) => reported.push((e as CustomEvent<InvalidLink>).detail));
+    const list = await client.invoices.list({ signal: ac.signal });
+    expect(list.data).toHaveLength(50);
+    expect(list.data[20]!.pdfUrl).toBeNull();
+    expect(list.data[21]!.pdfUrl).toBe(invoiceSummary(22).pdfUrl);
+    const expected = { endpoint: 'invoices.list', path: 'data.20.pdfUrl', record: list.data[20]!.id };
+    expect(reported).toEqual([expected]);
+    expect(diagnostics).toContainEqual({ type: 'invalid-link', ...expected });
+  });
+
   it('raises PorticoValidationError naming the endpoint and field path for a contract mismatch', async () => {
     const body = page(5) as { data: Array<{ sla: { breached: unknown } }> };
     body.data[3]!.sla.breached = 'yes';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, PageQuery, PersonRef, SafeUrl, Timestamp } from './common.js';
+import { Id, Link, PageQuery, PersonRef, Timestamp } from './common.js';
 
 export const ReviewStatus = z.enum(['pending', 'approved', 'changes_requested']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
@@ -16,8 +16,9 @@ export const DeliverableVersion = z.object({
   createdAt: Timestamp,
   /** `processing` while previews are being made; `preview_url` is null until `ready`. */
   processing: z.enum(['processing', 'ready', 'failed']),
-  previewUrl: z.nullable(SafeUrl),
-  downloadUrl: SafeUrl,
+  previewUrl: Link,
+  /** `null` only when the server sent a link the SDK may not use. */
+  downloadUrl: Link,
 });
 export type DeliverableVersion = z.infer<typeof DeliverableVersion>;
 

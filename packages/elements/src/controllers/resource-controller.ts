@@ -65,6 +65,7 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
       args: () => [host.effectiveClient, ...options.args()] as [PorticoClientLike | undefined, ...A],
       task: async ([client, ...args], { signal }) => {
         if (!client) return initialState;
+        reportInvalidLinks(host, signal);
         return options.load(client, args as unknown as A, { signal });
       },
       onError: (error) => {
@@ -178,6 +179,31 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
     });
   }
 }
+
+/**
+ * A link the client left out of a response (the contract's `Link`: the server sent one the SDK may
+ * not use): the record shows without it, and `portico-error` says which (code `invalid_link`).
+ */
+export class PorticoInvalidLinkError extends Error {
+  readonly code = 'invalid_link';
+  readonly retryable = false;
+  constructor(
+    readonly endpoint: string,
+    readonly path: string,
+    readonly record: string | undefined,
+  ) {
+    super(`${endpoint}: the link at ${path}${record ? ` of ${record}` : ''} is not one the SDK may use; it was left out.`);
+    this.name = 'PorticoInvalidLinkError';
+  }
+}
+
+/** Fires `portico-error` (`invalid_link`) on `host` for each link the client reports on `signal` (`@portico/client`'s `INVALID_LINK_EVENT`). */
+export const reportInvalidLinks = (host: PorticoElement, signal: AbortSignal): void =>
+  signal.addEventListener('portico-invalid-link', (e) => {
+    const { endpoint, path, record } = (e as CustomEvent<{ endpoint: string; path: string; record?: string }>).detail;
+    const error = new PorticoInvalidLinkError(endpoint, path, record);
+    host.emit('portico-error', { error, code: error.code });
+  });
 
 export const isAbort = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';

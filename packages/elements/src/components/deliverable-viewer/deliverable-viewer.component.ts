@@ -246,8 +246,9 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     if (doc) previewers.pdf.get()?.updatedPdf(this.viewerHost, doc);
   }
 
-  private resolve(url: string): string {
-    return new URL(url, this.effectiveClient?.baseUrl ?? document.baseURI).href;
+  /** The absolute URL of a link; '' for none (a link the client left out). */
+  private resolve(url: string | null): string {
+    return url ? new URL(url, this.effectiveClient?.baseUrl ?? document.baseURI).href : '';
   }
 
   protected override render() {
@@ -305,7 +306,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     const { t } = this.i18n;
     return html`<div part="toolbar" class="toolbar">
       ${kind === 'image' ? previewers.image.get()?.renderImageTools(this.viewerHost, d, v) : kind === 'pdf' ? previewers.pdf.get()?.renderPdfTools(this.viewerHost) : nothing}
-      <a part="download" class="button download" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener">${t('deliverableViewer.download')}</a>
+      ${v.downloadUrl ? html`<a part="download" class="button download" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener">${t('deliverableViewer.download')}</a>` : nothing}
     </div>`;
   }
 

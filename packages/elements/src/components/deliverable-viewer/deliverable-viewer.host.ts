@@ -28,7 +28,7 @@ export type ViewerHost = Pick<PorticoDeliverableViewer, keyof PorticoDeliverable
   pdfDrawn?: string;
   /** The page last given to the comment thread as its anchor. */
   anchoredPage: number;
-  resolve(url: string): string;
+  resolve(url: string | null): string;
 };
 
 /**

@@ -97,9 +97,13 @@ export default function pdfPreviewer(kit: Kit) {
     if (pdf?.failed) {
       return html`<p part="pdf-error" class="notice" role="alert">
         ${t(pdf.failed === 'password' ? 'deliverableViewer.pdfPassword' : 'deliverableViewer.pdfError')}
-        <a class="link" href=${h.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener"
-          >${t('deliverableViewer.downloadFile', { name: v.fileName })}</a
-        >
+        ${
+          v.downloadUrl
+            ? html`<a class="link" href=${h.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener"
+                >${t('deliverableViewer.downloadFile', { name: v.fileName })}</a
+              >`
+            : nothing
+        }
       </p>`;
     }
     if (!pdf?.doc) return html`<p part="pdf-loading" class="notice" role="status">${t('deliverableViewer.pdfLoading')}</p>`;

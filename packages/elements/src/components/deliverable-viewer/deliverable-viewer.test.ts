@@ -531,6 +531,33 @@ describe('<portico-deliverable-viewer>', () => {
       expect(!!$(el, '[part~="image"]')).to.equal(true);
     });
 
+    it('a bad download_url or preview_url in one version: that link is left out (invalid_link), the rest renders', async () => {
+      const versions = [
+        deliverableVersion(3),
+        deliverableVersion(2, { downloadUrl: 'javascript:alert(1)', previewUrl: 'data:image/png;base64,x' }),
+        deliverableVersion(1),
+      ];
+      const errors: Array<{ code: string; error: { path?: string; record?: string } }> = [];
+      const onError = (e: Event) => errors.push((e as CustomEvent).detail);
+      document.addEventListener('portico-error', onError);
+      const { el } = await mount('deliverable-id="dlv_1" version="2"', (api) => serve(api, versions));
+      await settled(el);
+      document.removeEventListener('portico-error', onError);
+      expect($(el, '[role="alert"]')).to.equal(null);
+      expect(radios(el)).to.have.length(3);
+      expect($(el, '[part~="download"]')).to.equal(null);
+      expect($(el, '[part~="image"]')).to.equal(null);
+      expect($(el, '[part~="unsupported"]')).to.not.equal(null);
+      expect(errors.map((e) => [e.code, e.error.record, e.error.path]).sort()).to.deep.equal([
+        ['invalid_link', 'ver_2', 'versions.1.downloadUrl'],
+        ['invalid_link', 'ver_2', 'versions.1.previewUrl'],
+      ]);
+      await expect(el).to.be.accessible(AXE);
+      el.version = 3;
+      await settled(el);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_3?exp=1&sig=x`);
+    });
+
     it('an unknown id answers 404', async () => {
       const { el } = await mount('deliverable-id="dlv_404"');
       await settled(el, 'error');

@@ -330,14 +330,29 @@ describe('<portico-invoice-table>', () => {
       });
     }
 
-    it('a hostile link (javascript:) is never rendered: the client rejects the page', async () => {
-      const { el, api } = await mount();
+    it('one bad link among 50 invoices: that link is left out, invalid_link names the invoice, every row renders', async () => {
+      const invoices = makeInvoices(50, (i) => (i === 7 ? { pdfUrl: 'javascript:alert(1)' } : {}));
+      const errors: Array<{ code: string; error: unknown }> = [];
+      const { el, api } = await mount(
+        { invoices },
+        (client) =>
+          html`<portico-invoice-table .client=${client} @portico-error=${(e: CustomEvent) => errors.push(e.detail)}></portico-invoice-table>`,
+      );
       await settled(el);
-      api.use('invoices.list', json({ data: [invoiceSummary(1, { payUrl: 'javascript:alert(1)' })], nextCursor: null }));
+      expect($(el, '[role="alert"]')).to.equal(null);
+      expect(el.rows.length).to.equal(50);
+      expect(errors.map((e) => [e.code, (e.error as { record?: string }).record])).to.deep.equal([['invalid_link', 'inv_7']]);
+      const bad = row(el, 'inv_7')!;
+      expect(text(bad)).to.contain(invoiceSummary(7).number);
+      expect(bad.querySelector('a[download], a[href*="pdf"]')).to.equal(null);
+      expect(row(el, 'inv_8')!.querySelector('a[href*="pdf"]')).to.not.equal(null);
+      expect($$(el, 'a').some((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))).to.equal(false);
+      await expect(el).to.be.accessible(AXE);
+      // Structurally wrong data still fails as a whole.
+      api.use('invoices.list', json({ data: [{ ...invoiceSummary(1), total: 'x' }], nextCursor: null }));
       await el.refresh().catch(() => undefined);
       await settled(el, 'error');
       expect(text($(el, '[role="alert"]'))).to.contain('The server sent data that couldn’t be read.');
-      expect($$(el, 'a').some((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))).to.equal(false);
       // Preloaded data skips the client's validation: the table drops unsafe links itself.
       el.invoices = [
         invoiceSummary(1, { payUrl: 'javascript:alert(1)', pdfUrl: 'JaVaScRiPt:alert(2)' }),
