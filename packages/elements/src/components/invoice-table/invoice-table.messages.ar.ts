@@ -19,6 +19,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'invoiceTable.column.actions': 'الإجراءات',
   'invoiceTable.overdue': 'متأخرة السداد',
   'invoiceTable.amountDue': 'المستحق {amount}',
+  'invoiceTable.credit': 'رصيد دائن {amount}',
   'invoiceTable.noDate': 'لا يوجد',
   'invoiceTable.download': 'PDF',
   'invoiceTable.pay': 'ادفع',

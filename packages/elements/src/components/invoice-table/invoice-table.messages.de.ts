@@ -19,6 +19,7 @@ export const de: Record<keyof typeof en, Message> = {
   'invoiceTable.column.actions': 'Aktionen',
   'invoiceTable.overdue': 'Überfällig',
   'invoiceTable.amountDue': '{amount} offen',
+  'invoiceTable.credit': '{amount} Gutschrift',
   'invoiceTable.noDate': 'Keine',
   'invoiceTable.download': 'PDF',
   'invoiceTable.pay': 'Bezahlen',

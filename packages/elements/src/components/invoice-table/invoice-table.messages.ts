@@ -17,6 +17,7 @@ export const en = {
   'invoiceTable.column.actions': 'Actions',
   'invoiceTable.overdue': 'Overdue',
   'invoiceTable.amountDue': '{amount} due',
+  'invoiceTable.credit': '{amount} credit',
   'invoiceTable.noDate': 'None',
   'invoiceTable.download': 'PDF',
   'invoiceTable.pay': 'Pay',

@@ -457,6 +457,34 @@ describe('<portico-invoice-table>', () => {
       expect(text($(el, '[data-field="total"]'))).to.contain('Betrag');
     });
 
+    it('credits and refunds: negative totals and amounts due keep their sign and say "credit", per currency (USD, JPY, KWD), in rows and totals', async () => {
+      const data = [
+        invoiceSummary(1, { currency: 'USD', total: -1_500, amountDue: -1_500, amountPaid: 0 }),
+        invoiceSummary(2, { currency: 'JPY', total: 5_000, amountPaid: 6_200, amountDue: -1_200, status: 'paid' }),
+        invoiceSummary(3, { currency: 'KWD', total: -12_345, amountDue: 0, status: 'paid' }),
+      ];
+      const el = await fixture<PorticoInvoiceTable>(
+        html`<portico-invoice-table .invoices=${data} sort="issued_at"></portico-invoice-table>`,
+      );
+      await settled(el);
+      const cells = rows(el).map((r) => text(r.querySelector('[part~="amount"]')).replace(/\u00a0|\u202f/g, ' '));
+      // oldest first: inv_3 (KWD), inv_2 (JPY), inv_1 (USD)
+      expect(cells[0]).to.match(/^-KWD 12\.345 credit$/);
+      expect(cells[1]).to.equal('¥5,000-¥1,200 credit');
+      expect(cells[2]).to.equal('-$15.00 credit');
+      expect($$(el, '[part~="pay"]').length).to.equal(0);
+      const totals = $$(el, '[part~="total"]').map((t) => text(t).replace(/\u00a0|\u202f/g, ' '));
+      expect(totals[0]).to.contain('¥5,000').and.contain('-¥1,200 credit');
+      expect(totals[1]).to.match(/-KWD 12\.345 credit/);
+      expect(totals[2]).to.contain('-$15.00 credit').and.not.contain('due');
+      await loadLocale('de');
+      el.setAttribute('lang', 'de');
+      await el.updateComplete;
+      expect(text(rows(el)[2]!.querySelector('[part~="amount"]')).replace(/\u00a0|\u202f/g, ' ')).to.equal('-15,00 $ Gutschrift');
+      el.removeAttribute('lang');
+      await expect(el).to.be.accessible(AXE);
+    });
+
     it('totals: one entry per currency, never added across currencies', async () => {
       const data = [...three, invoiceSummary(4, { currency: 'USD', total: 544, amountDue: 544 })];
       const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${data}></portico-invoice-table>`);
