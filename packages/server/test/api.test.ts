@@ -369,6 +369,42 @@ describe('other resources', () => {
     expect(paid.body).toMatchObject({ status: 'paid', amount_due: 0, overdue: false });
   });
 
+  it('invoices sorted by total: by currency, then amount (never ¥ among $), both directions, across pages', async () => {
+    for (const [number, currency, unit] of [
+      ['S-JPY', 'JPY', 292_800],
+      ['S-USD-1', 'USD', 15_980],
+      ['S-USD-2', 'USD', -500],
+      ['S-USD-3', 'USD', 500],
+      ['S-EUR-1', 'EUR', 100_000],
+    ] as const) {
+      const r = await h.staff('/invoices', {
+        body: { org: 'acme', number, currency, status: 'open', lines: [{ description: 'x', quantity: 1, unit_amount: unit }] },
+      });
+      expect(r.status).toBe(201);
+    }
+    const all = async (sort: string) => {
+      const out: Array<[string, number]> = [];
+      let cursor = '';
+      do {
+        const r = await h.api(`/invoices?sort=${sort}&limit=2${cursor && `&cursor=${cursor}`}`, { token: fx.tokens.alice });
+        expect(r.status).toBe(200);
+        out.push(...r.body.data.map((i: { currency: string; total: number }) => [i.currency, i.total] as [string, number]));
+        cursor = r.body.next_cursor ?? '';
+      } while (cursor);
+      return out;
+    };
+    const asc = await all('total');
+    expect(asc).toEqual([
+      ['EUR', 2400],
+      ['EUR', 100_000],
+      ['JPY', 292_800],
+      ['USD', -500],
+      ['USD', 500],
+      ['USD', 15_980],
+    ]);
+    expect(await all('-total')).toEqual([...asc].reverse());
+  });
+
   it('articles: list, get, search with highlights, vote, categories', async () => {
     const list = await h.api('/articles', { token: fx.tokens.bob });
     expect(list.body.data.map((a: { slug: string }) => a.slug)).toEqual(['public-guide']);

@@ -16,6 +16,7 @@ export const ar: Record<keyof typeof en, Message> = {
   'invoiceTable.column.due': 'تاريخ الاستحقاق',
   'invoiceTable.column.status': 'الحالة',
   'invoiceTable.column.amount': 'المبلغ',
+  'invoiceTable.sortNote': 'حسب العملة ثم المبلغ',
   'invoiceTable.column.actions': 'الإجراءات',
   'invoiceTable.overdue': 'متأخرة السداد',
   'invoiceTable.amountDue': 'المستحق {amount}',

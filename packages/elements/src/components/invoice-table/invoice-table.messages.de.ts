@@ -16,6 +16,7 @@ export const de: Record<keyof typeof en, Message> = {
   'invoiceTable.column.due': 'Fällig',
   'invoiceTable.column.status': 'Status',
   'invoiceTable.column.amount': 'Betrag',
+  'invoiceTable.sortNote': 'nach Währung, dann Betrag',
   'invoiceTable.column.actions': 'Aktionen',
   'invoiceTable.overdue': 'Überfällig',
   'invoiceTable.amountDue': '{amount} offen',

@@ -14,6 +14,7 @@ export const en = {
   'invoiceTable.column.due': 'Due',
   'invoiceTable.column.status': 'Status',
   'invoiceTable.column.amount': 'Amount',
+  'invoiceTable.sortNote': 'by currency, then amount',
   'invoiceTable.column.actions': 'Actions',
   'invoiceTable.overdue': 'Overdue',
   'invoiceTable.amountDue': '{amount} due',

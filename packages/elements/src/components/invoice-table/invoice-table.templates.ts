@@ -168,9 +168,10 @@ function columnHeader(v: InvoiceTableView, label: InvoiceTableMessageKey, field?
     aria-sort=${current ? (desc ? 'descending' : 'ascending') : 'none'}
     data-field=${field}
   >
-    <button part="sort-button" class="sort-button" type="button" @click=${toggle}>
+    <button part="sort-button" class="sort-button" type="button" @click=${toggle} aria-describedby=${field === 'total' ? 'sort-note' : nothing}>
       ${name}<span class="sort-icon" aria-hidden="true">${current ? (desc ? '▼' : '▲') : '↕'}</span>
     </button>
+    ${field === 'total' ? html`<span id="sort-note" part="sort-note" class="sort-note">${text(v, 'invoiceTable.sortNote')}</span>` : nothing}
   </div>`;
 }
 

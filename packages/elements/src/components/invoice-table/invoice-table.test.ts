@@ -163,14 +163,16 @@ describe('<portico-invoice-table>', () => {
       await settled(el);
       await aTimeout(50);
       expect(mock.api.calls.filter((c) => c.key.startsWith('invoices.')).length).to.equal(0);
-      expect(el.rows.map((r) => r.id)[0]).to.equal('inv_1');
-      expect(el.rows.map((r) => r.total)).to.deep.equal(data.map((r) => r.total));
+      // By currency, then amount (the fixtures cycle through four currencies).
+      const byTotal = (rows: readonly InvoiceSummary[]) => [...rows].sort(invoiceComparator('total')).map((r) => r.id);
+      expect(el.rows.map((r) => r.id)).to.deep.equal(byTotal(data));
+      expect(el.rows.map((r) => r.currency).join()).to.match(/^(EUR,)+(GBP,)+(JPY,)+(USD,?)+$/);
       el.sort = '-total';
       await el.updateComplete;
-      expect(el.rows[0]!.id).to.equal('inv_12');
+      expect(el.rows.map((r) => r.id)).to.deep.equal(byTotal(data).reverse());
       el.filter = 'paid';
       await settled(el);
-      expect(el.rows.map((r) => r.id)).to.deep.equal(['inv_12', 'inv_9', 'inv_6', 'inv_3']);
+      expect(el.rows.map((r) => r.id)).to.deep.equal(byTotal(data.filter((r) => r.status === 'paid')).reverse());
       expect($$(el, '[part~="total"]').map((t) => t.dataset.currency)).to.deep.equal(['EUR', 'GBP', 'JPY', 'USD']);
       expect($(el, '[role="table"]')!.getAttribute('aria-rowcount')).to.equal('5');
       // Without a client, a preloaded table works and never says "not connected".
@@ -514,6 +516,28 @@ describe('<portico-invoice-table>', () => {
       await waitUntil(() => $(el, '.totals__error'), 'no totals error');
       expect(el.rows.length).to.equal(30);
       expect(rows(el).length).to.be.greaterThan(5);
+    });
+
+    it('sorting by amount groups by currency, then amount (¥292,800 never among $), and the header says so', async () => {
+      const data = [
+        invoiceSummary(1, { currency: 'USD', total: 15_980 }),
+        invoiceSummary(2, { currency: 'JPY', total: 292_800 }),
+        invoiceSummary(3, { currency: 'USD', total: -500 }),
+        invoiceSummary(4, { currency: 'EUR', total: 900 }),
+        invoiceSummary(5, { currency: 'USD', total: 300_000 }),
+      ];
+      const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${data} sort="total"></portico-invoice-table>`);
+      await settled(el);
+      const order = () => rows(el).map((r) => r.dataset.id);
+      expect(order()).to.deep.equal(['inv_4', 'inv_2', 'inv_3', 'inv_1', 'inv_5']);
+      const button = $(el, '[data-field="total"] button')!;
+      const note = el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!;
+      expect(text(note)).to.equal('by currency, then amount');
+      button.click();
+      await settled(el);
+      expect(el.sort).to.equal('-total');
+      expect(order()).to.deep.equal(['inv_5', 'inv_1', 'inv_3', 'inv_2', 'inv_4']);
+      await expect(el).to.be.accessible(AXE);
     });
 
     it('sorting helpers: no due date last both ways; sorted input is kept as is', () => {
