@@ -131,6 +131,7 @@ export const project = (n = 1, o: Partial<Project> = {}): Project => ({
     { id: `ms_${n}_2`, title: 'Design', dueOn: '2026-10-15', status: 'in_progress', completedAt: null },
     { id: `ms_${n}_3`, title: 'Launch', dueOn: '2026-12-01', status: 'planned', completedAt: null },
   ],
+  milestoneCount: o.milestones?.length ?? 3,
   createdAt: at(-500),
   updatedAt: at(0),
   ...o,
@@ -164,6 +165,7 @@ export const deliverable = (n = 1, o: Partial<Deliverable> = {}): Deliverable =>
     createdAt: at(0),
     updatedAt: at(2),
     versions,
+    versionCount: o.versions?.length ?? versions.length,
     ...o,
   };
 };

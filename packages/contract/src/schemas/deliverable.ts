@@ -43,8 +43,19 @@ const DeliverableCore = {
 
 export const DeliverableSummary = z.object(DeliverableCore);
 export type DeliverableSummary = z.infer<typeof DeliverableSummary>;
-/** A deliverable with all its versions, newest first. */
-export const Deliverable = z.object({ ...DeliverableCore, versions: z.array(DeliverableVersion) });
+/**
+ * The most versions a deliverable carries in a response: the newest ones (a version switcher with
+ * thousands would stall the page). `versionCount` says how many there are.
+ */
+export const MAX_VERSIONS = 100;
+
+/** A deliverable with its versions, newest first: all of them, or the newest `MAX_VERSIONS` — see `versionCount`. */
+export const Deliverable = z.object({
+  ...DeliverableCore,
+  versions: z.array(DeliverableVersion).check(z.maxLength(MAX_VERSIONS)),
+  /** How many versions the deliverable has: more than `versions` holds when it was cut at `MAX_VERSIONS`. */
+  versionCount: z.int().check(z.positive()),
+});
 export type Deliverable = z.infer<typeof Deliverable>;
 
 export const DeliverableListQuery = z.object({ reviewStatus: z.optional(ReviewStatus), ...PageQuery });

@@ -154,6 +154,8 @@ export const file = () =>
 export const arr = <T>(item: Validator<T>, o: { min?: number; max?: number } = {}) =>
   make<T[]>((v, path, issues) => {
     if (!Array.isArray(v)) return issue(issues, path, 'invalid_type', { expected: 'array' });
+    // Over the contract's bound: refused before reading the items (a bound exists so that a huge list costs nothing).
+    if (o.max !== undefined && v.length > o.max) return issue(issues, path, 'too_big', { maximum: o.max });
     // A loop, not map(): holes of a sparse array are checked (as undefined) like zod does.
     const out: T[] = [];
     for (let i = 0; i < v.length; i++) out.push(item._p(v[i], [...path, i], issues) as T);

@@ -220,7 +220,8 @@ export const Deliverable: V<typeof S.Deliverable> = /* @__PURE__ */ obj({
   lastAction: /* @__PURE__ */ nul(LastAction),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  versions: /* @__PURE__ */ arr(DeliverableVersion),
+  versions: /* @__PURE__ */ arr(DeliverableVersion, { max: 100 }),
+  versionCount: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
 });
 export const DeliverableListQuery: V<typeof S.DeliverableListQuery> = /* @__PURE__ */ obj({
   reviewStatus: /* @__PURE__ */ opt(ReviewStatus),
@@ -366,7 +367,8 @@ export const Project: V<typeof S.Project> = /* @__PURE__ */ obj({
   name: /* @__PURE__ */ str(),
   description: /* @__PURE__ */ str(),
   status: ProjectStatus,
-  milestones: /* @__PURE__ */ arr(Milestone),
+  milestones: /* @__PURE__ */ arr(Milestone, { max: 100 }),
+  milestoneCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -71,6 +71,7 @@ const previewer = (kind: PreviewKind) =>
  * @csspart title - The deliverable's title.
  * @csspart badge - The review status badge (also `status`).
  * @csspart versions - The version switcher (a radio group).
+ * @csspart versions-more - Says that only the newest versions are listed (a deliverable with more than the contract's `MAX_VERSIONS`).
  * @csspart version - One version choice.
  * @csspart toolbar - Zoom, mark, compare and download controls.
  * @csspart zoom-in - Zoom-in button. @csspart zoom-out - Zoom-out button. @csspart fit - Fit button.
@@ -276,6 +277,11 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
             ${x.id === d.currentVersion.id ? html`<span class="current">· ${t('deliverableViewer.current')}</span>` : nothing}
           </label>`,
         )}
+        ${
+          d.versionCount > d.versions.length
+            ? html`<p part="versions-more" class="more">${t('deliverableViewer.moreVersions', { shown: d.versions.length, count: d.versionCount })}</p>`
+            : nothing
+        }
       </fieldset>
       ${this.renderToolbar(d, v, kind)}
       <div part="preview" class="preview">${this.renderPreview(d, v, kind)}</div>

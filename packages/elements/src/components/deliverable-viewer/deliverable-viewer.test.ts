@@ -7,6 +7,8 @@ import { createMockClient, json, malformedJson, malformedList, problem } from '.
 import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import { type PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
 import './deliverable-viewer.js';
+import { MAX_VERSIONS } from '@portico/contract';
+import { longTasksDuring } from '../../testing/long-tasks.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -556,6 +558,28 @@ describe('<portico-deliverable-viewer>', () => {
       el.version = 3;
       await settled(el);
       expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_3?exp=1&sig=x`);
+    });
+
+    it('the most versions the contract allows (MAX_VERSIONS of 10,000) render with no task over 200 ms; the switcher says the list is cut', async () => {
+      const versions = Array.from({ length: MAX_VERSIONS }, (_, i) => deliverableVersion(10_000 - i));
+      const response = json(deliverable(1, { versions, currentVersion: versions[0]!, versionCount: 10_000 }));
+      let el!: PorticoDeliverableViewer;
+      const tasks = await longTasksDuring(async () => {
+        ({ el } = await mount(undefined, (api) => api.use('deliverables.get', response)));
+        await threadSettled(el);
+      });
+      expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')}`).to.be.below(200);
+      expect(radios(el)).to.have.length(MAX_VERSIONS);
+      expect($(el, '[part~="versions-more"]')!.textContent).to.equal(`The newest ${MAX_VERSIONS} of 10,000 versions.`);
+    });
+
+    it('a response with more versions than the contract allows (10,000) is refused: the error state, never a 10,000-item render (before the bound it froze the tab for seconds)', async () => {
+      const versions = Array.from({ length: 10_000 }, (_, i) => deliverableVersion(10_000 - i));
+      const response = json(deliverable(1, { versions, currentVersion: versions[0]! }));
+      // Parsing the ~4 MB answer is the request's cost, not the render's: bounded by settled()'s 4 s rather than by long tasks.
+      const { el } = await mount(undefined, (api) => api.use('deliverables.get', response));
+      await settled(el, 'error');
+      expect(radios(el)).to.have.length(0);
     });
 
     it('an unknown id answers 404', async () => {
