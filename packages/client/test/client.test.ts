@@ -77,7 +77,13 @@ describe('wire mapping', () => {
 
   it('uploads attachments as multipart form data', async () => {
     server.handle((_req, res) =>
-      send(res, 201, { id: 'att_1', name: 'a.txt', content_type: 'text/plain', size: 5, url: '/portal/v1/files/att_1?exp=1&sig=x' }),
+      send(res, 201, {
+        id: 'att_1',
+        name: 'a.txt',
+        content_type: 'text/plain',
+        size: 5,
+        url: '/portal/v1/files/att_1?exp=4102444800&sig=x',
+      }),
     );
     const { client } = setup();
     await caught(client.attachments.upload({ file: new File(['hello'], 'a.txt', { type: 'text/plain' }) })).catch(() => {});

@@ -3,6 +3,7 @@ import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { LinkRefreshController, linkKey } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
@@ -17,6 +18,9 @@ export { pdfSettings } from './pdf-settings.js';
 
 export type PreviewKind = 'image' | 'pdf' | 'video' | 'audio' | 'text' | 'other';
 
+/** Whether a preview loaded (or failed) from another file than `url`: fresh links to the same file don't reload it. */
+const otherFile = (p: { url: string; failed?: unknown } | undefined, url: string) =>
+  !p || (p.failed ? p.url !== url : linkKey(p.url) !== linkKey(url));
 /** How a media type is previewed. */
 export function previewKind(mediaType: string): PreviewKind {
   const type = mediaType.toLowerCase().split(';')[0]!.trim();
@@ -171,6 +175,18 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     live: (e) => !this.noLive && e.resource.kind === 'deliverable' && e.resource.id === this.deliverableId,
   });
 
+  /** Keeps the signed preview and download links fresh on a page left open (and retries a 403 with a fresh one). */
+  private readonly links = new LinkRefreshController(this, {
+    refresh: () => this.resource.refresh(),
+    value: () => this.resource.value,
+    ahead: true,
+  });
+
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
+  private fetchLink(url: string, init: RequestInit): Promise<Response> {
+    return this.links.fetch(url, init, this.fetchFile);
+  }
+
   /** Loads the deliverable again. */
   refresh(): Promise<void> {
     return this.resource.refresh();
@@ -231,9 +247,9 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     }
     // Text and PDF previews load here, not in updated(), so their state change joins this update.
     const url = v && (kind === 'text' || kind === 'pdf') && this.isConnected ? this.resolve(v.previewUrl ?? v.downloadUrl) : '';
-    if (kind === 'text' && url && this.text?.url !== url) void previewers.media.get()?.loadText(this.viewerHost, url);
+    if (kind === 'text' && url && otherFile(this.text, url)) void previewers.media.get()?.loadText(this.viewerHost, url);
     const pdf = previewers.pdf.get();
-    if (pdf && (kind === 'pdf' && url ? this.pdf?.url !== url : this.pdf)) {
+    if (pdf && (kind === 'pdf' && url ? otherFile(this.pdf, url) : this.pdf)) {
       pdf.closePdf(this.viewerHost);
       if (kind === 'pdf' && url) void pdf.loadPdf(this.viewerHost, url);
     }

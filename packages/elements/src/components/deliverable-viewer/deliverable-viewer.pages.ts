@@ -24,7 +24,7 @@ export default function pdfPreviewer(kit: Kit) {
     h.pdfAbort = abort;
     h.pdf = { url };
     try {
-      const res = await (h.fetchFile ?? fetch)(url, { signal: abort.signal });
+      const res = await h.fetchLink(url, { signal: abort.signal });
       if (!res.ok) throw new Error(String(res.status));
       const data = new Uint8Array(await res.arrayBuffer());
       const { PdfPreview } = await import('./pdf-preview.js');

@@ -123,12 +123,12 @@ describe('<portico-deliverable-viewer>', () => {
       const labels = $$(el, '[part~="version"]').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
       expect(labels).to.deep.equal(['v2 · current', 'v1']);
       expect(radios(el)[0]!.checked).to.equal(true);
-      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.equal(`${BASE}ver_2?exp=4102444800&sig=x&disposition=inline`);
       const facts = $(el, '[part~="facts"]')!.textContent!.replace(/\s+/g, ' ');
       expect(facts).to.contain('homepage-v2.png').and.contain('120 kB').and.contain('image/png').and.contain('Sam Agent');
       expect($(el, '.checksum')!.textContent).to.equal(`${el.selectedVersion!.checksum.slice(0, 12)}…`);
       expect($(el, '.checksum')!.title).to.equal(el.selectedVersion!.checksum);
-      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_2?exp=4102444800&sig=x`);
       expect(thread(el).version).to.equal(2);
       expect(thread(el).anchorMode).to.equal('region');
       expect(el.shadowRoot!.firstElementChild!.getAttribute('part')).to.equal('base');
@@ -212,7 +212,7 @@ describe('<portico-deliverable-viewer>', () => {
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
       const srcs = ($$(el, '[part~="image"]') as HTMLImageElement[]).map((i) => i.src.replace(BASE, ''));
-      expect(srcs).to.deep.equal(['ver_2?exp=1&sig=x&disposition=inline', 'ver_1?exp=1&sig=x&disposition=inline']);
+      expect(srcs).to.deep.equal(['ver_2?exp=4102444800&sig=x&disposition=inline', 'ver_1?exp=4102444800&sig=x&disposition=inline']);
       expect($$(el, '.caption').map((c) => c.textContent)).to.deep.equal(['v2', 'v1']);
       expect(el.getAttribute('compare-version')).to.equal('1');
       await expect(el).to.be.accessible(AXE);
@@ -362,7 +362,7 @@ describe('<portico-deliverable-viewer>', () => {
       expect(error.textContent).to.contain('This PDF couldn’t be shown.');
       const link = error.querySelector('a')!;
       expect(link.textContent).to.equal('Download broken.pdf');
-      expect(link.href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
+      expect(link.href).to.equal(`${BASE}ver_2?exp=4102444800&sig=x`);
       expect(link.getAttribute('download')).to.equal('broken.pdf');
       expect(!!$(el, '[part~="download"]')).to.equal(true);
       expect($$(el, 'canvas, iframe, [part~="zoom-in"], [part~="next-page"]').length).to.equal(0);
@@ -395,7 +395,7 @@ describe('<portico-deliverable-viewer>', () => {
       await threadSettled(el);
       const video = $(el, 'video') as HTMLVideoElement;
       expect(video.controls).to.equal(true);
-      expect(video.getAttribute('src')).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      expect(video.getAttribute('src')).to.equal(`${BASE}ver_2?exp=4102444800&sig=x&disposition=inline`);
       expect(thread(el).anchorMode).to.equal('time');
       expect(thread(el).timeSource!()).to.equal(0);
       await expect(el).to.be.accessible(AXE);
@@ -557,7 +557,7 @@ describe('<portico-deliverable-viewer>', () => {
       await expect(el).to.be.accessible(AXE);
       el.version = 3;
       await settled(el);
-      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_3?exp=1&sig=x`);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_3?exp=4102444800&sig=x`);
     });
 
     it('the most versions the contract allows (MAX_VERSIONS of 10,000) render with no task over 200 ms; the switcher says the list is cut', async () => {
@@ -580,6 +580,71 @@ describe('<portico-deliverable-viewer>', () => {
       const { el } = await mount(undefined, (api) => api.use('deliverables.get', response));
       await settled(el, 'error');
       expect(radios(el)).to.have.length(0);
+    });
+
+    describe('signed links on a page left open', () => {
+      const now = () => Math.floor(Date.now() / 1000);
+      /** deliverables.get whose first answer carries links expiring in 20 s, later ones links valid for 15 minutes. */
+      const expiringThenFresh = (o: Partial<DeliverableVersion>) => {
+        let loads = 0;
+        return () => {
+          const exp = loads++ === 0 ? now() + 20 : now() + 900;
+          const v = deliverableVersion(2, {
+            ...o,
+            previewUrl: `/portal/v1/files/ver_2?exp=${exp}&sig=s${exp}&disposition=inline`,
+            downloadUrl: `/portal/v1/files/ver_2?exp=${exp}&sig=s${exp}`,
+          });
+          return json(deliverable(1, { versions: [v, deliverableVersion(1)], currentVersion: v }));
+        };
+      };
+
+      it('a click on Download near expiry follows a fresh link to the same file, never the expired one', async () => {
+        const { el, api } = await mount(undefined, (api) =>
+          api.use('deliverables.get', expiringThenFresh({ mediaType: 'application/zip', fileName: 'a.zip' })),
+        );
+        await settled(el);
+        const followed: string[] = [];
+        const onClick = (e: Event) => {
+          const a = e.composedPath()[0];
+          if (a instanceof HTMLAnchorElement) {
+            followed.push(a.href);
+            e.preventDefault(); // no download in the test browser
+          }
+        };
+        document.addEventListener('click', onClick);
+        try {
+          const stale = ($(el, '[part~="download"]') as HTMLAnchorElement).href;
+          ($(el, '[part~="download"]') as HTMLAnchorElement).click();
+          await waitUntil(() => followed.length, 'the fresh link was not followed', { timeout: 4000 });
+          expect(api.calls.filter((c) => c.key === 'deliverables.get')).to.have.length(2);
+          expect(followed).to.have.length(1);
+          expect(followed[0]).to.not.equal(stale);
+          expect(new URL(followed[0]!).pathname).to.equal('/portal/v1/files/ver_2');
+          expect(Number(new URL(followed[0]!).searchParams.get('exp'))).to.be.greaterThan(now() + 600);
+        } finally {
+          document.removeEventListener('click', onClick);
+        }
+      });
+
+      it('a text preview whose link answers 403 (expired) is fetched again with a fresh link, transparently', async () => {
+        const { el } = await mount(undefined, (api) =>
+          api.use('deliverables.get', expiringThenFresh({ mediaType: 'text/plain', fileName: 'notes.txt' })),
+        );
+        const fetched: string[] = [];
+        el.fetchFile = async (input) => {
+          const url = String(input);
+          fetched.push(url);
+          const exp = Number(new URL(url).searchParams.get('exp'));
+          return exp < now() + 60
+            ? new Response('{"code":"forbidden","title":"This link has expired"}', { status: 403 })
+            : new Response('fresh text');
+        };
+        await settled(el);
+        await waitUntil(() => $(el, '[part~="text"]'), 'no text preview', { timeout: 4000 });
+        expect($(el, '[part~="text"]')!.textContent).to.equal('fresh text');
+        expect(fetched).to.have.length(2);
+        expect($(el, '[role="alert"]')).to.equal(null);
+      });
     });
 
     it('an unknown id answers 404', async () => {

@@ -96,7 +96,7 @@ describe('<portico-invoice-table>', () => {
       expect(text(r1.querySelector('[part~="status-badge"]'))).to.equal('Open');
       expect(!!r1.querySelector('[part~="overdue"]')).to.equal(true);
       expect(text(r1.querySelector('[part~="amount"]'))).to.equal('€101.37');
-      expect(r1.querySelector('[part~="download"]')!.getAttribute('href')).to.equal('/portal/v1/files/inv_1_pdf?exp=1&sig=x');
+      expect(r1.querySelector('[part~="download"]')!.getAttribute('href')).to.equal('/portal/v1/files/inv_1_pdf?exp=4102444800&sig=x');
       expect(r1.querySelector('[part~="pay"]')!.getAttribute('href')).to.equal('https://pay.example.test/inv_1');
       const r3 = row(el, 'inv_3')!; // paid: no pay link, no overdue
       expect(text(r3.querySelector('[part~="status-badge"]'))).to.equal('Paid');
