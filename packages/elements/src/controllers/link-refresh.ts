@@ -155,7 +155,7 @@ export class LinkRefreshController implements ReactiveController {
     const key = linkKey(stale);
     const target = a.isConnected ? a : [...this.host.renderRoot.querySelectorAll('a')].find((x) => x.href && linkKey(x.href) === key);
     if (!target) return;
-    if (target.href !== url && !expiring(url)) target.href = url;
+    if (fresh && target.href !== url && !expiring(url)) target.setAttribute('href', fresh);
     // Still "expiring" after a reload means this clock runs ahead of the server's: the link is good there.
     this.passing = true;
     try {

@@ -2,6 +2,7 @@ import type { InvoiceSummary, InvoiceTotals } from '@portico/contract';
 import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
@@ -186,6 +187,17 @@ export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> 
     load: (client, [skip, filter], { signal }): Promise<InvoiceTotals> =>
       skip ? Promise.resolve({ data: [] }) : client.invoices.totals({ ...query(filter), signal }),
     live: ['invoice'],
+  });
+
+  /** A PDF link clicked near its expiry is followed fresh: the invoice is read again for it (any page). */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a controller works through its host
+  private readonly links = new LinkRefreshController(this, {
+    refresh: () => this.pages.refresh(),
+    value: () => this.rows,
+    fresh: async (a) => {
+      const id = a.closest<HTMLElement>('[data-id]')?.dataset.id;
+      return id && this.invoices === undefined ? (await this.effectiveClient?.invoices.get({ id }))?.pdfUrl : undefined;
+    },
   });
 
   /** Loads again from the first page (rows stay visible, marked busy). */

@@ -181,7 +181,9 @@ function renderRow(v: InvoiceTableView, inv: InvoiceSummary, i: number, tabStop:
   const pdf = isSafeLink(inv.pdfUrl) ? inv.pdfUrl : null;
   const pay = isSafeLink(inv.payUrl) && inv.amountDue > 0 ? inv.payUrl : null;
   const due = inv.amountDue !== 0 && inv.amountDue !== inv.total;
-  const link = (name: 'portico-invoice-download' | 'portico-invoice-pay', url: string) => (e: MouseEvent) => {
+  // The link's current href: a fresh one when an expiring link was renewed on click (LinkRefreshController).
+  const link = (name: 'portico-invoice-download' | 'portico-invoice-pay') => (e: MouseEvent) => {
+    const url = (e.currentTarget as HTMLAnchorElement).getAttribute('href')!;
     if (!v.emit(name, { invoice: inv, url }, { cancelable: true })) e.preventDefault();
   };
   // No whitespace between tags and text through `.textContent`: every node counts when thousands of rows scroll by.
@@ -194,11 +196,11 @@ function renderRow(v: InvoiceTableView, inv: InvoiceSummary, i: number, tabStop:
     due ? html`<span class="amount-due" .textContent=${signed(v, inv.amountDue, inv.currency, 'invoiceTable.amountDue')}></span>` : nothing
   }</div><div part="cell actions" class="cell cell--actions" role="cell">${
     pdf
-      ? html`<a part="download" class="link" href=${pdf} tabindex=${tab} id=${`d${i}`} aria-labelledby=${`d${i} n${i}`} @click=${link('portico-invoice-download', pdf)} .textContent=${text(v, 'invoiceTable.download')}></a>`
+      ? html`<a part="download" class="link" href=${pdf} tabindex=${tab} id=${`d${i}`} aria-labelledby=${`d${i} n${i}`} @click=${link('portico-invoice-download')} .textContent=${text(v, 'invoiceTable.download')}></a>`
       : nothing
   }${
     pay
-      ? html`<a part="pay" class="link link--pay" href=${pay} tabindex=${tab} id=${`p${i}`} aria-labelledby=${`p${i} n${i}`} @click=${link('portico-invoice-pay', pay)} .textContent=${text(v, 'invoiceTable.pay')}></a>`
+      ? html`<a part="pay" class="link link--pay" href=${pay} tabindex=${tab} id=${`p${i}`} aria-labelledby=${`p${i} n${i}`} @click=${link('portico-invoice-pay')} .textContent=${text(v, 'invoiceTable.pay')}></a>`
       : nothing
   }</div></div>`;
 }

@@ -459,6 +459,23 @@ describe('<portico-invoice-table>', () => {
       expect(text($(el, '[data-field="total"]'))).to.contain('Betrag');
     });
 
+    it('a PDF link clicked near its expiry is followed fresh (the invoice is read again), with one portico-invoice-download', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const link = (exp: number) => `/portal/v1/files/inv_3_pdf?exp=${exp}&sig=s${exp}`;
+      const { el, api } = await mount({ invoices: makeInvoices(5, (i) => (i === 3 ? { pdfUrl: link(now + 20) } : {})) });
+      api.use('invoices.get', () => json({ ...invoiceSummary(3), pdfUrl: link(now + 900), lines: [] }));
+      await settled(el);
+      const downloads: string[] = [];
+      el.addEventListener('portico-invoice-download', (e) => {
+        downloads.push(e.detail.url);
+        e.preventDefault(); // the table doesn't follow it: no navigation in the test page
+      });
+      (row(el, 'inv_3')!.querySelector('[part~="download"]') as HTMLAnchorElement).click();
+      await waitUntil(() => downloads.length, 'no download', { timeout: 4000 });
+      expect(downloads).to.deep.equal([link(now + 900)]);
+      expect(api.calls.filter((c) => c.key === 'invoices.get').map((c) => c.url.pathname.split('/').pop())).to.deep.equal(['inv_3']);
+    });
+
     it('credits and refunds: negative totals and amounts due keep their sign and say "credit", per currency (USD, JPY, KWD), in rows and totals', async () => {
       const data = [
         invoiceSummary(1, { currency: 'USD', total: -1_500, amountDue: -1_500, amountPaid: 0 }),
