@@ -181,27 +181,15 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
 }
 
 /**
- * A link the client left out of a response (the contract's `Link`: the server sent one the SDK may
- * not use): the record shows without it, and `portico-error` says which (code `invalid_link`).
+ * Fires `portico-error` on `host` for each link the client reports on `signal` (`@portico/client`'s
+ * `INVALID_LINK_EVENT`): a link the server sent that the SDK may not use was left out (the contract's
+ * `Link`), the record shows without it. `detail.error` is an Error with `code` `invalid_link` and
+ * the `endpoint`, `path` and `record` (id) of the link.
  */
-export class PorticoInvalidLinkError extends Error {
-  readonly code = 'invalid_link';
-  readonly retryable = false;
-  constructor(
-    readonly endpoint: string,
-    readonly path: string,
-    readonly record: string | undefined,
-  ) {
-    super(`${endpoint}: the link at ${path}${record ? ` of ${record}` : ''} is not one the SDK may use; it was left out.`);
-    this.name = 'PorticoInvalidLinkError';
-  }
-}
-
-/** Fires `portico-error` (`invalid_link`) on `host` for each link the client reports on `signal` (`@portico/client`'s `INVALID_LINK_EVENT`). */
 export const reportInvalidLinks = (host: PorticoElement, signal: AbortSignal): void =>
   signal.addEventListener('portico-invalid-link', (e) => {
-    const { endpoint, path, record } = (e as CustomEvent<{ endpoint: string; path: string; record?: string }>).detail;
-    const error = new PorticoInvalidLinkError(endpoint, path, record);
+    const link = (e as CustomEvent<{ endpoint: string; path: string; record?: string }>).detail;
+    const error = Object.assign(new Error(`Left out the invalid link at ${link.endpoint} ${link.path}`), { code: 'invalid_link', ...link });
     host.emit('portico-error', { error, code: error.code });
   });
 

@@ -3,7 +3,7 @@ import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
-import { LinkRefreshController, linkKey } from '../../controllers/link-refresh.js';
+import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
@@ -18,9 +18,11 @@ export { pdfSettings } from './pdf-settings.js';
 
 export type PreviewKind = 'image' | 'pdf' | 'video' | 'audio' | 'text' | 'other';
 
-/** Whether a preview loaded (or failed) from another file than `url`: fresh links to the same file don't reload it. */
-const otherFile = (p: { url: string; failed?: unknown } | undefined, url: string) =>
-  !p || (p.failed ? p.url !== url : linkKey(p.url) !== linkKey(url));
+/** Whether a preview loaded (or failed) from another file than `url`: fresh links (`exp`, `sig`) to the same file don't reload it. */
+const otherFile = (p: { url: string; failed?: unknown } | undefined, url: string) => {
+  const file = (u: string) => u.replace(/[?&](exp|sig)=[^&]*/g, '');
+  return !p || (p.failed ? p.url !== url : file(p.url) !== file(url));
+};
 /** How a media type is previewed. */
 export function previewKind(mediaType: string): PreviewKind {
   const type = mediaType.toLowerCase().split(';')[0]!.trim();
@@ -175,12 +177,8 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     live: (e) => !this.noLive && e.resource.kind === 'deliverable' && e.resource.id === this.deliverableId,
   });
 
-  /** Keeps the signed preview and download links fresh on a page left open (and retries a 403 with a fresh one). */
-  private readonly links = new LinkRefreshController(this, {
-    refresh: () => this.resource.refresh(),
-    value: () => this.resource.value,
-    ahead: true,
-  });
+  /** Keeps the signed preview and download links working on a page left open (and retries a 403 with a fresh one). */
+  private readonly links = new LinkRefreshController(this, { refresh: () => this.resource.refresh(), value: () => this.resource.value });
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
   private fetchLink(url: string, init: RequestInit): Promise<Response> {
