@@ -54,8 +54,37 @@ type AnyInput = Record<string, unknown> & RequestOptions;
 type Parser = {
   safeParse(
     value: unknown,
-  ): { success: true; data: unknown; error?: undefined } | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
+  ):
+    | { success: true; data: unknown; error?: undefined; dropped?: ValidationIssue[] }
+    | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
 };
+
+/**
+ * A link of a response the contract's `Link` read as null (the server sent one the SDK may not
+ * use): the endpoint, the field's path in the (camelCase) response, and the id of the nearest
+ * record around it. Dispatched as a `portico-invalid-link` CustomEvent on the caller's `signal`
+ * (an AbortSignal is an EventTarget), so that whoever made the call can say which record it was
+ * — the components fire `portico-error` with code `invalid_link` — and as an `invalid-link` diagnostic.
+ */
+export interface InvalidLink {
+  endpoint: string;
+  path: string;
+  record?: string;
+}
+export const INVALID_LINK_EVENT = 'portico-invalid-link';
+
+const recordOf = (data: unknown, path: PropertyKey[]): string | undefined => {
+  let id: string | undefined;
+  let v = data as Record<PropertyKey, unknown> | undefined;
+  for (const key of path) {
+    if (typeof v?.id === 'string') id = v.id;
+    v = v?.[key] as typeof v;
+  }
+  return id;
+};
+
+/** Links dropped while parsing a response, by the parsed value (shared by every caller of a flight). */
+const droppedLinks = new WeakMap<object, ValidationIssue[]>();
 /** Endpoint names of a group that answer JSON (binary and SSE endpoints get no method). */
 type JsonNames<G> = { [N in keyof G]: G[N] extends { response: 'binary' | 'sse' } ? never : N }[keyof G];
 
@@ -233,6 +262,7 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
       if (!parsed) throw new PorticoValidationError(endpoint, [], '(body)');
       const r = schema.safeParse(json);
       if (!r.success) throw new PorticoValidationError(endpoint, r.error.issues);
+      if (r.dropped && r.data && typeof r.data === 'object') droppedLinks.set(r.data, r.dropped);
       return r.data;
     };
 
@@ -262,7 +292,13 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
     };
 
     let token = await race(tokens.get(), signal);
-    return join(def.method === 'GET' ? `${url} ${token}` : Symbol(), run, signal);
+    const data = await join(def.method === 'GET' ? `${url} ${token}` : Symbol(), run, signal);
+    for (const i of (data && typeof data === 'object' ? droppedLinks.get(data) : undefined) ?? []) {
+      const link: InvalidLink = { endpoint, path: i.path.join('.'), record: recordOf(data, i.path) };
+      diagnose({ type: 'invalid-link', ...link });
+      signal?.dispatchEvent(new CustomEvent(INVALID_LINK_EVENT, { detail: link }));
+    }
+    return data;
   }
 
   /** The methods of each group, built from the table's group object on first access. */

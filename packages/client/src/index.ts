@@ -4,6 +4,8 @@ export { createPorticoClient } from './client.js';
 export {
   createClientFor,
   type EndpointMethod,
+  INVALID_LINK_EVENT,
+  type InvalidLink,
   type Page,
   type PorticoApi,
   type PorticoClient,

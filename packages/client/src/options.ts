@@ -20,6 +20,8 @@ export type PorticoDiagnostic =
   | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; error: PorticoError }
   | { type: 'token-refresh'; reason: 'initial' | 'expiring' | 'unauthorized' }
   | { type: 'error'; endpoint: string; error: unknown }
+  /** A link of a response that was left out (see `InvalidLink`). */
+  | { type: 'invalid-link'; endpoint: string; path: string; record?: string }
   | { type: 'stream-reconnect'; delayMs: number; reason: 'dropped' | 'token_expired' };
 
 /** Bytes of a request body sent so far, of `total` (see `RequestOptions.onUploadProgress`). */

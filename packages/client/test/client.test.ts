@@ -1,8 +1,10 @@
 import { toWire } from '@portico/contract';
-import { ticket, ticketMessage } from '@portico/contract/fixtures';
+import { invoiceSummary, ticket, ticketMessage } from '@portico/contract/fixtures';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPorticoClient,
+  INVALID_LINK_EVENT,
+  type InvalidLink,
   PorticoApiError,
   type PorticoClientOptions,
   type PorticoDiagnostic,
@@ -75,7 +77,13 @@ describe('wire mapping', () => {
 
   it('uploads attachments as multipart form data', async () => {
     server.handle((_req, res) =>
-      send(res, 201, { id: 'att_1', name: 'a.txt', content_type: 'text/plain', size: 5, url: '/portal/v1/files/att_1?exp=1&sig=x' }),
+      send(res, 201, {
+        id: 'att_1',
+        name: 'a.txt',
+        content_type: 'text/plain',
+        size: 5,
+        url: '/portal/v1/files/att_1?exp=4102444800&sig=x',
+      }),
     );
     const { client } = setup();
     await caught(client.attachments.upload({ file: new File(['hello'], 'a.txt', { type: 'text/plain' }) })).catch(() => {});
@@ -495,6 +503,25 @@ describe('abort and timeout', () => {
 });
 
 describe('responses', () => {
+  it('an invalid link leaves that link out (null) and reports its record on the caller’s signal and as a diagnostic; the rest parses', async () => {
+    const body = toWire({ data: Array.from({ length: 50 }, (_, i) => invoiceSummary(i + 1)), nextCursor: null }) as {
+      data: Array<{ pdf_url: unknown }>;
+    };
+    body.data[20]!.pdf_url = 'javascript:alert(1)';
+    server.handle((_req, res) => send(res, 200, body));
+    const { client, diagnostics } = setup();
+    const ac = new AbortController();
+    const reported: InvalidLink[] = [];
+    ac.signal.addEventListener(INVALID_LINK_EVENT, (e) => reported.push((e as CustomEvent<InvalidLink>).detail));
+    const list = await client.invoices.list({ signal: ac.signal });
+    expect(list.data).toHaveLength(50);
+    expect(list.data[20]!.pdfUrl).toBeNull();
+    expect(list.data[21]!.pdfUrl).toBe(invoiceSummary(22).pdfUrl);
+    const expected = { endpoint: 'invoices.list', path: 'data.20.pdfUrl', record: list.data[20]!.id };
+    expect(reported).toEqual([expected]);
+    expect(diagnostics).toContainEqual({ type: 'invalid-link', ...expected });
+  });
+
   it('raises PorticoValidationError naming the endpoint and field path for a contract mismatch', async () => {
     const body = page(5) as { data: Array<{ sla: { breached: unknown } }> };
     body.data[3]!.sla.breached = 'yes';

@@ -110,7 +110,7 @@ export const invoiceSummary = (n = 1, o: Partial<InvoiceSummary> = {}): InvoiceS
     dueAt: at(-24 * n + 24 * 30),
     paidAt: paid ? at(-24 * n + 24 * 5) : null,
     overdue: !paid && n % 4 === 1,
-    pdfUrl: `/portal/v1/files/inv_${n}_pdf?exp=1&sig=x`,
+    pdfUrl: `/portal/v1/files/inv_${n}_pdf?exp=4102444800&sig=x`,
     payUrl: paid ? null : `https://pay.example.test/inv_${n}`,
     ...o,
   };
@@ -131,6 +131,7 @@ export const project = (n = 1, o: Partial<Project> = {}): Project => ({
     { id: `ms_${n}_2`, title: 'Design', dueOn: '2026-10-15', status: 'in_progress', completedAt: null },
     { id: `ms_${n}_3`, title: 'Launch', dueOn: '2026-12-01', status: 'planned', completedAt: null },
   ],
+  milestoneCount: o.milestones?.length ?? 3,
   createdAt: at(-500),
   updatedAt: at(0),
   ...o,
@@ -146,8 +147,8 @@ export const deliverableVersion = (n = 1, o: Partial<DeliverableVersion> = {}): 
   uploadedBy: { id: 'ag_sam', name: 'Sam Agent' },
   createdAt: at(n),
   processing: 'ready',
-  previewUrl: `/portal/v1/files/ver_${n}?exp=1&sig=x&disposition=inline`,
-  downloadUrl: `/portal/v1/files/ver_${n}?exp=1&sig=x`,
+  previewUrl: `/portal/v1/files/ver_${n}?exp=4102444800&sig=x&disposition=inline`,
+  downloadUrl: `/portal/v1/files/ver_${n}?exp=4102444800&sig=x`,
   ...o,
 });
 
@@ -164,6 +165,7 @@ export const deliverable = (n = 1, o: Partial<Deliverable> = {}): Deliverable =>
     createdAt: at(0),
     updatedAt: at(2),
     versions,
+    versionCount: o.versions?.length ?? versions.length,
     ...o,
   };
 };

@@ -57,7 +57,9 @@ async function pairs(): Promise<Array<[string, Parser, Parser]>> {
 const all = await pairs();
 
 const generator = (schema: unknown) => {
-  let g = (zocker as unknown as (s: unknown) => ZockerLike)(schema).supply(zodSchemas.SafeUrl, () => 'https://files.example.test/f/1');
+  let g = (zocker as unknown as (s: unknown) => ZockerLike)(schema)
+    .supply(zodSchemas.SafeUrl, () => 'https://files.example.test/f/1')
+    .supply(zodSchemas.Link, () => 'https://files.example.test/f/2');
   const upload = (zodSchemas as unknown as { AttachmentUpload?: { shape: { file: unknown } } }).AttachmentUpload;
   if (upload) g = g.supply(upload.shape.file, () => new File(['x'], 'x.txt', { type: 'text/plain' }));
   return g;
@@ -173,6 +175,47 @@ describe('validators: same answers as zod', () => {
       path: ['comment'],
       message: 'a comment is required when requesting changes',
     });
+  });
+});
+
+describe('validators: a bad link degrades to no link', () => {
+  const invoice = (pdfUrl: unknown, id: string) => ({
+    id,
+    number: id,
+    status: 'open',
+    currency: 'EUR',
+    subtotal: 100,
+    tax: 0,
+    total: 100,
+    amountPaid: 0,
+    amountDue: 100,
+    issuedAt: '2026-11-01T00:00:00.000Z',
+    dueAt: null,
+    paidAt: null,
+    overdue: false,
+    pdfUrl,
+    payUrl: null,
+  });
+  const leanPage = lean.endpoints.invoices.list.response as unknown as lean.Validator<{ data: Array<{ pdfUrl: string | null }> }>;
+  const zodPage = zodEndpoints.invoices.list.response as unknown as Parser;
+  it('one invalid pdf_url among 50 invoices: the page parses, that link is null and reported as dropped with its path; zod agrees on the data', () => {
+    const page = {
+      data: Array.from({ length: 50 }, (_, i) => invoice(i === 7 ? 'javascript:alert(1)' : `/files/${i}`, `inv_${i}`)),
+      nextCursor: null,
+    };
+    const r = leanPage.safeParse(page);
+    expect(r.success).toBe(true);
+    expect(r.data!.data[7]!.pdfUrl).toBeNull();
+    expect(r.data!.data[8]!.pdfUrl).toBe('/files/8');
+    expect(r.dropped?.map((i) => i.path)).toEqual([['data', 7, 'pdfUrl']]);
+    expect(r.data).toStrictEqual(zodPage.safeParse(page).data);
+    // valid links: nothing dropped; structurally wrong data still fails
+    expect(leanPage.safeParse({ ...page, data: page.data.slice(8) }).dropped).toBeUndefined();
+    expect(leanPage.safeParse({ ...page, data: [{ ...invoice('/x', 'a'), total: 'x' }] }).success).toBe(false);
+  });
+  it("a link of the wrong type is dropped too (as zod's catch); null is no link and no issue", () => {
+    expect(lean.Link.safeParse(42)).toMatchObject({ success: true, data: null });
+    expect(lean.Link.safeParse(null).dropped).toBeUndefined();
   });
 });
 

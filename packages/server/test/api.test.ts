@@ -1,3 +1,4 @@
+import { MAX_MILESTONES, MAX_VERSIONS } from '@portico/contract';
 import { describe, expect, it } from 'vitest';
 import { call, type Fixture, fileForm, type Harness, isPostgres, PDF, PNG, pausedServer, type Res, useFixture } from './helpers.js';
 
@@ -390,6 +391,78 @@ describe('other resources', () => {
     expect((await h.api(`/invoices/${draft.body.id}`, { token: fx.tokens.alice })).status).toBe(404);
     expect((await h.staff(`/invoices/${draft.body.id}`, { method: 'PATCH', body: { status: 'open' } })).body.status).toBe('open');
     expect((await h.api(`/invoices/${draft.body.id}`, { token: fx.tokens.alice })).body.number).toBe('DRAFT-1');
+  });
+
+  it('invoices sorted by total: by currency, then amount (never ¥ among $), both directions, across pages', async () => {
+    for (const [number, currency, unit] of [
+      ['S-JPY', 'JPY', 292_800],
+      ['S-USD-1', 'USD', 15_980],
+      ['S-USD-2', 'USD', -500],
+      ['S-USD-3', 'USD', 500],
+      ['S-EUR-1', 'EUR', 100_000],
+    ] as const) {
+      const r = await h.staff('/invoices', {
+        body: { org: 'acme', number, currency, status: 'open', lines: [{ description: 'x', quantity: 1, unit_amount: unit }] },
+      });
+      expect(r.status).toBe(201);
+    }
+    const all = async (sort: string) => {
+      const out: Array<[string, number]> = [];
+      let cursor = '';
+      do {
+        const r = await h.api(`/invoices?sort=${sort}&limit=2${cursor && `&cursor=${cursor}`}`, { token: fx.tokens.alice });
+        expect(r.status).toBe(200);
+        out.push(...r.body.data.map((i: { currency: string; total: number }) => [i.currency, i.total] as [string, number]));
+        cursor = r.body.next_cursor ?? '';
+      } while (cursor);
+      return out;
+    };
+    const asc = await all('total');
+    expect(asc).toEqual([
+      ['EUR', 2400],
+      ['EUR', 100_000],
+      ['JPY', 292_800],
+      ['USD', -500],
+      ['USD', 500],
+      ['USD', 15_980],
+    ]);
+    expect(await all('-total')).toEqual([...asc].reverse());
+  });
+
+  it('a project never carries more than MAX_MILESTONES milestones, nor a deliverable more than MAX_VERSIONS versions; the counts say how many there are', async () => {
+    await h.db.query(
+      `INSERT INTO milestones (id, org_id, project_id, position, title, status)
+       SELECT 'ms_bulk_' || i, p.org_id, p.id, 1000 + i, 'Bulk ' || i, 'planned' FROM projects p, generate_series(1, 150) i WHERE p.id = $1`,
+      [fx.acme.project],
+    );
+    await h.db.query(
+      `INSERT INTO deliverable_versions (id, org_id, deliverable_id, number, file_id, uploaded_by_id, uploaded_by_name, created_at)
+       SELECT 'ver_bulk_' || i, v.org_id, v.deliverable_id, 1000 + i, v.file_id, v.uploaded_by_id, v.uploaded_by_name, now()
+       FROM (SELECT * FROM deliverable_versions WHERE deliverable_id = $1 LIMIT 1) v, generate_series(1, 150) i`,
+      [fx.acme.deliverable],
+    );
+    await h.db.query('UPDATE deliverables SET current_version = 1150 WHERE id = $1', [fx.acme.deliverable]);
+    const [{ n: milestones }] = (await h.db.query('SELECT count(*)::int AS n FROM milestones WHERE project_id = $1', [
+      fx.acme.project,
+    ])) as [{ n: number }];
+    const [{ n: versions }] = (await h.db.query('SELECT count(*)::int AS n FROM deliverable_versions WHERE deliverable_id = $1', [
+      fx.acme.deliverable,
+    ])) as [{ n: number }];
+    for (const r of [
+      await h.api(`/projects/${fx.acme.project}`, { token: fx.tokens.alice }),
+      await h.api('/projects?limit=100', { token: fx.tokens.alice }),
+    ]) {
+      const p = r.body.data ? r.body.data.find((x: { id: string }) => x.id === fx.acme.project) : r.body;
+      expect(p.milestones).toHaveLength(MAX_MILESTONES);
+      expect(p.milestone_count).toBe(milestones);
+      expect(p.milestones[0].position ?? p.milestones[0].title).not.toMatch(/^Bulk/); // plan order: the first ones
+    }
+    const d = await h.api(`/deliverables/${fx.acme.deliverable}`, { token: fx.tokens.alice });
+    expect(d.status).toBe(200);
+    expect(d.body.versions).toHaveLength(MAX_VERSIONS);
+    expect(d.body.version_count).toBe(versions);
+    expect(d.body.versions[0].number).toBe(1150); // newest first
+    expect(d.body.current_version.number).toBe(1150);
   });
 
   it('articles: list, get, search with highlights, vote, categories', async () => {

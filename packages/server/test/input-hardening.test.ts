@@ -74,6 +74,8 @@ describe('malformed input is a 400 naming the field, never a 500', () => {
       ['/tickets?scope=organization&sort=priority', cursor(['priority', 40000, 'tkt_1'])],
       ['/invoices?sort=total', cursor(['total', '99999999999999999999999', 'inv_1'])],
       ['/invoices?sort=total', cursor(['total', 1.5, 'inv_1'])],
+      ['/invoices?sort=total', cursor(['total', 'EUR12', 'inv_1'])],
+      ['/invoices?sort=total', cursor(['total', 2400, 'inv_1'])],
       ['/invoices?sort=due_at', cursor(['due_at', { a: 1 }, 'inv_1'])],
       ['/notifications', cursor(['-created_at', '0000-01-01T00:00:00.000Z', 'ntf_1'])],
       ['/projects', cursor(['-created_at', null, 'prj_1'])],

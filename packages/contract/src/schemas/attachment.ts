@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, SafeUrl } from './common.js';
+import { Id, Link } from './common.js';
 
 /** A file uploaded through `POST /attachments` and then referenced from a ticket or message. */
 export const Attachment = z.object({
@@ -7,7 +7,8 @@ export const Attachment = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   size: z.int().check(z.nonnegative()),
-  url: SafeUrl,
+  /** `null` only when the server sent a link the SDK may not use. */
+  url: Link,
 });
 export type Attachment = z.infer<typeof Attachment>;
 

@@ -27,6 +27,14 @@ export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/));
  */
 export const SafeUrl = z.string().check(z.maxLength(4096), z.refine(isSafeUrl, SAFE_URL_MESSAGE));
 
+/**
+ * A link field of a response (every URL the server sends is one): a `SafeUrl`, or `null` for none.
+ * A link that fails `SafeUrl` reads as `null` instead of failing the whole response: one bad link
+ * hides that link, not the list around it. The browser's validators report each such link
+ * (`dropped` of their `safeParse`; the client passes them on as `invalid_link`).
+ */
+export const Link = z.catch(z.nullable(SafeUrl), null);
+
 export const PersonRef = z.object({ id: Id, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
 

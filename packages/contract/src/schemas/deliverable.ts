@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, PageQuery, PersonRef, SafeUrl, Timestamp } from './common.js';
+import { Id, Link, PageQuery, PersonRef, Timestamp } from './common.js';
 
 export const ReviewStatus = z.enum(['pending', 'approved', 'changes_requested']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
@@ -16,8 +16,9 @@ export const DeliverableVersion = z.object({
   createdAt: Timestamp,
   /** `processing` while previews are being made; `preview_url` is null until `ready`. */
   processing: z.enum(['processing', 'ready', 'failed']),
-  previewUrl: z.nullable(SafeUrl),
-  downloadUrl: SafeUrl,
+  previewUrl: Link,
+  /** `null` only when the server sent a link the SDK may not use. */
+  downloadUrl: Link,
 });
 export type DeliverableVersion = z.infer<typeof DeliverableVersion>;
 
@@ -42,8 +43,19 @@ const DeliverableCore = {
 
 export const DeliverableSummary = z.object(DeliverableCore);
 export type DeliverableSummary = z.infer<typeof DeliverableSummary>;
-/** A deliverable with all its versions, newest first. */
-export const Deliverable = z.object({ ...DeliverableCore, versions: z.array(DeliverableVersion) });
+/**
+ * The most versions a deliverable carries in a response: the newest ones (a version switcher with
+ * thousands would stall the page). `versionCount` says how many there are.
+ */
+export const MAX_VERSIONS = 100;
+
+/** A deliverable with its versions, newest first: all of them, or the newest `MAX_VERSIONS` — see `versionCount`. */
+export const Deliverable = z.object({
+  ...DeliverableCore,
+  versions: z.array(DeliverableVersion).check(z.maxLength(MAX_VERSIONS)),
+  /** How many versions the deliverable has: more than `versions` holds when it was cut at `MAX_VERSIONS`. */
+  versionCount: z.int().check(z.positive()),
+});
 export type Deliverable = z.infer<typeof Deliverable>;
 
 export const DeliverableListQuery = z.object({ reviewStatus: z.optional(ReviewStatus), ...PageQuery });

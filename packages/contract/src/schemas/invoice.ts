@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Currency, Id, MinorUnits, PageQuery, SafeUrl, Timestamp } from './common.js';
+import { Currency, Id, Link, MinorUnits, PageQuery, Timestamp } from './common.js';
 
 export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'uncollectible']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
@@ -28,8 +28,8 @@ const InvoiceCore = {
   paidAt: z.nullable(Timestamp),
   /** Derived by the server: open, with an amount due, past its due date. */
   overdue: z.boolean(),
-  pdfUrl: z.nullable(SafeUrl),
-  payUrl: z.nullable(SafeUrl),
+  pdfUrl: Link,
+  payUrl: Link,
 };
 
 export const InvoiceSummary = z.object(InvoiceCore);

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { Id, PageQuery, SafeUrl, Timestamp } from './common.js';
+import { Id, Link, PageQuery, Timestamp } from './common.js';
 
 export const Notification = z.object({
   id: Id,
   kind: z.enum(['ticket_reply', 'ticket_status', 'invoice_issued', 'deliverable_version', 'decision_recorded', 'announcement']),
   title: z.string(),
   body: z.string(),
-  link: z.nullable(SafeUrl),
+  link: Link,
   createdAt: Timestamp,
   readAt: z.nullable(Timestamp),
 });

@@ -147,6 +147,13 @@ export async function generateValidators(): Promise<Map<string, string>> {
         return call('opt', expr(d.innerType as Any, where));
       case 'nullable':
         return call('nul', expr(d.innerType as Any, where));
+      case 'catch': {
+        // Only the contract's `Link`: catch(nullable(x), null).
+        const inner = defOf(d.innerType as Any);
+        if (inner.type !== 'nullable' || (d.catchValue as (c: unknown) => unknown)({}) !== null)
+          throw new Error(`${where}: only catch(nullable(x), null) is supported`);
+        return call('link', expr(inner.innerType as Any, where));
+      }
       case 'union': {
         const options = `[${(d.options as Any[]).map((o, i) => expr(o, `${where}|${i}`)).join(', ')}]`;
         // A discriminated union parses the option its discriminator names (issues come from inside it).

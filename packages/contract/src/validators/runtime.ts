@@ -24,7 +24,8 @@ export interface ValidationIssue {
 }
 
 export type SafeParseResult<T> =
-  | { success: true; data: T; error?: undefined }
+  /** `dropped`: the links `link()` read as null (one issue each), when there were any. */
+  | { success: true; data: T; error?: undefined; dropped?: ValidationIssue[] }
   | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
 
 /** A compiled schema: `safeParse` answers like zod's. */
@@ -42,16 +43,42 @@ const issue = (issues: ValidationIssue[], path: PropertyKey[], code: ValidationI
   issues.push({ code, path, message: INVALID, ...extra });
 };
 
+/** Where `link()` puts the links it drops during the current (synchronous) `safeParse`. */
+let sink: ValidationIssue[] = [];
+
 function make<T>(p: Validator['_p']): Validator<T> {
   return {
     _p: p,
     safeParse(value) {
       const issues: ValidationIssue[] = [];
-      const data = p(value, [], issues) as T;
-      return issues.length ? { success: false, error: { issues } } : { success: true, data };
+      const outer = sink;
+      const dropped: ValidationIssue[] = [];
+      sink = dropped;
+      let data: T;
+      try {
+        data = p(value, [], issues) as T;
+      } finally {
+        sink = outer;
+      }
+      if (issues.length) return { success: false, error: { issues } };
+      return dropped.length ? { success: true, data, dropped } : { success: true, data };
     },
   };
 }
+
+/**
+ * zod's `catch(nullable(inner), null)` of the contract's `Link`: a value `inner` rejects reads as
+ * null, and its issues are reported as `dropped` rather than failing the parse.
+ */
+export const link = <T>(inner: Validator<T>) =>
+  make<T | null>((v, path) => {
+    if (v === null) return v;
+    const mine: ValidationIssue[] = [];
+    const out = inner._p(v, path, mine);
+    if (!mine.length) return out;
+    sink.push(...mine);
+    return null;
+  });
 
 /** Issues after which zod still runs refinements: a length or a bound, not a wrong type or value. */
 const continuable = (i: ValidationIssue) => i.code === 'too_small' || i.code === 'too_big';
@@ -127,6 +154,8 @@ export const file = () =>
 export const arr = <T>(item: Validator<T>, o: { min?: number; max?: number } = {}) =>
   make<T[]>((v, path, issues) => {
     if (!Array.isArray(v)) return issue(issues, path, 'invalid_type', { expected: 'array' });
+    // Over the contract's bound: refused before reading the items (a bound exists so that a huge list costs nothing).
+    if (o.max !== undefined && v.length > o.max) return issue(issues, path, 'too_big', { maximum: o.max });
     // A loop, not map(): holes of a sparse array are checked (as undefined) like zod does.
     const out: T[] = [];
     for (let i = 0; i < v.length; i++) out.push(item._p(v[i], [...path, i], issues) as T);
@@ -159,8 +188,10 @@ export const union = <T>(options: readonly Validator[]) =>
   make<T>((v, path, issues) => {
     for (const o of options) {
       const mine: ValidationIssue[] = [];
+      const before = sink.length;
       const out = o._p(v, path, mine);
       if (!mine.length) return out;
+      sink.length = before;
     }
     issue(issues, path, 'invalid_union');
   });

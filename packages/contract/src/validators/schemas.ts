@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import type * as E_attachments from '../endpoints/attachments.js';
 import type * as S from '../index.js';
 import { changesNeedComment, hasNoNul, isSafeUrl, isStorableDate } from '../schemas/checks.js';
-import { arr, bool, file, nul, num, obj, oneOf, oneOfKind, opt, str, type Validator } from './runtime.js';
+import { arr, bool, file, link, nul, num, obj, oneOf, oneOfKind, opt, str, type Validator } from './runtime.js';
 
 type V<T extends z.core.$ZodType> = Validator<z.output<T>>;
 
@@ -108,12 +108,13 @@ export const SlugParams: V<typeof S.SlugParams> = /* @__PURE__ */ obj({
   slug: /* @__PURE__ */ str({ min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
 });
 export const SafeUrl: V<typeof S.SafeUrl> = /* @__PURE__ */ str({ max: 4096, r: [isSafeUrl, 'must be an http(s) URL or a path'] });
+export const Link: V<typeof S.Link> = /* @__PURE__ */ link(SafeUrl);
 export const Attachment: V<typeof S.Attachment> = /* @__PURE__ */ obj({
   id: Id,
   fileName: /* @__PURE__ */ str(),
   mediaType: /* @__PURE__ */ str(),
   size: /* @__PURE__ */ num({ i: 1, gt: 0 }),
-  url: SafeUrl,
+  url: Link,
 });
 export const AttachmentPolicy: V<typeof S.AttachmentPolicy> = /* @__PURE__ */ obj({
   maxBytes: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
@@ -200,8 +201,8 @@ export const DeliverableVersion: V<typeof S.DeliverableVersion> = /* @__PURE__ *
   uploadedBy: PersonRef,
   createdAt: Timestamp,
   processing: /* @__PURE__ */ oneOf(['processing', 'ready', 'failed']),
-  previewUrl: /* @__PURE__ */ nul(SafeUrl),
-  downloadUrl: SafeUrl,
+  previewUrl: Link,
+  downloadUrl: Link,
 });
 export const LastAction: V<typeof S.LastAction> = /* @__PURE__ */ obj({
   kind: /* @__PURE__ */ oneOf(['uploaded', 'approved', 'changes_requested', 'commented']),
@@ -219,7 +220,8 @@ export const Deliverable: V<typeof S.Deliverable> = /* @__PURE__ */ obj({
   lastAction: /* @__PURE__ */ nul(LastAction),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  versions: /* @__PURE__ */ arr(DeliverableVersion),
+  versions: /* @__PURE__ */ arr(DeliverableVersion, { max: 100 }),
+  versionCount: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
 });
 export const DeliverableListQuery: V<typeof S.DeliverableListQuery> = /* @__PURE__ */ obj({
   reviewStatus: /* @__PURE__ */ opt(ReviewStatus),
@@ -284,8 +286,8 @@ export const Invoice: V<typeof S.Invoice> = /* @__PURE__ */ obj({
   dueAt: /* @__PURE__ */ nul(Timestamp),
   paidAt: /* @__PURE__ */ nul(Timestamp),
   overdue: /* @__PURE__ */ bool(),
-  pdfUrl: /* @__PURE__ */ nul(SafeUrl),
-  payUrl: /* @__PURE__ */ nul(SafeUrl),
+  pdfUrl: Link,
+  payUrl: Link,
   lines: /* @__PURE__ */ arr(InvoiceLine),
 });
 export const InvoiceSort: V<typeof S.InvoiceSort> = /* @__PURE__ */ oneOf([
@@ -317,8 +319,8 @@ export const InvoiceSummary: V<typeof S.InvoiceSummary> = /* @__PURE__ */ obj({
   dueAt: /* @__PURE__ */ nul(Timestamp),
   paidAt: /* @__PURE__ */ nul(Timestamp),
   overdue: /* @__PURE__ */ bool(),
-  pdfUrl: /* @__PURE__ */ nul(SafeUrl),
-  payUrl: /* @__PURE__ */ nul(SafeUrl),
+  pdfUrl: Link,
+  payUrl: Link,
 });
 export const InvoiceTotals: V<typeof S.InvoiceTotals> = /* @__PURE__ */ obj({
   data: /* @__PURE__ */ arr(
@@ -341,7 +343,7 @@ export const Notification: V<typeof S.Notification> = /* @__PURE__ */ obj({
   ]),
   title: /* @__PURE__ */ str(),
   body: /* @__PURE__ */ str(),
-  link: /* @__PURE__ */ nul(SafeUrl),
+  link: Link,
   createdAt: Timestamp,
   readAt: /* @__PURE__ */ nul(Timestamp),
 });
@@ -365,7 +367,8 @@ export const Project: V<typeof S.Project> = /* @__PURE__ */ obj({
   name: /* @__PURE__ */ str(),
   description: /* @__PURE__ */ str(),
   status: ProjectStatus,
-  milestones: /* @__PURE__ */ arr(Milestone),
+  milestones: /* @__PURE__ */ arr(Milestone, { max: 100 }),
+  milestoneCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -2,7 +2,7 @@ import type { Page } from '@portico/contract';
 import type { ReactiveController } from 'lit';
 import type { PorticoElement } from '../base/portico-element.js';
 import type { PorticoClientLike } from '../context/client.js';
-import { errorCode, isAbort, ResourceController, type ResourceOptions } from './resource-controller.js';
+import { errorCode, isAbort, ResourceController, type ResourceOptions, reportInvalidLinks } from './resource-controller.js';
 
 /**
  * - `more`: "Show more" (or scrolling near the end) adds the next page after the loaded ones.
@@ -142,6 +142,7 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
     const abort = new AbortController();
     this.abort = abort;
     this.set('loading');
+    reportInvalidLinks(this.host, abort.signal);
     try {
       const page = await this.options.load(client, this.options.args(), cursor, { signal: abort.signal });
       if (abort.signal.aborted) return;

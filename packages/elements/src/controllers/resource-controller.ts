@@ -65,6 +65,7 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
       args: () => [host.effectiveClient, ...options.args()] as [PorticoClientLike | undefined, ...A],
       task: async ([client, ...args], { signal }) => {
         if (!client) return initialState;
+        reportInvalidLinks(host, signal);
         return options.load(client, args as unknown as A, { signal });
       },
       onError: (error) => {
@@ -178,6 +179,19 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
     });
   }
 }
+
+/**
+ * Fires `portico-error` on `host` for each link the client reports on `signal` (`@portico/client`'s
+ * `INVALID_LINK_EVENT`): a link the server sent that the SDK may not use was left out (the contract's
+ * `Link`), the record shows without it. `detail.error` is an Error with `code` `invalid_link` and
+ * the `endpoint`, `path` and `record` (id) of the link.
+ */
+export const reportInvalidLinks = (host: PorticoElement, signal: AbortSignal): void =>
+  signal.addEventListener('portico-invalid-link', (e) => {
+    const link = (e as CustomEvent<{ endpoint: string; path: string; record?: string }>).detail;
+    const error = Object.assign(new Error(`Left out the invalid link at ${link.endpoint} ${link.path}`), { code: 'invalid_link', ...link });
+    host.emit('portico-error', { error, code: error.code });
+  });
 
 export const isAbort = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';

@@ -247,7 +247,10 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
         ],
       }),
     'attachments.upload': () =>
-      json({ id: 'att_1', fileName: 'file.txt', mediaType: 'text/plain', size: 4, url: '/portal/v1/files/att_1?exp=1&sig=x' }, 201),
+      json(
+        { id: 'att_1', fileName: 'file.txt', mediaType: 'text/plain', size: 4, url: '/portal/v1/files/att_1?exp=4102444800&sig=x' },
+        201,
+      ),
     'articles.list': ({ query }) =>
       paginate(
         articles.map(({ body: _b, bodyFormat: _f, helpfulCount: _h, notHelpfulCount: _n, ...s }) => s),

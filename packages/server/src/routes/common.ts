@@ -26,10 +26,13 @@ const SORT_TYPES = {
   timestamptz: (v: unknown) => v === 'infinity' || v === '-infinity' || Timestamp.safeParse(v).success,
   smallint: (v: unknown) => isInt(v, -32768, 32767),
   integer: (v: unknown) => isInt(v, INT32_MIN, INT32_MAX),
+  /** A currency and an amount as one text key (the invoices' `total`): `EUR` and 20 digits. */
+  currency_amount: (v: unknown) => typeof v === 'string' && /^[A-Z]{3}\d{20}$/.test(v),
   bigint: (v: unknown) =>
     Number.isSafeInteger(v) || (typeof v === 'string' && INT8.test(v) && BigInt(v) >= -(2n ** 63n) && BigInt(v) < 2n ** 63n),
 } satisfies Record<string, (v: unknown) => boolean>;
 export type SortType = keyof typeof SORT_TYPES;
+const sqlType = (t: SortType) => (t === 'currency_amount' ? 'text' : t);
 
 /**
  * Cursor: base64url of `[sortName, sortValue, id]`. Opaque to clients; ordering is always by
@@ -90,7 +93,7 @@ export async function listPage<T>(db: Pick<OrgDb, 'query'>, spec: ListSpec, page
     const [value, id] = decodeCursor(page.cursor, spec.sort);
     params.push(value, id);
     const op = spec.sort.dir === 'desc' ? '<' : '>';
-    sql += ` AND (${spec.sort.expr}, ${spec.idCol}) ${op} ($${params.length - 1}::${spec.sort.cast}, $${params.length}::text)`;
+    sql += ` AND (${spec.sort.expr}, ${spec.idCol}) ${op} ($${params.length - 1}::${sqlType(spec.sort.cast)}, $${params.length}::text)`;
   }
   sql += ` ORDER BY ${spec.sort.expr} ${spec.sort.dir}, ${spec.idCol} ${spec.sort.dir} LIMIT ${limit + 1}`;
   const rows = await db.query(sql, params);

@@ -1,4 +1,11 @@
-import type { Approval, Comment, Deliverable, DeliverableSummary, DeliverableVersion } from '@portico/contract';
+import {
+  type Approval,
+  type Comment,
+  type Deliverable,
+  type DeliverableSummary,
+  type DeliverableVersion,
+  MAX_VERSIONS,
+} from '@portico/contract';
 import type { PortalHandlers } from '../context.js';
 import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
@@ -36,7 +43,16 @@ async function mapDeliverables(
 ): Promise<Array<Deliverable | DeliverableSummary>> {
   if (!rows.length) return [];
   const versions = allVersions
-    ? await db.query(`${VERSIONS} WHERE v.deliverable_id = ANY($1::text[]) ORDER BY v.number DESC`, [rows.map((r) => r.id)])
+    ? // The newest MAX_VERSIONS of each, and the current one wherever it is (the summary's `currentVersion`).
+      await db.query(
+        `SELECT y.* FROM (
+           SELECT x.*, row_number() OVER (PARTITION BY x.deliverable_id ORDER BY x.number DESC) AS n,
+             count(*) OVER (PARTITION BY x.deliverable_id) AS total
+           FROM (${VERSIONS} WHERE v.deliverable_id = ANY($1::text[])) x
+         ) y JOIN deliverables d ON d.id = y.deliverable_id
+         WHERE y.n <= ${MAX_VERSIONS} OR y.number = d.current_version ORDER BY y.number DESC`,
+        [rows.map((r) => r.id)],
+      )
     : await db.query(
         `${VERSIONS} JOIN deliverables d ON d.id = v.deliverable_id AND d.current_version = v.number WHERE v.deliverable_id = ANY($1::text[])`,
         [rows.map((r) => r.id)],
@@ -55,7 +71,9 @@ async function mapDeliverables(
       createdAt: isoReq(r.created_at),
       updatedAt: isoReq(r.updated_at),
     };
-    return allVersions ? { ...base, versions: mine } : base;
+    if (!allVersions) return base;
+    const newest = versions.find((v) => v.deliverable_id === r.id);
+    return { ...base, versions: mine.slice(0, MAX_VERSIONS), versionCount: newest ? num(newest.total) : mine.length };
   });
 }
 

@@ -57,7 +57,10 @@ export async function invoiceWithLines(db: OrgDb, id: string, fileUrl: FileUrl, 
 const SORTS: Record<string, Omit<Sort, 'name' | 'dir'>> = {
   issued_at: { expr: 'i.issued_at', cast: 'timestamptz' },
   due_at: { expr: "COALESCE(i.due_at, 'infinity'::timestamptz)", cast: 'timestamptz' },
-  total: { expr: 'i.total', cast: 'bigint' },
+  // Amounts in different currencies don't compare: by currency, then amount (as the invoice table
+  // sorts). One text key for keyset paging: the code, then the amount offset by 2^63 to 20 digits,
+  // compared byte-wise (COLLATE "C") so that "-5" sorts below "3" and "JPY" after "EUR" everywhere.
+  total: { expr: `((i.currency || lpad((i.total::numeric + 9223372036854775808)::text, 20, '0')) COLLATE "C")`, cast: 'currency_amount' },
 };
 
 function filter(query: { status?: string; overdue?: string }, params: unknown[]): string {

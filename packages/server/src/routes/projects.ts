@@ -1,27 +1,33 @@
-import type { Project } from '@portico/contract';
+import { MAX_MILESTONES, type Project } from '@portico/contract';
 import type { PortalHandlers } from '../context.js';
 import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
 import { iso, isoReq } from '../ids.js';
-import { listPage, type Sort } from './common.js';
+import { listPage, num, type Sort } from './common.js';
 
-const MILESTONES = `SELECT id, project_id, title, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, completed_at
-  FROM milestones WHERE project_id = ANY($1::text[]) ORDER BY position, id`;
+// The first MAX_MILESTONES of each project in plan order, each row with its project's count.
+const MILESTONES = `SELECT * FROM (
+    SELECT id, project_id, title, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, completed_at, position,
+      row_number() OVER (PARTITION BY project_id ORDER BY position, id) AS n, count(*) OVER (PARTITION BY project_id) AS total
+    FROM milestones WHERE project_id = ANY($1::text[])
+  ) m WHERE n <= ${MAX_MILESTONES} ORDER BY position, id`;
 
 export async function mapProjects(db: OrgDb, rows: Row[]): Promise<Project[]> {
   const ms = rows.length ? await db.query(MILESTONES, [rows.map((r) => r.id)]) : [];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    status: r.status,
-    milestones: ms
-      .filter((m) => m.project_id === r.id)
-      .map((m) => ({ id: m.id, title: m.title, dueOn: m.due_on, status: m.status, completedAt: iso(m.completed_at) })),
-    createdAt: isoReq(r.created_at),
-    updatedAt: isoReq(r.updated_at),
-  }));
+  return rows.map((r) => {
+    const mine = ms.filter((m) => m.project_id === r.id);
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      status: r.status,
+      milestones: mine.map((m) => ({ id: m.id, title: m.title, dueOn: m.due_on, status: m.status, completedAt: iso(m.completed_at) })),
+      milestoneCount: mine.length ? num(mine[0]!.total) : 0,
+      createdAt: isoReq(r.created_at),
+      updatedAt: isoReq(r.updated_at),
+    };
+  });
 }
 
 /** The project with its milestones, in the handle's organization. */

@@ -3,6 +3,7 @@ import { deliverables } from '@portico/contract/validators/deliverables';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
@@ -19,6 +20,11 @@ export { pdfSettings } from './pdf-settings.js';
 
 export type PreviewKind = 'image' | 'pdf' | 'video' | 'audio' | 'text' | 'other';
 
+/** Whether a preview loaded (or failed) from another file than `url`: fresh links (`exp`, `sig`) to the same file don't reload it. */
+const otherFile = (p: { url: string; failed?: unknown } | undefined, url: string) => {
+  const file = (u: string) => u.replace(/[?&](exp|sig)=[^&]*/g, '');
+  return !p || (p.failed ? p.url !== url : file(p.url) !== file(url));
+};
 /** How a media type is previewed. */
 export function previewKind(mediaType: string): PreviewKind {
   const type = mediaType.toLowerCase().split(';')[0]!.trim();
@@ -73,6 +79,7 @@ const previewer = (kind: PreviewKind) =>
  * @csspart title - The deliverable's title.
  * @csspart badge - The review status badge (also `status`).
  * @csspart versions - The version switcher (a radio group).
+ * @csspart versions-more - Says that only the newest versions are listed (a deliverable with more than the contract's `MAX_VERSIONS`).
  * @csspart version - One version choice.
  * @csspart toolbar - Zoom, mark, compare and download controls.
  * @csspart zoom-in - Zoom-in button. @csspart zoom-out - Zoom-out button. @csspart fit - Fit button.
@@ -172,6 +179,14 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     live: (e) => !this.noLive && e.resource.kind === 'deliverable' && e.resource.id === this.deliverableId,
   });
 
+  /** Keeps the signed preview and download links working on a page left open (and retries a 403 with a fresh one). */
+  private readonly links = new LinkRefreshController(this, { refresh: () => this.resource.refresh(), value: () => this.resource.value });
+
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
+  private fetchLink(url: string, init: RequestInit): Promise<Response> {
+    return this.links.fetch(url, init, this.fetchFile);
+  }
+
   /** Loads the deliverable again. */
   refresh(): Promise<void> {
     return this.resource.refresh();
@@ -232,9 +247,9 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     }
     // Text and PDF previews load here, not in updated(), so their state change joins this update.
     const url = v && (kind === 'text' || kind === 'pdf') && this.isConnected ? this.resolve(v.previewUrl ?? v.downloadUrl) : '';
-    if (kind === 'text' && url && this.text?.url !== url) void previewers.media.get()?.loadText(this.viewerHost, url);
+    if (kind === 'text' && url && otherFile(this.text, url)) void previewers.media.get()?.loadText(this.viewerHost, url);
     const pdf = previewers.pdf.get();
-    if (pdf && (kind === 'pdf' && url ? this.pdf?.url !== url : this.pdf)) {
+    if (pdf && (kind === 'pdf' && url ? otherFile(this.pdf, url) : this.pdf)) {
       pdf.closePdf(this.viewerHost);
       if (kind === 'pdf' && url) void pdf.loadPdf(this.viewerHost, url);
     }
@@ -248,8 +263,9 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     if (doc) previewers.pdf.get()?.updatedPdf(this.viewerHost, doc);
   }
 
-  private resolve(url: string): string {
-    return new URL(url, this.effectiveClient?.baseUrl ?? document.baseURI).href;
+  /** The absolute URL of a link; '' for none (a link the client left out). */
+  private resolve(url: string | null): string {
+    return url ? new URL(url, this.effectiveClient?.baseUrl ?? document.baseURI).href : '';
   }
 
   protected override render() {
@@ -277,6 +293,11 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
             ${x.id === d.currentVersion.id ? html`<span class="current">· ${t('deliverableViewer.current')}</span>` : nothing}
           </label>`,
         )}
+        ${
+          d.versionCount > d.versions.length
+            ? html`<p part="versions-more" class="more">${t('deliverableViewer.moreVersions', { shown: d.versions.length, count: d.versionCount })}</p>`
+            : nothing
+        }
       </fieldset>
       ${this.renderToolbar(d, v, kind)}
       <div part="preview" class="preview">${this.renderPreview(d, v, kind)}</div>
@@ -307,7 +328,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
     const { t } = this.i18n;
     return html`<div part="toolbar" class="toolbar">
       ${kind === 'image' ? previewers.image.get()?.renderImageTools(this.viewerHost, d, v) : kind === 'pdf' ? previewers.pdf.get()?.renderPdfTools(this.viewerHost) : nothing}
-      <a part="download" class="button download" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener">${t('deliverableViewer.download')}</a>
+      ${v.downloadUrl ? html`<a part="download" class="button download" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener">${t('deliverableViewer.download')}</a>` : nothing}
     </div>`;
   }
 

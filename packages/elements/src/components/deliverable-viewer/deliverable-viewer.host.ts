@@ -29,7 +29,9 @@ export type ViewerHost = Pick<PorticoDeliverableViewer, keyof PorticoDeliverable
   pdfDrawn?: string;
   /** The page last given to the comment thread as its anchor. */
   anchoredPage: number;
-  resolve(url: string): string;
+  resolve(url: string | null): string;
+  /** Fetches a signed link; a 403 (expired) is retried once with a fresh link to the same file. */
+  fetchLink(url: string, init: RequestInit): Promise<Response>;
 };
 
 /**

@@ -15,7 +15,7 @@ export default function mediaPreviewer(kit: Kit) {
     h.textAbort = abort;
     h.text = { url };
     try {
-      const res = await (h.fetchFile ?? fetch)(url, { signal: abort.signal });
+      const res = await h.fetchLink(url, { signal: abort.signal });
       if (!res.ok) throw new Error(String(res.status));
       const value = await res.text();
       if (!abort.signal.aborted) h.text = { url, value: value.slice(0, MAX_TEXT), truncated: value.length > MAX_TEXT };

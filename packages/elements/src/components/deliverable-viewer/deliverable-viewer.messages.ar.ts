@@ -3,6 +3,7 @@ import type { en } from './deliverable-viewer.messages.js';
 
 export const ar: Record<keyof typeof en, Message> = {
   'deliverableViewer.versions': 'الإصدارات',
+  'deliverableViewer.moreVersions': 'أحدث {shown} من {count} إصدار.',
   'deliverableViewer.current': 'الحالي',
   'deliverableViewer.preview': 'معاينة {name}',
   'deliverableViewer.zoomIn': 'تكبير',

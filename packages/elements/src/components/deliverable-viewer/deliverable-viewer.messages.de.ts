@@ -3,6 +3,7 @@ import type { en } from './deliverable-viewer.messages.js';
 
 export const de: Record<keyof typeof en, Message> = {
   'deliverableViewer.versions': 'Versionen',
+  'deliverableViewer.moreVersions': 'Die neuesten {shown} von {count} Versionen.',
   'deliverableViewer.current': 'aktuell',
   'deliverableViewer.preview': 'Vorschau von {name}',
   'deliverableViewer.zoomIn': 'Vergrößern',

@@ -1,6 +1,7 @@
 /** English messages of <portico-deliverable-viewer>. */
 export const en = {
   'deliverableViewer.versions': 'Versions',
+  'deliverableViewer.moreVersions': 'The newest {shown} of {count} versions.',
   'deliverableViewer.current': 'current',
   'deliverableViewer.preview': 'Preview of {name}',
   'deliverableViewer.zoomIn': 'Zoom in',

@@ -24,7 +24,7 @@ export default function pdfPreviewer(kit: Kit) {
     h.pdfAbort = abort;
     h.pdf = { url };
     try {
-      const res = await (h.fetchFile ?? fetch)(url, { signal: abort.signal });
+      const res = await h.fetchLink(url, { signal: abort.signal });
       if (!res.ok) throw new Error(String(res.status));
       const data = new Uint8Array(await res.arrayBuffer());
       const { PdfPreview } = await import('./pdf-preview.js');
@@ -97,9 +97,13 @@ export default function pdfPreviewer(kit: Kit) {
     if (pdf?.failed) {
       return html`<p part="pdf-error" class="notice" role="alert">
         ${t(pdf.failed === 'password' ? 'deliverableViewer.pdfPassword' : 'deliverableViewer.pdfError')}
-        <a class="link" href=${h.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener"
-          >${isolate(t, 'deliverableViewer.downloadFile', { name: v.fileName }, 'name')}</a
-        >
+        ${
+          v.downloadUrl
+            ? html`<a class="link" href=${h.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener"
+                >${isolate(t, 'deliverableViewer.downloadFile', { name: v.fileName }, 'name')}</a
+              >`
+            : nothing
+        }
       </p>`;
     }
     if (!pdf?.doc) return html`<p part="pdf-loading" class="notice" role="status">${t('deliverableViewer.pdfLoading')}</p>`;

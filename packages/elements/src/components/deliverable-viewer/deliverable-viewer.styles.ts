@@ -42,6 +42,11 @@ export const styles = [
       color: var(--_portico-color-muted);
       font-size: var(--_portico-font-size-s);
     }
+    .more {
+      margin: var(--_portico-space-2xs) 0 0;
+      color: var(--_portico-color-muted);
+      font-size: var(--_portico-font-size-s);
+    }
     .version {
       display: inline-flex;
       align-items: center;

@@ -7,6 +7,8 @@ import { createMockClient, json, malformedJson, malformedList, problem } from '.
 import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import { type PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
 import './deliverable-viewer.js';
+import { MAX_VERSIONS } from '@portico/contract';
+import { longTasksDuring } from '../../testing/long-tasks.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -121,12 +123,12 @@ describe('<portico-deliverable-viewer>', () => {
       const labels = $$(el, '[part~="version"]').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
       expect(labels).to.deep.equal(['v2 · current', 'v1']);
       expect(radios(el)[0]!.checked).to.equal(true);
-      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      expect(($(el, '[part~="image"]') as HTMLImageElement).src).to.equal(`${BASE}ver_2?exp=4102444800&sig=x&disposition=inline`);
       const facts = $(el, '[part~="facts"]')!.textContent!.replace(/\s+/g, ' ');
       expect(facts).to.contain('homepage-v2.png').and.contain('117.2 kB').and.contain('image/png').and.contain('Sam Agent');
       expect($(el, '.checksum')!.textContent).to.equal(`${el.selectedVersion!.checksum.slice(0, 12)}…`);
       expect($(el, '.checksum')!.title).to.equal(el.selectedVersion!.checksum);
-      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_2?exp=4102444800&sig=x`);
       expect(thread(el).version).to.equal(2);
       expect(thread(el).anchorMode).to.equal('region');
       expect(el.shadowRoot!.firstElementChild!.getAttribute('part')).to.equal('base');
@@ -211,7 +213,7 @@ describe('<portico-deliverable-viewer>', () => {
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
       const srcs = ($$(el, '[part~="image"]') as HTMLImageElement[]).map((i) => i.src.replace(BASE, ''));
-      expect(srcs).to.deep.equal(['ver_2?exp=1&sig=x&disposition=inline', 'ver_1?exp=1&sig=x&disposition=inline']);
+      expect(srcs).to.deep.equal(['ver_2?exp=4102444800&sig=x&disposition=inline', 'ver_1?exp=4102444800&sig=x&disposition=inline']);
       expect($$(el, '.caption').map((c) => c.textContent)).to.deep.equal(['v2', 'v1']);
       expect(el.getAttribute('compare-version')).to.equal('1');
       await expect(el).to.be.accessible(AXE);
@@ -404,7 +406,7 @@ describe('<portico-deliverable-viewer>', () => {
       expect(error.textContent).to.contain('This PDF couldn’t be shown.');
       const link = error.querySelector('a')!;
       expect(link.textContent).to.equal('Download broken.pdf');
-      expect(link.href).to.equal(`${BASE}ver_2?exp=1&sig=x`);
+      expect(link.href).to.equal(`${BASE}ver_2?exp=4102444800&sig=x`);
       expect(link.getAttribute('download')).to.equal('broken.pdf');
       expect(!!$(el, '[part~="download"]')).to.equal(true);
       expect($$(el, 'canvas, iframe, [part~="zoom-in"], [part~="next-page"]').length).to.equal(0);
@@ -437,7 +439,7 @@ describe('<portico-deliverable-viewer>', () => {
       await threadSettled(el);
       const video = $(el, 'video') as HTMLVideoElement;
       expect(video.controls).to.equal(true);
-      expect(video.getAttribute('src')).to.equal(`${BASE}ver_2?exp=1&sig=x&disposition=inline`);
+      expect(video.getAttribute('src')).to.equal(`${BASE}ver_2?exp=4102444800&sig=x&disposition=inline`);
       expect(thread(el).anchorMode).to.equal('time');
       expect(thread(el).timeSource!()).to.equal(0);
       await expect(el).to.be.accessible(AXE);
@@ -573,6 +575,120 @@ describe('<portico-deliverable-viewer>', () => {
       ($(el, '[part~="retry"]') as HTMLButtonElement).click();
       await settled(el);
       expect(!!$(el, '[part~="image"]')).to.equal(true);
+    });
+
+    it('a bad download_url or preview_url in one version: that link is left out (invalid_link), the rest renders', async () => {
+      const versions = [
+        deliverableVersion(3),
+        deliverableVersion(2, { downloadUrl: 'javascript:alert(1)', previewUrl: 'data:image/png;base64,x' }),
+        deliverableVersion(1),
+      ];
+      const errors: Array<{ code: string; error: { path?: string; record?: string } }> = [];
+      const onError = (e: Event) => errors.push((e as CustomEvent).detail);
+      document.addEventListener('portico-error', onError);
+      const { el } = await mount('deliverable-id="dlv_1" version="2"', (api) => serve(api, versions));
+      await settled(el);
+      document.removeEventListener('portico-error', onError);
+      expect($(el, '[role="alert"]')).to.equal(null);
+      expect(radios(el)).to.have.length(3);
+      expect($(el, '[part~="download"]')).to.equal(null);
+      expect($(el, '[part~="image"]')).to.equal(null);
+      expect($(el, '[part~="unsupported"]')).to.not.equal(null);
+      expect(errors.map((e) => [e.code, e.error.record, e.error.path]).sort()).to.deep.equal([
+        ['invalid_link', 'ver_2', 'versions.1.downloadUrl'],
+        ['invalid_link', 'ver_2', 'versions.1.previewUrl'],
+      ]);
+      await expect(el).to.be.accessible(AXE);
+      el.version = 3;
+      await settled(el);
+      expect(($(el, '[part~="download"]') as HTMLAnchorElement).href).to.equal(`${BASE}ver_3?exp=4102444800&sig=x`);
+    });
+
+    it('the most versions the contract allows (MAX_VERSIONS of 10,000) render with no task over 200 ms; the switcher says the list is cut', async () => {
+      const versions = Array.from({ length: MAX_VERSIONS }, (_, i) => deliverableVersion(10_000 - i));
+      const response = json(deliverable(1, { versions, currentVersion: versions[0]!, versionCount: 10_000 }));
+      let el!: PorticoDeliverableViewer;
+      const tasks = await longTasksDuring(async () => {
+        ({ el } = await mount(undefined, (api) => api.use('deliverables.get', response)));
+        await threadSettled(el);
+      });
+      expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')}`).to.be.below(200);
+      expect(radios(el)).to.have.length(MAX_VERSIONS);
+      expect($(el, '[part~="versions-more"]')!.textContent).to.equal(`The newest ${MAX_VERSIONS} of 10,000 versions.`);
+    });
+
+    it('a response with more versions than the contract allows (10,000) is refused: the error state, never a 10,000-item render (before the bound it froze the tab for seconds)', async () => {
+      const versions = Array.from({ length: 10_000 }, (_, i) => deliverableVersion(10_000 - i));
+      const response = json(deliverable(1, { versions, currentVersion: versions[0]! }));
+      // Parsing the ~4 MB answer is the request's cost, not the render's: bounded by settled()'s 4 s rather than by long tasks.
+      const { el } = await mount(undefined, (api) => api.use('deliverables.get', response));
+      await settled(el, 'error');
+      expect(radios(el)).to.have.length(0);
+    });
+
+    describe('signed links on a page left open', () => {
+      const now = () => Math.floor(Date.now() / 1000);
+      /** deliverables.get whose first answer carries links expiring in 20 s, later ones links valid for 15 minutes. */
+      const expiringThenFresh = (o: Partial<DeliverableVersion>) => {
+        let loads = 0;
+        return () => {
+          const exp = loads++ === 0 ? now() + 20 : now() + 900;
+          const v = deliverableVersion(2, {
+            ...o,
+            previewUrl: `/portal/v1/files/ver_2?exp=${exp}&sig=s${exp}&disposition=inline`,
+            downloadUrl: `/portal/v1/files/ver_2?exp=${exp}&sig=s${exp}`,
+          });
+          return json(deliverable(1, { versions: [v, deliverableVersion(1)], currentVersion: v }));
+        };
+      };
+
+      it('a click on Download near expiry follows a fresh link to the same file, never the expired one', async () => {
+        const { el, api } = await mount(undefined, (api) =>
+          api.use('deliverables.get', expiringThenFresh({ mediaType: 'application/zip', fileName: 'a.zip' })),
+        );
+        await settled(el);
+        const followed: string[] = [];
+        const onClick = (e: Event) => {
+          const a = e.composedPath()[0];
+          if (a instanceof HTMLAnchorElement) {
+            followed.push(a.href);
+            e.preventDefault(); // no download in the test browser
+          }
+        };
+        document.addEventListener('click', onClick);
+        try {
+          const stale = ($(el, '[part~="download"]') as HTMLAnchorElement).href;
+          ($(el, '[part~="download"]') as HTMLAnchorElement).click();
+          await waitUntil(() => followed.length, 'the fresh link was not followed', { timeout: 4000 });
+          expect(api.calls.filter((c) => c.key === 'deliverables.get')).to.have.length(2);
+          expect(followed).to.have.length(1);
+          expect(followed[0]).to.not.equal(stale);
+          expect(new URL(followed[0]!).pathname).to.equal('/portal/v1/files/ver_2');
+          expect(Number(new URL(followed[0]!).searchParams.get('exp'))).to.be.greaterThan(now() + 600);
+        } finally {
+          document.removeEventListener('click', onClick);
+        }
+      });
+
+      it('a text preview whose link answers 403 (expired) is fetched again with a fresh link, transparently', async () => {
+        const { el } = await mount(undefined, (api) =>
+          api.use('deliverables.get', expiringThenFresh({ mediaType: 'text/plain', fileName: 'notes.txt' })),
+        );
+        const fetched: string[] = [];
+        el.fetchFile = async (input) => {
+          const url = String(input);
+          fetched.push(url);
+          const exp = Number(new URL(url).searchParams.get('exp'));
+          return exp < now() + 60
+            ? new Response('{"code":"forbidden","title":"This link has expired"}', { status: 403 })
+            : new Response('fresh text');
+        };
+        await settled(el);
+        await waitUntil(() => $(el, '[part~="text"]'), 'no text preview', { timeout: 4000 });
+        expect($(el, '[part~="text"]')!.textContent).to.equal('fresh text');
+        expect(fetched).to.have.length(2);
+        expect($(el, '[role="alert"]')).to.equal(null);
+      });
     });
 
     it('an unknown id answers 404', async () => {

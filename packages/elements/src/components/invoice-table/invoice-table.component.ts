@@ -2,6 +2,7 @@ import type { InvoiceSummary, InvoiceTotals } from '@portico/contract';
 import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
@@ -52,8 +53,9 @@ const query = (filter: InvoiceFilter) => (filter === 'overdue' ? { overdue: 'tru
 
 /**
  * The organization's invoices as an accessible, virtualized table: a status filter, sorting by
- * issue date, due date or amount, amounts formatted per currency, an overdue badge, totals per
- * currency for the current filter, PDF and Pay links. Only the rows near the viewport are in the
+ * issue date, due date or amount (by currency, then amount, as the server sorts), amounts formatted
+ * per currency (credits and refunds with their sign and "credit"), an overdue badge, totals per
+ * currency for the current filter, PDF and Pay links (renewed on click near their expiry). Only the rows near the viewport are in the
  * DOM, so 100,000 invoices scroll smoothly; pages load as the user scrolls near the end (or pass
  * them all in `.invoices`). Under 480 px of width rows become cards.
  *
@@ -81,6 +83,7 @@ const query = (filter: InvoiceFilter) => (filter === 'overdue' ? { overdue: 'tru
  * @csspart head - The header row.
  * @csspart columnheader - A column header; also `sortable` for the sortable ones.
  * @csspart sort-button - The button in a sortable column header.
+ * @csspart sort-note - "by currency, then amount" under the Amount header (the button's description).
  * @csspart body - The row group holding the (virtualized) rows.
  * @csspart row - An invoice row (`data-id`, `data-index`).
  * @csspart cell - Every cell; also `number`, `issued`, `due`, `status`, `amount` or `actions`.
@@ -186,6 +189,17 @@ export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> 
     load: (client, [skip, filter], { signal }): Promise<InvoiceTotals> =>
       skip ? Promise.resolve({ data: [] }) : client.invoices.totals({ ...query(filter), signal }),
     live: ['invoice'],
+  });
+
+  /** A PDF link clicked near its expiry is followed fresh: the invoice is read again for it (any page). */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a controller works through its host
+  private readonly links = new LinkRefreshController(this, {
+    refresh: () => this.pages.refresh(),
+    value: () => this.rows,
+    fresh: async (a) => {
+      const id = a.closest<HTMLElement>('[data-id]')?.dataset.id;
+      return id && this.invoices === undefined ? (await this.effectiveClient?.invoices.get({ id }))?.pdfUrl : undefined;
+    },
   });
 
   /** Loads again from the first page (rows stay visible, marked busy). */

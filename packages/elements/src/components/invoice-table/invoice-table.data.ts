@@ -48,7 +48,8 @@ export function invoiceComparator(sort: InvoiceSort): (a: InvoiceSummary, b: Inv
   const field = sort.replace(/^-/, '') as SortField;
   const base =
     field === 'total'
-      ? (a: InvoiceSummary, b: InvoiceSummary) => a.total - b.total
+      ? // Amounts in different currencies don't compare: by currency (code), then amount — as the server sorts.
+        (a: InvoiceSummary, b: InvoiceSummary) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.total - b.total)
       : field === 'due_at'
         ? (a: InvoiceSummary, b: InvoiceSummary) => cmpTime(a.dueAt, b.dueAt)
         : (a: InvoiceSummary, b: InvoiceSummary) => cmpTime(a.issuedAt, b.issuedAt);

@@ -130,6 +130,12 @@ export const styles = [
     flex-wrap: wrap;
     gap: var(--_portico-space-2xs);
   }
+  .sort-note {
+    display: block;
+    color: var(--_portico-color-muted);
+    font-size: var(--_portico-font-size-xs);
+    font-weight: normal;
+  }
   .amount-due {
     color: var(--_portico-color-muted);
     font-size: var(--_portico-font-size-xs);

@@ -52,6 +52,15 @@ export function renderFilter(v: InvoiceTableView) {
   </label>`;
 }
 
+/**
+ * An amount with its sign; a negative one (a credit note, or a balance the customer is owed) with
+ * the label "credit", so that it never reads as a charge. `due`: the message of a positive amount due.
+ */
+function signed(v: InvoiceTableView, minor: number, currency: string, due?: 'invoiceTable.amountDue' | 'invoiceTable.totalsDue') {
+  const amount = v.i18n.money(minor, currency);
+  return minor < 0 ? text(v, 'invoiceTable.credit', { amount }) : due ? text(v, due, { amount }) : amount;
+}
+
 /** The totals per currency: the preloaded invoices', or the server's for the filter; `'error'` when they failed. */
 function currentTotals(v: InvoiceTableView): InvoiceCurrencyTotal[] | 'error' | undefined {
   if (v.invoices !== undefined) return v.localTotals;
@@ -62,16 +71,15 @@ function currentTotals(v: InvoiceTableView): InvoiceCurrencyTotal[] | 'error' | 
 export function renderTotals(v: InvoiceTableView) {
   if (v.hideTotals) return nothing;
   const totals = currentTotals(v);
-  const { money } = v.i18n;
   return html`<div part="totals" class="totals" role="group" aria-label=${text(v, 'invoiceTable.totals')}>
     ${
       totals === 'error'
         ? html`<span class="totals__error">${text(v, 'invoiceTable.totalsUnavailable')}</span>`
         : (totals ?? []).map(
             (x) => html`<span part="total" class="total" data-currency=${x.currency}>
-              <strong class="total__amount">${money(x.total, x.currency)}</strong>
+              <strong class="total__amount">${signed(v, x.total, x.currency)}</strong>
               <span class="total__meta">${text(v, 'invoiceTable.totalsCount', { count: x.count })}${
-                x.amountDue > 0 ? html` · ${text(v, 'invoiceTable.totalsDue', { amount: money(x.amountDue, x.currency) })}` : nothing
+                x.amountDue ? html` · ${signed(v, x.amountDue, x.currency, 'invoiceTable.totalsDue')}` : nothing
               }</span>
             </span>`,
           )
@@ -160,19 +168,22 @@ function columnHeader(v: InvoiceTableView, label: InvoiceTableMessageKey, field?
     aria-sort=${current ? (desc ? 'descending' : 'ascending') : 'none'}
     data-field=${field}
   >
-    <button part="sort-button" class="sort-button" type="button" @click=${toggle}>
+    <button part="sort-button" class="sort-button" type="button" @click=${toggle} aria-describedby=${field === 'total' ? 'sort-note' : nothing}>
       ${name}<span class="sort-icon" aria-hidden="true">${current ? (desc ? '▼' : '▲') : '↕'}</span>
     </button>
+    ${field === 'total' ? html`<span id="sort-note" part="sort-note" class="sort-note">${text(v, 'invoiceTable.sortNote')}</span>` : nothing}
   </div>`;
 }
 
 function renderRow(v: InvoiceTableView, inv: InvoiceSummary, i: number, tabStop: boolean) {
-  const { money, date } = v.i18n;
+  const { date } = v.i18n;
   const tab = tabStop ? '0' : '-1';
   const pdf = isSafeLink(inv.pdfUrl) ? inv.pdfUrl : null;
   const pay = isSafeLink(inv.payUrl) && inv.amountDue > 0 ? inv.payUrl : null;
-  const due = inv.amountDue > 0 && inv.amountDue !== inv.total;
-  const link = (name: 'portico-invoice-download' | 'portico-invoice-pay', url: string) => (e: MouseEvent) => {
+  const due = inv.amountDue !== 0 && inv.amountDue !== inv.total;
+  // The link's current href: a fresh one when an expiring link was renewed on click (LinkRefreshController).
+  const link = (name: 'portico-invoice-download' | 'portico-invoice-pay') => (e: MouseEvent) => {
+    const url = (e.currentTarget as HTMLAnchorElement).getAttribute('href')!;
     if (!v.emit(name, { invoice: inv, url }, { cancelable: true })) e.preventDefault();
   };
   // No whitespace between tags and text through `.textContent`: every node counts when thousands of rows scroll by.
@@ -181,17 +192,15 @@ function renderRow(v: InvoiceTableView, inv: InvoiceSummary, i: number, tabStop:
     inv.overdue
       ? html`<span part="badge overdue" class="badge" data-tone="danger" .textContent=${text(v, 'invoiceTable.overdue')}></span>`
       : nothing
-  }</div><div part="cell amount" class="cell cell--amount" role="cell"><span class="amount" .textContent=${money(inv.total, inv.currency)}></span>${
-    due
-      ? html`<span class="amount-due" .textContent=${text(v, 'invoiceTable.amountDue', { amount: money(inv.amountDue, inv.currency) })}></span>`
-      : nothing
+  }</div><div part="cell amount" class="cell cell--amount" role="cell"><span class="amount" .textContent=${signed(v, inv.total, inv.currency)}></span>${
+    due ? html`<span class="amount-due" .textContent=${signed(v, inv.amountDue, inv.currency, 'invoiceTable.amountDue')}></span>` : nothing
   }</div><div part="cell actions" class="cell cell--actions" role="cell">${
     pdf
-      ? html`<a part="download" class="link" href=${pdf} tabindex=${tab} id=${`d${i}`} aria-labelledby=${`d${i} n${i}`} @click=${link('portico-invoice-download', pdf)} .textContent=${text(v, 'invoiceTable.download')}></a>`
+      ? html`<a part="download" class="link" href=${pdf} tabindex=${tab} id=${`d${i}`} aria-labelledby=${`d${i} n${i}`} @click=${link('portico-invoice-download')} .textContent=${text(v, 'invoiceTable.download')}></a>`
       : nothing
   }${
     pay
-      ? html`<a part="pay" class="link link--pay" href=${pay} tabindex=${tab} id=${`p${i}`} aria-labelledby=${`p${i} n${i}`} @click=${link('portico-invoice-pay', pay)} .textContent=${text(v, 'invoiceTable.pay')}></a>`
+      ? html`<a part="pay" class="link link--pay" href=${pay} tabindex=${tab} id=${`p${i}`} aria-labelledby=${`p${i} n${i}`} @click=${link('portico-invoice-pay')} .textContent=${text(v, 'invoiceTable.pay')}></a>`
       : nothing
   }</div></div>`;
 }

@@ -96,7 +96,7 @@ describe('<portico-invoice-table>', () => {
       expect(text(r1.querySelector('[part~="status-badge"]'))).to.equal('Open');
       expect(!!r1.querySelector('[part~="overdue"]')).to.equal(true);
       expect(text(r1.querySelector('[part~="amount"]'))).to.equal('€101.37');
-      expect(r1.querySelector('[part~="download"]')!.getAttribute('href')).to.equal('/portal/v1/files/inv_1_pdf?exp=1&sig=x');
+      expect(r1.querySelector('[part~="download"]')!.getAttribute('href')).to.equal('/portal/v1/files/inv_1_pdf?exp=4102444800&sig=x');
       expect(r1.querySelector('[part~="pay"]')!.getAttribute('href')).to.equal('https://pay.example.test/inv_1');
       const r3 = row(el, 'inv_3')!; // paid: no pay link, no overdue
       expect(text(r3.querySelector('[part~="status-badge"]'))).to.equal('Paid');
@@ -163,14 +163,16 @@ describe('<portico-invoice-table>', () => {
       await settled(el);
       await aTimeout(50);
       expect(mock.api.calls.filter((c) => c.key.startsWith('invoices.')).length).to.equal(0);
-      expect(el.rows.map((r) => r.id)[0]).to.equal('inv_1');
-      expect(el.rows.map((r) => r.total)).to.deep.equal(data.map((r) => r.total));
+      // By currency, then amount (the fixtures cycle through four currencies).
+      const byTotal = (rows: readonly InvoiceSummary[]) => [...rows].sort(invoiceComparator('total')).map((r) => r.id);
+      expect(el.rows.map((r) => r.id)).to.deep.equal(byTotal(data));
+      expect(el.rows.map((r) => r.currency).join()).to.match(/^(EUR,)+(GBP,)+(JPY,)+(USD,?)+$/);
       el.sort = '-total';
       await el.updateComplete;
-      expect(el.rows[0]!.id).to.equal('inv_12');
+      expect(el.rows.map((r) => r.id)).to.deep.equal(byTotal(data).reverse());
       el.filter = 'paid';
       await settled(el);
-      expect(el.rows.map((r) => r.id)).to.deep.equal(['inv_12', 'inv_9', 'inv_6', 'inv_3']);
+      expect(el.rows.map((r) => r.id)).to.deep.equal(byTotal(data.filter((r) => r.status === 'paid')).reverse());
       expect($$(el, '[part~="total"]').map((t) => t.dataset.currency)).to.deep.equal(['EUR', 'GBP', 'JPY', 'USD']);
       expect($(el, '[role="table"]')!.getAttribute('aria-rowcount')).to.equal('5');
       // Without a client, a preloaded table works and never says "not connected".
@@ -330,14 +332,29 @@ describe('<portico-invoice-table>', () => {
       });
     }
 
-    it('a hostile link (javascript:) is never rendered: the client rejects the page', async () => {
-      const { el, api } = await mount();
+    it('one bad link among 50 invoices: that link is left out, invalid_link names the invoice, every row renders', async () => {
+      const invoices = makeInvoices(50, (i) => (i === 7 ? { pdfUrl: 'javascript:alert(1)' } : {}));
+      const errors: Array<{ code: string; error: unknown }> = [];
+      const { el, api } = await mount(
+        { invoices },
+        (client) =>
+          html`<portico-invoice-table .client=${client} @portico-error=${(e: CustomEvent) => errors.push(e.detail)}></portico-invoice-table>`,
+      );
       await settled(el);
-      api.use('invoices.list', json({ data: [invoiceSummary(1, { payUrl: 'javascript:alert(1)' })], nextCursor: null }));
+      expect($(el, '[role="alert"]')).to.equal(null);
+      expect(el.rows.length).to.equal(50);
+      expect(errors.map((e) => [e.code, (e.error as { record?: string }).record])).to.deep.equal([['invalid_link', 'inv_7']]);
+      const bad = row(el, 'inv_7')!;
+      expect(text(bad)).to.contain(invoiceSummary(7).number);
+      expect(bad.querySelector('a[download], a[href*="pdf"]')).to.equal(null);
+      expect(row(el, 'inv_8')!.querySelector('a[href*="pdf"]')).to.not.equal(null);
+      expect($$(el, 'a').some((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))).to.equal(false);
+      await expect(el).to.be.accessible(AXE);
+      // Structurally wrong data still fails as a whole.
+      api.use('invoices.list', json({ data: [{ ...invoiceSummary(1), total: 'x' }], nextCursor: null }));
       await el.refresh().catch(() => undefined);
       await settled(el, 'error');
       expect(text($(el, '[role="alert"]'))).to.contain('The server sent data that couldn’t be read.');
-      expect($$(el, 'a').some((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))).to.equal(false);
       // Preloaded data skips the client's validation: the table drops unsafe links itself.
       el.invoices = [
         invoiceSummary(1, { payUrl: 'javascript:alert(1)', pdfUrl: 'JaVaScRiPt:alert(2)' }),
@@ -442,6 +459,51 @@ describe('<portico-invoice-table>', () => {
       expect(text($(el, '[data-field="total"]'))).to.contain('Betrag');
     });
 
+    it('a PDF link clicked near its expiry is followed fresh (the invoice is read again), with one portico-invoice-download', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const link = (exp: number) => `/portal/v1/files/inv_3_pdf?exp=${exp}&sig=s${exp}`;
+      const { el, api } = await mount({ invoices: makeInvoices(5, (i) => (i === 3 ? { pdfUrl: link(now + 20) } : {})) });
+      api.use('invoices.get', () => json({ ...invoiceSummary(3), pdfUrl: link(now + 900), lines: [] }));
+      await settled(el);
+      const downloads: string[] = [];
+      el.addEventListener('portico-invoice-download', (e) => {
+        downloads.push(e.detail.url);
+        e.preventDefault(); // the table doesn't follow it: no navigation in the test page
+      });
+      (row(el, 'inv_3')!.querySelector('[part~="download"]') as HTMLAnchorElement).click();
+      await waitUntil(() => downloads.length, 'no download', { timeout: 4000 });
+      expect(downloads).to.deep.equal([link(now + 900)]);
+      expect(api.calls.filter((c) => c.key === 'invoices.get').map((c) => c.url.pathname.split('/').pop())).to.deep.equal(['inv_3']);
+    });
+
+    it('credits and refunds: negative totals and amounts due keep their sign and say "credit", per currency (USD, JPY, KWD), in rows and totals', async () => {
+      const data = [
+        invoiceSummary(1, { currency: 'USD', total: -1_500, amountDue: -1_500, amountPaid: 0 }),
+        invoiceSummary(2, { currency: 'JPY', total: 5_000, amountPaid: 6_200, amountDue: -1_200, status: 'paid' }),
+        invoiceSummary(3, { currency: 'KWD', total: -12_345, amountDue: 0, status: 'paid' }),
+      ];
+      const el = await fixture<PorticoInvoiceTable>(
+        html`<portico-invoice-table .invoices=${data} sort="issued_at"></portico-invoice-table>`,
+      );
+      await settled(el);
+      const cells = rows(el).map((r) => text(r.querySelector('[part~="amount"]')).replace(/\u00a0|\u202f/g, ' '));
+      // oldest first: inv_3 (KWD), inv_2 (JPY), inv_1 (USD)
+      expect(cells[0]).to.match(/^-KWD 12\.345 credit$/);
+      expect(cells[1]).to.equal('¥5,000-¥1,200 credit');
+      expect(cells[2]).to.equal('-$15.00 credit');
+      expect($$(el, '[part~="pay"]').length).to.equal(0);
+      const totals = $$(el, '[part~="total"]').map((t) => text(t).replace(/\u00a0|\u202f/g, ' '));
+      expect(totals[0]).to.contain('¥5,000').and.contain('-¥1,200 credit');
+      expect(totals[1]).to.match(/-KWD 12\.345 credit/);
+      expect(totals[2]).to.contain('-$15.00 credit').and.not.contain('due');
+      await loadLocale('de');
+      el.setAttribute('lang', 'de');
+      await el.updateComplete;
+      expect(text(rows(el)[2]!.querySelector('[part~="amount"]')).replace(/\u00a0|\u202f/g, ' ')).to.equal('-15,00 $ Gutschrift');
+      el.removeAttribute('lang');
+      await expect(el).to.be.accessible(AXE);
+    });
+
     it('totals: one entry per currency, never added across currencies', async () => {
       const data = [...three, invoiceSummary(4, { currency: 'USD', total: 544, amountDue: 544 })];
       const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${data}></portico-invoice-table>`);
@@ -471,6 +533,28 @@ describe('<portico-invoice-table>', () => {
       await waitUntil(() => $(el, '.totals__error'), 'no totals error');
       expect(el.rows.length).to.equal(30);
       expect(rows(el).length).to.be.greaterThan(5);
+    });
+
+    it('sorting by amount groups by currency, then amount (¥292,800 never among $), and the header says so', async () => {
+      const data = [
+        invoiceSummary(1, { currency: 'USD', total: 15_980 }),
+        invoiceSummary(2, { currency: 'JPY', total: 292_800 }),
+        invoiceSummary(3, { currency: 'USD', total: -500 }),
+        invoiceSummary(4, { currency: 'EUR', total: 900 }),
+        invoiceSummary(5, { currency: 'USD', total: 300_000 }),
+      ];
+      const el = await fixture<PorticoInvoiceTable>(html`<portico-invoice-table .invoices=${data} sort="total"></portico-invoice-table>`);
+      await settled(el);
+      const order = () => rows(el).map((r) => r.dataset.id);
+      expect(order()).to.deep.equal(['inv_4', 'inv_2', 'inv_3', 'inv_1', 'inv_5']);
+      const button = $(el, '[data-field="total"] button')!;
+      const note = el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!;
+      expect(text(note)).to.equal('by currency, then amount');
+      button.click();
+      await settled(el);
+      expect(el.sort).to.equal('-total');
+      expect(order()).to.deep.equal(['inv_5', 'inv_1', 'inv_3', 'inv_2', 'inv_4']);
+      await expect(el).to.be.accessible(AXE);
     });
 
     it('sorting helpers: no due date last both ways; sorted input is kept as is', () => {

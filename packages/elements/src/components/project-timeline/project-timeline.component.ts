@@ -28,6 +28,7 @@ export const isOverdue = (m: Milestone, today = localDate()): boolean => m.statu
  *
  * @csspart base - The component's root.
  * @csspart list - The ordered list of milestones.
+ * @csspart more - Says that only the first milestones are listed (a project with more than the contract's `MAX_MILESTONES`).
  * @csspart milestone - A milestone (also `done`, `in-progress` or `planned`; overdue ones have `data-overdue`).
  * @csspart title - A milestone's title.
  * @csspart status - Its status text.
@@ -131,6 +132,11 @@ export class PorticoProjectTimeline extends PorticoElement<ProjectTimelineMessag
           </li>`;
         },
       )}
-    </ol>`;
+    </ol>
+    ${
+      project.milestoneCount > project.milestones.length
+        ? html`<p part="more" class="more">${t('projectTimeline.more', { shown: project.milestones.length, count: project.milestoneCount })}</p>`
+        : nothing
+    }`;
   }
 }

@@ -12,4 +12,5 @@ export const ar: Record<keyof typeof en, Message> = {
   'projectTimeline.completed': 'اكتملت في {date}',
   'projectTimeline.overdue': 'متأخرة',
   'projectTimeline.empty': 'لا توجد مراحل بعد.',
+  'projectTimeline.more': 'عرض أول {shown} من {count} مرحلة.',
 };

@@ -12,4 +12,5 @@ export const de: Record<keyof typeof en, Message> = {
   'projectTimeline.completed': 'Abgeschlossen am {date}',
   'projectTimeline.overdue': 'Überfällig',
   'projectTimeline.empty': 'Noch keine Meilensteine.',
+  'projectTimeline.more': 'Die ersten {shown} von {count} Meilensteinen.',
 };

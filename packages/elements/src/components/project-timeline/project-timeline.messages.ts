@@ -10,6 +10,7 @@ export const en = {
   'projectTimeline.completed': 'Completed {date}',
   'projectTimeline.overdue': 'Overdue',
   'projectTimeline.empty': 'No milestones yet.',
+  'projectTimeline.more': 'Showing the first {shown} of {count} milestones.',
 } as const;
 
 export type ProjectTimelineMessageKey = keyof typeof en;

@@ -8,6 +8,10 @@ export const styles = css`
     --_active: var(--portico-project-timeline-active-color, var(--_portico-color-primary));
     --_overdue: var(--portico-project-timeline-overdue-color, var(--_portico-color-danger));
   }
+  .more {
+    margin: var(--_gap) 0 0;
+    color: var(--_portico-color-muted);
+  }
   .list {
     display: grid;
     gap: var(--_gap);

@@ -6,6 +6,8 @@ import { createMockClient, json, type MockApi, malformedJson, problem } from '..
 import type { PorticoProjectTimeline } from './project-timeline.component.js';
 import { isOverdue, localDate } from './project-timeline.component.js';
 import './project-timeline.js';
+import { MAX_MILESTONES } from '@portico/contract';
+import { longTasksDuring } from '../../testing/long-tasks.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] };
 type El = PorticoProjectTimeline;
@@ -196,6 +198,39 @@ describe('<portico-project-timeline>', () => {
       expect(base.scrollWidth).to.be.at.most(base.clientWidth);
       expect(el.getBoundingClientRect().width).to.be.at.most(320);
       await expect(el).to.be.accessible(AXE);
+    });
+  });
+
+  describe('large projects', () => {
+    const many = (n: number): Milestone[] =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `ms_${i}`,
+        title: `Milestone ${i}`,
+        dueOn: day(i - 50),
+        status: 'planned',
+        completedAt: null,
+      }));
+
+    it('the largest project the contract allows (MAX_MILESTONES of 10,000) renders with no task over 200 ms and says the list is cut', async () => {
+      let el!: El;
+      const tasks = await longTasksDuring(async () => {
+        ({ el } = await mount((api) =>
+          api.use('projects.get', json(project(1, { milestones: many(MAX_MILESTONES), milestoneCount: 10_000 }))),
+        ));
+        await settled(el);
+      });
+      expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')}`).to.be.below(200);
+      expect(parts(el, 'milestone')).to.have.length(MAX_MILESTONES);
+      expect(text(part(el, 'more'))).to.equal(`Showing the first ${MAX_MILESTONES} of 10,000 milestones.`);
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('a response with more milestones than the contract allows (10,000) is refused: the error state, never a 10,000-item render (before the bound it froze the tab for seconds)', async () => {
+      const response = json(project(1, { milestones: many(10_000) }));
+      // Parsing the ~4 MB answer is the request's cost, not the render's: bounded by settled()'s 4 s rather than by long tasks.
+      const { el } = await mount((api) => api.use('projects.get', response));
+      await settled(el, 'error');
+      expect(parts(el, 'milestone')).to.have.length(0);
     });
   });
 });

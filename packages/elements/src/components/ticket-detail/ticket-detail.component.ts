@@ -2,6 +2,7 @@ import type { Ticket, TicketMessage } from '@portico/contract';
 import { tickets } from '@portico/contract/validators/tickets';
 import { html, type PropertyValues } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
+import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { MutationController } from '../../controllers/mutation-controller.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
@@ -164,6 +165,10 @@ export class PorticoTicketDetail extends PorticoElement<TicketDetailMessageKey |
     keep: true,
     key: (m) => m.id,
   });
+
+  /** An attachment clicked near its link's expiry is followed fresh (the first page of the thread is read again for it). */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a controller works through its host
+  private readonly links = new LinkRefreshController(this, { refresh: () => this.thread.refresh(), value: () => this.thread.items });
 
   private readonly uploads = new UploadController(this);
 

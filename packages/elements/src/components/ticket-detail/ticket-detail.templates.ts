@@ -37,8 +37,8 @@ export type TicketDetailView = Pick<PorticoTicketDetail, keyof PorticoTicketDeta
 };
 
 /** An attachment's link, resolved against the API origin; null unless the contract's `SafeUrl` (http(s) or a path). */
-function fileUrl(d: TicketDetailView, url: string): string | null {
-  if (!SafeUrl.safeParse(url).success) return null;
+function fileUrl(d: TicketDetailView, url: string | null): string | null {
+  if (!url || !SafeUrl.safeParse(url).success) return null;
   try {
     return new URL(url, d.effectiveClient?.baseUrl ?? location.href).href;
   } catch {

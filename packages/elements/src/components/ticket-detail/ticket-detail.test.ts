@@ -138,6 +138,41 @@ describe('<portico-ticket-detail>', () => {
     });
   });
 
+  describe('signed links on a page left open', () => {
+    it('an attachment clicked near its link’s expiry is followed with a fresh link to the same file', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      let loads = 0;
+      const { el, api } = await mount();
+      api.use('tickets.messages', () => {
+        const exp = loads++ === 0 ? now + 20 : now + 900;
+        const url = `/portal/v1/files/att_1?exp=${exp}&sig=s${exp}`;
+        return json({
+          data: [ticketMessage(1, { attachments: [{ id: 'att_1', fileName: 'log.txt', mediaType: 'text/plain', size: 20, url }] })],
+          nextCursor: null,
+        });
+      });
+      await el.refresh();
+      await settled(el);
+      loads = 1; // the next answer carries fresh links
+      const followed: string[] = [];
+      const onClick = (e: Event) => {
+        const a = e.composedPath()[0];
+        if (a instanceof HTMLAnchorElement) {
+          followed.push(a.href);
+          e.preventDefault();
+        }
+      };
+      document.addEventListener('click', onClick);
+      try {
+        ($(el, '[part~="message-attachments"] a') as HTMLAnchorElement).click();
+        await waitUntil(() => followed.length, 'the fresh link was not followed', { timeout: 4000 });
+      } finally {
+        document.removeEventListener('click', onClick);
+      }
+      expect(followed).to.deep.equal([`https://portal.test/portal/v1/files/att_1?exp=${now + 900}&sig=s${now + 900}`]);
+    });
+  });
+
   describe('sanitization', () => {
     it('renders hostile bodies inert (markdown and text)', async () => {
       const w = window as unknown as { __xss?: number };
