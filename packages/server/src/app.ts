@@ -3,7 +3,7 @@ import { createPrincipalResolver, createTokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import type { Db } from './db/db.js';
-import { EventBus } from './events.js';
+import { EventBus } from './event-feed.js';
 import { registerEndpoints } from './http/endpoints.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
 import { requestContext } from './http/request-context.js';
@@ -11,6 +11,7 @@ import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
 import { type RetentionJob, startRetention } from './retention.js';
 import { fileForLink } from './routes/files.js';
+import { Shutdown } from './shutdown.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFileSigner } from './storage.js';
 
@@ -42,10 +43,11 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     config,
     storage: storage ?? (ownStorage as Storage),
     signer: createFileSigner(config.fileUrlSecret, config.fileUrlTtlSeconds),
-    bus: new EventBus(),
+    bus: new EventBus(log, config.heartbeatMs),
     verify: createTokenVerifier(config),
     principals: createPrincipalResolver(db),
     log,
+    shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
   };
   const app = new Hono();
