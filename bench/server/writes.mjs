@@ -57,7 +57,39 @@ const pct = (xs, p) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : Number.NaN;
 };
 
+// What the bench database's backends are doing, sampled every 50 ms while writes run: the share
+// of busy backends waiting for a lock (the organization's row, before) says whether writes are
+// serialised, whatever the machine's load does to the writes/s.
+let sampler = null;
+async function sample(until) {
+  const counts = { busy: 0, lock: 0, io: 0, cpu: 0, other: 0, samples: 0 };
+  while (Date.now() < until) {
+    const { rows } = await sampler.query(
+      `SELECT wait_event_type AS t FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
+      [name],
+    );
+    counts.samples++;
+    for (const r of rows) {
+      counts.busy++;
+      if (r.t === 'Lock') counts.lock++;
+      else if (r.t === 'IO' || r.t === 'LWLock') counts.io++;
+      else if (r.t === null) counts.cpu++;
+      else counts.other++;
+    }
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  const per = (n) => Math.round((n / Math.max(1, counts.samples)) * 10) / 10;
+  return {
+    busy: per(counts.busy),
+    waiting_lock: per(counts.lock),
+    io_or_lwlock: per(counts.io),
+    on_cpu: per(counts.cpu),
+    other: per(counts.other),
+  };
+}
+
 async function run(label, target, secs = seconds) {
+  const sampling = sampler ? sample(Date.now() + secs * 1000 - 200) : null;
   const latencies = [];
   let failed = 0;
   const statuses = {};
@@ -87,6 +119,8 @@ async function run(label, target, secs = seconds) {
     failed,
     statuses,
     loadavg: loadavg().map((x) => Math.round(x * 10) / 10),
+    // Mean number of the bench database's active backends per sample, by what they wait for.
+    backends: await sampling,
   };
 }
 
@@ -104,6 +138,8 @@ try {
   const [line] = await once(createInterface({ input: child.stdout }), 'line');
   const { list, token } = JSON.parse(line);
   const base = new URL(list).origin;
+  sampler = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await sampler.connect();
   const tickets = [];
   for (let i = 0; i < writers; i++) {
     const r = await post(`${base}/portal/v1/tickets`, token, { subject: `Writer ${i}`, body: 'x' });
@@ -118,6 +154,7 @@ try {
   child.kill('SIGTERM');
   await once(child, 'exit').catch(() => {});
   agent.destroy();
+  await sampler?.end();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }

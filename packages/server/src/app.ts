@@ -5,6 +5,7 @@ import type { Services } from './context.js';
 import type { Db } from './db/db.js';
 import { EventBus } from './event-feed.js';
 import { registerEndpoints } from './http/endpoints.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
 import { requestContext } from './http/request-context.js';
 import { registerSystemRoutes } from './http/system.js';
@@ -25,6 +26,7 @@ export interface CreateAppOptions {
 export interface PorticoApp {
   app: Hono;
   services: Services;
+  metrics: Metrics;
   /** Starts the LISTEN that feeds /events and the retention job (done by startServer). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -50,17 +52,20 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
   };
+  const metrics = createMetrics(db, services.bus);
   const app = new Hono();
   const { middleware, send } = requestContext(config, log);
   app.use('*', middleware);
+  app.use('*', metrics.middleware);
   app.onError(problemHandler(log));
   app.notFound(notFoundProblem);
-  registerSystemRoutes(app, db);
+  registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerEndpoints(app, { db, config, services, send });
   let retention: RetentionJob | undefined;
   return {
     app,
     services,
+    metrics,
     async start() {
       await services.bus.start(db);
       retention = startRetention(

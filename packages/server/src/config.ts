@@ -54,6 +54,8 @@ export interface Config {
   fileUrlTtlSeconds: number;
   /** Validate every response against the contract (tests): a mismatch answers 500. */
   validateResponses: boolean;
+  /** How long a stopping process waits for in-flight requests, ms (PORTICO_SHUTDOWN_TIMEOUT_SECONDS). */
+  shutdownTimeoutMs: number;
   /** SSE heartbeat interval, ms. */
   heartbeatMs: number;
   /** How often the retention job runs, ms (PORTICO_RETENTION_INTERVAL_SECONDS; 0: never). */
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     fileUrlTtlSeconds: Number(env.PORTICO_FILE_URL_TTL ?? 900),
     validateResponses: env.PORTICO_VALIDATE_RESPONSES === '1',
     heartbeatMs: 15000,
+    shutdownTimeoutMs: bounded('PORTICO_SHUTDOWN_TIMEOUT_SECONDS', env.PORTICO_SHUTDOWN_TIMEOUT_SECONDS, 10, 0, 3600) * 1000,
     retentionIntervalMs: bounded('PORTICO_RETENTION_INTERVAL_SECONDS', env.PORTICO_RETENTION_INTERVAL_SECONDS, 600, 0, 86400) * 1000,
     eventRetentionHours: bounded('PORTICO_EVENT_RETENTION_HOURS', env.PORTICO_EVENT_RETENTION_HOURS, 72, 1, 87600),
   };

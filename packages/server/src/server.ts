@@ -45,22 +45,47 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (opts.migrate !== false) await migrate(db);
   const portico = createApp({ db, config, storage: opts.storage });
   await portico.start();
-  const server = createServer(getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse }));
+  const listener = getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse });
+  const shutdown = portico.services.shutdown;
+  let inflight = 0;
+  const server = createServer((req, res) => {
+    inflight++;
+    res.once('close', () => {
+      inflight--;
+    });
+    // Stopping: this answer is the connection's last (a keep-alive client reconnects elsewhere).
+    if (shutdown.started) res.setHeader('Connection', 'close');
+    void listener(req, res);
+  });
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     db,
     portico,
-    async close() {
-      await portico.close();
-      await new Promise<void>((resolve) => {
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => resolve());
-      });
-      if (!opts.db) await db.close();
+    /**
+     * Graceful: stop accepting connections, tell event streams to reconnect (elsewhere) and end
+     * them, let in-flight requests finish — up to `config.shutdownTimeoutMs`, then cut what is left
+     * — and close the event bus, storage and database.
+     */
+    close() {
+      closing ??= (async () => {
+        shutdown.begin();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const deadline = Date.now() + config.shutdownTimeoutMs;
+        while (inflight > 0 && Date.now() < deadline) {
+          server.closeIdleConnections();
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        server.closeAllConnections();
+        await closed;
+        await portico.close();
+        if (!opts.db) await db.close();
+      })();
+      return closing;
     },
   };
 }

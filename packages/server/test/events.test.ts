@@ -195,13 +195,13 @@ describe.runIf(isPostgres)('PostgreSQL: several processes', () => {
         body: JSON.stringify({ subject: 'During the outage', body: 'x' }),
       });
       expect(write.status).toBe(503);
-      expect((await fetch(`${s.url}/healthz`)).status).toBe(503);
+      expect((await fetch(`${s.url}/readyz`)).status).toBe(503);
 
       // Back up on the same port: the pool reconnects by itself.
       await new Promise<void>((r) => proxy.listen(port, '127.0.0.1', r));
       let status = 0;
       for (let i = 0; i < 50 && status !== 200; i++) {
-        status = (await fetch(`${s.url}/healthz`)).status;
+        status = (await fetch(`${s.url}/readyz`)).status;
         if (status !== 200) await new Promise((r) => setTimeout(r, 100));
       }
       expect(status).toBe(200);

@@ -224,6 +224,7 @@ function createPipelines(url: string, size: number, connectionTimeoutMillis: num
         conn.inflight--;
       }
     },
+    size: () => conns.length,
     async close() {
       closed = true;
       await Promise.all(conns.splice(0).map((c) => c.client.end().catch(() => {})));
@@ -328,6 +329,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   };
   return {
     kind: 'postgres',
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: opts.max ?? 20,
+      pipelines: pipelines?.size() ?? 0,
+    }),
     query: (sql, params) => run(single(makeQuery(sql, params))),
     exec: async (sql) => {
       await run(pool.query(sql));
