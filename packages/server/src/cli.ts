@@ -31,6 +31,7 @@ async function main() {
   log.info('listening', {
     url: `http://localhost:${running.port}`,
     database: running.db.kind,
+    migrations_applied: running.migrated.length,
     data_dir: config.databaseUrl ? undefined : config.dataDir,
     files_dir: config.filesDir,
     staff_api: Boolean(config.staffKey),

@@ -25,6 +25,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   portico: PorticoApp;
+  /** The migrations this process applied at start (none when another process had). */
+  migrated: string[];
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export interface StartServerOptions {
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(process.env, opts.config);
   const db = opts.db ?? (await openDb(config));
-  if (opts.migrate !== false) await migrate(db);
+  const migrated = opts.migrate !== false ? await migrate(db) : [];
   const portico = createApp({ db, config, storage: opts.storage });
   await portico.start();
   const listener = getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse });
@@ -66,6 +68,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     port,
     db,
     portico,
+    migrated,
     /**
      * Graceful: stop accepting connections, tell event streams to reconnect (elsewhere) and end
      * them, let in-flight requests finish — up to `config.shutdownTimeoutMs`, then cut what is left
