@@ -32,6 +32,16 @@ export interface Config {
   databasePoolSize: number;
   /** Pipelined PostgreSQL connections for statements outside transactions (PORTICO_DB_PIPELINES; 0: the pool). */
   databasePipelines: number;
+  /**
+   * Named prepared statements (PORTICO_DB_PREPARE, default 1). 0 for a pooler in transaction mode
+   * that does not track them (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  databasePrepare: boolean;
+  /**
+   * A direct connection for LISTEN (DATABASE_LISTEN_URL) when DATABASE_URL goes through a pooler in
+   * transaction mode, which cannot hold a LISTEN; default DATABASE_URL.
+   */
+  databaseListenUrl?: string;
   filesDir: string;
   storage: StorageConfig;
   /** HS256 secret for portal tokens. */
@@ -84,6 +94,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: Number(env.PORTICO_DB_POOL_SIZE ?? 20),
     databasePipelines: Number(env.PORTICO_DB_PIPELINES ?? 4),
+    databasePrepare:
+      env.PORTICO_DB_PREPARE === undefined || env.PORTICO_DB_PREPARE === '' ? true : flag('PORTICO_DB_PREPARE', env.PORTICO_DB_PREPARE),
+    databaseListenUrl: env.DATABASE_LISTEN_URL || undefined,
     filesDir: resolve(env.PORTICO_FILES_DIR || '.portico/files'),
     storage: storageConfig(env),
     jwtSecret,

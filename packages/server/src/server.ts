@@ -13,9 +13,16 @@ import type { Storage } from './storage/index.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
 export async function openDb(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize' | 'databasePipelines'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databasePoolSize' | 'databasePipelines' | 'databasePrepare' | 'databaseListenUrl'>>,
 ): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.databasePoolSize, pipelines: config.databasePipelines });
+  if (config.databaseUrl)
+    return openPostgres(config.databaseUrl, {
+      max: config.databasePoolSize,
+      pipelines: config.databasePipelines,
+      prepare: config.databasePrepare,
+      listenUrl: config.databaseListenUrl,
+    });
   if (config.dataDir !== 'memory://') await mkdir(config.dataDir, { recursive: true });
   return openPglite(config.dataDir);
 }
