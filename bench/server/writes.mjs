@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { cpuMs, postgresCpuMs } from './lib.mjs';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 const pg = require('pg');
@@ -91,6 +92,8 @@ async function sample(until) {
 async function run(label, target, secs = seconds) {
   const sampling = sampler ? sample(Date.now() + secs * 1000 - 200) : null;
   const latencies = [];
+  const cpu0 = cpuMs(child.pid);
+  const pg0 = postgresCpuMs(name);
   let failed = 0;
   const statuses = {};
   const end = Date.now() + secs * 1000;
@@ -109,6 +112,9 @@ async function run(label, target, secs = seconds) {
     }),
   );
   const elapsed = (Date.now() - t0) / 1000;
+  const n = Math.max(1, latencies.length);
+  const serverUs = Math.round(((cpuMs(child.pid) - cpu0) * 1000) / n);
+  const postgresUs = Math.round(((postgresCpuMs(name) - pg0) * 1000) / n);
   return {
     write: label,
     writers,
@@ -118,6 +124,9 @@ async function run(label, target, secs = seconds) {
     p99_ms: Math.round(pct(latencies, 99)),
     failed,
     statuses,
+    // CPU per write: what bounds writes/s once nothing waits for a lock (2 cores ≈ 2e6 µs/s).
+    server_cpu_us_per_write: serverUs,
+    postgres_cpu_us_per_write: postgresUs,
     loadavg: loadavg().map((x) => Math.round(x * 10) / 10),
     // Mean number of the bench database's active backends per sample, by what they wait for.
     backends: await sampling,

@@ -6,6 +6,8 @@ import { isAdmin } from './common.js';
 
 /** Longest delay setTimeout keeps (about 24.8 days); a token never lives that long here anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Events waiting to be written to one stream before it is ended instead (a client not reading). */
+const MAX_QUEUED = 2000;
 
 export const events: PortalHandlers['events'] = {
   async stream({ svc, db, principal: p, c }) {
@@ -39,7 +41,11 @@ export const events: PortalHandlers['events'] = {
         }
         writing = undefined;
       };
+      let overflow = () => {};
       const push = (item: EventRow | { reset: number }) => {
+        // A client that does not read (its TCP window full) is not buffered without bound here: its
+        // stream ends and it resumes with Last-Event-ID, reading the log at its own pace.
+        if (queue.length >= MAX_QUEUED) return overflow();
         queue.push(item);
         writing ??= drain().catch(() => {
           closed = true;
@@ -60,8 +66,9 @@ export const events: PortalHandlers['events'] = {
       // another process behind the same address) and ends.
       let expiry: ReturnType<typeof setTimeout> | undefined;
       let offShutdown = () => {};
-      const why = await new Promise<'aborted' | 'expired' | 'shutdown'>((resolve) => {
+      const why = await new Promise<'aborted' | 'expired' | 'shutdown' | 'overflow'>((resolve) => {
         stream.onAbort(() => resolve('aborted'));
+        overflow = () => resolve('overflow');
         offShutdown = svc.shutdown.onShutdown(() => resolve('shutdown'));
         if (p.tokenExpiresAt !== undefined)
           expiry = setTimeout(() => resolve('expired'), Math.min(MAX_TIMER_MS, Math.max(0, p.tokenExpiresAt - Date.now())));
@@ -70,7 +77,7 @@ export const events: PortalHandlers['events'] = {
       offShutdown();
       clearInterval(heartbeat);
       unsubscribe();
-      if (why !== 'aborted') await writing;
+      if (why === 'expired' || why === 'shutdown') await writing;
       closed = true;
       if (why === 'expired') await control('stream.token_expired').catch(() => {});
       if (why === 'shutdown') await stream.write('retry: 500\n: server shutting down, reconnect with Last-Event-ID\n\n').catch(() => {});
