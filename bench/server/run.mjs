@@ -12,14 +12,13 @@
 // bare req/s and list p99 ≤ 50 ms (judged on PostgreSQL; PGlite is reported the same way).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { cpuMs, autocannon as load, postgresCpuMs as pgCpu } from './lib.mjs';
 
 const require = createRequire(new URL('../../packages/server/package.json', import.meta.url));
 const pg = require('pg');
-const autocannonBin = fileURLToPath(new URL('../../node_modules/.bin/autocannon', import.meta.url));
 const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
 const duration = Number(process.argv[2] ?? 10);
@@ -27,72 +26,7 @@ const rounds = Number(process.argv[3] ?? 3);
 const connections = 50;
 const BUDGET = { ratio: 0.4, p99: 50 };
 
-// CPU time (user + system) the server process spent, ms: robust against other load on the machine.
-const TICK_MS = 10; // USER_HZ = 100 on Linux
-function cpuMs(pid, withChildren = false) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0)) * TICK_MS;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-// CPU of the PostgreSQL backends serving the bench database (their process title names it), so
-// that other databases' work on a shared server (other test runs) is not counted. Backends that
-// end during a round take their CPU with them; the server keeps its connections open meanwhile.
 let benchDb = null;
-function postgresCpuMs() {
-  if (!benchDb) return 0;
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!title.startsWith('postgres:') || !title.includes(` ${benchDb} `)) continue;
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(f[11]) + Number(f[12])) * TICK_MS;
-    } catch {}
-  }
-  return total;
-}
-
-function autocannon(url, seconds, headers = {}) {
-  const args = ['-c', String(connections), '-d', String(seconds), '--json'];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  args.push(url);
-  return new Promise((resolve, reject) => {
-    const p = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    // The load generator's own CPU, sampled until it exits (its children included).
-    let loadCpu = 0;
-    const poll = setInterval(() => {
-      const v = cpuMs(p.pid, true);
-      if (!Number.isNaN(v)) loadCpu = v;
-    }, 250);
-    let out = '';
-    p.stdout.on('data', (d) => {
-      out += d;
-    });
-    p.on('error', reject);
-    p.on('close', (code) => {
-      clearInterval(poll);
-      try {
-        const r = JSON.parse(out.trim().split('\n').pop());
-        resolve({
-          rps: r.requests.average,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          non2xx: r.non2xx,
-          errors: r.errors + r.timeouts,
-          requests: r.requests.total,
-          loadCpuMs: loadCpu,
-        });
-      } catch (err) {
-        reject(new Error(`autocannon exited ${code}: ${out.slice(0, 500)} (${err})`));
-      }
-    });
-  });
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -101,11 +35,11 @@ const median = (xs) => {
 };
 const measure = async (pid, url, headers) => {
   const before = cpuMs(pid);
-  const pgBefore = postgresCpuMs();
-  const r = await autocannon(url, duration, headers);
+  const pgBefore = pgCpu(benchDb);
+  const r = await load(url, duration, headers);
   const n = Math.max(1, r.requests);
   r.cpuUs = ((cpuMs(pid) - before) * 1000) / n;
-  r.pgCpuUs = ((postgresCpuMs() - pgBefore) * 1000) / n;
+  r.pgCpuUs = ((pgCpu(benchDb) - pgBefore) * 1000) / n;
   r.loadCpuUs = (r.loadCpuMs * 1000) / n;
   return r;
 };
@@ -133,8 +67,8 @@ async function bench(label, env) {
     ]);
     const { list: listUrl, bare: bareUrl, token } = JSON.parse(line);
     const auth = { authorization: `Bearer ${token}` };
-    await autocannon(listUrl, Math.min(5, duration), auth); // warm-up (JIT, pools, caches)
-    await autocannon(bareUrl, Math.min(3, duration));
+    await load(listUrl, Math.min(5, duration), auth); // warm-up (JIT, pools, caches)
+    await load(bareUrl, Math.min(3, duration));
     const list = [];
     const bare = [];
     for (let i = 0; i < rounds; i++) {

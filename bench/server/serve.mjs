@@ -29,7 +29,8 @@ const s = await server.startServer({
     ...(databaseUrl ? { databaseUrl } : { dataDir: 'memory://', databaseUrl: undefined }),
   },
 });
-await server.seed(s.db, { filesDir: mkdtempSync(join(tmpdir(), 'pb-')) });
+// BENCH_SEED=0: another process seeded this database (bench/server/nodes.mjs, the second node).
+if (process.env.BENCH_SEED !== '0') await server.seed(s.db, { filesDir: mkdtempSync(join(tmpdir(), 'pb-')) });
 // BENCH_CPU_PROFILE=file.cpuprofile: profile this process from here on (after seeding) until killed.
 let profiler;
 if (process.env.BENCH_CPU_PROFILE) {

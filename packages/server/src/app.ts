@@ -3,14 +3,16 @@ import { createPrincipalResolver, createTokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import type { Db } from './db/db.js';
-import { EventBus } from './events.js';
+import { EventBus } from './event-feed.js';
 import { registerEndpoints } from './http/endpoints.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
 import { requestContext } from './http/request-context.js';
 import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
 import { type RetentionJob, startRetention } from './retention.js';
 import { fileForLink } from './routes/files.js';
+import { Shutdown } from './shutdown.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFileSigner } from './storage.js';
 
@@ -24,6 +26,7 @@ export interface CreateAppOptions {
 export interface PorticoApp {
   app: Hono;
   services: Services;
+  metrics: Metrics;
   /** Starts the LISTEN that feeds /events and the retention job (done by startServer). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -42,23 +45,27 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     config,
     storage: storage ?? (ownStorage as Storage),
     signer: createFileSigner(config.fileUrlSecret, config.fileUrlTtlSeconds),
-    bus: new EventBus(),
+    bus: new EventBus(log, config.heartbeatMs),
     verify: createTokenVerifier(config),
     principals: createPrincipalResolver(db),
     log,
+    shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
   };
+  const metrics = createMetrics(db, services.bus);
   const app = new Hono();
   const { middleware, send } = requestContext(config, log);
   app.use('*', middleware);
+  app.use('*', metrics.middleware);
   app.onError(problemHandler(log));
   app.notFound(notFoundProblem);
-  registerSystemRoutes(app, db);
+  registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerEndpoints(app, { db, config, services, send });
   let retention: RetentionJob | undefined;
   return {
     app,
     services,
+    metrics,
     async start() {
       await services.bus.start(db);
       retention = startRetention(

@@ -31,15 +31,25 @@ async function main() {
   log.info('listening', {
     url: `http://localhost:${running.port}`,
     database: running.db.kind,
+    migrations_applied: running.migrated.length,
     data_dir: config.databaseUrl ? undefined : config.dataDir,
     files_dir: config.filesDir,
     staff_api: Boolean(config.staffKey),
   });
   if (!config.jwtSecret && !config.jwksUrl)
     log.warn('neither PORTICO_JWT_SECRET nor PORTICO_JWKS_URL is set: every portal request will be refused');
+  let stopping = false;
   const stop = async (signal: string) => {
-    log.info('stopping', { signal });
+    if (stopping) {
+      log.warn('stopping now', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    log.info('stopping', { signal, deadline_s: config.shutdownTimeoutMs / 1000 });
+    // Whatever happens, the process is gone a little after the deadline.
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5000).unref();
     await running.close();
+    log.info('stopped', { signal });
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

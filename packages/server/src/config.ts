@@ -32,6 +32,16 @@ export interface Config {
   databasePoolSize: number;
   /** Pipelined PostgreSQL connections for statements outside transactions (PORTICO_DB_PIPELINES; 0: the pool). */
   databasePipelines: number;
+  /**
+   * Named prepared statements (PORTICO_DB_PREPARE, default 1). 0 for a pooler in transaction mode
+   * that does not track them (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  databasePrepare: boolean;
+  /**
+   * A direct connection for LISTEN (DATABASE_LISTEN_URL) when DATABASE_URL goes through a pooler in
+   * transaction mode, which cannot hold a LISTEN; default DATABASE_URL.
+   */
+  databaseListenUrl?: string;
   filesDir: string;
   storage: StorageConfig;
   /** HS256 secret for portal tokens. */
@@ -54,6 +64,8 @@ export interface Config {
   fileUrlTtlSeconds: number;
   /** Validate every response against the contract (tests): a mismatch answers 500. */
   validateResponses: boolean;
+  /** How long a stopping process waits for in-flight requests, ms (PORTICO_SHUTDOWN_TIMEOUT_SECONDS). */
+  shutdownTimeoutMs: number;
   /** SSE heartbeat interval, ms. */
   heartbeatMs: number;
   /** How often the retention job runs, ms (PORTICO_RETENTION_INTERVAL_SECONDS; 0: never). */
@@ -82,6 +94,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: Number(env.PORTICO_DB_POOL_SIZE ?? 20),
     databasePipelines: Number(env.PORTICO_DB_PIPELINES ?? 4),
+    databasePrepare:
+      env.PORTICO_DB_PREPARE === undefined || env.PORTICO_DB_PREPARE === '' ? true : flag('PORTICO_DB_PREPARE', env.PORTICO_DB_PREPARE),
+    databaseListenUrl: env.DATABASE_LISTEN_URL || undefined,
     filesDir: resolve(env.PORTICO_FILES_DIR || '.portico/files'),
     storage: storageConfig(env),
     jwtSecret,
@@ -101,6 +116,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     fileUrlTtlSeconds: Number(env.PORTICO_FILE_URL_TTL ?? 900),
     validateResponses: env.PORTICO_VALIDATE_RESPONSES === '1',
     heartbeatMs: 15000,
+    shutdownTimeoutMs: bounded('PORTICO_SHUTDOWN_TIMEOUT_SECONDS', env.PORTICO_SHUTDOWN_TIMEOUT_SECONDS, 10, 0, 3600) * 1000,
     retentionIntervalMs: bounded('PORTICO_RETENTION_INTERVAL_SECONDS', env.PORTICO_RETENTION_INTERVAL_SECONDS, 600, 0, 86400) * 1000,
     eventRetentionHours: bounded('PORTICO_EVENT_RETENTION_HOURS', env.PORTICO_EVENT_RETENTION_HOURS, 72, 1, 87600),
   };

@@ -4,8 +4,9 @@ import type { Config } from './config.js';
 import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
 import type { Queryable } from './db/db.js';
 import type { OrgDb } from './db/tenant.js';
-import type { EventBus } from './events.js';
+import type { EventBus } from './event-feed.js';
 import type { Logger } from './log.js';
+import type { Shutdown } from './shutdown.js';
 import type { Storage } from './storage/index.js';
 import type { Disposition, FileSigner } from './storage.js';
 import type { RawJson } from './wire.js';
@@ -20,6 +21,8 @@ export interface Services {
   verify: TokenVerifier;
   principals: ReturnType<typeof createPrincipalResolver>;
   log: Logger;
+  /** Set when the process begins to stop (streams end with a reconnect hint). */
+  shutdown: Shutdown;
   /**
    * A signed file link names a file, not an organization: its organization (and what the download
    * needs) is read first, by the server's own role, and only then is the signature over file and

@@ -1,5 +1,4 @@
 import type { PortalEvent } from '@portico/contract';
-import type { Db } from './db/db.js';
 import type { OrgDb } from './db/tenant.js';
 
 export const EVENTS_CHANNEL = 'portico_events';
@@ -15,26 +14,22 @@ export interface NewEvent {
 }
 
 /**
- * Appends to the organization's event log inside the caller's transaction. The sequence
- * number comes from the organization's row under its lock, so numbers grow in commit order and
- * a reader resuming "after N" never skips an event committed later with a smaller number.
- * pg_notify is transactional: listeners hear of it only after COMMIT.
+ * Appends to the organization's event log inside the caller's transaction: one INSERT, no lock.
+ * The events are unnumbered until a reader numbers them after COMMIT (`number_events`,
+ * migrations/070_event_numbers_after_commit.sql), so an organization's writes do not wait for one
+ * another, and a number is only ever given to a committed event: numbers grow in commit order and
+ * a reader resuming "after N" never skips an event committed later. The table's trigger notifies
+ * `portico_events` with the organization's id (delivered at COMMIT).
  */
 export async function appendEvents(tx: OrgDb, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const [row] = await tx.query<{ event_seq: string | number }>('UPDATE organizations SET event_seq = event_seq + $1 RETURNING event_seq', [
-    events.length,
-  ]);
-  const last = Number(row!.event_seq);
-  const first = last - events.length + 1;
   const params: unknown[] = [];
   const values = events.map((e, i) => {
-    params.push(first + i, e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
-    const b = i * 7;
-    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7})`;
+    params.push(e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
+    const b = i * 6;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`;
   });
-  await tx.query(`INSERT INTO events (seq, type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`, params);
-  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${tx.orgId}:${last}`]);
+  await tx.query(`INSERT INTO events (type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`, params);
 }
 
 export interface EventRow {
@@ -43,15 +38,26 @@ export interface EventRow {
   kind: string;
   resource_id: string;
   parent_id: string | null;
+  contact_id: string | null;
+  admin_only: boolean;
   occurred_at: Date;
 }
 
-export async function eventsAfter(q: OrgDb, after: number, viewer: { contactId: string; admin: boolean }, limit = 500) {
+export interface Viewer {
+  contactId: string;
+  admin: boolean;
+}
+
+/** Whether a viewer may see an event (the same rule for every stream of the organization). */
+export const visibleTo = (v: Viewer, r: EventRow): boolean =>
+  v.admin || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId));
+
+/** Numbered events after `after` (up to `upTo` when given), every viewer's, in order. */
+export async function eventsAfter(q: OrgDb, after: number, limit = 500, upTo?: number) {
   return q.query<EventRow>(
-    `SELECT seq, type, kind, resource_id, parent_id, occurred_at FROM events
-     WHERE seq > $1 AND ($2 OR (NOT admin_only AND (contact_id IS NULL OR contact_id = $3)))
-     ORDER BY seq LIMIT $4`,
-    [after, viewer.admin, viewer.contactId, limit],
+    `SELECT seq, type, kind, resource_id, parent_id, contact_id, admin_only, occurred_at FROM events
+     WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+    [after, upTo ?? Number.MAX_SAFE_INTEGER, limit],
   );
 }
 
@@ -73,44 +79,3 @@ export const toPortalEvent = (r: EventRow): PortalEvent => ({
   resource: { kind: r.kind as PortalEvent['resource']['kind'], id: r.resource_id, parentId: r.parent_id },
   occurredAt: r.occurred_at.toISOString(),
 });
-
-/**
- * One LISTEN per process fans notifications out to the open streams of that organization.
- * Works the same with PGlite (in-process) and PostgreSQL (across processes).
- */
-export class EventBus {
-  private subs = new Map<string, Set<() => void>>();
-  private stop: (() => Promise<void>) | null = null;
-
-  async start(db: Db): Promise<void> {
-    this.stop = await db.listen(
-      EVENTS_CHANNEL,
-      (payload) => {
-        const org = payload.slice(0, payload.lastIndexOf(':'));
-        for (const fn of this.subs.get(org) ?? []) fn();
-      },
-      // After a lost LISTEN connection came back, everyone re-reads the log.
-      () => {
-        for (const set of this.subs.values()) for (const fn of set) fn();
-      },
-    );
-  }
-
-  subscribe(orgId: string, fn: () => void): () => void {
-    let set = this.subs.get(orgId);
-    if (!set) {
-      set = new Set();
-      this.subs.set(orgId, set);
-    }
-    set.add(fn);
-    return () => {
-      set.delete(fn);
-      if (set.size === 0) this.subs.delete(orgId);
-    };
-  }
-
-  async close(): Promise<void> {
-    await this.stop?.();
-    this.stop = null;
-  }
-}

@@ -13,9 +13,16 @@ import type { Storage } from './storage/index.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
 export async function openDb(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize' | 'databasePipelines'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databasePoolSize' | 'databasePipelines' | 'databasePrepare' | 'databaseListenUrl'>>,
 ): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { max: config.databasePoolSize, pipelines: config.databasePipelines });
+  if (config.databaseUrl)
+    return openPostgres(config.databaseUrl, {
+      max: config.databasePoolSize,
+      pipelines: config.databasePipelines,
+      prepare: config.databasePrepare,
+      listenUrl: config.databaseListenUrl,
+    });
   if (config.dataDir !== 'memory://') await mkdir(config.dataDir, { recursive: true });
   return openPglite(config.dataDir);
 }
@@ -25,6 +32,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   portico: PorticoApp;
+  /** The migrations this process applied at start (none when another process had). */
+  migrated: string[];
   close(): Promise<void>;
 }
 
@@ -42,25 +51,51 @@ export interface StartServerOptions {
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(process.env, opts.config);
   const db = opts.db ?? (await openDb(config));
-  if (opts.migrate !== false) await migrate(db);
+  const migrated = opts.migrate !== false ? await migrate(db) : [];
   const portico = createApp({ db, config, storage: opts.storage });
   await portico.start();
-  const server = createServer(getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse }));
+  const listener = getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse });
+  const shutdown = portico.services.shutdown;
+  let inflight = 0;
+  const server = createServer((req, res) => {
+    inflight++;
+    res.once('close', () => {
+      inflight--;
+    });
+    // Stopping: this answer is the connection's last (a keep-alive client reconnects elsewhere).
+    if (shutdown.started) res.setHeader('Connection', 'close');
+    void listener(req, res);
+  });
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     db,
     portico,
-    async close() {
-      await portico.close();
-      await new Promise<void>((resolve) => {
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => resolve());
-      });
-      if (!opts.db) await db.close();
+    migrated,
+    /**
+     * Graceful: stop accepting connections, tell event streams to reconnect (elsewhere) and end
+     * them, let in-flight requests finish — up to `config.shutdownTimeoutMs`, then cut what is left
+     * — and close the event bus, storage and database.
+     */
+    close() {
+      closing ??= (async () => {
+        shutdown.begin();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const deadline = Date.now() + config.shutdownTimeoutMs;
+        while (inflight > 0 && Date.now() < deadline) {
+          server.closeIdleConnections();
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        server.closeAllConnections();
+        await closed;
+        await portico.close();
+        if (!opts.db) await db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -58,6 +58,8 @@ describe('what expires', () => {
       [fx.tokens.gina, 'Globex event'],
     ] as const)
       await h.api('/tickets', { token, body: { subject, body: 'x' } });
+    // Events are numbered after COMMIT by readers (migration 070); no stream was open here.
+    await h.db.query('SELECT number_events(id) FROM organizations');
     const orgs = await h.db.query<{ id: string; external_id: string; event_seq: string | number }>(
       'SELECT id, external_id, event_seq FROM organizations ORDER BY external_id',
     );

@@ -31,6 +31,16 @@ export interface Db extends Queryable {
   /** Subscribes to NOTIFY on a channel. `onReconnect` fires after a lost connection came back. */
   listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** The PostgreSQL pool's state (metrics); PGlite has none. */
+  poolStats?(): PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+  pipelines: number;
 }
 
 /** The database cannot be reached (connection refused, terminated, timed out): answer 503. */

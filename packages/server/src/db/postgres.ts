@@ -21,6 +21,10 @@ export interface PostgresOptions {
    * same connection. 0 sends them through the pool like transactions.
    */
   pipelines?: number;
+  /** Named prepared statements (default true); false behind a pooler that does not keep them. */
+  prepare?: boolean;
+  /** Where LISTEN connects (default: `url`): a direct connection when `url` is a transaction-mode pooler. */
+  listenUrl?: string;
 }
 
 const QUERY_TIMEOUT = 30000;
@@ -80,13 +84,15 @@ class TenantQuery extends BaseQuery {
     readonly orgId: string,
     text: string,
     values: unknown[],
+    /** Whether the context statement is prepared once per connection (named) or parsed each time. */
+    private readonly named = true,
   ) {
     super(text, values);
     this.phase = 'context';
     this.parsesStatement = false;
   }
   get name(): string | undefined {
-    return this.phase === 'context' ? CONTEXT_NAME : this.statementName;
+    return this.phase === 'context' ? (this.named ? CONTEXT_NAME : undefined) : this.statementName;
   }
   set name(v: string | undefined) {
     this.statementName = v;
@@ -102,11 +108,13 @@ class TenantQuery extends BaseQuery {
     return true;
   }
   override prepare(connection: PgConnection) {
-    if (!(connection.parsedStatements[CONTEXT_NAME] || connection.submittedNamedStatements[CONTEXT_NAME])) {
+    const context = this.named ? CONTEXT_NAME : '';
+    if (!this.named) connection.parse({ text: TENANT_CONTEXT_SQL, name: '' });
+    else if (!(connection.parsedStatements[CONTEXT_NAME] || connection.submittedNamedStatements[CONTEXT_NAME])) {
       connection.parse({ text: TENANT_CONTEXT_SQL, name: CONTEXT_NAME });
       connection.submittedNamedStatements[CONTEXT_NAME] = TENANT_CONTEXT_SQL;
     }
-    connection.bind({ portal: '', statement: CONTEXT_NAME, values: [this.orgId] });
+    connection.bind({ portal: '', statement: context, values: [this.orgId] });
     connection.execute({ portal: '' });
     // Then pg's own prepare for the statement: parse if new, bind, describe, execute, sync.
     this.phase = 'statement';
@@ -224,6 +232,7 @@ function createPipelines(url: string, size: number, connectionTimeoutMillis: num
         conn.inflight--;
       }
     },
+    size: () => conns.length,
     async close() {
       closed = true;
       await Promise.all(conns.splice(0).map((c) => c.client.end().catch(() => {})));
@@ -251,11 +260,12 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   // list that halves the database's CPU per request). Bounded: only short statements with few
   // parameters (not the seed's bulk INSERTs), and at most MAX_NAMED distinct texts per process.
   const names = new Map<string, string>();
+  const prepare = opts.prepare !== false;
   /** The query object of a statement: named when it may be prepared; in a tenant context with `orgId`. */
   const makeQuery = (sql: string, params: unknown[] | undefined, orgId?: string): PgQuery => {
     const values = params && params.length > 0 ? params : undefined;
-    const query: PgQuery = orgId === undefined ? new pg.Query(sql, values) : new TenantQuery(orgId, sql, values ?? []);
-    if (values) {
+    const query: PgQuery = orgId === undefined ? new pg.Query(sql, values) : new TenantQuery(orgId, sql, values ?? [], prepare);
+    if (values && prepare) {
       let name = names.get(sql);
       if (name === undefined && names.size < MAX_NAMED && sql.length <= 8192 && values.length <= 64) {
         name = `p_${createHash('sha1').update(sql).digest('base64url').slice(0, 24)}`;
@@ -328,6 +338,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   };
   return {
     kind: 'postgres',
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: opts.max ?? 20,
+      pipelines: pipelines?.size() ?? 0,
+    }),
     query: (sql, params) => run(single(makeQuery(sql, params))),
     exec: async (sql) => {
       await run(pool.query(sql));
@@ -344,7 +361,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       let delay = 250;
       const connect = async (): Promise<void> => {
         if (stopped) return;
-        const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+        const c = new pg.Client({ connectionString: opts.listenUrl ?? url, connectionTimeoutMillis: 3000 });
         c.on('error', () => {});
         c.on('end', () => {
           if (stopped || client !== c) return;
