@@ -6,6 +6,8 @@ import {
   ArticleVote,
   ArticleVoteResult,
   CategoryList,
+  KnowledgeBaseHome,
+  KnowledgeBaseHomeQuery,
   SearchResults,
   SlugParams,
 } from '../schemas/article.js';
@@ -32,4 +34,5 @@ export const articles = {
     response: ArticleVoteResult,
   }),
   categories: get({ path: '/categories', response: CategoryList }),
+  home: get({ path: '/knowledge-base', query: KnowledgeBaseHomeQuery, response: KnowledgeBaseHome }),
 } as const;

@@ -9,6 +9,8 @@ import {
   ArticleVote,
   ArticleVoteResult,
   CategoryList,
+  KnowledgeBaseHome,
+  KnowledgeBaseHomeQuery,
   SearchResults,
   SlugParams,
 } from '../schemas.js';
@@ -33,4 +35,5 @@ export const articles = {
     idempotent: false,
   },
   categories: { path: '/categories', response: CategoryList, method: 'GET', idempotent: true },
+  home: { path: '/knowledge-base', query: KnowledgeBaseHomeQuery, response: KnowledgeBaseHome, method: 'GET', idempotent: true },
 } as unknown as typeof Z;
