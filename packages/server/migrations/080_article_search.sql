@@ -4,7 +4,7 @@
 -- configuration (english, german, simple for any other), so stop words ("how", "do", "I") are
 -- dropped and words are stemmed ("invoices" → invoic). Title weighs A, summary and tags B, the
 -- body (as plain text) C.
-ALTER TABLE articles ADD COLUMN lang text NOT NULL DEFAULT 'en' CHECK (length(lang) <= 35 AND lang ~ '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$');
+ALTER TABLE articles ADD COLUMN lang text NOT NULL DEFAULT 'en' CHECK (lang ~ '^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$');
 
 CREATE FUNCTION article_ts_config(lang text) RETURNS regconfig
   LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -6,8 +6,6 @@ import {
   ArticleVote,
   ArticleVoteResult,
   CategoryList,
-  KnowledgeBaseHome,
-  KnowledgeBaseHomeQuery,
   SearchResults,
   SlugParams,
 } from '../schemas/article.js';
@@ -34,5 +32,4 @@ export const articles = {
     response: ArticleVoteResult,
   }),
   categories: get({ path: '/categories', response: CategoryList }),
-  home: get({ path: '/knowledge-base', query: KnowledgeBaseHomeQuery, response: KnowledgeBaseHome }),
 } as const;

@@ -65,10 +65,6 @@ export const articles: PortalHandlers['articles'] = {
     return { helpfulCount: num(r!.helpful), notHelpfulCount: num(r!.not_helpful) };
   },
 
-  async home({ db, query }) {
-    return knowledgeBaseHome(db, query.limit);
-  },
-
   async categories({ db }) {
     const rows = await db.query(
       `SELECT c.id, c.slug, c.name, count(a.id)::int AS n FROM article_categories c
@@ -76,5 +72,11 @@ export const articles: PortalHandlers['articles'] = {
        GROUP BY c.id, c.slug, c.name HAVING count(a.id) > 0 ORDER BY c.name, c.id`,
     );
     return { data: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: num(r.n) })) };
+  },
+};
+
+export const knowledgeBase: PortalHandlers['knowledgeBase'] = {
+  async home({ db, query }) {
+    return knowledgeBaseHome(db, query.limit);
   },
 };

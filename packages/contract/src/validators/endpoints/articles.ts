@@ -9,8 +9,6 @@ import {
   ArticleVote,
   ArticleVoteResult,
   CategoryList,
-  KnowledgeBaseHome,
-  KnowledgeBaseHomeQuery,
   SearchResults,
   SlugParams,
 } from '../schemas.js';
@@ -35,5 +33,4 @@ export const articles = {
     idempotent: false,
   },
   categories: { path: '/categories', response: CategoryList, method: 'GET', idempotent: true },
-  home: { path: '/knowledge-base', query: KnowledgeBaseHomeQuery, response: KnowledgeBaseHome, method: 'GET', idempotent: true },
 } as unknown as typeof Z;

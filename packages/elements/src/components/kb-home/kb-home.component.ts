@@ -1,5 +1,6 @@
 import type { ArticleCategory, ArticleSummary, KnowledgeBaseHome, Page } from '@portico/contract';
 import { articles } from '@portico/contract/validators/articles';
+import { knowledgeBase } from '@portico/contract/validators/knowledgeBase';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
@@ -16,7 +17,7 @@ const fill = (template: string, slug: string) => template.replaceAll('{slug}', e
 /**
  * The knowledge base as a place to browse, shown as it is (no search needed): its topics with how
  * many articles each has, the articles readers found most helpful and those updated most recently
- * (`articles.home`). Choosing a topic shows its articles in place (`articles.list`, "Show more"),
+ * (`knowledgeBase.home`). Choosing a topic shows its articles in place (`articles.list`, "Show more"),
  * with "All topics" to go back — or, with `category-href`, goes to the host's page for it.
  * Articles and topics are links when `article-href` / `category-href` are set (so they open in a
  * new tab like any link), buttons otherwise; each fires a cancelable event first. Pair it with
@@ -74,7 +75,7 @@ export class PorticoKbHome extends PorticoElement<KbHomeMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
   static override resources = {
     en,
-    endpoints: { articles },
+    endpoints: { articles, knowledgeBase },
     locales: { de: () => import('./kb-home.messages.de.js'), ar: () => import('./kb-home.messages.ar.js') },
   };
 
@@ -107,7 +108,7 @@ export class PorticoKbHome extends PorticoElement<KbHomeMessageKey> {
 
   private readonly home = new ResourceController(this, {
     args: () => [this.count] as const,
-    load: (client, [limit], { signal }): Promise<KnowledgeBaseHome> => client.articles.home({ limit, signal }),
+    load: (client, [limit], { signal }): Promise<KnowledgeBaseHome> => client.knowledgeBase.home({ limit, signal }),
     live: ['article'],
   });
 

@@ -44,7 +44,7 @@ export const Topic: Story = { name: 'A topic’s articles', args: { category: 'r
 
 export const NoVotesYet: Story = {
   name: 'No popular articles yet',
-  parameters: { portico: { handlers: { 'articles.home': json(knowledgeBaseHome({ popular: [] })) } } },
+  parameters: { portico: { handlers: { 'knowledgeBase.home': json(knowledgeBaseHome({ popular: [] })) } } },
 };
 
 export const LongText: Story = {
@@ -52,7 +52,7 @@ export const LongText: Story = {
   parameters: {
     portico: {
       handlers: {
-        'articles.home': json(
+        'knowledgeBase.home': json(
           knowledgeBaseHome({
             categories: [
               { id: 'c', slug: 'x', name: 'Administration, permissions and single sign-on for large organizations', articleCount: 42 },
@@ -67,35 +67,35 @@ export const LongText: Story = {
   },
 };
 
-export const Loading: Story = { parameters: { portico: { handlers: { 'articles.home': never() }, waitFor: '[part~="loading"]' } } };
+export const Loading: Story = { parameters: { portico: { handlers: { 'knowledgeBase.home': never() }, waitFor: '[part~="loading"]' } } };
 
-export const Slow: Story = { parameters: { portico: { handlers: { 'articles.home': slow(1500), 'articles.list': slow(1500) } } } };
+export const Slow: Story = { parameters: { portico: { handlers: { 'knowledgeBase.home': slow(1500), 'articles.list': slow(1500) } } } };
 
 export const Empty: Story = {
   parameters: {
     portico: {
-      handlers: { 'articles.home': json(knowledgeBaseHome({ categories: [], popular: [], recent: [], articleCount: 0 })) },
+      handlers: { 'knowledgeBase.home': json(knowledgeBaseHome({ categories: [], popular: [], recent: [], articleCount: 0 })) },
       waitFor: '[part~="empty"]',
     },
   },
 };
 
-export const Unavailable: Story = { name: 'Error (503)', parameters: { portico: { handlers: { 'articles.home': unavailable() } } } };
+export const Unavailable: Story = { name: 'Error (503)', parameters: { portico: { handlers: { 'knowledgeBase.home': unavailable() } } } };
 
 export const ErrorThenRetry: Story = {
   name: 'Error, Retry recovers',
-  parameters: { portico: { handlers: { 'articles.home': failOnce(unavailable()) } } },
+  parameters: { portico: { handlers: { 'knowledgeBase.home': failOnce(unavailable()) } } },
 };
 
 export const Malformed: Story = {
   name: 'Malformed response',
-  parameters: { portico: { handlers: { 'articles.home': malformed() } } },
+  parameters: { portico: { handlers: { 'knowledgeBase.home': malformed() } } },
 };
 
-export const NotJson: Story = { name: 'Response is not JSON', parameters: { portico: { handlers: { 'articles.home': notJson() } } } };
+export const NotJson: Story = { name: 'Response is not JSON', parameters: { portico: { handlers: { 'knowledgeBase.home': notJson() } } } };
 
 export const Refreshing: Story = {
-  parameters: { portico: { handlers: { 'articles.home': afterFirst(never()) }, waitFor: '[part~="content"][aria-busy="true"]' } },
+  parameters: { portico: { handlers: { 'knowledgeBase.home': afterFirst(never()) }, waitFor: '[part~="content"][aria-busy="true"]' } },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('portico-kb-home')!;
     for (let i = 0; i < 100 && !el.overview; i++) await new Promise((r) => setTimeout(r, 20));

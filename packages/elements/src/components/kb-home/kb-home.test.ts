@@ -34,7 +34,7 @@ describe('<portico-kb-home>', () => {
       const { el, api } = await mount();
       await settled(el);
       expect(el.shadowRoot!.firstElementChild!.getAttribute('part')).to.equal('base');
-      expect(calls(api, 'articles.home')[0]!.url.searchParams.get('limit')).to.equal('5');
+      expect(calls(api, 'knowledgeBase.home')[0]!.url.searchParams.get('limit')).to.equal('5');
       const headings = $$(el, '[part~="heading"]');
       expect(headings.map((h) => h.textContent)).to.deep.equal(['Browse by topic', 'Popular articles', 'Recently updated']);
       expect(headings.every((h) => h.getAttribute('role') === 'heading' && h.getAttribute('aria-level') === '2')).to.equal(true);
@@ -59,7 +59,7 @@ describe('<portico-kb-home>', () => {
 
     it('hides the popular section when no article has votes yet', async () => {
       const { el, api } = await mount();
-      api.use('articles.home', json(knowledgeBaseHome({ popular: [] })));
+      api.use('knowledgeBase.home', json(knowledgeBaseHome({ popular: [] })));
       await settled(el);
       expect($(el, '[part~="popular"]')).to.equal(null);
       expect($(el, '[part~="recent"]')).to.not.equal(null);
@@ -70,7 +70,7 @@ describe('<portico-kb-home>', () => {
     it('limit, heading-level, article-href and category-href', async () => {
       const { el, api } = await mount('limit="3" heading-level="3" article-href="/help/{slug}" category-href="/help?topic={slug}"');
       await settled(el);
-      expect(calls(api, 'articles.home')[0]!.url.searchParams.get('limit')).to.equal('3');
+      expect(calls(api, 'knowledgeBase.home')[0]!.url.searchParams.get('limit')).to.equal('3');
       expect($(el, '[part~="heading"]')!.getAttribute('aria-level')).to.equal('3');
       const first = $(el, '[part~="article"]') as HTMLAnchorElement;
       expect(first.tagName).to.equal('A');
@@ -82,7 +82,7 @@ describe('<portico-kb-home>', () => {
 
     it('a slug is URL-encoded into the href', async () => {
       const { el, api } = await mount('article-href="/help/{slug}"');
-      api.use('articles.home', json(knowledgeBaseHome({ recent: [articleSummary(9, { slug: 'a b/c?d' })] })));
+      api.use('knowledgeBase.home', json(knowledgeBaseHome({ recent: [articleSummary(9, { slug: 'a b/c?d' })] })));
       await settled(el);
       expect($(el, '[part~="recent"] a')!.getAttribute('href')).to.equal('/help/a%20b%2Fc%3Fd');
     });
@@ -173,7 +173,7 @@ describe('<portico-kb-home>', () => {
 
     it('empty: the empty slot with its default text, accessible', async () => {
       const { el, api } = await mount();
-      api.use('articles.home', json(knowledgeBaseHome({ categories: [], popular: [], recent: [], articleCount: 0 })));
+      api.use('knowledgeBase.home', json(knowledgeBaseHome({ categories: [], popular: [], recent: [], articleCount: 0 })));
       await settled(el, 'empty');
       expect($(el, '[part~="empty"]')!.textContent).to.contain('The help center has no articles yet.');
       await expect(el).to.be.accessible(AXE);
@@ -189,7 +189,7 @@ describe('<portico-kb-home>', () => {
 
     it('error: an alert by code and portico-error; Retry recovers; accessible', async () => {
       const { el, api } = await mount();
-      api.use('articles.home', problem(503, 'unavailable'));
+      api.use('knowledgeBase.home', problem(503, 'unavailable'));
       const error = oneEvent(el, 'portico-error');
       await settled(el, 'error');
       expect((await error).detail.code).to.equal('unavailable');
@@ -208,7 +208,7 @@ describe('<portico-kb-home>', () => {
     ] as const) {
       it(`malformed data (${name}): an error state, no crash, accessible`, async () => {
         const { el, api } = await mount();
-        api.use('articles.home', response);
+        api.use('knowledgeBase.home', response);
         await settled(el, 'error');
         expect($(el, '[role="alert"]')!.textContent).to.contain('The server sent data that couldn’t be read.');
         expect($(el, '[part~="categories"]')).to.equal(null);
@@ -232,7 +232,7 @@ describe('<portico-kb-home>', () => {
       const { el, api } = await mount();
       const evil = '<img src=x onerror="window.__kbHomeXss=1"><b>bold</b>';
       api.use(
-        'articles.home',
+        'knowledgeBase.home',
         json(
           knowledgeBaseHome({
             categories: [{ id: 'c', slug: 'x', name: evil, articleCount: 1 }],
@@ -332,7 +332,7 @@ describe('<portico-kb-home>', () => {
       const mock = createMockClient();
       const long = 'Supercalifragilisticexpialidocious'.repeat(3);
       mock.api.use(
-        'articles.home',
+        'knowledgeBase.home',
         json(
           knowledgeBaseHome({
             recent: [articleSummary(1, { title: long })],
