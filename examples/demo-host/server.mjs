@@ -658,6 +658,8 @@ async function handle(req, res) {
     );
   }
   if (path === '/help') {
+    // ?topic=<slug> opens a topic's articles (the home links its topics here).
+    const topic = /^[a-z0-9-]{1,120}$/.exec(url.searchParams.get('topic') ?? '')?.[0] ?? '';
     return page(
       res,
       layout(req, {
@@ -665,8 +667,9 @@ async function handle(req, res) {
         title: 'Help',
         active: 'help',
         body: `<h1>Help center</h1>
-          <p class="lede">Search the knowledge base (try “invoice” or “password”).</p>
-          <portico-kb-search popular article-href="/help/{slug}"></portico-kb-search>`,
+          <p class="lede">Search the knowledge base (try “How do I download my invoice”), or browse by topic.</p>
+          <portico-kb-search popular article-href="/help/{slug}"></portico-kb-search>
+          <portico-kb-home article-href="/help/{slug}" category-href="/help?topic={slug}" category="${esc(topic)}"></portico-kb-home>`,
       }),
     );
   }

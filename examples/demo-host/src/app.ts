@@ -24,6 +24,13 @@ document.addEventListener('portico-invoice-download', (e) => {
   window.open(e.detail.url, '_blank', 'noopener');
 });
 
+// Help: "All topics" goes back to the help home (topics open at /help?topic=…, see server.mjs).
+document.addEventListener('portico-category-select', (e) => {
+  if (e.detail.slug) return;
+  e.preventDefault();
+  go('/help');
+});
+
 // DEMO ONLY: the "agent side" form posts through Acme's backend to Portico's staff API.
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-staff-reply]')) {
   form.addEventListener('submit', async (e) => {

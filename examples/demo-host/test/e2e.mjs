@@ -259,6 +259,26 @@ try {
     await assertClean(alice, 'Help article');
   });
 
+  await check('help home: topics with counts, popular and recent articles without searching; a topic lists its articles', async () => {
+    await measure(alice, 'Help (home ready)', () => page.goto(`${base}/help`), 'portico-kb-home [part~="category"]');
+    const topics = await page.locator('portico-kb-home [part~="category-name"]').allTextContents();
+    assert(topics.includes('Billing & invoices'), `topics: ${topics.join(', ')}`);
+    assert((await page.locator('portico-kb-home [part~="popular"] [part~="article"]').count()) > 0, 'no popular articles');
+    assert((await page.locator('portico-kb-home [part~="recent"] time').count()) > 0, 'no recent articles');
+    await Promise.all([
+      page.waitForURL(/\/help\?topic=billing$/),
+      page.locator('portico-kb-home [part~="category"]', { hasText: 'Billing & invoices' }).click(),
+    ]);
+    await page.locator('portico-kb-home [part~="category-articles"] [part~="article"]').first().waitFor({ timeout: TIMEOUT });
+    await assertClean(alice, 'Help topic');
+    await Promise.all([page.waitForURL(/\/help$/), page.locator('portico-kb-home [part~="back"]').click()]);
+    await Promise.all([
+      page.waitForURL(/\/help\/[a-z0-9-]+$/),
+      page.locator('portico-kb-home [part~="popular"] [part~="article"]').first().click(),
+    ]);
+    await page.locator('portico-kb-article [part~="body"]').waitFor({ timeout: TIMEOUT });
+  });
+
   await check('billing: invoices of Acme (admin)', async () => {
     await measure(alice, 'Billing (invoices)', () => page.goto(`${base}/billing`), 'portico-invoice-table [part~="row"]');
     await assertClean(alice, 'Billing');

@@ -150,6 +150,7 @@ const API_GROUPS = Object.keys({
   comments: 1,
   approvals: 1,
   notifications: 1,
+  knowledgeBase: 1,
 } satisfies Record<keyof PorticoApi, 1>);
 
 /**

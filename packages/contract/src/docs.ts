@@ -17,6 +17,7 @@ export const endpointDocs: Record<string, { tag: string; summary: string }> = {
   'articles.get': { tag: 'knowledge base', summary: 'Get an article' },
   'articles.vote': { tag: 'knowledge base', summary: 'Say whether an article helped' },
   'articles.categories': { tag: 'knowledge base', summary: 'List article categories' },
+  'knowledgeBase.home': { tag: 'knowledge base', summary: 'The knowledge base at a glance: categories, popular and recent articles' },
   'invoices.list': { tag: 'billing', summary: 'List invoices' },
   'invoices.totals': { tag: 'billing', summary: 'Totals per currency of the invoices a filter selects' },
   'invoices.get': { tag: 'billing', summary: 'Get an invoice with its lines' },

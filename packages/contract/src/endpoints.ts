@@ -8,6 +8,7 @@ import { deliverables } from './endpoints/deliverables.js';
 import { events } from './endpoints/events.js';
 import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
+import { knowledgeBase } from './endpoints/knowledgeBase.js';
 import { me } from './endpoints/me.js';
 import { notifications } from './endpoints/notifications.js';
 import { projects } from './endpoints/projects.js';
@@ -33,6 +34,7 @@ export const endpoints = {
   notifications,
   files,
   events,
+  knowledgeBase,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -4,7 +4,7 @@
  */
 import type { Me } from './schemas/account.js';
 import type { Approval } from './schemas/approval.js';
-import type { Article, ArticleSummary, SearchHit } from './schemas/article.js';
+import type { Article, ArticleSummary, KnowledgeBaseHome, SearchHit } from './schemas/article.js';
 import type { Comment } from './schemas/comment.js';
 import type { Deliverable, DeliverableVersion } from './schemas/deliverable.js';
 import type { Invoice, InvoiceSummary } from './schemas/invoice.js';
@@ -89,6 +89,20 @@ export const searchHit = (n = 1, o: Partial<SearchHit> = {}): SearchHit => ({
     { text: ' as CSV or PDF.', highlight: false },
   ],
   score: 1 / n,
+  ...o,
+});
+
+/** The knowledge-base home: four topics, three popular and four recent articles. */
+export const knowledgeBaseHome = (o: Partial<KnowledgeBaseHome> = {}): KnowledgeBaseHome => ({
+  categories: [
+    { id: 'cat_1', slug: 'reports', name: 'Reports', articleCount: 12 },
+    { id: 'cat_2', slug: 'billing', name: 'Billing & invoices', articleCount: 7 },
+    { id: 'cat_3', slug: 'account', name: 'Account & security', articleCount: 5 },
+    { id: 'cat_4', slug: 'integrations', name: 'Integrations', articleCount: 1 },
+  ],
+  popular: [1, 2, 3].map((n) => articleSummary(n)),
+  recent: [4, 5, 6, 7].map((n) => articleSummary(n)),
+  articleCount: 25,
   ...o,
 });
 

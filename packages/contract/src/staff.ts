@@ -62,6 +62,8 @@ export const StaffArticleUpsert = z.object({
   bodyFormat: z.enum(['markdown', 'html']),
   category: z.optional(z.object({ slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/)), name: Text(200) })),
   tags: z.optional(z.array(Text(64)).check(z.maxLength(20))),
+  /** The article's language (default `en`): `en` and `de` are stemmed, any other is searched word for word. */
+  lang: z.optional(text(z.maxLength(35), z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/))),
 });
 
 export const StaffInvoiceLine = z.object({

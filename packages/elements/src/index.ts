@@ -11,6 +11,7 @@ export { PorticoDeliverableList } from './components/deliverable-list/deliverabl
 export { PorticoDeliverableViewer } from './components/deliverable-viewer/deliverable-viewer.component.js';
 export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.component.js';
 export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';
+export { PorticoKbHome } from './components/kb-home/kb-home.component.js';
 export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
 export { PorticoProjectTimeline } from './components/project-timeline/project-timeline.component.js';
 export { PorticoProvider } from './components/provider/provider.component.js';

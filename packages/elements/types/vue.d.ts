@@ -16,6 +16,7 @@ import type {
   PorticoEvent,
   PorticoInvoiceTable,
   PorticoKbArticle,
+  PorticoKbHome,
   PorticoKbSearch,
   PorticoProjectTimeline,
   PorticoProvider,
@@ -28,6 +29,7 @@ import type {} from '@portico/elements/components/comment-thread/comment-thread.
 import type {} from '@portico/elements/components/deliverable-list/deliverable-list.events';
 import type {} from '@portico/elements/components/invoice-table/invoice-table.events';
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
+import type {} from '@portico/elements/components/kb-home/kb-home.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
@@ -400,6 +402,61 @@ export interface PorticoKbArticleVueEvents {
   /** `portico-article-vote`: The vote was recorded; `detail` is `{ slug, helpful, helpfulCount, notHelpfulCount }`. Detail: `PorticoArticleVoteDetail`. */
   'portico-article-vote': (event: PorticoEvent<'portico-article-vote'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code (`not_found` for an unknown slug). Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-kb-home>`: A help-center home: topics with counts, popular and recently updated articles. */
+export interface PorticoKbHomeVueProps {
+  /**
+   * Slug of the topic whose articles are shown; empty shows the home (topics, popular, recent).
+   *
+   * Attribute `category` (reflected), default `''`.
+   */
+  category?: PorticoKbHome['category'];
+  /**
+   * How many popular and recent articles to show (1–20).
+   *
+   * Attribute `limit`, default `5`.
+   */
+  limit?: PorticoKbHome['limit'];
+  /**
+   * Level of the section headings (1–6).
+   *
+   * Attribute `heading-level`, default `2`.
+   */
+  headingLevel?: PorticoKbHome['headingLevel'];
+  /**
+   * An article's URL, with `{slug}` (e.g. `/help/{slug}`). Unset, articles are buttons: listen to `portico-article-open`.
+   *
+   * Attribute `article-href`.
+   */
+  articleHref?: PorticoKbHome['articleHref'];
+  /**
+   * A topic's URL, with `{slug}` (e.g. `/help?topic={slug}`). Unset, a topic opens in place.
+   *
+   * Attribute `category-href`.
+   */
+  categoryHref?: PorticoKbHome['categoryHref'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoKbHome['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoKbHome['theme'];
+}
+
+/** Events of `<portico-kb-home>`. */
+export interface PorticoKbHomeVueEvents {
+  /** `portico-article-open`: An article was chosen; `detail` is `{ slug, article }`. Cancelable: `preventDefault()` skips `article-href` navigation. Detail: `PorticoArticleOpenDetail`. */
+  'portico-article-open': (event: PorticoEvent<'portico-article-open'>) => void;
+  /** `portico-category-select`: A topic (or “All topics”, slug `''`) was chosen; `detail` is `{ slug, category }`. Cancelable: `preventDefault()` keeps the view and skips `category-href` navigation. Detail: `PorticoCategorySelectDetail`. */
+  'portico-category-select': (event: PorticoEvent<'portico-category-select'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
@@ -819,6 +876,12 @@ declare module 'vue' {
      * @see https://www.npmjs.com/package/@portico/elements
      */
     'portico-kb-article': PorticoVueElement<PorticoKbArticle, PorticoKbArticleVueProps, PorticoKbArticleVueEvents>;
+    /**
+     * A help-center home: topics with counts, popular and recently updated articles.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-kb-home': PorticoVueElement<PorticoKbHome, PorticoKbHomeVueProps, PorticoKbHomeVueEvents>;
     /**
      * A knowledge-base search box with suggestions.
      *

@@ -11,6 +11,7 @@ export {
 } from './deliverable-viewer.js';
 export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoiceTableProps } from './invoice-table.js';
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';
+export { PorticoKbHome, type PorticoKbHomeElement, type PorticoKbHomeProps } from './kb-home.js';
 export { PorticoKbSearch, type PorticoKbSearchElement, type PorticoKbSearchProps } from './kb-search.js';
 export { PorticoProjectTimeline, type PorticoProjectTimelineElement, type PorticoProjectTimelineProps } from './project-timeline.js';
 export { PorticoProvider, type PorticoProviderElement, type PorticoProviderProps } from './provider.js';

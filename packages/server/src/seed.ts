@@ -16,6 +16,7 @@ import { newId } from './ids.js';
 import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
+import { seedHelpArticles, seedHelpVotes } from './seed-articles.js';
 import { createStorage, type Storage } from './storage/index.js';
 
 export interface SeedSummary {
@@ -318,6 +319,7 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
       articleRows,
     );
     summary.articles = articleRows.length;
+    summary.articles += await seedHelpArticles(tx, now);
 
     for (const o of ORGS) {
       const [org] = await tx.query(
@@ -338,6 +340,11 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
         );
         contacts.push({ id: row!.id, name: c.name, ext: c.ext, roles: c.roles });
       }
+      await seedHelpVotes(
+        tx,
+        orgId,
+        contacts.map((c) => c.id),
+      );
 
       // Tickets and their threads.
       const tickets: unknown[][] = [];

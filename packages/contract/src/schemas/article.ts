@@ -11,6 +11,8 @@ const ArticleCore = {
   summary: z.string(),
   category: z.nullable(z.object({ id: Id, slug: z.string(), name: z.string() })),
   tags: z.array(z.string()),
+  /** The article's language (BCP 47), e.g. `en`, `de`: search stems its words in that language. */
+  lang: z.optional(z.string().check(z.maxLength(35))),
   updatedAt: Timestamp,
 };
 
@@ -47,6 +49,20 @@ export const ArticleSearchQuery = z.object({
 });
 export type ArticleSearchQuery = z.input<typeof ArticleSearchQuery>;
 export const SearchResults = z.object({ data: z.array(SearchHit) });
+
+/** The knowledge base at a glance: its categories with counts, popular and recently updated articles. */
+export const KnowledgeBaseHome = z.object({
+  categories: z.array(ArticleCategory),
+  /** Most found helpful (votes across organizations), then most recently updated. */
+  popular: z.array(ArticleSummary),
+  recent: z.array(ArticleSummary),
+  articleCount: z.int().check(z.nonnegative()),
+});
+export type KnowledgeBaseHome = z.infer<typeof KnowledgeBaseHome>;
+export const KnowledgeBaseHomeQuery = z.object({
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(20))),
+});
+export type KnowledgeBaseHomeQuery = z.input<typeof KnowledgeBaseHomeQuery>;
 
 export const SlugParams = z.object({ slug: text(z.minLength(1), z.maxLength(200)) });
 export const ArticleVote = z.object({ helpful: z.boolean() });

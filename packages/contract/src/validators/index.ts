@@ -8,6 +8,7 @@ import { deliverables } from './endpoints/deliverables.js';
 import { events } from './endpoints/events.js';
 import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
+import { knowledgeBase } from './endpoints/knowledgeBase.js';
 import { me } from './endpoints/me.js';
 import { notifications } from './endpoints/notifications.js';
 import { projects } from './endpoints/projects.js';
@@ -26,6 +27,7 @@ export const endpoints = {
   events,
   files,
   invoices,
+  knowledgeBase,
   me,
   notifications,
   projects,

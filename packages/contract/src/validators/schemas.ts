@@ -57,6 +57,7 @@ export const Article: V<typeof S.Article> = /* @__PURE__ */ obj({
   summary: /* @__PURE__ */ str(),
   category: /* @__PURE__ */ nul(/* @__PURE__ */ obj({ id: Id, slug: /* @__PURE__ */ str(), name: /* @__PURE__ */ str() })),
   tags: /* @__PURE__ */ arr(/* @__PURE__ */ str()),
+  lang: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 35 })),
   updatedAt: Timestamp,
   body: /* @__PURE__ */ str(),
   bodyFormat: /* @__PURE__ */ oneOf(['markdown', 'html']),
@@ -86,6 +87,7 @@ export const ArticleSummary: V<typeof S.ArticleSummary> = /* @__PURE__ */ obj({
   summary: /* @__PURE__ */ str(),
   category: /* @__PURE__ */ nul(/* @__PURE__ */ obj({ id: Id, slug: /* @__PURE__ */ str(), name: /* @__PURE__ */ str() })),
   tags: /* @__PURE__ */ arr(/* @__PURE__ */ str()),
+  lang: /* @__PURE__ */ opt(/* @__PURE__ */ str({ max: 35 })),
   updatedAt: Timestamp,
 });
 export const ArticleVote: V<typeof S.ArticleVote> = /* @__PURE__ */ obj({ helpful: /* @__PURE__ */ bool() });
@@ -97,6 +99,15 @@ export const CategoryList: V<typeof S.CategoryList> = /* @__PURE__ */ obj({ data
 export const Highlighted: V<typeof S.Highlighted> = /* @__PURE__ */ arr(
   /* @__PURE__ */ obj({ text: /* @__PURE__ */ str(), highlight: /* @__PURE__ */ bool() }),
 );
+export const KnowledgeBaseHome: V<typeof S.KnowledgeBaseHome> = /* @__PURE__ */ obj({
+  categories: /* @__PURE__ */ arr(ArticleCategory),
+  popular: /* @__PURE__ */ arr(ArticleSummary),
+  recent: /* @__PURE__ */ arr(ArticleSummary),
+  articleCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
+});
+export const KnowledgeBaseHomeQuery: V<typeof S.KnowledgeBaseHomeQuery> = /* @__PURE__ */ obj({
+  limit: /* @__PURE__ */ opt(/* @__PURE__ */ num({ c: 1, i: 1, gt: 1, lt: 20 })),
+});
 export const SearchHit: V<typeof S.SearchHit> = /* @__PURE__ */ obj({
   article: ArticleSummary,
   title: Highlighted,

@@ -6,11 +6,12 @@ import * as s3 from '../components/deliverable-list/deliverable-list.stories.js'
 import * as s4 from '../components/deliverable-viewer/deliverable-viewer.stories.js';
 import * as s5 from '../components/invoice-table/invoice-table.stories.js';
 import * as s6 from '../components/kb-article/kb-article.stories.js';
-import * as s7 from '../components/kb-search/kb-search.stories.js';
-import * as s8 from '../components/project-timeline/project-timeline.stories.js';
-import * as s9 from '../components/ticket-detail/ticket-detail.stories.js';
-import * as s10 from '../components/ticket-form/ticket-form.stories.js';
-import * as s11 from '../components/ticket-list/ticket-list.stories.js';
+import * as s7 from '../components/kb-home/kb-home.stories.js';
+import * as s8 from '../components/kb-search/kb-search.stories.js';
+import * as s9 from '../components/project-timeline/project-timeline.stories.js';
+import * as s10 from '../components/ticket-detail/ticket-detail.stories.js';
+import * as s11 from '../components/ticket-form/ticket-form.stories.js';
+import * as s12 from '../components/ticket-list/ticket-list.stories.js';
 
 export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/approval-button/approval-button.stories.ts': s0,
@@ -20,9 +21,10 @@ export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/deliverable-viewer/deliverable-viewer.stories.ts': s4,
   'src/components/invoice-table/invoice-table.stories.ts': s5,
   'src/components/kb-article/kb-article.stories.ts': s6,
-  'src/components/kb-search/kb-search.stories.ts': s7,
-  'src/components/project-timeline/project-timeline.stories.ts': s8,
-  'src/components/ticket-detail/ticket-detail.stories.ts': s9,
-  'src/components/ticket-form/ticket-form.stories.ts': s10,
-  'src/components/ticket-list/ticket-list.stories.ts': s11,
+  'src/components/kb-home/kb-home.stories.ts': s7,
+  'src/components/kb-search/kb-search.stories.ts': s8,
+  'src/components/project-timeline/project-timeline.stories.ts': s9,
+  'src/components/ticket-detail/ticket-detail.stories.ts': s10,
+  'src/components/ticket-form/ticket-form.stories.ts': s11,
+  'src/components/ticket-list/ticket-list.stories.ts': s12,
 };

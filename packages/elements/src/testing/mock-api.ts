@@ -263,6 +263,7 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     },
     'articles.vote': () => json({ helpfulCount: 13, notHelpfulCount: 1 }),
     'articles.categories': () => json({ data: [{ id: 'cat_1', slug: 'reports', name: 'Reports', articleCount: 12 }] }),
+    'knowledgeBase.home': () => json(fx.knowledgeBaseHome()),
     'invoices.list': ({ query }) => {
       const sort = query.sort ?? '-issued_at';
       const field = sort.replace(/^-/, '') as 'issued_at' | 'due_at' | 'total';

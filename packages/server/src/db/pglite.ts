@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable, Row } from './db.js';
 import { ORG_SETTING, TENANT_CONTEXT_SQL, TENANT_ROLE } from './tenancy.js';
 import { orgHandle } from './tenant.js';
@@ -14,9 +15,12 @@ import { orgHandle } from './tenant.js';
  * cost ≈ 140 µs, +13 % on the ticket list). Every statement goes through `serial` so that a switch
  * and the statement after it are never separated by another caller's statement. Transactions start
  * from the server's own role and set the tenant context transaction-locally.
+ *
+ * pg_trgm (shipped with PGlite as contrib) is loaded so that knowledge-base search has the same
+ * typo tolerance as on PostgreSQL (migrations/080_article_search.sql).
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = new PGlite(dataDir && dataDir !== 'memory://' ? dataDir : undefined);
+  const pg = new PGlite({ dataDir: dataDir && dataDir !== 'memory://' ? dataDir : undefined, extensions: { pg_trgm } });
   await pg.waitReady;
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async exec(sql: string) {

@@ -37,6 +37,7 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   notifications: { org: 'org_id' },
   events: { org: 'org_id' },
   idempotency_keys: { org: 'scope' },
+  article_words: { org: 'org_id', shared: true },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -1,5 +1,5 @@
 import type { PortalHandlers } from '../context.js';
-import { articles } from './articles.js';
+import { articles, knowledgeBase } from './articles.js';
 import { attachments } from './attachments.js';
 import { approvals, comments, deliverables } from './deliverables.js';
 import { events } from './events.js';
@@ -24,4 +24,5 @@ export const portalHandlers: PortalHandlers = {
   notifications,
   files,
   events,
+  knowledgeBase,
 };

@@ -124,13 +124,24 @@ export const staffHandlers: StaffHandlers = {
         categoryId = cat!.id;
       }
       const [a] = await db.query(
-        `INSERT INTO articles (id, org_id, slug, title, summary, body, body_format, category_id, tags, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,now(),now())
+        `INSERT INTO articles (id, org_id, slug, title, summary, body, body_format, category_id, tags, lang, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,now(),now())
          ON CONFLICT ((coalesce(org_id, '')), slug) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary,
            body = EXCLUDED.body, body_format = EXCLUDED.body_format, category_id = EXCLUDED.category_id, tags = EXCLUDED.tags,
-           updated_at = now()
+           lang = EXCLUDED.lang, updated_at = now()
          RETURNING id`,
-        [newId('art'), org?.id ?? null, body.slug, body.title, body.summary, body.body, body.bodyFormat, categoryId, body.tags ?? []],
+        [
+          newId('art'),
+          org?.id ?? null,
+          body.slug,
+          body.title,
+          body.summary,
+          body.body,
+          body.bodyFormat,
+          categoryId,
+          body.tags ?? [],
+          body.lang ?? 'en',
+        ],
       );
       const orgs = org ? [org.id] : (await db.query('SELECT id FROM organizations')).map((r) => r.id as string);
       for (const o of orgs) await appendEvents(bindOrg(db, o), [{ type: 'article.updated', kind: 'article', id: a!.id }]);
