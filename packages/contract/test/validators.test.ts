@@ -207,7 +207,7 @@ describe('validators: a bad link degrades to no link', () => {
     expect(r.success).toBe(true);
     expect(r.data!.data[7]!.pdfUrl).toBeNull();
     expect(r.data!.data[8]!.pdfUrl).toBe('/files/8');
-    expect(r.dropped?.map((i) => i.path)).toEqual([['data', 7, 'pdfUrl']]);
+    expect(r.dropped?.map((i: { path: unknown }) => i.path)).toEqual([['data', 7, 'pdfUrl']]);
     expect(r.data).toStrictEqual(zodPage.safeParse(page).data);
     // valid links: nothing dropped; structurally wrong data still fails
     expect(leanPage.safeParse({ ...page, data: page.data.slice(8) }).dropped).toBeUndefined();
