@@ -1,4 +1,4 @@
-import { type EndpointDef, endpoints, fromWire, SafeUrl, toWire } from '@portico/contract';
+import { type EndpointDef, endpoints, fromWire, Link, SafeUrl, toWire } from '@portico/contract';
 import * as fixtures from '@portico/contract/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -148,13 +148,12 @@ interface ZockerLike {
 }
 
 describe('property: valid bodies always parse', () => {
-  // zocker 3 accepts the contract's zod/mini schemas; only SafeUrl's refinement needs a supplied value.
+  // zocker 3 accepts the contract's zod/mini schemas; SafeUrl's refinement and Link's catch need a supplied value.
   for (const c of cases) {
     it(`${c.name}: zocker-generated responses round-trip through the wire`, async () => {
-      const gen = (zocker as unknown as (schema: unknown) => ZockerLike)(c.def.response).supply(
-        SafeUrl,
-        () => 'https://files.example.test/f/1',
-      );
+      const gen = (zocker as unknown as (schema: unknown) => ZockerLike)(c.def.response)
+        .supply(SafeUrl, () => 'https://files.example.test/f/1')
+        .supply(Link, () => 'https://files.example.test/f/2');
       for (let seed = 1; seed <= 40; seed++) {
         const value = gen.setSeed(seed).generate();
         const expected = JSON.parse(JSON.stringify(value));

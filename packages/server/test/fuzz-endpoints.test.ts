@@ -289,7 +289,8 @@ function pathOf(t: Target, params: unknown): string {
       const camel = name.replace(/_([a-z0-9])/g, (__, c: string) => c.toUpperCase());
       const v = p[camel];
       const text = v instanceof RawJsonToken ? v.text : typeof v === 'string' ? v : (JSON.stringify(v) ?? 'x');
-      return encodeURIComponent(text || 'x');
+      // A lone surrogate can't be put in a URL (encodeURIComponent throws): as U+FFFD, like a browser.
+      return encodeURIComponent(text.replace(/[\ud800-\udfff]/gu, '\ufffd') || 'x');
     })
   );
 }
