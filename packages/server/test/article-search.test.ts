@@ -109,8 +109,9 @@ describe('knowledge-base search', () => {
   });
 
   it('finds the last word by its prefix while it is typed', async () => {
-    const hits = await search('refu');
-    expect(slugs(hits).slice(0, 3)).toContain('ask-for-a-refund');
+    // Three letters: too short for a typo correction, so only the prefix can find "Okta".
+    expect(slugs(await search('okt'))[0]).toBe('connect-okta-or-azure-ad');
+    expect(slugs(await search('sign in with okt'))[0]).toBe('connect-okta-or-azure-ad');
   });
 
   it('honours websearch operators: a minus excludes, quotes need the phrase', async () => {
