@@ -343,18 +343,62 @@ try {
   await check('theme switcher: dark and a client brand through --portico-* variables only', async () => {
     await page.goto(`${base}/support`);
     await page.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
-    await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes button[value="dark"]')]);
+    await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes:not(.languages) button[value="dark"]')]);
     assert((await page.getAttribute('html', 'data-theme')) === 'dark', 'html not dark');
     assert((await page.getAttribute('portico-provider', 'theme')) === 'dark', 'provider not dark');
     await page.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
-    await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes button[value="brand"]')]);
+    await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes:not(.languages) button[value="brand"]')]);
     await page.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });
     const primary = await page.evaluate(() =>
       getComputedStyle(document.querySelector('portico-ticket-list')).getPropertyValue('--portico-color-primary').trim(),
     );
     assert(primary === '#6d28d9', `brand primary is ${primary}`);
     await assertClean(alice, 'Themes');
-    await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes button[value="light"]')]);
+    await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes:not(.languages) button[value="light"]')]);
+  });
+
+  await check('the components blend into the page in every theme: a row shows the page colour; surface="card" draws a card', async () => {
+    // One pixel from a screenshot, read back in a page of its own (the demo's CSP allows no data: images).
+    const decoder = await page.context().newPage();
+    const pixel = async (x, y) => {
+      const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+      return decoder.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = c.height = 1;
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+      }, png.toString('base64'));
+    };
+    const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 3);
+    try {
+      for (const theme of ['light', 'dark', 'brand']) {
+        await Promise.all([page.waitForURL(`${base}/support`), page.click(`form.themes:not(.languages) button[value="${theme}"]`)]);
+        const row = page.locator('portico-ticket-list [part~="row"]').first();
+        await row.waitFor({ timeout: TIMEOUT });
+        const r = await row.boundingBox();
+        const inRow = await pixel(Math.round(r.x + 8), Math.round(r.y + r.height - 5));
+        const pageBg = await pixel(4, Math.round(r.y + r.height - 5));
+        assert(near(inRow, pageBg), `${theme}: a row is rgb(${inRow}) on a page of rgb(${pageBg})`);
+        const host = await page.evaluate(() => getComputedStyle(document.querySelector('portico-ticket-list')).backgroundColor);
+        assert(host === 'rgba(0, 0, 0, 0)', `${theme}: the list's own background is ${host}`);
+      }
+      await page.evaluate(() => document.querySelector('portico-ticket-list').setAttribute('surface', 'card'));
+      const card = await page.evaluate(() => {
+        const s = getComputedStyle(document.querySelector('portico-ticket-list'));
+        return { bg: s.backgroundColor, border: s.borderTopWidth, padding: s.paddingTop };
+      });
+      assert(
+        card.bg !== 'rgba(0, 0, 0, 0)' && card.border === '1px' && Number.parseFloat(card.padding) > 0,
+        `card: ${JSON.stringify(card)}`,
+      );
+    } finally {
+      await decoder.close();
+      await Promise.all([page.waitForURL(`${base}/support`), page.click('form.themes:not(.languages) button[value="light"]')]);
+    }
   });
 
   await check('no token in localStorage / sessionStorage / document.cookie; session cookie is HttpOnly', async () => {

@@ -64,6 +64,14 @@ export interface PorticoApprovalButtonReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoApprovalButton['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoApprovalButton['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoApprovalButton['deliverableId'];
   /** `portico-approve-request`: A decision was confirmed, before sending. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoApproveRequestDetail`. */
@@ -101,6 +109,14 @@ export interface PorticoApprovalHistoryReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoApprovalHistory['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoApprovalHistory['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoApprovalHistory['deliverableId'];
   /** Attribute form of `headingLevel`. */
@@ -154,6 +170,14 @@ export interface PorticoCommentThreadReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoCommentThread['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoCommentThread['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoCommentThread['deliverableId'];
   /** Attribute form of `anchorMode`. */
@@ -213,6 +237,14 @@ export interface PorticoDeliverableListReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoDeliverableList['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDeliverableList['surface'];
   /** Attribute form of `projectId`. */
   'project-id'?: PorticoDeliverableList['projectId'];
   /** Attribute form of `reviewStatus`. */
@@ -284,6 +316,14 @@ export interface PorticoDeliverableViewerReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoDeliverableViewer['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDeliverableViewer['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoDeliverableViewer['deliverableId'];
   /** Attribute form of `compareVersion`. */
@@ -350,6 +390,14 @@ export interface PorticoInvoiceTableReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoInvoiceTable['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoInvoiceTable['surface'];
   /** Attribute form of `pageSize`. */
   'page-size'?: PorticoInvoiceTable['pageSize'] | `${number}`;
   /** Attribute form of `hideFilter`. */
@@ -397,6 +445,14 @@ export interface PorticoKbArticleReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbArticle['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbArticle['surface'];
   /** Attribute form of `headingLevel`. */
   'heading-level'?: PorticoKbArticle['headingLevel'] | `${number}`;
   /** Attribute form of `hideFeedback`. */
@@ -454,6 +510,14 @@ export interface PorticoKbHomeReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbHome['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbHome['surface'];
   /** Attribute form of `headingLevel`. */
   'heading-level'?: PorticoKbHome['headingLevel'] | `${number}`;
   /** Attribute form of `articleHref`. */
@@ -542,6 +606,14 @@ export interface PorticoKbSearchReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbSearch['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbSearch['surface'];
   /** Attribute form of `minLength`. */
   'min-length'?: PorticoKbSearch['minLength'] | `${number}`;
   /** Attribute form of `hideCategories`. */
@@ -575,6 +647,14 @@ export interface PorticoProjectTimelineReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoProjectTimeline['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProjectTimeline['surface'];
   /** Attribute form of `projectId`. */
   'project-id'?: PorticoProjectTimeline['projectId'];
   /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
@@ -613,6 +693,14 @@ export interface PorticoProviderReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoProvider['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProvider['surface'];
   /** Attribute form of `baseUrl`. */
   'base-url'?: PorticoProvider['baseUrl'];
   /** Attribute form of `imageOrigins`. */
@@ -662,6 +750,14 @@ export interface PorticoTicketDetailReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketDetail['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketDetail['surface'];
   /** Attribute form of `ticketId`. */
   'ticket-id'?: PorticoTicketDetail['ticketId'];
   /** Attribute form of `noReply`. */
@@ -733,6 +829,14 @@ export interface PorticoTicketFormReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketForm['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketForm['surface'];
   /** Attribute form of `noSuggestions`. */
   'no-suggestions'?: PorticoTicketForm['noSuggestions'];
   /** `portico-ticket-create-request`: About to send; `detail.input` is the ticket input. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoTicketCreateRequestDetail`. */
@@ -833,6 +937,14 @@ export interface PorticoTicketListReactProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketList['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketList['surface'];
   /** Attribute form of `pageSize`. */
   'page-size'?: PorticoTicketList['pageSize'] | `${number}`;
   /** Attribute form of `hideFilters`. */

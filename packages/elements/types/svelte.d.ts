@@ -62,6 +62,14 @@ export interface PorticoApprovalButtonSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoApprovalButton['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoApprovalButton['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoApprovalButton['deliverableId'];
   /** `portico-approve-request`: A decision was confirmed, before sending. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoApproveRequestDetail`. */
@@ -99,6 +107,14 @@ export interface PorticoApprovalHistorySvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoApprovalHistory['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoApprovalHistory['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoApprovalHistory['deliverableId'];
   /** Attribute form of `headingLevel`. */
@@ -152,6 +168,14 @@ export interface PorticoCommentThreadSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoCommentThread['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoCommentThread['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoCommentThread['deliverableId'];
   /** Attribute form of `anchorMode`. */
@@ -211,6 +235,14 @@ export interface PorticoDeliverableListSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoDeliverableList['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDeliverableList['surface'];
   /** Attribute form of `projectId`. */
   'project-id'?: PorticoDeliverableList['projectId'];
   /** Attribute form of `reviewStatus`. */
@@ -282,6 +314,14 @@ export interface PorticoDeliverableViewerSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoDeliverableViewer['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDeliverableViewer['surface'];
   /** Attribute form of `deliverableId`. */
   'deliverable-id'?: PorticoDeliverableViewer['deliverableId'];
   /** Attribute form of `compareVersion`. */
@@ -348,6 +388,14 @@ export interface PorticoInvoiceTableSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoInvoiceTable['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoInvoiceTable['surface'];
   /** Attribute form of `pageSize`. */
   'page-size'?: PorticoInvoiceTable['pageSize'] | `${number}`;
   /** Attribute form of `hideFilter`. */
@@ -395,6 +443,14 @@ export interface PorticoKbArticleSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbArticle['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbArticle['surface'];
   /** Attribute form of `headingLevel`. */
   'heading-level'?: PorticoKbArticle['headingLevel'] | `${number}`;
   /** Attribute form of `hideFeedback`. */
@@ -452,6 +508,14 @@ export interface PorticoKbHomeSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbHome['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbHome['surface'];
   /** Attribute form of `headingLevel`. */
   'heading-level'?: PorticoKbHome['headingLevel'] | `${number}`;
   /** Attribute form of `articleHref`. */
@@ -540,6 +604,14 @@ export interface PorticoKbSearchSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbSearch['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbSearch['surface'];
   /** Attribute form of `minLength`. */
   'min-length'?: PorticoKbSearch['minLength'] | `${number}`;
   /** Attribute form of `hideCategories`. */
@@ -573,6 +645,14 @@ export interface PorticoProjectTimelineSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoProjectTimeline['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProjectTimeline['surface'];
   /** Attribute form of `projectId`. */
   'project-id'?: PorticoProjectTimeline['projectId'];
   /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
@@ -611,6 +691,14 @@ export interface PorticoProviderSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoProvider['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProvider['surface'];
   /** Attribute form of `baseUrl`. */
   'base-url'?: PorticoProvider['baseUrl'];
   /** Attribute form of `imageOrigins`. */
@@ -660,6 +748,14 @@ export interface PorticoTicketDetailSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketDetail['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketDetail['surface'];
   /** Attribute form of `ticketId`. */
   'ticket-id'?: PorticoTicketDetail['ticketId'];
   /** Attribute form of `noReply`. */
@@ -731,6 +827,14 @@ export interface PorticoTicketFormSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketForm['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketForm['surface'];
   /** Attribute form of `noSuggestions`. */
   'no-suggestions'?: PorticoTicketForm['noSuggestions'];
   /** `portico-ticket-create-request`: About to send; `detail.input` is the ticket input. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoTicketCreateRequestDetail`. */
@@ -831,6 +935,14 @@ export interface PorticoTicketListSvelteProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketList['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketList['surface'];
   /** Attribute form of `pageSize`. */
   'page-size'?: PorticoTicketList['pageSize'] | `${number}`;
   /** Attribute form of `hideFilters`. */

@@ -68,6 +68,14 @@ export interface PorticoApprovalButtonVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoApprovalButton['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoApprovalButton['surface'];
 }
 
 /** Events of `<portico-approval-button>`. */
@@ -107,6 +115,14 @@ export interface PorticoApprovalHistoryVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoApprovalHistory['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoApprovalHistory['surface'];
 }
 
 /** Events of `<portico-approval-history>`. */
@@ -160,6 +176,14 @@ export interface PorticoCommentThreadVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoCommentThread['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoCommentThread['surface'];
 }
 
 /** Events of `<portico-comment-thread>`. */
@@ -217,6 +241,14 @@ export interface PorticoDeliverableListVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoDeliverableList['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDeliverableList['surface'];
 }
 
 /** Events of `<portico-deliverable-list>`. */
@@ -284,6 +316,14 @@ export interface PorticoDeliverableViewerVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoDeliverableViewer['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDeliverableViewer['surface'];
 }
 
 /** Events of `<portico-deliverable-viewer>`. */
@@ -346,6 +386,14 @@ export interface PorticoInvoiceTableVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoInvoiceTable['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoInvoiceTable['surface'];
 }
 
 /** Events of `<portico-invoice-table>`. */
@@ -391,6 +439,14 @@ export interface PorticoKbArticleVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbArticle['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbArticle['surface'];
 }
 
 /** Events of `<portico-kb-article>`. */
@@ -448,6 +504,14 @@ export interface PorticoKbHomeVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbHome['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbHome['surface'];
 }
 
 /** Events of `<portico-kb-home>`. */
@@ -534,6 +598,14 @@ export interface PorticoKbSearchVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoKbSearch['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoKbSearch['surface'];
 }
 
 /** Events of `<portico-kb-search>`. */
@@ -563,6 +635,14 @@ export interface PorticoProjectTimelineVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoProjectTimeline['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProjectTimeline['surface'];
 }
 
 /** Events of `<portico-project-timeline>`. */
@@ -603,6 +683,14 @@ export interface PorticoProviderVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoProvider['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProvider['surface'];
 }
 
 /** Events of `<portico-provider>`. */
@@ -651,6 +739,14 @@ export interface PorticoTicketDetailVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketDetail['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketDetail['surface'];
 }
 
 /** Events of `<portico-ticket-detail>`. */
@@ -716,6 +812,14 @@ export interface PorticoTicketFormVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketForm['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketForm['surface'];
 }
 
 /** Events of `<portico-ticket-form>`. */
@@ -818,6 +922,14 @@ export interface PorticoTicketListVueProps {
    * Attribute `theme` (reflected).
    */
   theme?: PorticoTicketList['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoTicketList['surface'];
 }
 
 /** Events of `<portico-ticket-list>`. */

@@ -56,6 +56,7 @@ export class PorticoElement<K extends string = never> extends LitElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
     theme: { reflect: true },
+    surface: { reflect: true },
     contextClient: { state: true },
     contextLocale: { state: true },
     contextTheme: { state: true },
@@ -69,6 +70,13 @@ export class PorticoElement<K extends string = never> extends LitElement {
 
   /** Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies. */
   theme?: PorticoTheme;
+
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   */
+  surface?: 'card';
 
   /** The nearest provider's client, locale and theme (`@lit/context`, updated when they change). */
   protected contextClient?: PorticoClientLike;

@@ -9,7 +9,8 @@ export const reset = css`
   :host {
     display: block;
     box-sizing: border-box;
-    background-color: var(--_portico-color-background);
+    /* No surface of its own: the host page shows through (surface="card" draws one). */
+    background-color: transparent;
     color: var(--_portico-color-text);
     font-family: var(--_portico-font-family);
     font-size: var(--_portico-font-size);
@@ -24,6 +25,12 @@ export const reset = css`
     text-shadow: none;
     white-space: normal;
     -webkit-text-size-adjust: 100%;
+  }
+  :host([surface='card']) {
+    background-color: var(--_portico-color-background);
+    border: 1px solid var(--_portico-color-border);
+    border-radius: var(--_portico-radius-l);
+    padding: var(--_portico-space-l);
   }
   :host([hidden]),
   [hidden] {

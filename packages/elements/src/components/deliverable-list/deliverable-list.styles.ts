@@ -42,7 +42,7 @@ export const styles = [
       inline-size: 100%;
       padding: var(--_row-padding);
       border: 0;
-      background: var(--_portico-color-background);
+      background: transparent;
       text-align: start;
       cursor: pointer;
     }

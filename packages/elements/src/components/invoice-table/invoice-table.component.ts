@@ -98,7 +98,7 @@ const query = (filter: InvoiceFilter) => (filter === 'overdue' ? { overdue: 'tru
  * @csspart retry - The Retry button (error state, or a failed next page).
  *
  * @cssprop --portico-invoice-table-row-padding - Padding of a cell (default: spacing s × m).
- * @cssprop --portico-invoice-table-row-background - Row background (default: `--portico-color-background`).
+ * @cssprop --portico-invoice-table-row-background - Row background (default: transparent, the page shows through).
  * @cssprop --portico-invoice-table-row-hover-background - Row background on hover.
  * @cssprop --portico-invoice-table-row-selected-background - Background of the selected row.
  * @cssprop --portico-invoice-table-header-background - Background of the (sticky) header row.

@@ -6,7 +6,7 @@ export const styles = [
   css`
   :host {
     --_cell-padding: var(--portico-invoice-table-row-padding, var(--_portico-space-s) var(--_portico-space-m));
-    --_row-background: var(--portico-invoice-table-row-background, var(--_portico-color-background));
+    --_row-background: var(--portico-invoice-table-row-background, transparent);
     --_row-hover-background: var(--portico-invoice-table-row-hover-background, var(--_portico-color-hover));
     --_row-selected-background: var(--portico-invoice-table-row-selected-background, var(--_portico-color-selected));
     --_header-background: var(--portico-invoice-table-header-background, var(--_portico-color-background));

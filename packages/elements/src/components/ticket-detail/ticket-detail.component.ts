@@ -84,7 +84,7 @@ let seq = 0;
  * @cssprop --portico-ticket-detail-gap - Space between header, thread and composer (default: 4 spacing units).
  * @cssprop --portico-ticket-detail-message-padding - Padding of a message (default: 3 spacing units).
  * @cssprop --portico-ticket-detail-message-radius - Radius of a message (default: 2 × `--portico-radius`).
- * @cssprop --portico-ticket-detail-message-background - Background of a contact's message (default: `--portico-color-background`).
+ * @cssprop --portico-ticket-detail-message-background - Background of a contact's message (default: transparent).
  * @cssprop --portico-ticket-detail-agent-background - Background of a support agent's message (default: `--portico-color-surface`).
  * @cssprop --portico-ticket-detail-border-color - Borders of messages and the composer (default: `--portico-color-border`).
  * @cssprop --portico-ticket-detail-badge-radius - Badge corner radius (default: pill).

@@ -12,7 +12,7 @@ export const styles = [
     --_gap: var(--portico-ticket-detail-gap, var(--_portico-space-l));
     --_message-padding: var(--portico-ticket-detail-message-padding, var(--_portico-space-m));
     --_message-radius: var(--portico-ticket-detail-message-radius, var(--_portico-radius-l));
-    --_message-background: var(--portico-ticket-detail-message-background, var(--_portico-color-background));
+    --_message-background: var(--portico-ticket-detail-message-background, transparent);
     --_agent-background: var(--portico-ticket-detail-agent-background, var(--_portico-color-surface));
     --_border-color: var(--portico-ticket-detail-border-color, var(--_portico-color-border));
     --_badge-radius: var(--portico-ticket-detail-badge-radius, var(--_portico-radius-pill));

@@ -70,7 +70,7 @@ const SORTS: readonly TicketSort[] = [
  * @csspart retry - The error state's Retry button.
  *
  * @cssprop --portico-ticket-list-row-padding - Padding of a row (default: 3 spacing units).
- * @cssprop --portico-ticket-list-row-background - Row background (default: `--portico-color-background`).
+ * @cssprop --portico-ticket-list-row-background - Row background (default: transparent, the page shows through).
  * @cssprop --portico-ticket-list-row-hover-background - Row background on hover (default: a primary tint).
  * @cssprop --portico-ticket-list-row-selected-background - Background of the selected row (default: a primary tint).
  * @cssprop --portico-ticket-list-border-color - Borders of the list and rows (default: `--portico-color-border`).

@@ -6,7 +6,7 @@ export const styles = [
   css`
   :host {
     --_row-padding: var(--portico-ticket-list-row-padding, var(--_portico-space-m));
-    --_row-background: var(--portico-ticket-list-row-background, var(--_portico-color-background));
+    --_row-background: var(--portico-ticket-list-row-background, transparent);
     --_row-hover-background: var(--portico-ticket-list-row-hover-background, var(--_portico-color-hover));
     --_row-selected-background: var(--portico-ticket-list-row-selected-background, var(--_portico-color-selected));
     --_border-color: var(--portico-ticket-list-border-color, var(--_portico-color-border));
