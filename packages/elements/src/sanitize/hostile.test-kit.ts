@@ -108,7 +108,7 @@ export function hostileSuite(title: string, RENDERERS: Renderer[]): void {
 
     for (const renderer of RENDERERS) {
       it(`${renderer.name}: every corpus payload and parser trap ends rendered, inert, and runs nothing`, async function () {
-        this.timeout(120_000);
+        this.timeout(170_000); // the file has 180 s (web-test-runner)
         const trap = trapScripts();
         const stage = await fixture<HTMLDivElement>(html`<div></div>`);
         const problems: string[] = [];
