@@ -57,7 +57,11 @@ class RichTextDirective extends AsyncDirective {
     // marked `data-error`: never stuck waiting.
     Promise.all([sanitized(format, source), import('./sanitize.js')])
       .then(([fragment, m]) => this.key === key && this.setValue(m.prepareRichText(fragment, customer ? parent : null)))
-      .catch(() => this.key === key && (this.setValue(source), parent.setAttribute?.('data-error', '')))
+      .catch(() => {
+        if (this.key !== key) return;
+        this.setValue(source); // keep the plain text
+        parent.setAttribute?.('data-error', '');
+      })
       .finally(() => this.key === key && parent.setAttribute?.('data-ready', ''));
     return source;
   }

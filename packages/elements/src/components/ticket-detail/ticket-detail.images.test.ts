@@ -28,11 +28,12 @@ const BODY = (tag: string) =>
     `<audio><source src="${FOREIGN}/__pixel/foreign-source-${tag}.mp3"></audio>`,
   ].join('\n\n');
 
-async function mount(tag: string, providerAttrs = '') {
+async function mount(tag: string, providerAttrs = '', outerAttrs?: string) {
   const { client, api } = createMockClient({ client: { baseUrl: OWN } });
   api.use('tickets.messages', json({ data: [ticketMessage(1, { id: 'm1', bodyFormat: 'markdown', body: BODY(tag) })], nextCursor: null }));
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-  wrapper.innerHTML = `<portico-provider ${providerAttrs}><portico-ticket-detail ticket-id="tkt_1" no-live></portico-ticket-detail></portico-provider>`;
+  const inner = `<portico-provider ${providerAttrs}><portico-ticket-detail ticket-id="tkt_1" no-live></portico-ticket-detail></portico-provider>`;
+  wrapper.innerHTML = outerAttrs === undefined ? inner : `<portico-provider ${outerAttrs}>${inner}</portico-provider>`;
   const el = wrapper.querySelector<PorticoTicketDetail>('portico-ticket-detail')!;
   el.client = client;
   await waitUntil(() => el.shadowRoot && bodies(el).length === 1 && bodies(el)[0]!.hasAttribute('data-ready'), 'no message', {
@@ -70,6 +71,13 @@ describe('<portico-ticket-detail> remote images in messages', () => {
     const { body: other } = await mount('c', 'image-origins="https://other.example.test"');
     expect((await quiet()).filter((l) => l.includes('foreign'))).to.deep.equal([]);
     expect([...other.querySelectorAll('img')].length).to.equal(2);
+  });
+
+  it('an inner provider without image-origins uses the outer one’s list', async () => {
+    const { body } = await mount('d', '', `image-origins="${FOREIGN}"`);
+    const log = await quiet();
+    expect(log.some((l) => l.endsWith('foreign-d.gif'))).to.equal(true);
+    expect([...body.querySelectorAll('img')].length).to.equal(4);
   });
 
   it('knowledge-base articles keep their remote images', async () => {
