@@ -77,7 +77,14 @@ describe.runIf(isPostgres)('two server processes on one database and one S3 stor
       PORTICO_RETENTION_INTERVAL_SECONDS: '0',
     };
     // Both start at once on an empty database: both run the migrations.
-    [a, b] = await Promise.all([startNode(env), startNode(env)]);
+    const started = await Promise.allSettled([startNode(env), startNode(env)]);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) {
+      // Leave no server behind when the other one did not start.
+      for (const r of started) if (r.status === 'fulfilled') await stopNode(r.value);
+      throw failed.reason;
+    }
+    [a, b] = started.map((r) => (r as PromiseFulfilledResult<Node>).value) as [Node, Node];
     token = await mintPortalToken({ secret: SECRET, sub: 'dana', org: 'twonode', roles: ['member', 'admin'], ttl: 600 });
   }, 60000);
 
