@@ -2,7 +2,8 @@
 // nodes on the same PostgreSQL database, 50 connections in both cases (two autocannon processes of
 // 25 connections: both on the one node, or one per node). Reports req/s, p99 and CPU per request
 // (the server processes, the bench database's PostgreSQL backends, the load generators), medians
-// over the rounds; one and two nodes alternate round by round so both see the same machine.
+// over the rounds; one and two nodes alternate round by round so both see the same machine. Three
+// processes run throughout (A for one node, B and C for two; the idle ones are counted too).
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/server/nodes.mjs [seconds=10] [rounds=3]
 //
@@ -23,9 +24,15 @@ const duration = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is needed (PostgreSQL)');
 
-async function node(url, seed) {
+async function node(url, seed, pipelines) {
   const child = spawn(process.execPath, [serveScript], {
-    env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_SEED: seed ? '1' : '0' },
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: url,
+      BENCH_SEED: seed ? '1' : '0',
+      PORTICO_DB_PIPELINES: String(pipelines),
+      PORTICO_RETENTION_INTERVAL_SECONDS: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = await once(createInterface({ input: child.stdout }), 'line');
@@ -46,8 +53,12 @@ const u = new URL(process.env.DATABASE_URL);
 u.pathname = `/${name}`;
 const nodes = [];
 try {
-  nodes.push(await node(u.toString(), true));
-  nodes.push(await node(u.toString(), false));
+  // One node (A) with the default 4 pipelined connections; two nodes (B, C) with 2 each, so the
+  // database sees the same number of pipelined connections (BENCH_TWO_NODE_PIPELINES to change).
+  const split = Number(process.env.BENCH_TWO_NODE_PIPELINES ?? 2);
+  nodes.push(await node(u.toString(), true, 4));
+  nodes.push(await node(u.toString(), false, split));
+  nodes.push(await node(u.toString(), false, split));
   const auth = { authorization: `Bearer ${nodes[0].token}` };
   const measure = async (targets) => {
     const pids = nodes.map((n) => n.child.pid);
@@ -72,11 +83,12 @@ try {
   };
   // Warm both nodes up (JIT, pools, prepared statements).
   await Promise.all(nodes.map((n) => autocannon(n.list, Math.min(5, duration), auth, 25)));
+  const [a, b, c] = nodes;
   const one = [];
   const two = [];
   for (let i = 0; i < rounds; i++) {
-    one.push(await measure([nodes[0], nodes[0]]));
-    two.push(await measure(nodes));
+    one.push(await measure([a, a]));
+    two.push(await measure([b, c]));
   }
   const summary = (runs) => ({
     rps: Math.round(median(runs.map((r) => r.rps))),
@@ -89,7 +101,7 @@ try {
     rps_runs: runs.map((r) => Math.round(r.rps)),
     loadavg_runs: runs.map((r) => r.load),
   });
-  const result = { seconds: duration, rounds, connections: 50, one_node: summary(one), two_nodes: summary(two) };
+  const result = { seconds: duration, rounds, connections: 50, two_node_pipelines: split, one_node: summary(one), two_nodes: summary(two) };
   console.log(JSON.stringify(result));
   const ok = result.two_nodes.server_plus_postgres_us <= result.one_node.server_plus_postgres_us * 1.05;
   console.log(

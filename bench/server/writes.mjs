@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +128,7 @@ async function run(label, target, secs = seconds) {
     // CPU per write: what bounds writes/s once nothing waits for a lock (2 cores ≈ 2e6 µs/s).
     server_cpu_us_per_write: serverUs,
     postgres_cpu_us_per_write: postgresUs,
+    db_delay_ms: delay,
     loadavg: loadavg().map((x) => Math.round(x * 10) / 10),
     // Mean number of the bench database's active backends per sample, by what they wait for.
     backends: await sampling,
@@ -139,6 +141,27 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${name}`);
 const u = new URL(process.env.DATABASE_URL);
 u.pathname = `/${name}`;
+// BENCH_DB_DELAY_MS=1: the server reaches PostgreSQL through a proxy here that holds every chunk
+// that long in each direction — a database on another host (≈ 2 ms round trip) rather than on
+// loopback. Work done under a lock then includes round trips, as in production.
+const delay = Number(process.env.BENCH_DB_DELAY_MS ?? 0);
+let proxy = null;
+if (delay > 0) {
+  const target = { host: u.hostname, port: Number(u.port || 5432) };
+  proxy = net.createServer((client) => {
+    const server = net.connect(target);
+    const pipe = (from, to) => {
+      from.on('data', (d) => setTimeout(() => to.write(d), delay));
+      from.on('close', () => setTimeout(() => to.destroy(), delay));
+      from.on('error', () => {});
+    };
+    pipe(client, server);
+    pipe(server, client);
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  u.hostname = '127.0.0.1';
+  u.port = String(proxy.address().port);
+}
 const child = spawn(process.execPath, [serveScript], {
   env: { ...process.env, BENCH_DATABASE_URL: u.toString() },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -164,6 +187,7 @@ try {
   await once(child, 'exit').catch(() => {});
   agent.destroy();
   await sampler?.end();
+  proxy?.close();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }

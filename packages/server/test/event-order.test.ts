@@ -45,6 +45,29 @@ describe('a reader resuming after event N never skips an event', () => {
     },
   );
 
+  it.runIf(isPostgres)(
+    'publishing a global article waits for no organization: a write of acme held before COMMIT does not block it',
+    async () => {
+      const paused = await pausedServer(h, /^UPDATE idempotency_keys SET status/);
+      try {
+        const held = reply(fx.acme.ticketAlice, 'held across the publication', paused.url);
+        await paused.reached; // acme's event is inserted, its transaction open
+        const t0 = Date.now();
+        const article = await h.staff('/articles', {
+          body: { slug: `everyone-${Date.now()}`, title: 'For everyone', summary: 's', body: 'b', body_format: 'markdown' },
+        });
+        expect(article.status).toBe(200);
+        // Before, the publication took every organization's row lock (the event sequence) and
+        // waited here until the held write committed.
+        expect(Date.now() - t0).toBeLessThan(2000);
+        paused.release();
+        expect((await held).status).toBe(201);
+      } finally {
+        await paused.close();
+      }
+    },
+  );
+
   it('under concurrent writers, a reader that keeps reconnecting with Last-Event-ID gets every event once, in increasing order', async () => {
     const writers = isPostgres ? 20 : 6;
     const each = 5;
