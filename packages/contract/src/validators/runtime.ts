@@ -26,7 +26,7 @@ export interface ValidationIssue {
 export type SafeParseResult<T> =
   /** `dropped`: the links `link()` read as null (one issue each), when there were any. */
   | { success: true; data: T; error?: undefined; dropped?: ValidationIssue[] }
-  | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
+  | { success: false; data?: undefined; error: { issues: ValidationIssue[] }; dropped?: undefined };
 
 /** A compiled schema: `safeParse` answers like zod's. */
 export interface Validator<T = unknown> {
