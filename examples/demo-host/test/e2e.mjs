@@ -259,6 +259,19 @@ try {
     await assertClean(alice, 'Help article');
   });
 
+  await check('help search: "How do I download my invoice" puts the invoice download first and highlights whole words only', async () => {
+    await page.goto(`${base}/help`);
+    await page.locator('portico-kb-search [part~="input"]').fill('How do I download my invoice');
+    const first = page.locator('portico-kb-search [part~="option"]').first();
+    await first.locator('[part~="option-title"]', { hasText: 'Download an invoice as PDF' }).waitFor({ timeout: TIMEOUT });
+    const marks = await page.locator('portico-kb-search [part~="highlight"]').allTextContents();
+    assert(marks.length > 0, 'no highlights');
+    const stray = marks.filter((m) => !/^(download\w*|invoice\w*)$/i.test(m));
+    assert(stray.length === 0, `highlights other than download/invoice: ${stray.join(', ')}`);
+    const titles = await page.locator('portico-kb-search [part~="option-title"]').allTextContents();
+    assert(!titles.slice(0, 5).includes('Understand inviting your team'), `top five: ${titles.slice(0, 5).join(' | ')}`);
+  });
+
   await check('help home: topics with counts, popular and recent articles without searching; a topic lists its articles', async () => {
     await measure(alice, 'Help (home ready)', () => page.goto(`${base}/help`), 'portico-kb-home [part~="category"]');
     const topics = await page.locator('portico-kb-home [part~="category-name"]').allTextContents();
