@@ -24,6 +24,8 @@ export function ensureSnippetTools() {
   const missing = [
     ...(have.python ? [] : ['python3', 'python3-jwt']),
     ...(have.go ? [] : ['golang-go', 'golang-github-golang-jwt-jwt-dev']),
+    // Not a snippet's: the server's PgBouncer test (transaction mode) starts Debian's binary itself.
+    ...(existsSync('/usr/sbin/pgbouncer') ? [] : ['pgbouncer']),
   ];
   if (!missing.length) return have;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
