@@ -408,6 +408,8 @@ export interface PorticoInvoiceTableSvelteProps {
   'onportico-invoice-download'?: (event: PorticoEvent<'portico-invoice-download'>) => void;
   /** `portico-invoice-pay`: A Pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
   'onportico-invoice-pay'?: (event: PorticoEvent<'portico-invoice-pay'>) => void;
+  /** `portico-state-change`: What the list shows (filter and sort) changed; `detail.state` for a host's router (`restoreState(state)` shows it again). Detail: `{ state: Record<string, string> }`. */
+  'onportico-state-change'?: (event: PorticoEvent<'portico-state-change'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
@@ -953,6 +955,8 @@ export interface PorticoTicketListSvelteProps {
   'no-live'?: PorticoTicketList['noLive'];
   /** `portico-ticket-select`: A row was activated; `detail.ticket` is the ticket. Cancelable: `preventDefault()` keeps `selected` unchanged. Detail: `{ ticket: Ticket }`. */
   'onportico-ticket-select'?: (event: PorticoEvent<'portico-ticket-select'>) => void;
+  /** `portico-state-change`: What the list shows (filters, search, sort and page) changed; `detail.state` for a host's router (`restoreState(state)` shows it again). Detail: `{ state: Record<string, string> }`. */
+  'onportico-state-change'?: (event: PorticoEvent<'portico-state-change'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }

@@ -404,6 +404,8 @@ export interface PorticoInvoiceTableVueEvents {
   'portico-invoice-download': (event: PorticoEvent<'portico-invoice-download'>) => void;
   /** `portico-invoice-pay`: A Pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
   'portico-invoice-pay': (event: PorticoEvent<'portico-invoice-pay'>) => void;
+  /** `portico-state-change`: What the list shows (filter and sort) changed; `detail.state` for a host's router (`restoreState(state)` shows it again). Detail: `{ state: Record<string, string> }`. */
+  'portico-state-change': (event: PorticoEvent<'portico-state-change'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
@@ -936,6 +938,8 @@ export interface PorticoTicketListVueProps {
 export interface PorticoTicketListVueEvents {
   /** `portico-ticket-select`: A row was activated; `detail.ticket` is the ticket. Cancelable: `preventDefault()` keeps `selected` unchanged. Detail: `{ ticket: Ticket }`. */
   'portico-ticket-select': (event: PorticoEvent<'portico-ticket-select'>) => void;
+  /** `portico-state-change`: What the list shows (filters, search, sort and page) changed; `detail.state` for a host's router (`restoreState(state)` shows it again). Detail: `{ state: Record<string, string> }`. */
+  'portico-state-change': (event: PorticoEvent<'portico-state-change'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }

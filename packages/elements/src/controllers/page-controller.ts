@@ -156,6 +156,18 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
     }
   }
 
+  /**
+   * `pages`: where the list is, as one string — the cursors of the pages before this one and of
+   * this one (`''` on the first page). Set it to come back there (with the same inputs).
+   */
+  get position(): string {
+    return this.cursor === undefined ? '' : [...this.previous, this.cursor].map((c) => c ?? '').join(' ');
+  }
+  set position(value: string) {
+    const cursors = value ? value.split(' ').map((c) => c || undefined) : [undefined];
+    this.go(cursors.slice(0, -1), cursors.at(-1));
+  }
+
   /** `pages`: shows the next page. */
   nextPage(): void {
     const next = this.resource.value?.nextCursor;

@@ -10,6 +10,8 @@ export interface PorticoEventDetailMap {
   'portico-ticket-select': { ticket: Ticket };
   /** A data component failed to load. `code` is the error's stable machine code (`network`, `invalid_response`, `forbidden`…). */
   'portico-error': { error: unknown; code: string };
+  /** What a list shows (filters, search, sort, page) changed: `state` maps its properties to strings, for a host's router (see `url-state`). */
+  'portico-state-change': { state: Record<string, string> };
 }
 
 export type PorticoEventName = keyof PorticoEventDetailMap;
@@ -17,10 +19,12 @@ export type PorticoEvent<K extends PorticoEventName> = CustomEvent<PorticoEventD
 
 export type PorticoTicketSelectEvent = PorticoEvent<'portico-ticket-select'>;
 export type PorticoErrorEvent = PorticoEvent<'portico-error'>;
+export type PorticoStateChangeEvent = PorticoEvent<'portico-state-change'>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'portico-ticket-select': PorticoTicketSelectEvent;
     'portico-error': PorticoErrorEvent;
+    'portico-state-change': PorticoStateChangeEvent;
   }
 }

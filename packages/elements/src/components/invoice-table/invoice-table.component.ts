@@ -1,4 +1,4 @@
-import type { InvoiceSummary, InvoiceTotals } from '@portico/contract';
+import type { InvoiceStatus, InvoiceSummary, InvoiceTotals } from '@portico/contract';
 import { invoices } from '@portico/contract/validators/invoices';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
@@ -6,6 +6,7 @@ import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { type ListState, UrlStateController } from '../../controllers/url-state.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import {
   EMPTY_PAGE,
@@ -15,6 +16,7 @@ import {
   matchesFilter,
   PLAIN_ROWS,
   SORTS,
+  STATUSES,
   sortInvoices,
   totalsByCurrency,
 } from './invoice-table.data.js';
@@ -111,6 +113,8 @@ const query = (filter: InvoiceFilter) => (filter === 'overdue' ? { overdue: 'tru
  * @fires portico-invoice-select - A row was activated (Enter or a click outside its links); `detail.invoice`. Cancelable: keeps `selected`.
  * @fires portico-invoice-download - A PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed.
  * @fires portico-invoice-pay - A Pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed.
+ * @fires portico-state-change - What the list shows (filter and sort) changed; `detail.state` for a host's router (`restoreState(state)` shows it again).
+ * @attribute url-state - Opt-in: keeps filter and sort in the page's query string under this prefix (`history.replaceState`), restored on load, so Back returns to them.
  * @fires portico-error - Loading failed; `detail.code` is the error's machine code.
  *
  * @example
@@ -201,6 +205,20 @@ export class PorticoInvoiceTable extends PorticoElement<InvoiceTableMessageKey> 
       return id && this.invoices === undefined ? (await this.effectiveClient?.invoices.get({ id }))?.pdfUrl : undefined;
     },
   });
+
+  /** Filter and sort for the host's router or the URL (`url-state`, `portico-state-change`). */
+  private readonly state = new UrlStateController(
+    this,
+    () => ({ filter: this.filter, sort: this.sort }),
+    (s) => this.restoreState(s),
+  );
+
+  /** Shows the table as a `portico-state-change` described it (what a router-driven host stored); invalid values are ignored. */
+  restoreState(state: ListState): void {
+    const { filter, sort } = state;
+    if (filter === '' || filter === 'overdue' || STATUSES.includes(filter as InvoiceStatus)) this.filter = filter as InvoiceFilter;
+    if (SORTS.has(sort as InvoiceSort)) this.sort = sort as InvoiceSort;
+  }
 
   /** Loads again from the first page (rows stay visible, marked busy). */
   async refresh(): Promise<void> {

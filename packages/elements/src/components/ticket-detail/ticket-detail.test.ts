@@ -797,7 +797,7 @@ describe('<portico-ticket-detail>', () => {
       const mock = createMockClient();
       const wrapper = await fixture<HTMLDivElement>(html`<div>
         <portico-ticket-detail theme="light" ticket-id="tkt_1" .client=${mock.client}></portico-ticket-detail>
-        <portico-ticket-detail theme="dark" ticket-id="tkt_1" .client=${mock.client}></portico-ticket-detail>
+        <portico-ticket-detail theme="dark" style="background: #0d1117" ticket-id="tkt_1" .client=${mock.client}></portico-ticket-detail>
       </div>`);
       const [light, dark] = [...wrapper.querySelectorAll('portico-ticket-detail')] as PorticoTicketDetail[];
       await settled(light!);

@@ -726,7 +726,7 @@ describe('<portico-ticket-form>', () => {
       const mock = createMockClient();
       const wrapper = await fixture<HTMLDivElement>(html`<div>
         <portico-ticket-form theme="light" no-suggestions .client=${mock.client}></portico-ticket-form>
-        <portico-ticket-form theme="dark" no-suggestions .client=${mock.client}></portico-ticket-form>
+        <portico-ticket-form theme="dark" style="background: #0d1117" no-suggestions .client=${mock.client}></portico-ticket-form>
       </div>`);
       const [light, dark] = [...wrapper.querySelectorAll('portico-ticket-form')] as PorticoTicketForm[];
       await dark!.submit(); // show errors too

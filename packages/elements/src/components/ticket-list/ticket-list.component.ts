@@ -7,6 +7,7 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
+import { type ListState, UrlStateController } from '../../controllers/url-state.js';
 import { isolate } from '../../i18n/isolate.js';
 import { PRIORITY_TONE, STATUS_TONE, slaState } from '../../tickets/ticket-state.js';
 
@@ -79,6 +80,8 @@ const SORTS: readonly TicketSort[] = [
  * @cssprop --portico-ticket-list-gap - Space between header, filters, list and pagination (default: 3 spacing units).
  *
  * @fires portico-ticket-select - A row was activated; `detail.ticket` is the ticket. Cancelable: `preventDefault()` keeps `selected` unchanged.
+ * @fires portico-state-change - What the list shows (filters, search, sort and page) changed; `detail.state` for a host's router (`restoreState(state)` shows it again).
+ * @attribute url-state - Opt-in: keeps filters, search, sort and page in the page's query string under this prefix (`history.replaceState`), restored on load, so Back returns to them.
  * @fires portico-error - Loading failed; `detail.code` is the error's machine code.
  * @event portico-ticket-select
  * @event portico-error
@@ -177,6 +180,26 @@ export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
     live: (event) => !this.noLive && !this.preloaded && event.resource.kind === 'ticket',
     enabled: () => this.preloaded === undefined,
   });
+
+  /** Filters, search, sort and page for the host's router or the URL (`url-state`, `portico-state-change`). */
+  private readonly state = new UrlStateController(
+    this,
+    () => ({ status: this.status, priority: this.priority, query: this.query, sort: this.sort, page: this.pages.position }),
+    (s) => this.restoreState(s),
+  );
+
+  /**
+   * Shows the list as a `portico-state-change` described it (what a router-driven host stored):
+   * unknown or invalid values are ignored.
+   */
+  restoreState(state: ListState): void {
+    const { status, priority, query, sort, page } = state;
+    if (status === '' || STATUSES.includes(status as TicketStatus)) this.status = status as TicketStatus | '';
+    if (priority === '' || PRIORITIES.includes(priority as TicketPriority)) this.priority = priority as TicketPriority | '';
+    if (query !== undefined) this.query = query.slice(0, 200);
+    if (SORTS.includes(sort as TicketSort)) this.sort = sort as TicketSort;
+    if (page !== undefined) this.pages.position = page;
+  }
 
   /** Loads the current page again (the rows stay visible, marked busy). */
   refresh(): Promise<void> {
