@@ -605,7 +605,7 @@ async function handle(req, res) {
         active: 'support',
         body: `<div class="heading-row"><h1>Support</h1><a class="button" href="/support/new">New ticket</a></div>
           <p class="lede">${isAdmin(user) ? `Every ticket of ${esc(user.orgName)}.` : 'Your tickets.'} Updates arrive live.</p>
-          <portico-ticket-list scope="${isAdmin(user) ? 'organization' : 'mine'}"></portico-ticket-list>`,
+          <portico-ticket-list url-state="tickets-" scope="${isAdmin(user) ? 'organization' : 'mine'}"></portico-ticket-list>`,
       }),
     );
   }
@@ -698,7 +698,7 @@ async function handle(req, res) {
         active: 'billing',
         body: `<h1>Billing</h1>${
           isAdmin(user)
-            ? `<p class="lede">Invoices of ${esc(user.orgName)}: download PDFs, see what is due.</p><portico-invoice-table></portico-invoice-table>`
+            ? `<p class="lede">Invoices of ${esc(user.orgName)}: download PDFs, see what is due.</p><portico-invoice-table url-state="invoices-"></portico-invoice-table>`
             : `<p class="notice" role="status" data-testid="billing-restricted">Billing is available to your organization's admins.
                Ask an admin of ${esc(user.orgName)} for invoices.</p>`
         }`,
