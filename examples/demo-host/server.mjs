@@ -281,7 +281,8 @@ function layout(req, { user, title, active = '', body, portal = true }) {
   const lang = langOf(req);
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   const c = CHROME[lang];
-  const back = new URL(req.url, 'http://x').pathname;
+  const here = new URL(req.url, 'http://x');
+  const back = here.pathname + here.search; // the theme and language switches come back with the lists' state
   const nav = user
     ? `<nav class="nav" aria-label="${esc(c.main)}"><ul>${NAV.map(([key, href, label]) => {
         const disabled = key === 'billing' && !isAdmin(user);
