@@ -10,6 +10,7 @@ import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
 import { me } from './endpoints/me.js';
 import { notifications } from './endpoints/notifications.js';
+import { profile } from './endpoints/profile.js';
 import { projects } from './endpoints/projects.js';
 import { tickets } from './endpoints/tickets.js';
 
@@ -33,6 +34,7 @@ export const endpoints = {
   notifications,
   files,
   events,
+  profile,
 } as const;
 
 export type Endpoints = typeof endpoints;

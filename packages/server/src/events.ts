@@ -12,6 +12,8 @@ export interface NewEvent {
   /** Only this contact (and admins) see it. */
   contactId?: string | null;
   adminOnly?: boolean;
+  /** Only `contactId` sees it, not admins either (the contact's own notifications, profile, preferences). */
+  private?: boolean;
 }
 
 /**
@@ -29,11 +31,14 @@ export async function appendEvents(tx: OrgDb, events: NewEvent[]): Promise<void>
   const first = last - events.length + 1;
   const params: unknown[] = [];
   const values = events.map((e, i) => {
-    params.push(first + i, e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
-    const b = i * 7;
-    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7})`;
+    params.push(first + i, e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false, e.private ?? false);
+    const b = i * 8;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8})`;
   });
-  await tx.query(`INSERT INTO events (seq, type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`, params);
+  await tx.query(
+    `INSERT INTO events (seq, type, kind, resource_id, parent_id, contact_id, admin_only, private) VALUES ${values.join(',')}`,
+    params,
+  );
   await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${tx.orgId}:${last}`]);
 }
 
@@ -49,7 +54,7 @@ export interface EventRow {
 export async function eventsAfter(q: OrgDb, after: number, viewer: { contactId: string; admin: boolean }, limit = 500) {
   return q.query<EventRow>(
     `SELECT seq, type, kind, resource_id, parent_id, occurred_at FROM events
-     WHERE seq > $1 AND ($2 OR (NOT admin_only AND (contact_id IS NULL OR contact_id = $3)))
+     WHERE seq > $1 AND (($2 AND NOT private) OR (NOT admin_only AND (contact_id IS NULL OR contact_id = $3)))
      ORDER BY seq LIMIT $4`,
     [after, viewer.admin, viewer.contactId, limit],
   );

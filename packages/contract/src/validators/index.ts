@@ -10,6 +10,7 @@ import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
 import { me } from './endpoints/me.js';
 import { notifications } from './endpoints/notifications.js';
+import { profile } from './endpoints/profile.js';
 import { projects } from './endpoints/projects.js';
 import { tickets } from './endpoints/tickets.js';
 
@@ -28,6 +29,7 @@ export const endpoints = {
   invoices,
   me,
   notifications,
+  profile,
   projects,
   tickets,
 } as Endpoints;

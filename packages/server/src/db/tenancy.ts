@@ -37,6 +37,8 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   notifications: { org: 'org_id' },
   events: { org: 'org_id' },
   idempotency_keys: { org: 'scope' },
+  notification_preferences: { org: 'org_id' },
+  contact_settings: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -1,4 +1,5 @@
 import type { PortalHandlers } from '../context.js';
+import { profile } from './account.js';
 import { articles } from './articles.js';
 import { attachments } from './attachments.js';
 import { approvals, comments, deliverables } from './deliverables.js';
@@ -24,4 +25,5 @@ export const portalHandlers: PortalHandlers = {
   notifications,
   files,
   events,
+  profile,
 };
