@@ -14,4 +14,6 @@ import './components/approval-history/approval-history.js';
 import './components/comment-thread/comment-thread.js';
 import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
+import './components/notification-bell/notification-bell.js';
+import './components/notification-feed/notification-feed.js';
 import './components/project-timeline/project-timeline.js';

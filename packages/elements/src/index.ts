@@ -12,6 +12,8 @@ export { PorticoDeliverableViewer } from './components/deliverable-viewer/delive
 export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.component.js';
 export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';
 export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
+export { PorticoNotificationBell } from './components/notification-bell/notification-bell.component.js';
+export { type NotificationView, PorticoNotificationFeed } from './components/notification-feed/notification-feed.component.js';
 export { PorticoProjectTimeline } from './components/project-timeline/project-timeline.component.js';
 export { PorticoProvider } from './components/provider/provider.component.js';
 export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';

@@ -17,6 +17,8 @@ import type {
   PorticoInvoiceTable,
   PorticoKbArticle,
   PorticoKbSearch,
+  PorticoNotificationBell,
+  PorticoNotificationFeed,
   PorticoProjectTimeline,
   PorticoProvider,
   PorticoTicketDetail,
@@ -29,6 +31,7 @@ import type {} from '@portico/elements/components/deliverable-list/deliverable-l
 import type {} from '@portico/elements/components/invoice-table/invoice-table.events';
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
+import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
@@ -487,6 +490,94 @@ export interface PorticoKbSearchVueEvents {
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-notification-bell>`: Unread notifications count and a popover with the feed. */
+export interface PorticoNotificationBellVueProps {
+  /**
+   * Whether the popover is open.
+   *
+   * Attribute `open` (reflected), default `false`.
+   */
+  open?: PorticoNotificationBell['open'];
+  /**
+   * The host's page of all notifications, linked under the popover's feed.
+   *
+   * Attribute `href` (reflected), default `''`.
+   */
+  href?: PorticoNotificationBell['href'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationBell['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationBell['theme'];
+}
+
+/** Events of `<portico-notification-bell>`. */
+export interface PorticoNotificationBellVueEvents {
+  /** `portico-error`: Loading the unread count failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-notification-feed>`: The contact's notification feed. */
+export interface PorticoNotificationFeedVueProps {
+  /**
+   * `unread` (default), `all` or `archived`.
+   *
+   * Attribute `view` (reflected), default `'unread'`.
+   */
+  view?: PorticoNotificationFeed['view'];
+  /**
+   * Only this category (`tickets`, `billing`, `projects`, `announcements`); empty for all.
+   *
+   * Attribute `category` (reflected), default `''`.
+   */
+  category?: PorticoNotificationFeed['category'];
+  /**
+   * Notifications per page (1–100).
+   *
+   * Attribute `page-size`, default `20`.
+   */
+  pageSize?: PorticoNotificationFeed['pageSize'];
+  /**
+   * Tighter layout for a popover (the bell's).
+   *
+   * Attribute `compact` (reflected), default `false`.
+   */
+  compact?: PorticoNotificationFeed['compact'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationFeed['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationFeed['theme'];
+}
+
+/** Events of `<portico-notification-feed>`. */
+export interface PorticoNotificationFeedVueEvents {
+  /** `portico-notification-update-request`: Before "mark read" or "archive" is sent; cancelable. Detail: `PorticoNotificationUpdateRequestDetail`. */
+  'portico-notification-update-request': (event: PorticoEvent<'portico-notification-update-request'>) => void;
+  /** `portico-notification-update`: A notification was marked read or archived. Detail: `PorticoNotificationUpdateDetail`. */
+  'portico-notification-update': (event: PorticoEvent<'portico-notification-update'>) => void;
+  /** `portico-notifications-read-all-request`: Before "mark all read" is sent; cancelable. Detail: `PorticoNotificationsReadAllDetail`. */
+  'portico-notifications-read-all-request': (event: PorticoEvent<'portico-notifications-read-all-request'>) => void;
+  /** `portico-notifications-read-all`: "Mark all read" was stored. Detail: `PorticoNotificationsReadAllDetail`. */
+  'portico-notifications-read-all': (event: PorticoEvent<'portico-notifications-read-all'>) => void;
+  /** `portico-notification-open`: An action link was activated; cancelable (then the link is not followed). Detail: `PorticoNotificationOpenDetail`. */
+  'portico-notification-open': (event: PorticoEvent<'portico-notification-open'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-project-timeline>`: A project's milestones with status and due dates. */
 export interface PorticoProjectTimelineVueProps {
   /**
@@ -816,6 +907,26 @@ declare module 'vue' {
      * @see https://www.npmjs.com/package/@portico/elements
      */
     'portico-kb-search': PorticoVueElement<PorticoKbSearch, PorticoKbSearchVueProps, PorticoKbSearchVueEvents>;
+    /**
+     * Unread notifications count and a popover with the feed.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-notification-bell': PorticoVueElement<
+      PorticoNotificationBell,
+      PorticoNotificationBellVueProps,
+      PorticoNotificationBellVueEvents
+    >;
+    /**
+     * The contact's notification feed.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-notification-feed': PorticoVueElement<
+      PorticoNotificationFeed,
+      PorticoNotificationFeedVueProps,
+      PorticoNotificationFeedVueEvents
+    >;
     /**
      * A project's milestones with status and due dates.
      *

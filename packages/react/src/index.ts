@@ -12,6 +12,8 @@ export {
 export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoiceTableProps } from './invoice-table.js';
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';
 export { PorticoKbSearch, type PorticoKbSearchElement, type PorticoKbSearchProps } from './kb-search.js';
+export { PorticoNotificationBell, type PorticoNotificationBellElement, type PorticoNotificationBellProps } from './notification-bell.js';
+export { PorticoNotificationFeed, type PorticoNotificationFeedElement, type PorticoNotificationFeedProps } from './notification-feed.js';
 export { PorticoProjectTimeline, type PorticoProjectTimelineElement, type PorticoProjectTimelineProps } from './project-timeline.js';
 export { PorticoProvider, type PorticoProviderElement, type PorticoProviderProps } from './provider.js';
 export { PorticoTicketDetail, type PorticoTicketDetailElement, type PorticoTicketDetailProps } from './ticket-detail.js';
