@@ -62,7 +62,7 @@ describe('<portico-notification-preferences>', () => {
     sw(el, 'billing', 'email').click();
     expect((await request).detail.switch).to.deep.equal({ category: 'billing', channel: 'email', enabled: false });
     const { detail } = await changed;
-    expect(detail.preferences.categories.find((c) => c.category === 'billing')!.email).to.equal(false);
+    expect(detail.preferences.categories.find((c: { category: string }) => c.category === 'billing')!.email).to.equal(false);
     const call = calls(api, 'notifications.updatePreferences')[0]!;
     expect(call.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{36}$/);
     await el.updateComplete;
