@@ -16,4 +16,6 @@ import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
 import './components/notification-bell/notification-bell.js';
 import './components/notification-feed/notification-feed.js';
+import './components/notification-preferences/notification-preferences.js';
+import './components/profile/profile.js';
 import './components/project-timeline/project-timeline.js';

@@ -15,6 +15,7 @@ export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
 export { PorticoNotificationBell } from './components/notification-bell/notification-bell.component.js';
 export { type NotificationView, PorticoNotificationFeed } from './components/notification-feed/notification-feed.component.js';
 export { PorticoNotificationPreferences } from './components/notification-preferences/notification-preferences.component.js';
+export { PorticoProfile } from './components/profile/profile.component.js';
 export { PorticoProjectTimeline } from './components/project-timeline/project-timeline.component.js';
 export { PorticoProvider } from './components/provider/provider.component.js';
 export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';

@@ -20,6 +20,8 @@ import type {
   PorticoKbSearch,
   PorticoNotificationBell,
   PorticoNotificationFeed,
+  PorticoNotificationPreferences,
+  PorticoProfile,
   PorticoProjectTimeline,
   PorticoProvider,
   PorticoTicketDetail,
@@ -33,6 +35,8 @@ import type {} from '@portico/elements/components/invoice-table/invoice-table.ev
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
+import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
+import type {} from '@portico/elements/components/profile/profile.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type * as React from 'react';
@@ -582,6 +586,48 @@ export interface PorticoNotificationFeedReactProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-notification-preferences>`: Which notifications reach the contact, per category and channel. */
+export interface PorticoNotificationPreferencesReactProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationPreferences['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationPreferences['theme'];
+  /** `portico-preferences-change-request`: Before a switch is saved; cancelable. Detail: `PorticoPreferencesChangeRequestDetail`. */
+  'onportico-preferences-change-request'?: (event: PorticoEvent<'portico-preferences-change-request'>) => void;
+  /** `portico-preferences-change`: A switch was saved. Detail: `PorticoPreferencesChangeDetail`. */
+  'onportico-preferences-change'?: (event: PorticoEvent<'portico-preferences-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-profile>`: The contact's name, email, language and time zone. */
+export interface PorticoProfileReactProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoProfile['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoProfile['theme'];
+  /** `portico-profile-change-request`: Before changes are saved; cancelable. Detail: `PorticoProfileChangeRequestDetail`. */
+  'onportico-profile-change-request'?: (event: PorticoEvent<'portico-profile-change-request'>) => void;
+  /** `portico-profile-change`: The profile was saved. Detail: `PorticoProfileChangeDetail`. */
+  'onportico-profile-change'?: (event: PorticoEvent<'portico-profile-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-project-timeline>`: A project's milestones with status and due dates. */
 export interface PorticoProjectTimelineReactProps {
   /**
@@ -924,6 +970,18 @@ export interface PorticoReactElements {
    * @see https://www.npmjs.com/package/@portico/elements
    */
   'portico-notification-feed': PorticoReactProps<PorticoNotificationFeed, PorticoNotificationFeedReactProps>;
+  /**
+   * Which notifications reach the contact, per category and channel.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-notification-preferences': PorticoReactProps<PorticoNotificationPreferences, PorticoNotificationPreferencesReactProps>;
+  /**
+   * The contact's name, email, language and time zone.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-profile': PorticoReactProps<PorticoProfile, PorticoProfileReactProps>;
   /**
    * A project's milestones with status and due dates.
    *

@@ -18,6 +18,8 @@ import type {
   PorticoKbSearch,
   PorticoNotificationBell,
   PorticoNotificationFeed,
+  PorticoNotificationPreferences,
+  PorticoProfile,
   PorticoProjectTimeline,
   PorticoProvider,
   PorticoTicketDetail,
@@ -31,6 +33,8 @@ import type {} from '@portico/elements/components/invoice-table/invoice-table.ev
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
+import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
+import type {} from '@portico/elements/components/profile/profile.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { HTMLAttributes } from 'svelte/elements';
@@ -580,6 +584,48 @@ export interface PorticoNotificationFeedSvelteProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-notification-preferences>`: Which notifications reach the contact, per category and channel. */
+export interface PorticoNotificationPreferencesSvelteProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationPreferences['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationPreferences['theme'];
+  /** `portico-preferences-change-request`: Before a switch is saved; cancelable. Detail: `PorticoPreferencesChangeRequestDetail`. */
+  'onportico-preferences-change-request'?: (event: PorticoEvent<'portico-preferences-change-request'>) => void;
+  /** `portico-preferences-change`: A switch was saved. Detail: `PorticoPreferencesChangeDetail`. */
+  'onportico-preferences-change'?: (event: PorticoEvent<'portico-preferences-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-profile>`: The contact's name, email, language and time zone. */
+export interface PorticoProfileSvelteProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoProfile['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoProfile['theme'];
+  /** `portico-profile-change-request`: Before changes are saved; cancelable. Detail: `PorticoProfileChangeRequestDetail`. */
+  'onportico-profile-change-request'?: (event: PorticoEvent<'portico-profile-change-request'>) => void;
+  /** `portico-profile-change`: The profile was saved. Detail: `PorticoProfileChangeDetail`. */
+  'onportico-profile-change'?: (event: PorticoEvent<'portico-profile-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-project-timeline>`: A project's milestones with status and due dates. */
 export interface PorticoProjectTimelineSvelteProps {
   /**
@@ -923,6 +969,21 @@ declare global {
        * @see https://www.npmjs.com/package/@portico/elements
        */
       'portico-notification-feed': PorticoSvelteAttributes<PorticoNotificationFeed, PorticoNotificationFeedSvelteProps>;
+      /**
+       * Which notifications reach the contact, per category and channel.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-notification-preferences': PorticoSvelteAttributes<
+        PorticoNotificationPreferences,
+        PorticoNotificationPreferencesSvelteProps
+      >;
+      /**
+       * The contact's name, email, language and time zone.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-profile': PorticoSvelteAttributes<PorticoProfile, PorticoProfileSvelteProps>;
       /**
        * A project's milestones with status and due dates.
        *

@@ -19,6 +19,8 @@ import type {
   PorticoKbSearch,
   PorticoNotificationBell,
   PorticoNotificationFeed,
+  PorticoNotificationPreferences,
+  PorticoProfile,
   PorticoProjectTimeline,
   PorticoProvider,
   PorticoTicketDetail,
@@ -32,6 +34,8 @@ import type {} from '@portico/elements/components/invoice-table/invoice-table.ev
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
+import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
+import type {} from '@portico/elements/components/profile/profile.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
@@ -578,6 +582,56 @@ export interface PorticoNotificationFeedVueEvents {
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-notification-preferences>`: Which notifications reach the contact, per category and channel. */
+export interface PorticoNotificationPreferencesVueProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationPreferences['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationPreferences['theme'];
+}
+
+/** Events of `<portico-notification-preferences>`. */
+export interface PorticoNotificationPreferencesVueEvents {
+  /** `portico-preferences-change-request`: Before a switch is saved; cancelable. Detail: `PorticoPreferencesChangeRequestDetail`. */
+  'portico-preferences-change-request': (event: PorticoEvent<'portico-preferences-change-request'>) => void;
+  /** `portico-preferences-change`: A switch was saved. Detail: `PorticoPreferencesChangeDetail`. */
+  'portico-preferences-change': (event: PorticoEvent<'portico-preferences-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-profile>`: The contact's name, email, language and time zone. */
+export interface PorticoProfileVueProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoProfile['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoProfile['theme'];
+}
+
+/** Events of `<portico-profile>`. */
+export interface PorticoProfileVueEvents {
+  /** `portico-profile-change-request`: Before changes are saved; cancelable. Detail: `PorticoProfileChangeRequestDetail`. */
+  'portico-profile-change-request': (event: PorticoEvent<'portico-profile-change-request'>) => void;
+  /** `portico-profile-change`: The profile was saved. Detail: `PorticoProfileChangeDetail`. */
+  'portico-profile-change': (event: PorticoEvent<'portico-profile-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-project-timeline>`: A project's milestones with status and due dates. */
 export interface PorticoProjectTimelineVueProps {
   /**
@@ -927,6 +981,22 @@ declare module 'vue' {
       PorticoNotificationFeedVueProps,
       PorticoNotificationFeedVueEvents
     >;
+    /**
+     * Which notifications reach the contact, per category and channel.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-notification-preferences': PorticoVueElement<
+      PorticoNotificationPreferences,
+      PorticoNotificationPreferencesVueProps,
+      PorticoNotificationPreferencesVueEvents
+    >;
+    /**
+     * The contact's name, email, language and time zone.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-profile': PorticoVueElement<PorticoProfile, PorticoProfileVueProps, PorticoProfileVueEvents>;
     /**
      * A project's milestones with status and due dates.
      *
