@@ -48,7 +48,8 @@ export const ENTRIES = [
   {
     name: 'single-file bundle for pages without a build step (dist/cdn/portico.js)',
     code: "import '@portico/elements/bundle';",
-    budget: 75 * KB,
+    // Every component and the whole client: raised with the whole SDK's budget by issue 13 (60 → 80 kB there).
+    budget: 95 * KB,
   },
   {
     name: 'autoloader alone (dist/cdn/autoload.js; components load on demand)',
