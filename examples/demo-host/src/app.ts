@@ -11,7 +11,10 @@ const go = (path: string) => location.assign(path);
 // The bell in the header sits outside the page's provider: give it the same client (one token,
 // one event stream for the whole page).
 const provider = document.querySelector<PorticoProvider>('main portico-provider');
-for (const bell of document.querySelectorAll('portico-notification-bell')) if (provider) bell.client = provider.effectiveClient;
+// After its first update: the properties setup.ts set before the element upgraded apply then.
+void provider?.updateComplete.then(() => {
+  for (const bell of document.querySelectorAll('portico-notification-bell')) bell.client = provider.effectiveClient;
+});
 
 // Support: the list opens a ticket on its own page; a new ticket opens once created.
 document.addEventListener('portico-ticket-select', (e) => go(`/support/tickets/${encodeURIComponent(e.detail.ticket.id)}`));

@@ -332,17 +332,19 @@ try {
           const m = /(\d+) unread/.exec(label);
           return m ? Number(m[1]) : -1;
         });
-      await page.waitForFunction(
-        () =>
-          /\d+ unread/.test(
+      const label = () =>
+        page.evaluate(
+          () =>
             document
               .querySelector('portico-notification-bell')
               ?.shadowRoot?.querySelector('[part~="button"]')
-              ?.getAttribute('aria-label') ?? '',
-          ),
-        null,
-        { timeout: TIMEOUT },
-      );
+              ?.getAttribute('aria-label') ?? '(no bell)',
+        );
+      const t0 = Date.now();
+      while (!/\d+ unread/.test(await label())) {
+        assert(Date.now() - t0 < TIMEOUT, `the bell never showed a count: “${await label()}”`);
+        await page.waitForTimeout(100);
+      }
       const before = await unread();
       assert(before > 0, `the seed leaves alice unread notifications (bell says ${before})`);
       await page.locator('portico-notification-bell [part~="button"]').click();
