@@ -81,6 +81,9 @@ export class PorticoNotificationBell extends PorticoElement<NotificationBellMess
   /** Opens the popover (loading the feed's code the first time) and moves focus into it. */
   async show(): Promise<void> {
     if (this.open) return;
+    // On a narrow screen the popover spans the viewport just under the button (styles: --_panel-top).
+    const below = this.renderRoot.querySelector('.bell')?.getBoundingClientRect().bottom;
+    if (below !== undefined) this.style.setProperty('--_panel-top', `${Math.round(below + 4)}px`);
     this.open = true;
     void this.refresh();
     await loadFeed();

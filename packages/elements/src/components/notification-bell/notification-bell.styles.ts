@@ -68,8 +68,9 @@ export const styles = css`
     .panel {
       position: fixed;
       inset-inline: 0.5rem;
-      inset-block-start: 3.5rem;
+      inset-block-start: var(--_panel-top, 3.5rem);
       inline-size: auto;
+      max-block-size: calc(100vh - var(--_panel-top, 3.5rem) - 0.5rem);
     }
   }
   .all {
