@@ -289,7 +289,8 @@ function pathOf(t: Target, params: unknown): string {
       const camel = name.replace(/_([a-z0-9])/g, (__, c: string) => c.toUpperCase());
       const v = p[camel];
       const text = v instanceof RawJsonToken ? v.text : typeof v === 'string' ? v : (JSON.stringify(v) ?? 'x');
-      return encodeURIComponent(text || 'x');
+      // A lone surrogate cannot be put in a URL (encodeURIComponent throws): send U+FFFD as a client would.
+      return encodeURIComponent((text || 'x').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
     })
   );
 }
