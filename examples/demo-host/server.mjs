@@ -103,6 +103,8 @@ const [portico, bundle] = await Promise.all([
         staffKey,
         logLevel: quietLog,
         allowedOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
+        // The portal edits language and time zone; name and email are Acme's (its sign-in).
+        profileManageUrl: '/account#identity',
       },
     }),
   ),
@@ -274,6 +276,7 @@ const NAV = [
   ['help', '/help', 'Help'],
   ['billing', '/billing', 'Billing'],
   ['projects', '/projects', 'Projects'],
+  ['account', '/account', 'Account'],
 ];
 
 function layout(req, { user, title, active = '', body, portal = true }) {
@@ -289,6 +292,7 @@ function layout(req, { user, title, active = '', body, portal = true }) {
         return `<li><a href="${href}"${active === key ? ' aria-current="page"' : ''}${disabled ? ` class="is-restricted" title="${esc(c.admins)}"` : ''}>${esc(c[key] ?? label)}</a></li>`;
       }).join('')}</ul></nav>
       <div class="account">
+        <portico-notification-bell href="/notifications" theme="${theme === 'dark' ? 'dark' : 'light'}"></portico-notification-bell>
         <span class="who"><strong>${esc(user.name)}</strong> <span class="muted">${esc(user.orgName)} · ${esc(user.roles.filter((r) => r !== 'member').join(', ') || 'member')}</span></span>
         <form method="post" action="/logout"><button type="submit" class="link-button">${esc(c.signOut)}</button></form>
       </div>`
@@ -707,11 +711,34 @@ async function handle(req, res) {
     );
   }
   if (path === '/projects') return projectsPage(req, res, user);
+  if (path === '/notifications' || path === '/account') return notificationCentrePage(req, res, user, path);
   m = /^\/projects\/([^/]+)$/.exec(path);
   if (m && ID.test(m[1])) return projectPage(req, res, user, m[1]);
   m = /^\/projects\/([^/]+)\/deliverables\/([^/]+)$/.exec(path);
   if (m && ID.test(m[1]) && ID.test(m[2])) return deliverablePage(req, res, user, m[1], m[2]);
   return notFound(req, res, user);
+}
+
+// The notification centre: every notification, and the contact's own account (profile, preferences).
+function notificationCentrePage(req, res, user, path) {
+  const account = path === '/account';
+  return page(
+    res,
+    layout(req, {
+      user,
+      title: account ? 'Account' : 'Notifications',
+      active: account ? 'account' : '',
+      body: account
+        ? `<h1>Account</h1>
+          <section aria-labelledby="profile-h"><h2 id="profile-h">Profile</h2><portico-profile></portico-profile></section>
+          <section aria-labelledby="identity-h" id="identity"><h2 id="identity-h">Name and email</h2>
+            <p class="muted">Acme Cloud's sign-in owns your name and email (in this demo the users are fixed: sign out and pick another).</p></section>
+          <section aria-labelledby="prefs-h"><h2 id="prefs-h">Notifications</h2>
+            <p class="lede">Choose what reaches you in the portal and by email. Acme's mailer reads these before it sends anything.</p>
+            <portico-notification-preferences></portico-notification-preferences></section>`
+        : `<h1>Notifications</h1><portico-notification-feed view="all"></portico-notification-feed>`,
+    }),
+  );
 }
 
 const server = http.createServer((req, res) => {

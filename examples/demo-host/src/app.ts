@@ -1,11 +1,20 @@
 // Acme Cloud's front end: wires the Portico provider and turns the components' events into page
 // navigation. No inline script or style anywhere (strict CSP with Trusted Types).
 import './setup.js';
+import type { PorticoProvider } from '@portico/elements';
 import '@portico/elements/define';
 // The form's event types are not reachable from `define`'s declarations yet: import them explicitly.
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 
 const go = (path: string) => location.assign(path);
+
+// The bell in the header sits outside the page's provider: give it the same client (one token,
+// one event stream for the whole page).
+const provider = document.querySelector<PorticoProvider>('main portico-provider');
+// After its first update: the properties setup.ts set before the element upgraded apply then.
+void provider?.updateComplete.then(() => {
+  for (const bell of document.querySelectorAll('portico-notification-bell')) bell.client = provider.effectiveClient;
+});
 
 // Support: the list opens a ticket on its own page; a new ticket opens once created.
 document.addEventListener('portico-ticket-select', (e) => go(`/support/tickets/${encodeURIComponent(e.detail.ticket.id)}`));

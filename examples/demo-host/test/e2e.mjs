@@ -353,6 +353,68 @@ try {
     assert(unique.length === 0, `${deliverableProblems.length} problem(s):\n${unique.join('\n')}`);
   });
 
+  await check(
+    'notification centre: the header bell counts unread; its popover marks one read and the count follows; Notifications and Account pages',
+    async () => {
+      await measure(alice, 'Notifications (feed)', () => page.goto(`${base}/notifications`), 'portico-notification-feed [part~="item"]');
+      const unread = () =>
+        page.evaluate(() => {
+          const label =
+            document
+              .querySelector('portico-notification-bell')
+              ?.shadowRoot?.querySelector('[part~="button"]')
+              ?.getAttribute('aria-label') ?? '';
+          const m = /(\d+) unread/.exec(label);
+          return m ? Number(m[1]) : -1;
+        });
+      const label = () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('portico-notification-bell')
+              ?.shadowRoot?.querySelector('[part~="button"]')
+              ?.getAttribute('aria-label') ?? '(no bell)',
+        );
+      const t0 = Date.now();
+      while (!/\d+ unread/.test(await label())) {
+        assert(Date.now() - t0 < TIMEOUT, `the bell never showed a count: “${await label()}”`);
+        await page.waitForTimeout(100);
+      }
+      const before = await unread();
+      assert(before > 0, `the seed leaves alice unread notifications (bell says ${before})`);
+      await page.locator('portico-notification-bell [part~="button"]').click();
+      await page.locator('portico-notification-bell [part~="panel"] portico-notification-feed [part~="mark-read"]').first().click();
+      await page.waitForFunction(
+        (n) => {
+          const label =
+            document
+              .querySelector('portico-notification-bell')
+              ?.shadowRoot?.querySelector('[part~="button"]')
+              ?.getAttribute('aria-label') ?? '';
+          return label.includes(`${n} unread`);
+        },
+        before - 1,
+        { timeout: TIMEOUT },
+      );
+      await page.keyboard.press('Escape');
+      await assertClean(alice, 'Notifications');
+      await measure(
+        alice,
+        'Account (profile, preferences)',
+        () => page.goto(`${base}/account`),
+        'portico-notification-preferences [part~="switch"]',
+      );
+      await page.locator('portico-profile [part~="time-zone"]').selectOption('America/New_York');
+      await page.locator('portico-profile [part~="save"]').click();
+      await page.locator('portico-profile [part~="status"]', { hasText: 'Saved.' }).waitFor({ timeout: TIMEOUT });
+      await page.locator('portico-notification-preferences [part~="switch"][data-channel="email"]').first().click();
+      await page.locator('portico-notification-preferences [part~="status"]', { hasText: 'Saved.' }).waitFor({ timeout: TIMEOUT });
+      await page.reload();
+      await page.locator('portico-profile [part~="time-zone"]').waitFor({ timeout: TIMEOUT });
+      assert((await page.locator('portico-profile [part~="time-zone"]').inputValue()) === 'America/New_York', 'time zone not kept');
+      await assertClean(alice, 'Account');
+    },
+  );
   await check('theme switcher: dark and a client brand through --portico-* variables only', async () => {
     await page.goto(`${base}/support`);
     await page.locator('portico-ticket-list [part~="row"]').first().waitFor({ timeout: TIMEOUT });

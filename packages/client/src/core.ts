@@ -151,6 +151,7 @@ const API_GROUPS = Object.keys({
   approvals: 1,
   notifications: 1,
   knowledgeBase: 1,
+  profile: 1,
 } satisfies Record<keyof PorticoApi, 1>);
 
 /**

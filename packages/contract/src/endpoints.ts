@@ -11,6 +11,7 @@ import { invoices } from './endpoints/invoices.js';
 import { knowledgeBase } from './endpoints/knowledgeBase.js';
 import { me } from './endpoints/me.js';
 import { notifications } from './endpoints/notifications.js';
+import { profile } from './endpoints/profile.js';
 import { projects } from './endpoints/projects.js';
 import { tickets } from './endpoints/tickets.js';
 
@@ -35,6 +36,7 @@ export const endpoints = {
   files,
   events,
   knowledgeBase,
+  profile,
 } as const;
 
 export type Endpoints = typeof endpoints;

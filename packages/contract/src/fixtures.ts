@@ -8,7 +8,8 @@ import type { Article, ArticleSummary, KnowledgeBaseHome, SearchHit } from './sc
 import type { Comment } from './schemas/comment.js';
 import type { Deliverable, DeliverableVersion } from './schemas/deliverable.js';
 import type { Invoice, InvoiceSummary } from './schemas/invoice.js';
-import type { Notification } from './schemas/notification.js';
+import type { Notification, NotificationPreferences } from './schemas/notification.js';
+import type { Profile } from './schemas/profile.js';
 import type { Project } from './schemas/project.js';
 import type { Ticket, TicketMessage } from './schemas/ticket.js';
 
@@ -209,10 +210,80 @@ export const approval = (n = 1, o: Partial<Approval> = {}): Approval => ({
 export const notification = (n = 1, o: Partial<Notification> = {}): Notification => ({
   id: `ntf_${n}`,
   kind: 'ticket_reply',
+  category: 'tickets',
   title: 'New reply on #1001',
   body: 'Sam Agent replied to your ticket.',
   link: '/support/tickets/tkt_1',
   createdAt: at(n),
   readAt: n % 2 ? null : at(n + 1),
+  archivedAt: null,
+  ...o,
+});
+
+/** A feed with every category, read and unread. */
+export const notificationFeed = (): Notification[] => [
+  notification(1, {
+    kind: 'ticket_reply',
+    category: 'tickets',
+    title: 'New reply on #1042',
+    body: 'Sam from Support: “The export is fixed in 4.2.”',
+    link: '/support/tickets/tkt_1042',
+  }),
+  notification(2, {
+    kind: 'invoice_issued',
+    category: 'billing',
+    title: 'Invoice INV-2026-0117',
+    body: '1,240.00 EUR due on 15 December',
+    link: '/billing/invoices/inv_117',
+    readAt: null,
+  }),
+  notification(3, {
+    kind: 'deliverable_version',
+    category: 'projects',
+    title: 'Homepage mock-up v3 is ready',
+    body: 'Studio uploaded version 3 for your review.',
+    link: '/projects/prj_1/deliverables/dlv_1',
+  }),
+  notification(4, {
+    kind: 'ticket_status',
+    category: 'tickets',
+    title: '#1038 is now solved',
+    body: 'SSO login loops on Safari',
+    link: '/support/tickets/tkt_1038',
+  }),
+  notification(5, {
+    kind: 'announcement',
+    category: 'announcements',
+    title: 'Planned maintenance on Saturday',
+    body: 'The portal is read-only from 06:00 to 07:00 UTC.',
+    link: null,
+  }),
+  notification(6, {
+    kind: 'decision_recorded',
+    category: 'projects',
+    title: 'Alice approved Logo v2',
+    body: '“Looks great, ship it.”',
+    link: '/projects/prj_1/deliverables/dlv_2',
+  }),
+];
+
+export const notificationPreferences = (
+  o: Partial<Record<string, { inPortal: boolean; email: boolean }>> = {},
+): NotificationPreferences => ({
+  categories: (['tickets', 'billing', 'projects', 'announcements'] as const).map((category) => ({
+    category,
+    inPortal: true,
+    email: category !== 'announcements',
+    ...o[category],
+  })),
+});
+
+export const profile = (o: Partial<Profile> = {}): Profile => ({
+  name: 'Alice Example',
+  email: 'alice@acme.example',
+  language: 'en',
+  timeZone: 'Europe/Berlin',
+  editable: ['language', 'timeZone'],
+  manageUrl: 'https://host.example/account',
   ...o,
 });

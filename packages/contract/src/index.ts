@@ -10,5 +10,6 @@ export * from './schemas/deliverable.js';
 export * from './schemas/event.js';
 export * from './schemas/invoice.js';
 export * from './schemas/notification.js';
+export * from './schemas/profile.js';
 export * from './schemas/project.js';
 export * from './schemas/ticket.js';

@@ -13,6 +13,7 @@ import { Invoice, InvoiceStatus } from './schemas/invoice.js';
 import { Notification } from './schemas/notification.js';
 import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
+import { staffContactEndpoints } from './staff-contacts.js';
 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
@@ -247,6 +248,7 @@ export const staffEndpoints = {
       status: 201,
     }),
   },
+  contacts: staffContactEndpoints,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;

@@ -15,4 +15,8 @@ import './components/comment-thread/comment-thread.js';
 import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
 import './components/kb-home/kb-home.js';
+import './components/notification-bell/notification-bell.js';
+import './components/notification-feed/notification-feed.js';
+import './components/notification-preferences/notification-preferences.js';
+import './components/profile/profile.js';
 import './components/project-timeline/project-timeline.js';

@@ -17,6 +17,10 @@ import type {
   PorticoKbArticle,
   PorticoKbHome,
   PorticoKbSearch,
+  PorticoNotificationBell,
+  PorticoNotificationFeed,
+  PorticoNotificationPreferences,
+  PorticoProfile,
   PorticoProjectTimeline,
   PorticoProvider,
   PorticoTicketDetail,
@@ -30,6 +34,9 @@ import type {} from '@portico/elements/components/invoice-table/invoice-table.ev
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-home/kb-home.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
+import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
+import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
+import type {} from '@portico/elements/components/profile/profile.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { HTMLAttributes } from 'svelte/elements';
@@ -628,6 +635,162 @@ export interface PorticoKbSearchSvelteProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-notification-bell>`: Unread notifications count and a popover with the feed. */
+export interface PorticoNotificationBellSvelteProps {
+  /**
+   * Whether the popover is open.
+   *
+   * Attribute `open` (reflected), default `false`.
+   */
+  open?: PorticoNotificationBell['open'];
+  /**
+   * The host's page of all notifications, linked under the popover's feed.
+   *
+   * Attribute `href` (reflected), default `''`.
+   */
+  href?: PorticoNotificationBell['href'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationBell['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationBell['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoNotificationBell['surface'];
+  /** `portico-error`: Loading the unread count failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-notification-feed>`: The contact's notification feed. */
+export interface PorticoNotificationFeedSvelteProps {
+  /**
+   * `unread` (default), `all` or `archived`.
+   *
+   * Attribute `view` (reflected), default `'unread'`.
+   */
+  view?: PorticoNotificationFeed['view'];
+  /**
+   * Only this category (`tickets`, `billing`, `projects`, `announcements`); empty for all.
+   *
+   * Attribute `category` (reflected), default `''`.
+   */
+  category?: PorticoNotificationFeed['category'];
+  /**
+   * Notifications per page (1–100).
+   *
+   * Attribute `page-size`, default `20`.
+   */
+  pageSize?: PorticoNotificationFeed['pageSize'];
+  /**
+   * Tighter layout for a popover (the bell's).
+   *
+   * Attribute `compact` (reflected), default `false`.
+   */
+  compact?: PorticoNotificationFeed['compact'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationFeed['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationFeed['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoNotificationFeed['surface'];
+  /** Attribute form of `pageSize`. */
+  'page-size'?: PorticoNotificationFeed['pageSize'] | `${number}`;
+  /** `portico-notification-update-request`: Before "mark read" or "archive" is sent; cancelable. Detail: `PorticoNotificationUpdateRequestDetail`. */
+  'onportico-notification-update-request'?: (event: PorticoEvent<'portico-notification-update-request'>) => void;
+  /** `portico-notification-update`: A notification was marked read or archived. Detail: `PorticoNotificationUpdateDetail`. */
+  'onportico-notification-update'?: (event: PorticoEvent<'portico-notification-update'>) => void;
+  /** `portico-notifications-read-all-request`: Before "mark all read" is sent; cancelable. Detail: `PorticoNotificationsReadAllDetail`. */
+  'onportico-notifications-read-all-request'?: (event: PorticoEvent<'portico-notifications-read-all-request'>) => void;
+  /** `portico-notifications-read-all`: "Mark all read" was stored. Detail: `PorticoNotificationsReadAllDetail`. */
+  'onportico-notifications-read-all'?: (event: PorticoEvent<'portico-notifications-read-all'>) => void;
+  /** `portico-notification-open`: An action link was activated; cancelable (then the link is not followed). Detail: `PorticoNotificationOpenDetail`. */
+  'onportico-notification-open'?: (event: PorticoEvent<'portico-notification-open'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-notification-preferences>`: Which notifications reach the contact, per category and channel. */
+export interface PorticoNotificationPreferencesSvelteProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoNotificationPreferences['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoNotificationPreferences['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoNotificationPreferences['surface'];
+  /** `portico-preferences-change-request`: Before a switch is saved; cancelable. Detail: `PorticoPreferencesChangeRequestDetail`. */
+  'onportico-preferences-change-request'?: (event: PorticoEvent<'portico-preferences-change-request'>) => void;
+  /** `portico-preferences-change`: A switch was saved. Detail: `PorticoPreferencesChangeDetail`. */
+  'onportico-preferences-change'?: (event: PorticoEvent<'portico-preferences-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-profile>`: The contact's name, email, language and time zone. */
+export interface PorticoProfileSvelteProps {
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoProfile['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoProfile['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoProfile['surface'];
+  /** `portico-profile-change-request`: Before changes are saved; cancelable. Detail: `PorticoProfileChangeRequestDetail`. */
+  'onportico-profile-change-request'?: (event: PorticoEvent<'portico-profile-change-request'>) => void;
+  /** `portico-profile-change`: The profile was saved. Detail: `PorticoProfileChangeDetail`. */
+  'onportico-profile-change'?: (event: PorticoEvent<'portico-profile-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code`. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-project-timeline>`: A project's milestones with status and due dates. */
 export interface PorticoProjectTimelineSvelteProps {
   /**
@@ -1018,6 +1181,33 @@ declare global {
        * @see https://www.npmjs.com/package/@portico/elements
        */
       'portico-kb-search': PorticoSvelteAttributes<PorticoKbSearch, PorticoKbSearchSvelteProps>;
+      /**
+       * Unread notifications count and a popover with the feed.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-notification-bell': PorticoSvelteAttributes<PorticoNotificationBell, PorticoNotificationBellSvelteProps>;
+      /**
+       * The contact's notification feed.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-notification-feed': PorticoSvelteAttributes<PorticoNotificationFeed, PorticoNotificationFeedSvelteProps>;
+      /**
+       * Which notifications reach the contact, per category and channel.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-notification-preferences': PorticoSvelteAttributes<
+        PorticoNotificationPreferences,
+        PorticoNotificationPreferencesSvelteProps
+      >;
+      /**
+       * The contact's name, email, language and time zone.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-profile': PorticoSvelteAttributes<PorticoProfile, PorticoProfileSvelteProps>;
       /**
        * A project's milestones with status and due dates.
        *

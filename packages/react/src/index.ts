@@ -13,6 +13,14 @@ export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoi
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';
 export { PorticoKbHome, type PorticoKbHomeElement, type PorticoKbHomeProps } from './kb-home.js';
 export { PorticoKbSearch, type PorticoKbSearchElement, type PorticoKbSearchProps } from './kb-search.js';
+export { PorticoNotificationBell, type PorticoNotificationBellElement, type PorticoNotificationBellProps } from './notification-bell.js';
+export { PorticoNotificationFeed, type PorticoNotificationFeedElement, type PorticoNotificationFeedProps } from './notification-feed.js';
+export {
+  PorticoNotificationPreferences,
+  type PorticoNotificationPreferencesElement,
+  type PorticoNotificationPreferencesProps,
+} from './notification-preferences.js';
+export { PorticoProfile, type PorticoProfileElement, type PorticoProfileProps } from './profile.js';
 export { PorticoProjectTimeline, type PorticoProjectTimelineElement, type PorticoProjectTimelineProps } from './project-timeline.js';
 export { PorticoProvider, type PorticoProviderElement, type PorticoProviderProps } from './provider.js';
 export { PorticoTicketDetail, type PorticoTicketDetailElement, type PorticoTicketDetailProps } from './ticket-detail.js';

@@ -20,6 +20,7 @@ type EventOf<K extends keyof GlobalEventHandlersEventMap> = EventName<GlobalEven
  * - `onPorticoInvoiceSelect` ← `portico-invoice-select`: A row was activated (Enter or a click outside its links); `detail.invoice`. Cancelable: keeps `selected`.
  * - `onPorticoInvoiceDownload` ← `portico-invoice-download`: A PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed.
  * - `onPorticoInvoicePay` ← `portico-invoice-pay`: A Pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed.
+ * - `onPorticoStateChange` ← `portico-state-change`: What the list shows (filter and sort) changed; `detail.state` for a host's router (`restoreState(state)` shows it again).
  * - `onPorticoError` ← `portico-error`: Loading failed; `detail.code` is the error's machine code.
  *
  * @see PorticoInvoiceTableElement for every property.
@@ -32,6 +33,7 @@ export const PorticoInvoiceTable = createComponent({
     onPorticoInvoiceSelect: 'portico-invoice-select' as EventOf<'portico-invoice-select'>,
     onPorticoInvoiceDownload: 'portico-invoice-download' as EventOf<'portico-invoice-download'>,
     onPorticoInvoicePay: 'portico-invoice-pay' as EventOf<'portico-invoice-pay'>,
+    onPorticoStateChange: 'portico-state-change' as EventOf<'portico-state-change'>,
     onPorticoError: 'portico-error' as EventOf<'portico-error'>,
   },
   displayName: 'PorticoInvoiceTable',

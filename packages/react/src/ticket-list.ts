@@ -16,6 +16,7 @@ type EventOf<K extends keyof GlobalEventHandlersEventMap> = EventName<GlobalEven
  *
  * Events:
  * - `onPorticoTicketSelect` ← `portico-ticket-select`: A row was activated; `detail.ticket` is the ticket. Cancelable: `preventDefault()` keeps `selected` unchanged.
+ * - `onPorticoStateChange` ← `portico-state-change`: What the list shows (filters, search, sort and page) changed; `detail.state` for a host's router (`restoreState(state)` shows it again).
  * - `onPorticoError` ← `portico-error`: Loading failed; `detail.code` is the error's machine code.
  *
  * @see PorticoTicketListElement for every property.
@@ -26,6 +27,7 @@ export const PorticoTicketList = createComponent({
   elementClass: PorticoTicketListElement,
   events: {
     onPorticoTicketSelect: 'portico-ticket-select' as EventOf<'portico-ticket-select'>,
+    onPorticoStateChange: 'portico-state-change' as EventOf<'portico-state-change'>,
     onPorticoError: 'portico-error' as EventOf<'portico-error'>,
   },
   displayName: 'PorticoTicketList',

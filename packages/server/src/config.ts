@@ -72,6 +72,10 @@ export interface Config {
   retentionIntervalMs: number;
   /** Events are kept this many hours (PORTICO_EVENT_RETENTION_HOURS); older `Last-Event-ID`s get `stream.reset`. */
   eventRetentionHours: number;
+  /** Profile fields a contact may change in the portal (PORTICO_PROFILE_EDITABLE: `language`, `time_zone`; default both). */
+  profileEditable: Array<'language' | 'timeZone'>;
+  /** The host's own page for the contact's account (PORTICO_PROFILE_URL): where the rest is changed. */
+  profileManageUrl?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -119,6 +123,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     shutdownTimeoutMs: bounded('PORTICO_SHUTDOWN_TIMEOUT_SECONDS', env.PORTICO_SHUTDOWN_TIMEOUT_SECONDS, 10, 0, 3600) * 1000,
     retentionIntervalMs: bounded('PORTICO_RETENTION_INTERVAL_SECONDS', env.PORTICO_RETENTION_INTERVAL_SECONDS, 600, 0, 86400) * 1000,
     eventRetentionHours: bounded('PORTICO_EVENT_RETENTION_HOURS', env.PORTICO_EVENT_RETENTION_HOURS, 72, 1, 87600),
+    profileEditable: profileFields(env.PORTICO_PROFILE_EDITABLE),
+    profileManageUrl: profileUrl(env.PORTICO_PROFILE_URL),
   };
   return { ...cfg, ...overrides };
 }
@@ -172,4 +178,27 @@ function storageConfig(env: Env): StorageConfig {
     presign,
     presignTtlSeconds,
   };
+}
+
+/** PORTICO_PROFILE_EDITABLE: a comma list of `language`, `time_zone` (empty or `none`: nothing). */
+function profileFields(v: string | undefined): Array<'language' | 'timeZone'> {
+  if (v === undefined) return ['language', 'timeZone'];
+  const out: Array<'language' | 'timeZone'> = [];
+  for (const f of v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none')) {
+    if (f === 'language') out.push('language');
+    else if (f === 'time_zone') out.push('timeZone');
+    else throw new Error(`PORTICO_PROFILE_EDITABLE lists language and time_zone only (got "${f}").`);
+  }
+  return [...new Set(out)];
+}
+
+/** PORTICO_PROFILE_URL: an absolute http(s) URL or a path of the host's site. */
+function profileUrl(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  if (!/^(https?:\/\/[^\s]+|\/(?!\/)[^\s]*)$/i.test(v))
+    throw new Error(`PORTICO_PROFILE_URL must be an http(s) URL or a path (got "${v}").`);
+  return v;
 }

@@ -11,6 +11,8 @@ export interface NewEvent {
   /** Only this contact (and admins) see it. */
   contactId?: string | null;
   adminOnly?: boolean;
+  /** Only `contactId` sees it, not admins either (the contact's own notifications, profile, preferences). */
+  private?: boolean;
 }
 
 /**
@@ -25,11 +27,14 @@ export async function appendEvents(tx: OrgDb, events: NewEvent[]): Promise<void>
   if (events.length === 0) return;
   const params: unknown[] = [];
   const values = events.map((e, i) => {
-    params.push(e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false);
-    const b = i * 6;
-    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`;
+    params.push(e.type, e.kind, e.id, e.parentId ?? null, e.contactId ?? null, e.adminOnly ?? false, e.private ?? false);
+    const b = i * 7;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7})`;
   });
-  await tx.query(`INSERT INTO events (type, kind, resource_id, parent_id, contact_id, admin_only) VALUES ${values.join(',')}`, params);
+  await tx.query(
+    `INSERT INTO events (type, kind, resource_id, parent_id, contact_id, admin_only, private) VALUES ${values.join(',')}`,
+    params,
+  );
 }
 
 export interface EventRow {
@@ -40,6 +45,8 @@ export interface EventRow {
   parent_id: string | null;
   contact_id: string | null;
   admin_only: boolean;
+  /** Only `contact_id` sees it (admins too only when it is theirs). */
+  private: boolean;
   occurred_at: Date;
 }
 
@@ -50,12 +57,12 @@ export interface Viewer {
 
 /** Whether a viewer may see an event (the same rule for every stream of the organization). */
 export const visibleTo = (v: Viewer, r: EventRow): boolean =>
-  v.admin || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId));
+  (v.admin && !r.private) || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId));
 
 /** Numbered events after `after` (up to `upTo` when given), every viewer's, in order. */
 export async function eventsAfter(q: OrgDb, after: number, limit = 500, upTo?: number) {
   return q.query<EventRow>(
-    `SELECT seq, type, kind, resource_id, parent_id, contact_id, admin_only, occurred_at FROM events
+    `SELECT seq, type, kind, resource_id, parent_id, contact_id, admin_only, private, occurred_at FROM events
      WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
     [after, upTo ?? Number.MAX_SAFE_INTEGER, limit],
   );

@@ -17,6 +17,7 @@ import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
 import { seedHelpArticles, seedHelpVotes } from './seed-articles.js';
+import { seedNotifications } from './seed-notifications.js';
 import { createStorage, type Storage } from './storage/index.js';
 
 export interface SeedSummary {
@@ -332,6 +333,7 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
       const orgTx = bindOrg(tx, orgId);
       summary.organizations++;
       const contacts: Array<{ id: string; name: string; ext: string; roles: readonly string[] }> = [];
+      const seededDeliverables: Array<{ id: string; projectId: string; title: string }> = [];
       for (const c of o.contacts) {
         const [row] = await tx.query(
           `INSERT INTO contacts (id, org_id, external_id, name, email, roles) VALUES ($1,$2,$3,$4,$5,$6)
@@ -577,6 +579,11 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
         for (let di = 0; di < kinds.length; di++) {
           const kind = kinds[di]!;
           const did = newId('dlv');
+          seededDeliverables.push({
+            id: did,
+            projectId: pid,
+            title: kind === 'png' ? `Homepage mock-up ${di + 1}` : kind === 'pdf' ? 'Creative brief' : 'Copy deck',
+          });
           const title = kind === 'png' ? `Homepage mock-up ${di + 1}` : kind === 'pdf' ? 'Creative brief' : 'Copy deck';
           const nVersions = rnd.int(1, 3);
           const dCreated = new Date(+pCreated + di * day);
@@ -696,36 +703,8 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
         summary.projects++;
       }
 
-      // A few notifications per contact.
-      const notes: unknown[][] = [];
-      for (const c of contacts) {
-        for (let k = 0; k < 6; k++) {
-          const kind = rnd.pick(['ticket_reply', 'ticket_status', 'announcement', 'deliverable_version'] as const);
-          notes.push([
-            newId('ntf'),
-            orgId,
-            c.id,
-            kind,
-            kind === 'announcement'
-              ? 'Scheduled maintenance on Sunday'
-              : kind === 'ticket_reply'
-                ? 'New reply on your ticket'
-                : kind === 'ticket_status'
-                  ? 'Your ticket was solved'
-                  : 'A new version is ready for review',
-            'Open the portal for details.',
-            null,
-            new Date(now - k * 2 * day),
-            k > 2 ? new Date(now - k * day) : null,
-          ]);
-        }
-      }
-      await insertMany(
-        tx,
-        'notifications',
-        ['id', 'org_id', 'contact_id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'],
-        notes,
-      );
+      // Notifications of every category (src/seed-notifications.ts).
+      await seedNotifications(tx, { orgId, contacts, tickets, invoices, deliverables: seededDeliverables }, now);
     }
     return summary;
   });

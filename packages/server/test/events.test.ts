@@ -252,7 +252,7 @@ describe('seed', () => {
     const t0 = Date.now();
     const first = await seed(h.db, { filesDir: h.filesDir });
     const ms = Date.now() - t0;
-    expect(first).toMatchObject({ skipped: false, organizations: 2, tickets: 400, invoices: 100, projects: 6, articles: 60 });
+    expect(first).toMatchObject({ skipped: false, organizations: 2, tickets: 400, invoices: 100, projects: 6, articles: 83 });
     expect(ms).toBeLessThan(20000);
     const second = await seed(h.db, { filesDir: h.filesDir });
     expect(second.skipped).toBe(true);

@@ -27,12 +27,15 @@ const components = manifestComponents(manifest)
   .filter((name) => name !== 'provider');
 const register = (name) => `import '@portico/elements/components/${name}/${name}';`;
 
+/** Components with a tighter standalone budget than 30 kB: the bell sits on every page of a host (issue 13). */
+const SMALL = { 'notification-bell': 22 * KB };
+
 export const ENTRIES = [
   { name: '@portico/client (with its contract validators, no zod)', code: "export * from '@portico/client';", budget: 16 * KB },
   ...components.map((name) => ({
     name: `<portico-${name}> standalone (with lit, client, contract)`,
     code: `${register(name)}\n${PROVIDER}`,
-    budget: 30 * KB,
+    budget: SMALL[name] ?? 30 * KB,
   })),
   {
     name: `customer-portal components together (${CUSTOMER.filter((n) => components.includes(n)).length} of ${CUSTOMER.length})`,
@@ -45,7 +48,8 @@ export const ENTRIES = [
   {
     name: 'single-file bundle for pages without a build step (dist/cdn/portico.js)',
     code: "import '@portico/elements/bundle';",
-    budget: 75 * KB,
+    // Every component and the whole client: raised with the whole SDK's budget by issue 13 (60 → 80 kB there).
+    budget: 95 * KB,
   },
   {
     name: 'autoloader alone (dist/cdn/autoload.js; components load on demand)',
@@ -55,7 +59,8 @@ export const ENTRIES = [
   {
     name: 'whole SDK: every component and the provider (@portico/elements/define)',
     code: "import '@portico/elements/define';",
-    budget: 60 * KB,
+    // Issue 13: "the whole SDK ≤ 80 kB" (it was 60 kB before the notification and billing components).
+    budget: 80 * KB,
   },
 ];
 

@@ -11,6 +11,7 @@ import { invoices } from './endpoints/invoices.js';
 import { knowledgeBase } from './endpoints/knowledgeBase.js';
 import { me } from './endpoints/me.js';
 import { notifications } from './endpoints/notifications.js';
+import { profile } from './endpoints/profile.js';
 import { projects } from './endpoints/projects.js';
 import { tickets } from './endpoints/tickets.js';
 
@@ -30,6 +31,7 @@ export const endpoints = {
   knowledgeBase,
   me,
   notifications,
+  profile,
   projects,
   tickets,
 } as Endpoints;

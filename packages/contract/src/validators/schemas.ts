@@ -261,12 +261,15 @@ export const PortalEventType: V<typeof S.PortalEventType> = /* @__PURE__ */ oneO
   'deliverable.decision_recorded',
   'deliverable.comment_added',
   'notification.created',
+  'notification.updated',
+  'notification.read_all',
+  'contact.updated',
 ]);
 export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
   id: /* @__PURE__ */ str(),
   type: PortalEventType,
   resource: /* @__PURE__ */ obj({
-    kind: /* @__PURE__ */ oneOf(['ticket', 'article', 'invoice', 'deliverable', 'notification']),
+    kind: /* @__PURE__ */ oneOf(['ticket', 'article', 'invoice', 'deliverable', 'notification', 'contact']),
     id: Id,
     parentId: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
   }),
@@ -342,28 +345,81 @@ export const InvoiceTotalsQuery: V<typeof S.InvoiceTotalsQuery> = /* @__PURE__ *
   status: /* @__PURE__ */ opt(InvoiceStatus),
   overdue: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['true', 'false'])),
 });
+export const NotificationCategory: V<typeof S.NotificationCategory> = /* @__PURE__ */ oneOf([
+  'tickets',
+  'billing',
+  'projects',
+  'announcements',
+]);
+export const CategoryPreference: V<typeof S.CategoryPreference> = /* @__PURE__ */ obj({
+  category: NotificationCategory,
+  inPortal: /* @__PURE__ */ bool(),
+  email: /* @__PURE__ */ bool(),
+});
+export const NotificationKind: V<typeof S.NotificationKind> = /* @__PURE__ */ oneOf([
+  'ticket_reply',
+  'ticket_status',
+  'invoice_issued',
+  'deliverable_version',
+  'decision_recorded',
+  'announcement',
+]);
 export const Notification: V<typeof S.Notification> = /* @__PURE__ */ obj({
   id: Id,
-  kind: /* @__PURE__ */ oneOf([
-    'ticket_reply',
-    'ticket_status',
-    'invoice_issued',
-    'deliverable_version',
-    'decision_recorded',
-    'announcement',
-  ]),
+  kind: NotificationKind,
+  category: NotificationCategory,
   title: /* @__PURE__ */ str(),
   body: /* @__PURE__ */ str(),
   link: Link,
   createdAt: Timestamp,
   readAt: /* @__PURE__ */ nul(Timestamp),
+  archivedAt: /* @__PURE__ */ nul(Timestamp),
 });
+export const NotificationChannel: V<typeof S.NotificationChannel> = /* @__PURE__ */ oneOf(['inPortal', 'email']);
 export const NotificationListQuery: V<typeof S.NotificationListQuery> = /* @__PURE__ */ obj({
   unread: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['true', 'false'])),
+  category: /* @__PURE__ */ opt(NotificationCategory),
+  archived: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['true', 'false'])),
   limit: Limit,
   cursor: Cursor,
 });
+export const NotificationPreferences: V<typeof S.NotificationPreferences> = /* @__PURE__ */ obj({
+  categories: /* @__PURE__ */ arr(CategoryPreference),
+});
+export const PreferenceSwitch: V<typeof S.PreferenceSwitch> = /* @__PURE__ */ obj({
+  category: NotificationCategory,
+  channel: NotificationChannel,
+  enabled: /* @__PURE__ */ bool(),
+});
+export const NotificationPreferencesUpdate: V<typeof S.NotificationPreferencesUpdate> = /* @__PURE__ */ obj({
+  switches: /* @__PURE__ */ arr(PreferenceSwitch, { min: 1, max: 8 }),
+});
+export const NotificationSummary: V<typeof S.NotificationSummary> = /* @__PURE__ */ obj({ unread: /* @__PURE__ */ num({ i: 1, gt: 0 }) });
+export const ReadAllQuery: V<typeof S.ReadAllQuery> = /* @__PURE__ */ obj({ category: /* @__PURE__ */ opt(NotificationCategory) });
 export const ReadAllResult: V<typeof S.ReadAllResult> = /* @__PURE__ */ obj({ updated: /* @__PURE__ */ num({ i: 1, gt: 0 }) });
+export const LanguageTag: V<typeof S.LanguageTag> = /* @__PURE__ */ str({
+  min: 1,
+  max: 35,
+  r: [hasNoNul, 'must not contain the NUL character (U+0000)'],
+});
+export const ProfileField: V<typeof S.ProfileField> = /* @__PURE__ */ oneOf(['language', 'timeZone']);
+export const Profile: V<typeof S.Profile> = /* @__PURE__ */ obj({
+  name: /* @__PURE__ */ str(),
+  email: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  language: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  timeZone: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  editable: /* @__PURE__ */ arr(ProfileField),
+  manageUrl: /* @__PURE__ */ nul(SafeUrl),
+});
+export const TimeZone: V<typeof S.TimeZone> = /* @__PURE__ */ str({
+  min: 1,
+  max: 64,
+  r: [hasNoNul, 'must not contain the NUL character (U+0000)'],
+});
+export const ProfileUpdate: V<typeof S.ProfileUpdate> = /* @__PURE__ */ obj({
+  language: /* @__PURE__ */ opt(/* @__PURE__ */ nul(LanguageTag)),
+  timeZone: /* @__PURE__ */ opt(/* @__PURE__ */ nul(TimeZone)),
+});
 export const MilestoneStatus: V<typeof S.MilestoneStatus> = /* @__PURE__ */ oneOf(['planned', 'in_progress', 'done']);
 export const Milestone: V<typeof S.Milestone> = /* @__PURE__ */ obj({
   id: Id,

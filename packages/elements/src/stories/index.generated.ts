@@ -8,10 +8,14 @@ import * as s5 from '../components/invoice-table/invoice-table.stories.js';
 import * as s6 from '../components/kb-article/kb-article.stories.js';
 import * as s7 from '../components/kb-home/kb-home.stories.js';
 import * as s8 from '../components/kb-search/kb-search.stories.js';
-import * as s9 from '../components/project-timeline/project-timeline.stories.js';
-import * as s10 from '../components/ticket-detail/ticket-detail.stories.js';
-import * as s11 from '../components/ticket-form/ticket-form.stories.js';
-import * as s12 from '../components/ticket-list/ticket-list.stories.js';
+import * as s9 from '../components/notification-bell/notification-bell.stories.js';
+import * as s10 from '../components/notification-feed/notification-feed.stories.js';
+import * as s11 from '../components/notification-preferences/notification-preferences.stories.js';
+import * as s12 from '../components/profile/profile.stories.js';
+import * as s13 from '../components/project-timeline/project-timeline.stories.js';
+import * as s14 from '../components/ticket-detail/ticket-detail.stories.js';
+import * as s15 from '../components/ticket-form/ticket-form.stories.js';
+import * as s16 from '../components/ticket-list/ticket-list.stories.js';
 
 export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/approval-button/approval-button.stories.ts': s0,
@@ -23,8 +27,12 @@ export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/kb-article/kb-article.stories.ts': s6,
   'src/components/kb-home/kb-home.stories.ts': s7,
   'src/components/kb-search/kb-search.stories.ts': s8,
-  'src/components/project-timeline/project-timeline.stories.ts': s9,
-  'src/components/ticket-detail/ticket-detail.stories.ts': s10,
-  'src/components/ticket-form/ticket-form.stories.ts': s11,
-  'src/components/ticket-list/ticket-list.stories.ts': s12,
+  'src/components/notification-bell/notification-bell.stories.ts': s9,
+  'src/components/notification-feed/notification-feed.stories.ts': s10,
+  'src/components/notification-preferences/notification-preferences.stories.ts': s11,
+  'src/components/profile/profile.stories.ts': s12,
+  'src/components/project-timeline/project-timeline.stories.ts': s13,
+  'src/components/ticket-detail/ticket-detail.stories.ts': s14,
+  'src/components/ticket-form/ticket-form.stories.ts': s15,
+  'src/components/ticket-list/ticket-list.stories.ts': s16,
 };

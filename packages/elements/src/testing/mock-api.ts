@@ -23,6 +23,7 @@ import {
   toWire,
 } from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
+import { notificationCentreHandlers } from './mock-notifications.js';
 
 export interface MockRequest {
   /** Path parameters, camelCase (`{ id }`, `{ projectId }`). */
@@ -201,7 +202,6 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     );
   const projects = range(3, (i) => fx.project(i));
   const deliverables = range(4, (i) => fx.deliverable(i));
-  const notifications = range(8, (i) => fx.notification(i));
   return {
     'me.get': () => json(fx.me()),
     'tickets.list': ({ query }) => listTickets(data, query),
@@ -307,9 +307,8 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
         query,
       ),
     'approvals.create': () => json(fx.approval(3), 201),
-    'notifications.list': ({ query }) => paginate(query.unread === 'true' ? notifications.filter((n) => !n.readAt) : notifications, query),
-    'notifications.read': ({ params }) => byId(notifications, params.id),
-    'notifications.readAll': () => json({ updated: notifications.filter((n) => !n.readAt).length }),
+    // The notification centre's endpoints (stateful): testing/mock-notifications.ts.
+    ...notificationCentreHandlers(json, paginate, problem).handlers,
     'files.get': () => ({ status: 200, body: 'file', headers: { 'content-type': 'text/plain' } }),
   };
 }

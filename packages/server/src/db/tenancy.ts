@@ -38,6 +38,8 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   events: { org: 'org_id' },
   idempotency_keys: { org: 'scope' },
   article_words: { org: 'org_id', shared: true },
+  notification_preferences: { org: 'org_id' },
+  contact_settings: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

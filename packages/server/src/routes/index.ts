@@ -1,4 +1,5 @@
 import type { PortalHandlers } from '../context.js';
+import { profile } from './account.js';
 import { articles, knowledgeBase } from './articles.js';
 import { attachments } from './attachments.js';
 import { approvals, comments, deliverables } from './deliverables.js';
@@ -25,4 +26,5 @@ export const portalHandlers: PortalHandlers = {
   files,
   events,
   knowledgeBase,
+  profile,
 };

@@ -12,6 +12,7 @@ import { insertFile, storeUpload } from './files.js';
 import { invoiceWithLines } from './invoices.js';
 import { notifyContacts } from './notifications.js';
 import { projectById } from './projects.js';
+import { staffContacts } from './staff-contacts.js';
 import { addMessage, mapMessages, PRIORITY_RANK, ticketById } from './tickets.js';
 
 /** The organization with this external id, created on first sight (as tokens do). */
@@ -306,4 +307,5 @@ export const staffHandlers: StaffHandlers = {
       return { created };
     },
   },
+  contacts: staffContacts,
 };
