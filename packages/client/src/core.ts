@@ -121,6 +121,7 @@ const API_GROUPS = Object.keys({
   comments: 1,
   approvals: 1,
   notifications: 1,
+  billing: 1,
 } satisfies Record<keyof PorticoApi, 1>);
 
 /**

@@ -13,6 +13,7 @@ import { Invoice, InvoiceStatus } from './schemas/invoice.js';
 import { Notification } from './schemas/notification.js';
 import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
+import { staffBilling } from './staff-billing.js';
 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
@@ -245,6 +246,7 @@ export const staffEndpoints = {
       status: 201,
     }),
   },
+  billing: staffBilling,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;

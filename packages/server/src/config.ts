@@ -60,6 +60,12 @@ export interface Config {
   retentionIntervalMs: number;
   /** Events are kept this many hours (PORTICO_EVENT_RETENTION_HOURS); older `Last-Event-ID`s get `stream.reset`. */
   eventRetentionHours: number;
+  /**
+   * The billing page the database billing provider sends users to for adding or updating a payment
+   * method and changing or cancelling the plan (PORTICO_BILLING_PORTAL_URL); unset: none, and the
+   * components leave those actions to the host (events).
+   */
+  billingPortalUrl?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -103,6 +109,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     heartbeatMs: 15000,
     retentionIntervalMs: bounded('PORTICO_RETENTION_INTERVAL_SECONDS', env.PORTICO_RETENTION_INTERVAL_SECONDS, 600, 0, 86400) * 1000,
     eventRetentionHours: bounded('PORTICO_EVENT_RETENTION_HOURS', env.PORTICO_EVENT_RETENTION_HOURS, 72, 1, 87600),
+    billingPortalUrl: env.PORTICO_BILLING_PORTAL_URL || undefined,
   };
   return { ...cfg, ...overrides };
 }

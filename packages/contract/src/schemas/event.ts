@@ -11,6 +11,9 @@ export const PortalEventType = z.enum([
   'deliverable.decision_recorded',
   'deliverable.comment_added',
   'notification.created',
+  'payment_method.updated',
+  'subscription.updated',
+  'usage.updated',
 ]);
 export type PortalEventType = z.infer<typeof PortalEventType>;
 
@@ -22,7 +25,7 @@ export const PortalEvent = z.object({
   id: z.string(),
   type: PortalEventType,
   resource: z.object({
-    kind: z.enum(['ticket', 'article', 'invoice', 'deliverable', 'notification']),
+    kind: z.enum(['ticket', 'article', 'invoice', 'deliverable', 'notification', 'payment_method', 'subscription', 'usage']),
     id: Id,
     parentId: z.optional(z.nullable(Id)),
   }),

@@ -37,6 +37,13 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   notifications: { org: 'org_id' },
   events: { org: 'org_id' },
   idempotency_keys: { org: 'scope' },
+  // Billing (migrations/040_billing.sql).
+  invoice_applications: { org: 'org_id' },
+  payment_methods: { org: 'org_id' },
+  billing_accounts: { org: 'org_id' },
+  subscriptions: { org: 'org_id' },
+  usage_meters: { org: 'org_id' },
+  usage_records: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

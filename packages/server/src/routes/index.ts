@@ -1,3 +1,4 @@
+import { billing } from '../billing/routes.js';
 import type { PortalHandlers } from '../context.js';
 import { articles } from './articles.js';
 import { attachments } from './attachments.js';
@@ -24,4 +25,5 @@ export const portalHandlers: PortalHandlers = {
   notifications,
   files,
   events,
+  billing,
 };
