@@ -14,4 +14,5 @@ import './components/approval-history/approval-history.js';
 import './components/comment-thread/comment-thread.js';
 import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
+import './components/invoice-detail/invoice-detail.js';
 import './components/project-timeline/project-timeline.js';

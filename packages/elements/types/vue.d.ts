@@ -14,6 +14,7 @@ import type {
   PorticoDeliverableList,
   PorticoDeliverableViewer,
   PorticoEvent,
+  PorticoInvoiceDetail,
   PorticoInvoiceTable,
   PorticoKbArticle,
   PorticoKbSearch,
@@ -287,6 +288,43 @@ export interface PorticoDeliverableViewerVueProps {
 /** Events of `<portico-deliverable-viewer>`. */
 export interface PorticoDeliverableViewerVueEvents {
   /** `portico-error`: Loading failed. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-invoice-detail>`: An invoice with its line items, tax, discounts and the payments applied to it. */
+export interface PorticoInvoiceDetailVueProps {
+  /**
+   * The invoice to show. Empty: nothing is shown or loaded.
+   *
+   * Attribute `invoice-id` (reflected), default `''`.
+   */
+  invoiceId?: PorticoInvoiceDetail['invoiceId'];
+  /**
+   * `aria-level` of the invoice's heading (its sections are one level below).
+   *
+   * Attribute `heading-level`, default `2`.
+   */
+  headingLevel?: PorticoInvoiceDetail['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoInvoiceDetail['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoInvoiceDetail['theme'];
+}
+
+/** Events of `<portico-invoice-detail>`. */
+export interface PorticoInvoiceDetailVueEvents {
+  /** `portico-invoice-download`: The PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
+  'portico-invoice-download': (event: PorticoEvent<'portico-invoice-download'>) => void;
+  /** `portico-invoice-pay`: The pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
+  'portico-invoice-pay': (event: PorticoEvent<'portico-invoice-pay'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
@@ -798,6 +836,12 @@ declare module 'vue' {
       PorticoDeliverableViewerVueProps,
       PorticoDeliverableViewerVueEvents
     >;
+    /**
+     * An invoice with its line items, tax, discounts and the payments applied to it.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-invoice-detail': PorticoVueElement<PorticoInvoiceDetail, PorticoInvoiceDetailVueProps, PorticoInvoiceDetailVueEvents>;
     /**
      * A virtualized, sortable table of invoices with per-currency totals.
      *

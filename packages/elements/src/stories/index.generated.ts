@@ -4,13 +4,14 @@ import * as s1 from '../components/approval-history/approval-history.stories.js'
 import * as s2 from '../components/comment-thread/comment-thread.stories.js';
 import * as s3 from '../components/deliverable-list/deliverable-list.stories.js';
 import * as s4 from '../components/deliverable-viewer/deliverable-viewer.stories.js';
-import * as s5 from '../components/invoice-table/invoice-table.stories.js';
-import * as s6 from '../components/kb-article/kb-article.stories.js';
-import * as s7 from '../components/kb-search/kb-search.stories.js';
-import * as s8 from '../components/project-timeline/project-timeline.stories.js';
-import * as s9 from '../components/ticket-detail/ticket-detail.stories.js';
-import * as s10 from '../components/ticket-form/ticket-form.stories.js';
-import * as s11 from '../components/ticket-list/ticket-list.stories.js';
+import * as s5 from '../components/invoice-detail/invoice-detail.stories.js';
+import * as s6 from '../components/invoice-table/invoice-table.stories.js';
+import * as s7 from '../components/kb-article/kb-article.stories.js';
+import * as s8 from '../components/kb-search/kb-search.stories.js';
+import * as s9 from '../components/project-timeline/project-timeline.stories.js';
+import * as s10 from '../components/ticket-detail/ticket-detail.stories.js';
+import * as s11 from '../components/ticket-form/ticket-form.stories.js';
+import * as s12 from '../components/ticket-list/ticket-list.stories.js';
 
 export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/approval-button/approval-button.stories.ts': s0,
@@ -18,11 +19,12 @@ export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/comment-thread/comment-thread.stories.ts': s2,
   'src/components/deliverable-list/deliverable-list.stories.ts': s3,
   'src/components/deliverable-viewer/deliverable-viewer.stories.ts': s4,
-  'src/components/invoice-table/invoice-table.stories.ts': s5,
-  'src/components/kb-article/kb-article.stories.ts': s6,
-  'src/components/kb-search/kb-search.stories.ts': s7,
-  'src/components/project-timeline/project-timeline.stories.ts': s8,
-  'src/components/ticket-detail/ticket-detail.stories.ts': s9,
-  'src/components/ticket-form/ticket-form.stories.ts': s10,
-  'src/components/ticket-list/ticket-list.stories.ts': s11,
+  'src/components/invoice-detail/invoice-detail.stories.ts': s5,
+  'src/components/invoice-table/invoice-table.stories.ts': s6,
+  'src/components/kb-article/kb-article.stories.ts': s7,
+  'src/components/kb-search/kb-search.stories.ts': s8,
+  'src/components/project-timeline/project-timeline.stories.ts': s9,
+  'src/components/ticket-detail/ticket-detail.stories.ts': s10,
+  'src/components/ticket-form/ticket-form.stories.ts': s11,
+  'src/components/ticket-list/ticket-list.stories.ts': s12,
 };

@@ -23,6 +23,7 @@ import {
   toWire,
 } from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
+import { billingHandlers } from './mock-billing.js';
 
 export interface MockRequest {
   /** Path parameters, camelCase (`{ id }`, `{ projectId }`). */
@@ -307,6 +308,7 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     'notifications.read': ({ params }) => byId(notifications, params.id),
     'notifications.readAll': () => json({ updated: notifications.filter((n) => !n.readAt).length }),
     'files.get': () => ({ status: 200, body: 'file', headers: { 'content-type': 'text/plain' } }),
+    ...billingHandlers(json),
   };
 }
 

@@ -210,7 +210,8 @@ export const billingStaff: StaffHandlers['billing'] = {
 
   async upsertMeter({ db: raw, params, body }) {
     const db = await orgDb(raw, params.org);
-    if (Date.parse(body.periodEnd) <= Date.parse(body.periodStart)) throw validationFailed([{ path: 'period_end', message: 'must be after period_start' }]);
+    if (Date.parse(body.periodEnd) <= Date.parse(body.periodStart))
+      throw validationFailed([{ path: 'period_end', message: 'must be after period_start' }]);
     const [row] = await db.query(
       `INSERT INTO usage_meters (id, key, name, unit, unit_label, usage_limit, soft_limit, warning_threshold, reset_interval, period_start,
          period_end, position) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
