@@ -15,4 +15,5 @@ import './components/comment-thread/comment-thread.js';
 import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
 import './components/invoice-detail/invoice-detail.js';
+import './components/payment-methods/payment-methods.js';
 import './components/project-timeline/project-timeline.js';

@@ -13,6 +13,7 @@ export { PorticoInvoiceDetail } from './components/invoice-detail/invoice-detail
 export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.component.js';
 export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';
 export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
+export { PorticoPaymentMethods } from './components/payment-methods/payment-methods.component.js';
 export { PorticoProjectTimeline } from './components/project-timeline/project-timeline.component.js';
 export { PorticoProvider } from './components/provider/provider.component.js';
 export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';

@@ -17,6 +17,7 @@ import type {
   PorticoInvoiceTable,
   PorticoKbArticle,
   PorticoKbSearch,
+  PorticoPaymentMethods,
   PorticoProjectTimeline,
   PorticoProvider,
   PorticoTicketDetail,
@@ -29,6 +30,7 @@ import type {} from '@portico/elements/components/deliverable-list/deliverable-l
 import type {} from '@portico/elements/components/invoice-table/invoice-table.events';
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
+import type {} from '@portico/elements/components/payment-methods/payment-methods.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { HTMLAttributes } from 'svelte/elements';
@@ -533,6 +535,44 @@ export interface PorticoKbSearchSvelteProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-payment-methods>`: Cards and bank accounts on file, the default one, removal and auto-pay. */
+export interface PorticoPaymentMethodsSvelteProps {
+  /**
+   * Opens a hosted page's one-time link (default: in this window). Replace it to open it
+   * elsewhere (a popup, a new tab) or to record it.
+   */
+  navigate?: PorticoPaymentMethods['navigate'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoPaymentMethods['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoPaymentMethods['theme'];
+  /** `portico-payment-method-add`: "Add payment method" was activated; `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoPaymentMethodAddDetail`. */
+  'onportico-payment-method-add'?: (event: PorticoEvent<'portico-payment-method-add'>) => void;
+  /** `portico-payment-method-update`: "Update" was activated; `detail.method`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoPaymentMethodUpdateDetail`. */
+  'onportico-payment-method-update'?: (event: PorticoEvent<'portico-payment-method-update'>) => void;
+  /** `portico-payment-method-remove-request`: A confirmed removal is about to be sent; `detail.method`. Cancelable: nothing is sent. Detail: `PorticoPaymentMethodRequestDetail`. */
+  'onportico-payment-method-remove-request'?: (event: PorticoEvent<'portico-payment-method-remove-request'>) => void;
+  /** `portico-payment-method-remove`: The method was removed; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'onportico-payment-method-remove'?: (event: PorticoEvent<'portico-payment-method-remove'>) => void;
+  /** `portico-payment-method-default-request`: A new default is about to be sent; `detail.method`. Cancelable: nothing is sent. Detail: `PorticoPaymentMethodRequestDetail`. */
+  'onportico-payment-method-default-request'?: (event: PorticoEvent<'portico-payment-method-default-request'>) => void;
+  /** `portico-payment-method-default`: The method became the default; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'onportico-payment-method-default'?: (event: PorticoEvent<'portico-payment-method-default'>) => void;
+  /** `portico-auto-pay-request`: Auto-pay is about to be turned on or off; `detail.enabled`. Cancelable: nothing is sent. Detail: `PorticoAutoPayRequestDetail`. */
+  'onportico-auto-pay-request'?: (event: PorticoEvent<'portico-auto-pay-request'>) => void;
+  /** `portico-auto-pay-change`: Auto-pay was turned on or off; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'onportico-auto-pay-change'?: (event: PorticoEvent<'portico-auto-pay-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-project-timeline>`: A project's milestones with status and due dates. */
 export interface PorticoProjectTimelineSvelteProps {
   /**
@@ -870,6 +910,12 @@ declare global {
        * @see https://www.npmjs.com/package/@portico/elements
        */
       'portico-kb-search': PorticoSvelteAttributes<PorticoKbSearch, PorticoKbSearchSvelteProps>;
+      /**
+       * Cards and bank accounts on file, the default one, removal and auto-pay.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-payment-methods': PorticoSvelteAttributes<PorticoPaymentMethods, PorticoPaymentMethodsSvelteProps>;
       /**
        * A project's milestones with status and due dates.
        *

@@ -13,6 +13,7 @@ export { PorticoInvoiceDetail, type PorticoInvoiceDetailElement, type PorticoInv
 export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoiceTableProps } from './invoice-table.js';
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';
 export { PorticoKbSearch, type PorticoKbSearchElement, type PorticoKbSearchProps } from './kb-search.js';
+export { PorticoPaymentMethods, type PorticoPaymentMethodsElement, type PorticoPaymentMethodsProps } from './payment-methods.js';
 export { PorticoProjectTimeline, type PorticoProjectTimelineElement, type PorticoProjectTimelineProps } from './project-timeline.js';
 export { PorticoProvider, type PorticoProviderElement, type PorticoProviderProps } from './provider.js';
 export { PorticoTicketDetail, type PorticoTicketDetailElement, type PorticoTicketDetailProps } from './ticket-detail.js';

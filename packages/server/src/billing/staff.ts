@@ -19,6 +19,11 @@ const orgDb = async (raw: Queryable, externalId: string) => {
   const { ensureOrg } = await import('../routes/staff.js');
   return bindOrg(raw, (await ensureOrg(raw, externalId)).id);
 };
+/**
+ * A timestamp as the database should store it: through Date, which keeps milliseconds, so that
+ * timestamptz(3) stores it exactly (PostgreSQL would round "9999-12-31T23:59:59.9999Z" into year 10000).
+ */
+const ts = (s: string | null | undefined) => (s == null ? null : new Date(s));
 const money = (n: number, cur: string) => `${(n / 100).toFixed(2)} ${cur}`;
 const event = (db: OrgDb, type: 'payment_method' | 'subscription' | 'usage', id: string) =>
   appendEvents(db, [{ type: `${type}.updated`, kind: type, id, adminOnly: true }]);
@@ -74,7 +79,7 @@ export const billingStaff: StaffHandlers['billing'] = {
         total,
         status === 'paid' ? total : 0,
         issuedAt,
-        body.dueAt ?? null,
+        ts(body.dueAt),
         status === 'paid' ? issuedAt : null,
         file.id,
         body.payUrl ?? null,
@@ -101,8 +106,8 @@ export const billingStaff: StaffHandlers['billing'] = {
           l.discountAmount ?? 0,
           l.taxRate ?? null,
           l.taxAmount,
-          l.periodStart ?? null,
-          l.periodEnd ?? null,
+          ts(l.periodStart),
+          ts(l.periodEnd),
         ],
       );
     }
@@ -121,7 +126,7 @@ export const billingStaff: StaffHandlers['billing'] = {
     if (!Number.isSafeInteger(settled)) throw validationFailed([{ path: 'amount', message: 'too large' }]);
     await db.query(
       'INSERT INTO invoice_applications (id, invoice_id, kind, number, amount, description, applied_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [newId('iap'), inv.id, body.kind, body.number ?? null, body.amount, body.description ?? null, body.appliedAt ?? new Date()],
+      [newId('iap'), inv.id, body.kind, body.number ?? null, body.amount, body.description ?? null, ts(body.appliedAt) ?? new Date()],
     );
     // Fully settled open invoices become paid.
     const status = inv.status === 'open' && settled >= Number(inv.total) ? 'paid' : inv.status;
@@ -196,11 +201,11 @@ export const billingStaff: StaffHandlers['billing'] = {
         body.status,
         JSON.stringify(body.plan),
         body.quantity,
-        body.currentPeriodStart,
-        body.currentPeriodEnd,
-        body.trialEnd ?? null,
-        body.cancelAt ?? null,
-        body.canceledAt ?? null,
+        ts(body.currentPeriodStart),
+        ts(body.currentPeriodEnd),
+        ts(body.trialEnd),
+        ts(body.cancelAt),
+        ts(body.canceledAt),
         body.scheduledChange ? JSON.stringify(body.scheduledChange) : null,
       ],
     );
@@ -230,8 +235,8 @@ export const billingStaff: StaffHandlers['billing'] = {
         body.softLimit ?? false,
         body.warningThreshold ?? 0.8,
         body.resetInterval,
-        body.periodStart,
-        body.periodEnd,
+        ts(body.periodStart),
+        ts(body.periodEnd),
         body.position ?? 0,
       ],
     );
@@ -243,7 +248,7 @@ export const billingStaff: StaffHandlers['billing'] = {
     const db = await orgDb(raw, params.org);
     const [m] = await db.query('SELECT id FROM usage_meters WHERE key = $1', [params.key]);
     if (!m) throw notFound('meter');
-    const rows = body.records.map((r) => [newId('use'), m.id, r.at, r.quantity]);
+    const rows = body.records.map((r) => [newId('use'), m.id, ts(r.at), r.quantity]);
     await db.query(
       `INSERT INTO usage_records (id, meter_id, at, quantity) VALUES ${rows.map((_, i) => `($${i * 4 + 1},$${i * 4 + 2},$${i * 4 + 3},$${i * 4 + 4})`).join(',')}`,
       rows.flat(),
