@@ -17,3 +17,4 @@ import './components/deliverable-viewer/deliverable-viewer.js';
 import './components/invoice-detail/invoice-detail.js';
 import './components/payment-methods/payment-methods.js';
 import './components/project-timeline/project-timeline.js';
+import './components/subscription/subscription.js';

@@ -16,6 +16,7 @@ export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
 export { PorticoPaymentMethods } from './components/payment-methods/payment-methods.component.js';
 export { PorticoProjectTimeline } from './components/project-timeline/project-timeline.component.js';
 export { PorticoProvider } from './components/provider/provider.component.js';
+export { PorticoSubscription } from './components/subscription/subscription.component.js';
 export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';
 export { PorticoTicketForm } from './components/ticket-form/ticket-form.component.js';
 export { PorticoTicketList, type SlaState, slaState } from './components/ticket-list/ticket-list.component.js';

@@ -21,6 +21,7 @@ import type {
   PorticoPaymentMethods,
   PorticoProjectTimeline,
   PorticoProvider,
+  PorticoSubscription,
   PorticoTicketDetail,
   PorticoTicketForm,
   PorticoTicketList,
@@ -32,6 +33,7 @@ import type {} from '@portico/elements/components/invoice-table/invoice-table.ev
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/payment-methods/payment-methods.events';
+import type {} from '@portico/elements/components/subscription/subscription.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
@@ -624,6 +626,39 @@ export interface PorticoProviderVueProps {
 /** Events of `<portico-provider>`. */
 export type PorticoProviderVueEvents = Record<never, never>;
 
+/** Props of `<portico-subscription>`: Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider. */
+export interface PorticoSubscriptionVueProps {
+  /**
+   * `aria-level` of the plan's heading.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoSubscription['headingLevel'];
+  /** Opens a hosted page's one-time link (default: in this window). */
+  navigate?: PorticoSubscription['navigate'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoSubscription['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoSubscription['theme'];
+}
+
+/** Events of `<portico-subscription>`. */
+export interface PorticoSubscriptionVueEvents {
+  /** `portico-subscription-change`: "Change plan" was activated; `detail.subscription`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoSubscriptionActionDetail`. */
+  'portico-subscription-change': (event: PorticoEvent<'portico-subscription-change'>) => void;
+  /** `portico-subscription-cancel`: Cancelling was confirmed; `detail.subscription`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoSubscriptionActionDetail`. */
+  'portico-subscription-cancel': (event: PorticoEvent<'portico-subscription-cancel'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-ticket-detail>`: A ticket's conversation, with reply, attachments and ticket actions. */
 export interface PorticoTicketDetailVueProps {
   /**
@@ -922,6 +957,12 @@ declare module 'vue' {
      * @see https://www.npmjs.com/package/@portico/elements
      */
     'portico-provider': PorticoVueElement<PorticoProvider, PorticoProviderVueProps, PorticoProviderVueEvents>;
+    /**
+     * Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-subscription': PorticoVueElement<PorticoSubscription, PorticoSubscriptionVueProps, PorticoSubscriptionVueEvents>;
     /**
      * A ticket's conversation, with reply, attachments and ticket actions.
      *

@@ -16,6 +16,7 @@ export { PorticoKbSearch, type PorticoKbSearchElement, type PorticoKbSearchProps
 export { PorticoPaymentMethods, type PorticoPaymentMethodsElement, type PorticoPaymentMethodsProps } from './payment-methods.js';
 export { PorticoProjectTimeline, type PorticoProjectTimelineElement, type PorticoProjectTimelineProps } from './project-timeline.js';
 export { PorticoProvider, type PorticoProviderElement, type PorticoProviderProps } from './provider.js';
+export { PorticoSubscription, type PorticoSubscriptionElement, type PorticoSubscriptionProps } from './subscription.js';
 export { PorticoTicketDetail, type PorticoTicketDetailElement, type PorticoTicketDetailProps } from './ticket-detail.js';
 export { PorticoTicketForm, type PorticoTicketFormElement, type PorticoTicketFormProps } from './ticket-form.js';
 export { PorticoTicketList, type PorticoTicketListElement, type PorticoTicketListProps } from './ticket-list.js';

@@ -10,9 +10,10 @@ import * as s7 from '../components/kb-article/kb-article.stories.js';
 import * as s8 from '../components/kb-search/kb-search.stories.js';
 import * as s9 from '../components/payment-methods/payment-methods.stories.js';
 import * as s10 from '../components/project-timeline/project-timeline.stories.js';
-import * as s11 from '../components/ticket-detail/ticket-detail.stories.js';
-import * as s12 from '../components/ticket-form/ticket-form.stories.js';
-import * as s13 from '../components/ticket-list/ticket-list.stories.js';
+import * as s11 from '../components/subscription/subscription.stories.js';
+import * as s12 from '../components/ticket-detail/ticket-detail.stories.js';
+import * as s13 from '../components/ticket-form/ticket-form.stories.js';
+import * as s14 from '../components/ticket-list/ticket-list.stories.js';
 
 export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/approval-button/approval-button.stories.ts': s0,
@@ -26,7 +27,8 @@ export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/kb-search/kb-search.stories.ts': s8,
   'src/components/payment-methods/payment-methods.stories.ts': s9,
   'src/components/project-timeline/project-timeline.stories.ts': s10,
-  'src/components/ticket-detail/ticket-detail.stories.ts': s11,
-  'src/components/ticket-form/ticket-form.stories.ts': s12,
-  'src/components/ticket-list/ticket-list.stories.ts': s13,
+  'src/components/subscription/subscription.stories.ts': s11,
+  'src/components/ticket-detail/ticket-detail.stories.ts': s12,
+  'src/components/ticket-form/ticket-form.stories.ts': s13,
+  'src/components/ticket-list/ticket-list.stories.ts': s14,
 };

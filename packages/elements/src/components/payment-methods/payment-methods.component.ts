@@ -1,9 +1,10 @@
-import type { BillingSessionPurpose, PaymentMethod, PaymentMethods } from '@portico/contract';
+import type { PaymentMethod, PaymentMethods } from '@portico/contract';
 import { billing } from '@portico/contract/validators/billing';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
+import { hostedSession } from '../../controllers/hosted-session.js';
 import { MutationController } from '../../controllers/mutation-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
@@ -156,11 +157,7 @@ export class PorticoPaymentMethods extends PorticoElement<PaymentMethodsMessageK
           : ['portico-auto-pay-change', { methods }],
   });
 
-  private readonly session = new MutationController<{ purpose: BillingSessionPurpose; methodId?: string }, { url: string }>(this, {
-    send: (client, input, { key, signal }) =>
-      client.billing.createSession({ ...input, returnUrl: window.location.href, idempotencyKey: key, signal }),
-    onSuccess: (s) => this.navigate(s.url),
-  });
+  private readonly session = hostedSession(this, (url) => this.navigate(url));
 
   /** The methods on screen (after the last change), or `undefined` before loading. */
   get value(): PaymentMethods | undefined {
