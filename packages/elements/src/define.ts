@@ -18,3 +18,4 @@ import './components/invoice-detail/invoice-detail.js';
 import './components/payment-methods/payment-methods.js';
 import './components/project-timeline/project-timeline.js';
 import './components/subscription/subscription.js';
+import './components/usage/usage.js';

@@ -20,6 +20,7 @@ export { PorticoSubscription } from './components/subscription/subscription.comp
 export { PorticoTicketDetail } from './components/ticket-detail/ticket-detail.component.js';
 export { PorticoTicketForm } from './components/ticket-form/ticket-form.component.js';
 export { PorticoTicketList, type SlaState, slaState } from './components/ticket-list/ticket-list.component.js';
+export { chartGeometry, type MeterFigures, meterFigures, PorticoUsage } from './components/usage/usage.component.js';
 export type { PorticoClientLike } from './context/client.js';
 export { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from './context/contexts.js';
 export { errorMessage, type RenderableResource, type RenderStateOptions, renderState, stateStyles } from './controllers/render-state.js';

@@ -24,6 +24,7 @@ import type {
   PorticoTicketDetail,
   PorticoTicketForm,
   PorticoTicketList,
+  PorticoUsage,
 } from '@portico/elements';
 import type {} from '@portico/elements/components/approval-button/approval-button.events';
 import type {} from '@portico/elements/components/comment-thread/comment-thread.events';
@@ -886,6 +887,33 @@ export interface PorticoTicketListSvelteProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-usage>`: One card per usage meter: used vs limit, reset, warning, projection and a chart. */
+export interface PorticoUsageSvelteProps {
+  /** Preloaded usage (`GET /billing/usage`'s shape). When set, it is shown and nothing is requested. */
+  usage?: PorticoUsage['usage'];
+  /**
+   * `aria-level` of each meter's name.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoUsage['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoUsage['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoUsage['theme'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: PorticoUsage['headingLevel'] | `${number}`;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 declare global {
   namespace svelteHTML {
     interface IntrinsicElements {
@@ -985,6 +1013,12 @@ declare global {
        * @see https://www.npmjs.com/package/@portico/elements
        */
       'portico-ticket-list': PorticoSvelteAttributes<PorticoTicketList, PorticoTicketListSvelteProps>;
+      /**
+       * One card per usage meter: used vs limit, reset, warning, projection and a chart.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-usage': PorticoSvelteAttributes<PorticoUsage, PorticoUsageSvelteProps>;
     }
   }
 }

@@ -25,6 +25,7 @@ import type {
   PorticoTicketDetail,
   PorticoTicketForm,
   PorticoTicketList,
+  PorticoUsage,
 } from '@portico/elements';
 import type {} from '@portico/elements/components/approval-button/approval-button.events';
 import type {} from '@portico/elements/components/comment-thread/comment-thread.events';
@@ -879,6 +880,35 @@ export interface PorticoTicketListVueEvents {
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-usage>`: One card per usage meter: used vs limit, reset, warning, projection and a chart. */
+export interface PorticoUsageVueProps {
+  /** Preloaded usage (`GET /billing/usage`'s shape). When set, it is shown and nothing is requested. */
+  usage?: PorticoUsage['usage'];
+  /**
+   * `aria-level` of each meter's name.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoUsage['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoUsage['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoUsage['theme'];
+}
+
+/** Events of `<portico-usage>`. */
+export interface PorticoUsageVueEvents {
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
 declare module 'vue' {
   interface GlobalComponents {
     /**
@@ -981,5 +1011,11 @@ declare module 'vue' {
      * @see https://www.npmjs.com/package/@portico/elements
      */
     'portico-ticket-list': PorticoVueElement<PorticoTicketList, PorticoTicketListVueProps, PorticoTicketListVueEvents>;
+    /**
+     * One card per usage meter: used vs limit, reset, warning, projection and a chart.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-usage': PorticoVueElement<PorticoUsage, PorticoUsageVueProps, PorticoUsageVueEvents>;
   }
 }

@@ -20,3 +20,4 @@ export { PorticoSubscription, type PorticoSubscriptionElement, type PorticoSubsc
 export { PorticoTicketDetail, type PorticoTicketDetailElement, type PorticoTicketDetailProps } from './ticket-detail.js';
 export { PorticoTicketForm, type PorticoTicketFormElement, type PorticoTicketFormProps } from './ticket-form.js';
 export { PorticoTicketList, type PorticoTicketListElement, type PorticoTicketListProps } from './ticket-list.js';
+export { PorticoUsage, type PorticoUsageElement, type PorticoUsageProps } from './usage.js';

@@ -14,6 +14,7 @@ import * as s11 from '../components/subscription/subscription.stories.js';
 import * as s12 from '../components/ticket-detail/ticket-detail.stories.js';
 import * as s13 from '../components/ticket-form/ticket-form.stories.js';
 import * as s14 from '../components/ticket-list/ticket-list.stories.js';
+import * as s15 from '../components/usage/usage.stories.js';
 
 export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/approval-button/approval-button.stories.ts': s0,
@@ -31,4 +32,5 @@ export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/ticket-detail/ticket-detail.stories.ts': s12,
   'src/components/ticket-form/ticket-form.stories.ts': s13,
   'src/components/ticket-list/ticket-list.stories.ts': s14,
+  'src/components/usage/usage.stories.ts': s15,
 };
