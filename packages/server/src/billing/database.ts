@@ -134,8 +134,10 @@ export function currentPeriod(start: Date, end: Date, interval: string, now: Dat
 }
 
 /** Meters with the running total of their current period, in buckets (an hour for daily meters, a day otherwise). */
-export async function usageOf(ctx: BillingCtx, now = new Date()): Promise<{ data: UsageMeter[]; asOf: string }> {
-  const meters = await ctx.db.query('SELECT * FROM usage_meters ORDER BY position, key');
+export async function usageOf(ctx: BillingCtx, now = new Date(), only?: string): Promise<{ data: UsageMeter[]; asOf: string }> {
+  const meters = only
+    ? await ctx.db.query('SELECT * FROM usage_meters WHERE id = $1', [only])
+    : await ctx.db.query('SELECT * FROM usage_meters ORDER BY position, key');
   const periods = new Map(
     meters.map((m) => [m.id as string, currentPeriod(new Date(m.period_start), new Date(m.period_end), m.reset_interval, now)]),
   );
@@ -143,8 +145,8 @@ export async function usageOf(ctx: BillingCtx, now = new Date()): Promise<{ data
   const buckets = meters.length
     ? await ctx.db.query(
         `SELECT meter_id, date_trunc('hour', at) AS b, sum(quantity) AS q FROM usage_records
-         WHERE at >= $1 AND at <= $2 GROUP BY 1, 2 ORDER BY 1, 2`,
-        [new Date(from), now],
+         WHERE at >= $1 AND at <= $2 AND ($3::text IS NULL OR meter_id = $3) GROUP BY 1, 2 ORDER BY 1, 2`,
+        [new Date(from), now, only ?? null],
       )
     : [];
   const byMeter = new Map<string, Row[]>();

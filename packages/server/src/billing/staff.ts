@@ -259,6 +259,6 @@ export const billingStaff: StaffHandlers['billing'] = {
 };
 
 async function meterOf(db: OrgDb, id: string) {
-  const { data } = await usageOf({ db, fileUrl: () => '' });
-  return data.find((m) => m.id === id)!;
+  const { data } = await usageOf({ db, fileUrl: () => '' }, new Date(), id);
+  return data[0]!;
 }

@@ -1,8 +1,8 @@
 import type { Usage, UsageMeter } from '@portico/contract';
 import { billing } from '@portico/contract/validators/billing';
 import { html, nothing, svg } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { PorticoElement } from '../../base/portico-element.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
@@ -12,6 +12,15 @@ import { en, type UsageMessageKey } from './usage.messages.js';
 import { styles } from './usage.styles.js';
 
 export { chartGeometry, type MeterFigures, meterFigures } from './usage.data.js';
+
+/**
+ * An inline size through the CSSOM (`style.setProperty`), never a `style` attribute: a strict CSP
+ * (`style-src` without 'unsafe-inline') blocks style attributes, `styleMap`'s first render included.
+ */
+const cssWidth = (value: string) =>
+  ref((el?: Element) => {
+    if (el instanceof HTMLElement) el.style.setProperty('inline-size', value);
+  });
 
 const STATE_TONE = { warning: 'warning', over: 'warning', reached: 'danger' } as const;
 
@@ -186,7 +195,7 @@ export class PorticoUsage extends PorticoElement<UsageMessageKey> {
         limit !== null
           ? html`<div part="bar" class="bar" role="meter" aria-labelledby=${nameId} aria-valuemin="0" aria-valuemax=${m.limit!}
                 aria-valuenow=${Math.min(m.used, m.limit!)} aria-valuetext=${t('usage.percentUsed', { percent })}>
-                <div part="bar-fill" class="fill" style=${styleMap({ inlineSize: `${Math.min(100, f.share * 100).toFixed(1)}%` })}></div>
+                <div part="bar-fill" class="fill" ${cssWidth(`${Math.min(100, f.share * 100).toFixed(1)}%`)}></div>
               </div>
               <p part="limit" class="muted">${t('usage.percentUsed', { percent })} · ${t(m.softLimit ? 'usage.softLimit' : 'usage.hardLimit')}</p>`
           : nothing

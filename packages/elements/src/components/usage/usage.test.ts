@@ -77,6 +77,8 @@ describe('<portico-usage>', () => {
       '1000000',
       '40% used',
     ]);
+    // Its width through the CSSOM (a strict CSP blocks style attributes).
+    expect(part(api, 'bar-fill')!.style.inlineSize).to.equal('40%');
     expect(text(part(api, 'limit'))).to.contain('Soft limit');
     expect(text(part(api, 'reset'))).to.equal('Resets Oct 31, 2026');
     expect(text(part(api, 'projection'))).to.equal('Projected by Oct 31, 2026: 600,000 calls as of Oct 21, 2026, 9:00 AM');
