@@ -269,6 +269,8 @@ try {
     assert((await page.locator('portico-usage [part~="meter"]').count()) === 5, 'acme has 5 meters');
     await page.locator('portico-payment-methods [part~="expired-badge"]').waitFor({ timeout: TIMEOUT });
     const pages = page.context().pages().length;
+    // The table renders the rows near the viewport: bring it there (usage cards above it load late and push it down).
+    await page.locator('portico-invoice-table').scrollIntoViewIfNeeded();
     const row = page.locator('portico-invoice-table [part~="row"]').first();
     await row.waitFor({ timeout: TIMEOUT });
     const number = (await row.locator('[part~="number"]').textContent())?.trim();

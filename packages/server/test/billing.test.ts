@@ -232,10 +232,14 @@ describe('hosted sessions and the provider interface', () => {
       ...base,
       name: 'fake',
       subscription: { get: async () => ({ subscription: null, capabilities: { hostedSessions: false } }) },
+      invoices: { ...base.invoices, list: async () => ({ data: [], nextCursor: null }) },
     };
     try {
       const r = await h.api('/billing/subscription', { token: alice() });
       expect(r.body).toEqual({ subscription: null, capabilities: { hosted_sessions: false } });
+      // The invoice list too: the portal's invoices group asks the provider.
+      expect((await h.api('/invoices', { token: alice() })).body).toEqual({ data: [], next_cursor: null });
+      expect((await h.api(`/invoices/${fx.acme.invoice}`, { token: alice() })).status).toBe(200);
     } finally {
       svc.billing = undefined;
     }

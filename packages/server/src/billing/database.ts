@@ -223,8 +223,10 @@ export function databaseBilling(config: Pick<Config, 'billingPortalUrl' | 'staff
     name: 'database',
     capabilities,
     invoices: {
+      // The invoice list's own queries (routes/invoices.ts), given the provider's context.
       list: (ctx, query) => invoiceRoutes.list({ ...ctx, query } as never),
       totals: (ctx, query) => invoiceRoutes.totals({ ...ctx, query } as never) as never,
+      get: (ctx, id) => invoiceRoutes.get({ ...ctx, params: { id } } as never) as never,
       detail: invoiceDetail,
     },
     paymentMethods: {

@@ -8,6 +8,7 @@
 import type {
   BillingSession,
   BillingSessionPurpose,
+  Invoice,
   InvoiceDetail,
   InvoiceListQuery,
   InvoiceSummary,
@@ -41,6 +42,8 @@ export interface BillingCapabilities {
 export interface InvoiceProvider {
   list(ctx: BillingCtx, query: InvoiceListQuery): Promise<Page<InvoiceSummary> | unknown>;
   totals(ctx: BillingCtx, query: Omit<InvoiceListQuery, 'sort' | 'limit' | 'cursor'>): Promise<InvoiceTotals>;
+  /** The invoice with its lines (the list's shape plus lines); `not_found` (404) when it is not the organization's. */
+  get(ctx: BillingCtx, id: string): Promise<Invoice>;
   /** The invoice in full; `not_found` (404) when it is not the organization's. */
   detail(ctx: BillingCtx, id: string): Promise<InvoiceDetail>;
 }

@@ -38,3 +38,19 @@ export const billing: PortalHandlers['billing'] = {
     return provider.sessions.create(bctx, ctx.body);
   },
 };
+
+/** The portal's `invoices` group, through the provider too (its database provider runs routes/invoices.ts). */
+export const invoicesViaProvider: PortalHandlers['invoices'] = {
+  async list(ctx) {
+    const { provider, bctx } = of(ctx);
+    return provider.invoices.list(bctx, ctx.query) as never;
+  },
+  async totals(ctx) {
+    const { provider, bctx } = of(ctx);
+    return provider.invoices.totals(bctx, ctx.query);
+  },
+  async get(ctx) {
+    const { provider, bctx } = of(ctx);
+    return provider.invoices.get(bctx, ctx.params.id);
+  },
+};

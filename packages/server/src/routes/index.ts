@@ -1,11 +1,10 @@
-import { billing } from '../billing/routes.js';
+import { billing, invoicesViaProvider } from '../billing/routes.js';
 import type { PortalHandlers } from '../context.js';
 import { articles } from './articles.js';
 import { attachments } from './attachments.js';
 import { approvals, comments, deliverables } from './deliverables.js';
 import { events } from './events.js';
 import { files } from './files.js';
-import { invoices } from './invoices.js';
 import { me } from './me.js';
 import { notifications } from './notifications.js';
 import { projects } from './projects.js';
@@ -17,7 +16,7 @@ export const portalHandlers: PortalHandlers = {
   tickets,
   attachments,
   articles,
-  invoices,
+  invoices: invoicesViaProvider,
   projects,
   deliverables,
   comments,
