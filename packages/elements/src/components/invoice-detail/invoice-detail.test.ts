@@ -132,6 +132,14 @@ describe('<portico-invoice-detail>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'lines'));
   });
 
+  it('fits 320 px: nothing wider than the screen (wide tables scroll inside their own region)', async () => {
+    const { el } = await mount(undefined, (x) => html`<div style="inline-size:320px">${x}</div>`);
+    await settled(el);
+    const base = part(el, 'base')!;
+    expect(base.scrollWidth).to.be.at.most(320);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
   describe('states', () => {
     it('loading: a status with a skeleton, accessible', async () => {
       const { el } = await mount((api) => api.use('billing.invoice', { ...json(invoiceDetail()), delayMs: 10_000 }));

@@ -172,6 +172,14 @@ describe('<portico-payment-methods>', () => {
     expect(calls(api, 'billing.createSession')).to.have.length(2);
   });
 
+  it('fits 320 px: nothing wider than the screen (wide tables scroll inside their own region)', async () => {
+    const { el } = await mount(undefined, (x) => html`<div style="inline-size:320px">${x}</div>`);
+
+    const base = part(el, 'base')!;
+    expect(base.scrollWidth).to.be.at.most(320);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
   describe('states', () => {
     it('loading, accessible', async () => {
       const mock = createMockClient();

@@ -108,6 +108,14 @@ describe('<portico-subscription>', () => {
     await expect(el).to.be.accessible(AXE);
   });
 
+  it('fits 320 px: nothing wider than the screen (wide tables scroll inside their own region)', async () => {
+    const { el } = await mount(undefined, (x) => html`<div style="inline-size:320px">${x}</div>`);
+
+    const base = part(el, 'base')!;
+    expect(base.scrollWidth).to.be.at.most(320);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
   describe('states', () => {
     it('none, loading, error, malformed', async () => {
       const none = await mount(

@@ -120,6 +120,14 @@ describe('<portico-usage>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="meter"]').length).to.equal(4);
   });
 
+  it('fits 320 px: nothing wider than the screen (wide tables scroll inside their own region)', async () => {
+    const { el } = await mount(undefined, (x) => html`<div style="inline-size:320px">${x}</div>`);
+
+    const base = part(el, 'base')!;
+    expect(base.scrollWidth).to.be.at.most(320);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
   describe('states', () => {
     it('empty, loading, error with Retry, malformed', async () => {
       const empty = await mount((a) => a.use('billing.usage', json({ data: [], asOf: AS_OF })), undefined, 'empty');
