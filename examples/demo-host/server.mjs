@@ -695,6 +695,9 @@ async function handle(req, res) {
     );
   }
   if (path === '/billing') {
+    // The invoice detail opens in place (?invoice=<id> keeps it on reload): src/app.ts handles the table's select event.
+    const invoice = new URL(req.url, 'http://x').searchParams.get('invoice') ?? '';
+    const shown = ID.test(invoice) ? invoice : '';
     return page(
       res,
       layout(req, {
@@ -703,7 +706,21 @@ async function handle(req, res) {
         active: 'billing',
         body: `<h1>Billing</h1>${
           isAdmin(user)
-            ? `<p class="lede">Invoices of ${esc(user.orgName)}: download PDFs, see what is due.</p><portico-invoice-table url-state="invoices-"></portico-invoice-table>`
+            ? `<p class="lede">Plan, usage, payment methods and invoices of ${esc(user.orgName)}.</p>
+              <p class="notice" role="status" data-billing-notice></p>
+              <div class="billing-grid">
+                <section class="card" aria-labelledby="h-plan"><h2 id="h-plan">Subscription</h2><portico-subscription></portico-subscription></section>
+                <section class="card" aria-labelledby="h-methods"><h2 id="h-methods">Payment methods</h2><portico-payment-methods></portico-payment-methods></section>
+              </div>
+              <section aria-labelledby="h-usage"><h2 id="h-usage">Usage this period</h2><portico-usage heading-level="3"></portico-usage></section>
+              <section aria-labelledby="h-invoices"><h2 id="h-invoices">Invoices</h2>
+                <p class="muted">Choose an invoice to see its lines, tax and payments.</p>
+                <portico-invoice-table url-state="invoices-"${shown ? ` selected="${esc(shown)}"` : ''}></portico-invoice-table>
+              </section>
+              <section class="card" id="invoice-detail" aria-label="Invoice" tabindex="-1"${shown ? '' : ' hidden'}>
+                <button type="button" class="link-button" data-close-invoice>Close invoice</button>
+                <portico-invoice-detail invoice-id="${esc(shown)}" heading-level="2"></portico-invoice-detail>
+              </section>`
             : `<p class="notice" role="status" data-testid="billing-restricted">Billing is available to your organization's admins.
                Ask an admin of ${esc(user.orgName)} for invoices.</p>`
         }`,

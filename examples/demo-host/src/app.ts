@@ -3,6 +3,8 @@
 import './setup.js';
 import type { PorticoProvider } from '@portico/elements';
 import '@portico/elements/define';
+import type {} from '@portico/elements/components/payment-methods/payment-methods.events';
+import type {} from '@portico/elements/components/subscription/subscription.events';
 // The form's event types are not reachable from `define`'s declarations yet: import them explicitly.
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 
@@ -63,3 +65,40 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-staff-r
     }
   });
 }
+
+// Billing: the invoice table opens an invoice in place (no new tab, no page load); ?invoice=<id>
+// keeps it on reload. Adding a card, changing the plan and cancelling are Acme's own flows: the
+// components hand them over as events (Portico never sees card numbers).
+const detail = document.querySelector<HTMLElement>('#invoice-detail');
+const showInvoice = (id: string) => {
+  if (!detail) return;
+  detail.querySelector('portico-invoice-detail')?.setAttribute('invoice-id', id);
+  detail.hidden = !id;
+  const url = new URL(location.href);
+  if (id) url.searchParams.set('invoice', id);
+  else url.searchParams.delete('invoice');
+  history.replaceState(null, '', url);
+  if (id) detail.scrollIntoView({ block: 'start' });
+};
+document.addEventListener('portico-invoice-select', (e) => {
+  if (!detail) return;
+  showInvoice(e.detail.invoice.id);
+  detail.focus();
+});
+detail?.querySelector('[data-close-invoice]')?.addEventListener('click', () => showInvoice(''));
+const notice = document.querySelector<HTMLElement>('[data-billing-notice]');
+const say = (text: string) => {
+  if (notice) notice.textContent = text;
+};
+document.addEventListener('portico-payment-method-add', (e) => {
+  if (!e.detail.hosted) say('Demo: Acme would open its own payment form here (its payment provider collects the card).');
+});
+document.addEventListener('portico-payment-method-update', (e) => {
+  if (!e.detail.hosted) say(`Demo: Acme would open its payment form to replace card •••• ${e.detail.method.last4}.`);
+});
+document.addEventListener('portico-subscription-change', (e) => {
+  if (!e.detail.hosted) say(`Demo: Acme would show its plan picker (current plan: ${e.detail.subscription.plan.name}).`);
+});
+document.addEventListener('portico-subscription-cancel', (e) => {
+  if (!e.detail.hosted) say('Demo: Acme would confirm the cancellation with its billing team.');
+});

@@ -152,6 +152,7 @@ const API_GROUPS = Object.keys({
   notifications: 1,
   knowledgeBase: 1,
   profile: 1,
+  billing: 1,
 } satisfies Record<keyof PorticoApi, 1>);
 
 /**

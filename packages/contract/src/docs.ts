@@ -43,4 +43,22 @@ export const endpointDocs: Record<string, { tag: string; summary: string }> = {
   'profile.update': { tag: 'account', summary: "Change the contact's language or time zone (where the server allows it)" },
   'files.get': { tag: 'files', summary: 'Download or preview a file through a signed link from a resource' },
   'events.stream': { tag: 'events', summary: "Server-Sent Events of the organization's changes; resume with Last-Event-ID" },
+  'billing.invoice': {
+    tag: 'billing',
+    summary: 'An invoice in full: customer, lines with tax and discounts, payments, refunds and credit notes',
+  },
+  'billing.paymentMethods': {
+    tag: 'billing',
+    summary: 'Payment methods, the default one and auto-pay, with what the billing provider can do',
+  },
+  'billing.removePaymentMethod': { tag: 'billing', summary: 'Remove a payment method (not the last one while auto-pay is on)' },
+  'billing.setDefaultPaymentMethod': { tag: 'billing', summary: 'Make a payment method the default' },
+  'billing.setAutoPay': { tag: 'billing', summary: 'Turn auto-pay on or off (on needs a valid default method)' },
+  'billing.subscription': { tag: 'billing', summary: "The organization's subscription: plan, status, period, seats, a scheduled change" },
+  'billing.usage': { tag: 'billing', summary: 'Metered usage of the current period, one series per meter' },
+  'billing.createSession': {
+    tag: 'billing',
+    summary:
+      "A one-time link to the billing provider's hosted page (add or update a payment method, change or cancel the plan); 409 when the provider has none",
+  },
 };

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { approvals } from './endpoints/approvals.js';
 import { articles } from './endpoints/articles.js';
 import { attachments } from './endpoints/attachments.js';
+import { billing } from './endpoints/billing.js';
 import { comments } from './endpoints/comments.js';
 import type { EndpointDef } from './endpoints/define.js';
 import { deliverables } from './endpoints/deliverables.js';
@@ -37,6 +38,7 @@ export const endpoints = {
   events,
   knowledgeBase,
   profile,
+  billing,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -4,6 +4,7 @@ export * from './schemas/account.js';
 export * from './schemas/approval.js';
 export * from './schemas/article.js';
 export * from './schemas/attachment.js';
+export * from './schemas/billing.js';
 export * from './schemas/comment.js';
 export * from './schemas/common.js';
 export * from './schemas/deliverable.js';

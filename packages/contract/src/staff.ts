@@ -13,6 +13,7 @@ import { Invoice, InvoiceStatus } from './schemas/invoice.js';
 import { Notification } from './schemas/notification.js';
 import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
+import { staffBilling } from './staff-billing.js';
 import { staffContactEndpoints } from './staff-contacts.js';
 
 /** Base path of the staff API. */
@@ -249,6 +250,7 @@ export const staffEndpoints = {
     }),
   },
   contacts: staffContactEndpoints,
+  billing: staffBilling,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;

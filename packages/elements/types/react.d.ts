@@ -15,6 +15,7 @@ import type {
   PorticoDeliverableList,
   PorticoDeliverableViewer,
   PorticoEvent,
+  PorticoInvoiceDetail,
   PorticoInvoiceTable,
   PorticoKbArticle,
   PorticoKbHome,
@@ -22,12 +23,15 @@ import type {
   PorticoNotificationBell,
   PorticoNotificationFeed,
   PorticoNotificationPreferences,
+  PorticoPaymentMethods,
   PorticoProfile,
   PorticoProjectTimeline,
   PorticoProvider,
+  PorticoSubscription,
   PorticoTicketDetail,
   PorticoTicketForm,
   PorticoTicketList,
+  PorticoUsage,
 } from '@portico/elements';
 import type {} from '@portico/elements/components/approval-button/approval-button.events';
 import type {} from '@portico/elements/components/comment-thread/comment-thread.events';
@@ -38,7 +42,9 @@ import type {} from '@portico/elements/components/kb-home/kb-home.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
 import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
+import type {} from '@portico/elements/components/payment-methods/payment-methods.events';
 import type {} from '@portico/elements/components/profile/profile.events';
+import type {} from '@portico/elements/components/subscription/subscription.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type * as React from 'react';
@@ -340,6 +346,51 @@ export interface PorticoDeliverableViewerReactProps {
   /** Attribute form of `noLive`. */
   'no-live'?: PorticoDeliverableViewer['noLive'];
   /** `portico-error`: Loading failed. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-invoice-detail>`: An invoice with its line items, tax, discounts and the payments applied to it. */
+export interface PorticoInvoiceDetailReactProps {
+  /**
+   * The invoice to show. Empty: nothing is shown or loaded.
+   *
+   * Attribute `invoice-id` (reflected), default `''`.
+   */
+  invoiceId?: PorticoInvoiceDetail['invoiceId'];
+  /**
+   * `aria-level` of the invoice's heading (its sections are one level below).
+   *
+   * Attribute `heading-level`, default `2`.
+   */
+  headingLevel?: PorticoInvoiceDetail['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoInvoiceDetail['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoInvoiceDetail['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoInvoiceDetail['surface'];
+  /** Attribute form of `invoiceId`. */
+  'invoice-id'?: PorticoInvoiceDetail['invoiceId'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: PorticoInvoiceDetail['headingLevel'] | `${number}`;
+  /** `portico-invoice-download`: The PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
+  'onportico-invoice-download'?: (event: PorticoEvent<'portico-invoice-download'>) => void;
+  /** `portico-invoice-pay`: The pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
+  'onportico-invoice-pay'?: (event: PorticoEvent<'portico-invoice-pay'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
@@ -764,6 +815,52 @@ export interface PorticoNotificationPreferencesReactProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-payment-methods>`: Cards and bank accounts on file, the default one, removal and auto-pay. */
+export interface PorticoPaymentMethodsReactProps {
+  /**
+   * Opens a hosted page's one-time link (default: in this window). Replace it to open it
+   * elsewhere (a popup, a new tab) or to record it.
+   */
+  navigate?: PorticoPaymentMethods['navigate'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoPaymentMethods['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoPaymentMethods['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoPaymentMethods['surface'];
+  /** `portico-payment-method-add`: "Add payment method" was activated; `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoPaymentMethodAddDetail`. */
+  'onportico-payment-method-add'?: (event: PorticoEvent<'portico-payment-method-add'>) => void;
+  /** `portico-payment-method-update`: "Update" was activated; `detail.method`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoPaymentMethodUpdateDetail`. */
+  'onportico-payment-method-update'?: (event: PorticoEvent<'portico-payment-method-update'>) => void;
+  /** `portico-payment-method-remove-request`: A confirmed removal is about to be sent; `detail.method`. Cancelable: nothing is sent. Detail: `PorticoPaymentMethodRequestDetail`. */
+  'onportico-payment-method-remove-request'?: (event: PorticoEvent<'portico-payment-method-remove-request'>) => void;
+  /** `portico-payment-method-remove`: The method was removed; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'onportico-payment-method-remove'?: (event: PorticoEvent<'portico-payment-method-remove'>) => void;
+  /** `portico-payment-method-default-request`: A new default is about to be sent; `detail.method`. Cancelable: nothing is sent. Detail: `PorticoPaymentMethodRequestDetail`. */
+  'onportico-payment-method-default-request'?: (event: PorticoEvent<'portico-payment-method-default-request'>) => void;
+  /** `portico-payment-method-default`: The method became the default; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'onportico-payment-method-default'?: (event: PorticoEvent<'portico-payment-method-default'>) => void;
+  /** `portico-auto-pay-request`: Auto-pay is about to be turned on or off; `detail.enabled`. Cancelable: nothing is sent. Detail: `PorticoAutoPayRequestDetail`. */
+  'onportico-auto-pay-request'?: (event: PorticoEvent<'portico-auto-pay-request'>) => void;
+  /** `portico-auto-pay-change`: Auto-pay was turned on or off; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'onportico-auto-pay-change'?: (event: PorticoEvent<'portico-auto-pay-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-profile>`: The contact's name, email, language and time zone. */
 export interface PorticoProfileReactProps {
   /**
@@ -870,6 +967,45 @@ export interface PorticoProviderReactProps {
   'base-url'?: PorticoProvider['baseUrl'];
   /** Attribute form of `imageOrigins`. */
   'image-origins'?: PorticoProvider['imageOrigins'];
+}
+
+/** Props of `<portico-subscription>`: Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider. */
+export interface PorticoSubscriptionReactProps {
+  /**
+   * `aria-level` of the plan's heading.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoSubscription['headingLevel'];
+  /** Opens a hosted page's one-time link (default: in this window). */
+  navigate?: PorticoSubscription['navigate'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoSubscription['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoSubscription['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoSubscription['surface'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: PorticoSubscription['headingLevel'] | `${number}`;
+  /** `portico-subscription-change`: "Change plan" was activated; `detail.subscription`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoSubscriptionActionDetail`. */
+  'onportico-subscription-change'?: (event: PorticoEvent<'portico-subscription-change'>) => void;
+  /** `portico-subscription-cancel`: Cancelling was confirmed; `detail.subscription`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoSubscriptionActionDetail`. */
+  'onportico-subscription-cancel'?: (event: PorticoEvent<'portico-subscription-cancel'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
 /** Props of `<portico-ticket-detail>`: A ticket's conversation, with reply, attachments and ticket actions. */
@@ -1126,6 +1262,41 @@ export interface PorticoTicketListReactProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-usage>`: One card per usage meter: used vs limit, reset, warning, projection and a chart. */
+export interface PorticoUsageReactProps {
+  /** Preloaded usage (`GET /billing/usage`'s shape). When set, it is shown and nothing is requested. */
+  usage?: PorticoUsage['usage'];
+  /**
+   * `aria-level` of each meter's name.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoUsage['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoUsage['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoUsage['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoUsage['surface'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: PorticoUsage['headingLevel'] | `${number}`;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** The Portico tags, for `JSX.IntrinsicElements`. */
 export interface PorticoReactElements {
   /**
@@ -1158,6 +1329,12 @@ export interface PorticoReactElements {
    * @see https://www.npmjs.com/package/@portico/elements
    */
   'portico-deliverable-viewer': PorticoReactProps<PorticoDeliverableViewer, PorticoDeliverableViewerReactProps>;
+  /**
+   * An invoice with its line items, tax, discounts and the payments applied to it.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-invoice-detail': PorticoReactProps<PorticoInvoiceDetail, PorticoInvoiceDetailReactProps>;
   /**
    * A virtualized, sortable table of invoices with per-currency totals.
    *
@@ -1201,6 +1378,12 @@ export interface PorticoReactElements {
    */
   'portico-notification-preferences': PorticoReactProps<PorticoNotificationPreferences, PorticoNotificationPreferencesReactProps>;
   /**
+   * Cards and bank accounts on file, the default one, removal and auto-pay.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-payment-methods': PorticoReactProps<PorticoPaymentMethods, PorticoPaymentMethodsReactProps>;
+  /**
    * The contact's name, email, language and time zone.
    *
    * @see https://www.npmjs.com/package/@portico/elements
@@ -1219,6 +1402,12 @@ export interface PorticoReactElements {
    */
   'portico-provider': PorticoReactProps<PorticoProvider, PorticoProviderReactProps>;
   /**
+   * Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-subscription': PorticoReactProps<PorticoSubscription, PorticoSubscriptionReactProps>;
+  /**
    * A ticket's conversation, with reply, attachments and ticket actions.
    *
    * @see https://www.npmjs.com/package/@portico/elements
@@ -1236,6 +1425,12 @@ export interface PorticoReactElements {
    * @see https://www.npmjs.com/package/@portico/elements
    */
   'portico-ticket-list': PorticoReactProps<PorticoTicketList, PorticoTicketListReactProps>;
+  /**
+   * One card per usage meter: used vs limit, reset, warning, projection and a chart.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-usage': PorticoReactProps<PorticoUsage, PorticoUsageReactProps>;
 }
 
 declare module 'react' {

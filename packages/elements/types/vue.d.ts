@@ -14,6 +14,7 @@ import type {
   PorticoDeliverableList,
   PorticoDeliverableViewer,
   PorticoEvent,
+  PorticoInvoiceDetail,
   PorticoInvoiceTable,
   PorticoKbArticle,
   PorticoKbHome,
@@ -21,12 +22,15 @@ import type {
   PorticoNotificationBell,
   PorticoNotificationFeed,
   PorticoNotificationPreferences,
+  PorticoPaymentMethods,
   PorticoProfile,
   PorticoProjectTimeline,
   PorticoProvider,
+  PorticoSubscription,
   PorticoTicketDetail,
   PorticoTicketForm,
   PorticoTicketList,
+  PorticoUsage,
 } from '@portico/elements';
 import type {} from '@portico/elements/components/approval-button/approval-button.events';
 import type {} from '@portico/elements/components/comment-thread/comment-thread.events';
@@ -37,7 +41,9 @@ import type {} from '@portico/elements/components/kb-home/kb-home.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
 import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
 import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
+import type {} from '@portico/elements/components/payment-methods/payment-methods.events';
 import type {} from '@portico/elements/components/profile/profile.events';
+import type {} from '@portico/elements/components/subscription/subscription.events';
 import type {} from '@portico/elements/components/ticket-detail/ticket-detail.events';
 import type {} from '@portico/elements/components/ticket-form/ticket-form.events';
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
@@ -336,6 +342,51 @@ export interface PorticoDeliverableViewerVueProps {
 /** Events of `<portico-deliverable-viewer>`. */
 export interface PorticoDeliverableViewerVueEvents {
   /** `portico-error`: Loading failed. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-invoice-detail>`: An invoice with its line items, tax, discounts and the payments applied to it. */
+export interface PorticoInvoiceDetailVueProps {
+  /**
+   * The invoice to show. Empty: nothing is shown or loaded.
+   *
+   * Attribute `invoice-id` (reflected), default `''`.
+   */
+  invoiceId?: PorticoInvoiceDetail['invoiceId'];
+  /**
+   * `aria-level` of the invoice's heading (its sections are one level below).
+   *
+   * Attribute `heading-level`, default `2`.
+   */
+  headingLevel?: PorticoInvoiceDetail['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoInvoiceDetail['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoInvoiceDetail['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoInvoiceDetail['surface'];
+}
+
+/** Events of `<portico-invoice-detail>`. */
+export interface PorticoInvoiceDetailVueEvents {
+  /** `portico-invoice-download`: The PDF link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
+  'portico-invoice-download': (event: PorticoEvent<'portico-invoice-download'>) => void;
+  /** `portico-invoice-pay`: The pay link was activated; `detail.invoice`, `detail.url`. Cancelable: the link is not followed. Detail: `PorticoInvoiceLinkDetail`. */
+  'portico-invoice-pay': (event: PorticoEvent<'portico-invoice-pay'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
@@ -762,6 +813,56 @@ export interface PorticoNotificationPreferencesVueEvents {
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-payment-methods>`: Cards and bank accounts on file, the default one, removal and auto-pay. */
+export interface PorticoPaymentMethodsVueProps {
+  /**
+   * Opens a hosted page's one-time link (default: in this window). Replace it to open it
+   * elsewhere (a popup, a new tab) or to record it.
+   */
+  navigate?: PorticoPaymentMethods['navigate'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoPaymentMethods['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoPaymentMethods['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoPaymentMethods['surface'];
+}
+
+/** Events of `<portico-payment-methods>`. */
+export interface PorticoPaymentMethodsVueEvents {
+  /** `portico-payment-method-add`: "Add payment method" was activated; `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoPaymentMethodAddDetail`. */
+  'portico-payment-method-add': (event: PorticoEvent<'portico-payment-method-add'>) => void;
+  /** `portico-payment-method-update`: "Update" was activated; `detail.method`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoPaymentMethodUpdateDetail`. */
+  'portico-payment-method-update': (event: PorticoEvent<'portico-payment-method-update'>) => void;
+  /** `portico-payment-method-remove-request`: A confirmed removal is about to be sent; `detail.method`. Cancelable: nothing is sent. Detail: `PorticoPaymentMethodRequestDetail`. */
+  'portico-payment-method-remove-request': (event: PorticoEvent<'portico-payment-method-remove-request'>) => void;
+  /** `portico-payment-method-remove`: The method was removed; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'portico-payment-method-remove': (event: PorticoEvent<'portico-payment-method-remove'>) => void;
+  /** `portico-payment-method-default-request`: A new default is about to be sent; `detail.method`. Cancelable: nothing is sent. Detail: `PorticoPaymentMethodRequestDetail`. */
+  'portico-payment-method-default-request': (event: PorticoEvent<'portico-payment-method-default-request'>) => void;
+  /** `portico-payment-method-default`: The method became the default; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'portico-payment-method-default': (event: PorticoEvent<'portico-payment-method-default'>) => void;
+  /** `portico-auto-pay-request`: Auto-pay is about to be turned on or off; `detail.enabled`. Cancelable: nothing is sent. Detail: `PorticoAutoPayRequestDetail`. */
+  'portico-auto-pay-request': (event: PorticoEvent<'portico-auto-pay-request'>) => void;
+  /** `portico-auto-pay-change`: Auto-pay was turned on or off; `detail.methods`. Detail: `PorticoPaymentMethodsChangeDetail`. */
+  'portico-auto-pay-change': (event: PorticoEvent<'portico-auto-pay-change'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-profile>`: The contact's name, email, language and time zone. */
 export interface PorticoProfileVueProps {
   /**
@@ -874,6 +975,47 @@ export interface PorticoProviderVueProps {
 
 /** Events of `<portico-provider>`. */
 export type PorticoProviderVueEvents = Record<never, never>;
+
+/** Props of `<portico-subscription>`: Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider. */
+export interface PorticoSubscriptionVueProps {
+  /**
+   * `aria-level` of the plan's heading.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoSubscription['headingLevel'];
+  /** Opens a hosted page's one-time link (default: in this window). */
+  navigate?: PorticoSubscription['navigate'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoSubscription['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoSubscription['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoSubscription['surface'];
+}
+
+/** Events of `<portico-subscription>`. */
+export interface PorticoSubscriptionVueEvents {
+  /** `portico-subscription-change`: "Change plan" was activated; `detail.subscription`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoSubscriptionActionDetail`. */
+  'portico-subscription-change': (event: PorticoEvent<'portico-subscription-change'>) => void;
+  /** `portico-subscription-cancel`: Cancelling was confirmed; `detail.subscription`, `detail.hosted`. Cancelable: the provider's page is not opened. Detail: `PorticoSubscriptionActionDetail`. */
+  'portico-subscription-cancel': (event: PorticoEvent<'portico-subscription-cancel'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
 
 /** Props of `<portico-ticket-detail>`: A ticket's conversation, with reply, attachments and ticket actions. */
 export interface PorticoTicketDetailVueProps {
@@ -1121,6 +1263,43 @@ export interface PorticoTicketListVueEvents {
   'portico-error': (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-usage>`: One card per usage meter: used vs limit, reset, warning, projection and a chart. */
+export interface PorticoUsageVueProps {
+  /** Preloaded usage (`GET /billing/usage`'s shape). When set, it is shown and nothing is requested. */
+  usage?: PorticoUsage['usage'];
+  /**
+   * `aria-level` of each meter's name.
+   *
+   * Attribute `heading-level`, default `3`.
+   */
+  headingLevel?: PorticoUsage['headingLevel'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoUsage['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoUsage['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoUsage['surface'];
+}
+
+/** Events of `<portico-usage>`. */
+export interface PorticoUsageVueEvents {
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'portico-error': (event: PorticoEvent<'portico-error'>) => void;
+}
+
 declare module 'vue' {
   interface GlobalComponents {
     /**
@@ -1157,6 +1336,12 @@ declare module 'vue' {
       PorticoDeliverableViewerVueProps,
       PorticoDeliverableViewerVueEvents
     >;
+    /**
+     * An invoice with its line items, tax, discounts and the payments applied to it.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-invoice-detail': PorticoVueElement<PorticoInvoiceDetail, PorticoInvoiceDetailVueProps, PorticoInvoiceDetailVueEvents>;
     /**
      * A virtualized, sortable table of invoices with per-currency totals.
      *
@@ -1212,6 +1397,12 @@ declare module 'vue' {
       PorticoNotificationPreferencesVueEvents
     >;
     /**
+     * Cards and bank accounts on file, the default one, removal and auto-pay.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-payment-methods': PorticoVueElement<PorticoPaymentMethods, PorticoPaymentMethodsVueProps, PorticoPaymentMethodsVueEvents>;
+    /**
      * The contact's name, email, language and time zone.
      *
      * @see https://www.npmjs.com/package/@portico/elements
@@ -1230,6 +1421,12 @@ declare module 'vue' {
      */
     'portico-provider': PorticoVueElement<PorticoProvider, PorticoProviderVueProps, PorticoProviderVueEvents>;
     /**
+     * Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-subscription': PorticoVueElement<PorticoSubscription, PorticoSubscriptionVueProps, PorticoSubscriptionVueEvents>;
+    /**
      * A ticket's conversation, with reply, attachments and ticket actions.
      *
      * @see https://www.npmjs.com/package/@portico/elements
@@ -1247,5 +1444,11 @@ declare module 'vue' {
      * @see https://www.npmjs.com/package/@portico/elements
      */
     'portico-ticket-list': PorticoVueElement<PorticoTicketList, PorticoTicketListVueProps, PorticoTicketListVueEvents>;
+    /**
+     * One card per usage meter: used vs limit, reset, warning, projection and a chart.
+     *
+     * @see https://www.npmjs.com/package/@portico/elements
+     */
+    'portico-usage': PorticoVueElement<PorticoUsage, PorticoUsageVueProps, PorticoUsageVueEvents>;
   }
 }

@@ -9,6 +9,7 @@ export {
   type PorticoDeliverableViewerElement,
   type PorticoDeliverableViewerProps,
 } from './deliverable-viewer.js';
+export { PorticoInvoiceDetail, type PorticoInvoiceDetailElement, type PorticoInvoiceDetailProps } from './invoice-detail.js';
 export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoiceTableProps } from './invoice-table.js';
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';
 export { PorticoKbHome, type PorticoKbHomeElement, type PorticoKbHomeProps } from './kb-home.js';
@@ -20,9 +21,12 @@ export {
   type PorticoNotificationPreferencesElement,
   type PorticoNotificationPreferencesProps,
 } from './notification-preferences.js';
+export { PorticoPaymentMethods, type PorticoPaymentMethodsElement, type PorticoPaymentMethodsProps } from './payment-methods.js';
 export { PorticoProfile, type PorticoProfileElement, type PorticoProfileProps } from './profile.js';
 export { PorticoProjectTimeline, type PorticoProjectTimelineElement, type PorticoProjectTimelineProps } from './project-timeline.js';
 export { PorticoProvider, type PorticoProviderElement, type PorticoProviderProps } from './provider.js';
+export { PorticoSubscription, type PorticoSubscriptionElement, type PorticoSubscriptionProps } from './subscription.js';
 export { PorticoTicketDetail, type PorticoTicketDetailElement, type PorticoTicketDetailProps } from './ticket-detail.js';
 export { PorticoTicketForm, type PorticoTicketFormElement, type PorticoTicketFormProps } from './ticket-form.js';
 export { PorticoTicketList, type PorticoTicketListElement, type PorticoTicketListProps } from './ticket-list.js';
+export { PorticoUsage, type PorticoUsageElement, type PorticoUsageProps } from './usage.js';

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createPrincipalResolver, createTokenVerifier } from './auth.js';
+import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import type { Db } from './db/db.js';
@@ -21,6 +22,8 @@ export interface CreateAppOptions {
   config: Config;
   /** Use this store (not closed by close()); otherwise the configured one (`createStorage`). */
   storage?: Storage;
+  /** The billing provider (e.g. a payment service's connector); default: the database provider (src/billing/database.ts). */
+  billing?: BillingProvider;
 }
 
 export interface PorticoApp {
@@ -38,7 +41,7 @@ export interface PorticoApp {
  * (http/problems.ts), system routes (http/system.ts), and the contract's endpoint tables
  * (http/endpoints.ts: authentication, input, the organization-bound handle, idempotent mutations).
  */
-export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp {
+export function createApp({ db, config, storage, billing }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
   const ownStorage = storage ? undefined : createStorage(config, db);
   const services: Services = {
@@ -51,6 +54,7 @@ export function createApp({ db, config, storage }: CreateAppOptions): PorticoApp
     log,
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
+    billing,
   };
   const metrics = createMetrics(db, services.bus);
   const app = new Hono();

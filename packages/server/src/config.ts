@@ -76,6 +76,12 @@ export interface Config {
   profileEditable: Array<'language' | 'timeZone'>;
   /** The host's own page for the contact's account (PORTICO_PROFILE_URL): where the rest is changed. */
   profileManageUrl?: string;
+  /**
+   * The billing page the database billing provider sends users to for adding or updating a payment
+   * method and changing or cancelling the plan (PORTICO_BILLING_PORTAL_URL); unset: none, and the
+   * components leave those actions to the host (events).
+   */
+  billingPortalUrl?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -125,6 +131,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventRetentionHours: bounded('PORTICO_EVENT_RETENTION_HOURS', env.PORTICO_EVENT_RETENTION_HOURS, 72, 1, 87600),
     profileEditable: profileFields(env.PORTICO_PROFILE_EDITABLE),
     profileManageUrl: profileUrl(env.PORTICO_PROFILE_URL),
+    billingPortalUrl: env.PORTICO_BILLING_PORTAL_URL || undefined,
   };
   return { ...cfg, ...overrides };
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { createPrincipalResolver, Principal, TokenVerifier } from './auth.js';
+import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
 import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
 import type { Queryable } from './db/db.js';
@@ -29,6 +30,8 @@ export interface Services {
    * organization checked (routes/files.ts). The one portal read that runs without a handle.
    */
   fileForLink(id: string): Promise<LinkedFile | undefined>;
+  /** Where billing data comes from (src/billing/provider.ts); unset: the database provider. */
+  billing?: BillingProvider;
 }
 
 export interface LinkedFile {

@@ -1,4 +1,15 @@
 export { type CreateAppOptions, createApp, type PorticoApp } from './app.js';
+export { databaseBilling } from './billing/database.js';
+export type {
+  BillingCapabilities,
+  BillingCtx,
+  BillingProvider,
+  InvoiceProvider,
+  PaymentMethodProvider,
+  SessionProvider,
+  SubscriptionProvider,
+  UsageProvider,
+} from './billing/provider.js';
 export { type Config, loadConfig } from './config.js';
 export type { Db, Queryable } from './db/db.js';
 export { migrate } from './db/migrate.js';

@@ -9,6 +9,7 @@
  * the mappers' tables); rows are inserted in bulk rather than one request at a time.
  */
 import { mockupPng, simplePdf } from './assets.js';
+import { seedBilling } from './billing/seed.js';
 import type { Config } from './config.js';
 import { type Db, insertMany, type Queryable } from './db/db.js';
 import { bindOrg } from './db/tenant.js';
@@ -251,7 +252,9 @@ export async function seed(
     ? undefined
     : createStorage({ filesDir: config.filesDir, storage: config.storage ?? { kind: 'disk', presign: false, presignTtlSeconds: 300 } }, db);
   try {
-    return await seedWith(db, (storage ?? own) as Storage);
+    const summary = await seedWith(db, (storage ?? own) as Storage);
+    await seedBilling(db, (storage ?? own) as Storage);
+    return summary;
   } finally {
     await own?.close();
   }

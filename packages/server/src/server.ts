@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type PorticoApp } from './app.js';
+import type { BillingProvider } from './billing/provider.js';
 import { type Config, loadConfig } from './config.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
@@ -45,6 +46,8 @@ export interface StartServerOptions {
   migrate?: boolean;
   /** Use this file store (not closed by close()); otherwise the configured one. */
   storage?: Storage;
+  /** The billing provider (src/billing/provider.ts); default: the database provider. */
+  billing?: BillingProvider;
 }
 
 /** Opens the database, applies migrations, and serves the app on config.port (0: any free port). */
@@ -52,7 +55,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const config = loadConfig(process.env, opts.config);
   const db = opts.db ?? (await openDb(config));
   const migrated = opts.migrate !== false ? await migrate(db) : [];
-  const portico = createApp({ db, config, storage: opts.storage });
+  const portico = createApp({ db, config, storage: opts.storage, billing: opts.billing });
   await portico.start();
   const listener = getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse });
   const shutdown = portico.services.shutdown;

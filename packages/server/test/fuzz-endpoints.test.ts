@@ -134,7 +134,9 @@ function knownValues(): Record<string, unknown[]> {
     org: ['acme', 'globex'],
     exp: [file.searchParams.get('exp')],
     sig: [file.searchParams.get('sig')],
-    externalId: ['acme', 'alice', 'bob'],
+    externalId: ['acme', 'alice', 'bob', 'visa'],
+    methodId: [fx.billing.acmeMethod, fx.billing.acmeOtherMethod, fx.billing.globexMethod],
+    key: ['api_calls', 'globex_calls'],
   };
 }
 

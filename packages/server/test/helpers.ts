@@ -7,6 +7,7 @@ import type { Db } from '../src/db/db.js';
 import type { OrgDb, OrgHandle } from '../src/db/tenant.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { mintPortalToken, type PortalRole } from '../src/token.js';
+import { type BillingFixture, seedBillingFixture } from './billing-fixture.js';
 import { freshDb } from './fresh-db.js';
 
 export const SECRET = 'test-secret-0123456789abcdef0123456789';
@@ -187,6 +188,8 @@ export function fileForm(
 }
 
 export interface Fixture {
+  /** Billing rows of both organizations (billing-fixture.ts). */
+  billing: BillingFixture;
   tokens: { alice: string; bob: string; carol: string; gina: string };
   acme: {
     ticketAlice: string;
@@ -288,7 +291,9 @@ export async function seedFixture(h: Harness): Promise<Fixture> {
     }),
     'article',
   );
+  const billing = await seedBillingFixture(h);
   return {
+    billing,
     tokens,
     acme: {
       ticketAlice,

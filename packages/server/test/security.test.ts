@@ -22,6 +22,8 @@ function validInput(group: string, name: string): { body?: unknown; form?: FormD
       return { form: fileForm('a.png', PNG) };
     case 'articles.vote':
       return { body: { helpful: true } };
+    case 'billing.setAutoPay':
+      return { body: { enabled: false } };
     case 'comments.create':
       return { body: { body: 'A comment' } };
     case 'approvals.create':
@@ -50,6 +52,8 @@ function globexParams(group: string): Record<string, unknown> {
       return { id: fx.globex.notification };
     case 'articles':
       return { slug: fx.globex.articleSlug };
+    case 'billing':
+      return { id: fx.globex.invoice, methodId: fx.billing.globexMethod };
     default:
       return {};
   }
@@ -91,6 +95,8 @@ describe('organization scoping', () => {
         fx.globex.deliverable,
         fx.globex.invoice,
         fx.globex.notification,
+        fx.billing.globexMethod,
+        fx.billing.globexMeter,
         'globex-secret',
         'Globex only',
       ]) {
@@ -125,7 +131,12 @@ describe('roles', () => {
   it('the table has role-bound endpoints', () => expect(roleBound.length).toBeGreaterThanOrEqual(4));
 
   it.each(roleBound.map(([g, n, e]) => [`${g}.${n}`, g, n, e] as const))('%s answers 403 to a member', async (_l, g, n, e: EndpointDef) => {
-    const params = g === 'invoices' ? { id: fx.acme.invoice } : { id: fx.acme.deliverable };
+    const params =
+      g === 'invoices'
+        ? { id: fx.acme.invoice }
+        : g === 'billing'
+          ? { id: fx.acme.invoice, methodId: fx.billing.acmeMethod }
+          : { id: fx.acme.deliverable };
     const r = await h.api(fillPath(e.path, params), { token: fx.tokens.bob, method: e.method, ...validInput(g, n) });
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('forbidden');
@@ -206,7 +217,13 @@ describe('authentication', () => {
   it.each(badTokens)('%s token → 401 problem on every endpoint', async (_l, make) => {
     const token = await make();
     for (const [g, n, e] of endpointList().filter(([, , d]) => d.response !== 'binary')) {
-      const params = { id: fx.acme.ticketAlice, slug: 'public-guide', projectId: fx.acme.project, version: 1 };
+      const params = {
+        id: fx.acme.ticketAlice,
+        slug: 'public-guide',
+        projectId: fx.acme.project,
+        version: 1,
+        methodId: fx.billing.acmeMethod,
+      };
       const r = await h.api(fillPath(e.path, params), { token: token ?? undefined, method: e.method, ...validInput(g, n) });
       expect(r.status, `${g}.${n}`).toBe(401);
       expect(r.headers.get('content-type')).toContain('application/problem+json');

@@ -14,6 +14,9 @@ export const PortalEventType = z.enum([
   'notification.updated',
   'notification.read_all',
   'contact.updated',
+  'payment_method.updated',
+  'subscription.updated',
+  'usage.updated',
 ]);
 export type PortalEventType = z.infer<typeof PortalEventType>;
 
@@ -25,7 +28,7 @@ export const PortalEvent = z.object({
   id: z.string(),
   type: PortalEventType,
   resource: z.object({
-    kind: z.enum(['ticket', 'article', 'invoice', 'deliverable', 'notification', 'contact']),
+    kind: z.enum(['ticket', 'article', 'invoice', 'deliverable', 'notification', 'contact', 'payment_method', 'subscription', 'usage']),
     id: Id,
     parentId: z.optional(z.nullable(Id)),
   }),

@@ -3,6 +3,7 @@ import type { Endpoints } from '../endpoints.js';
 import { approvals } from './endpoints/approvals.js';
 import { articles } from './endpoints/articles.js';
 import { attachments } from './endpoints/attachments.js';
+import { billing } from './endpoints/billing.js';
 import { comments } from './endpoints/comments.js';
 import { deliverables } from './endpoints/deliverables.js';
 import { events } from './endpoints/events.js';
@@ -23,6 +24,7 @@ export const endpoints = {
   approvals,
   articles,
   attachments,
+  billing,
   comments,
   deliverables,
   events,

@@ -132,6 +132,163 @@ export const AttachmentPolicy: V<typeof S.AttachmentPolicy> = /* @__PURE__ */ ob
   maxFiles: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
   acceptedTypes: /* @__PURE__ */ arr(/* @__PURE__ */ str({ max: 255 }), { max: 100 }),
 });
+export const AutoPayBody: V<typeof S.AutoPayBody> = /* @__PURE__ */ obj({ enabled: /* @__PURE__ */ bool() });
+export const BillingInterval: V<typeof S.BillingInterval> = /* @__PURE__ */ oneOf(['month', 'year']);
+export const BillingSession: V<typeof S.BillingSession> = /* @__PURE__ */ obj({ url: SafeUrl, expiresAt: Timestamp });
+export const BillingSessionPurpose: V<typeof S.BillingSessionPurpose> = /* @__PURE__ */ oneOf([
+  'payment_method.add',
+  'payment_method.update',
+  'subscription.change',
+  'subscription.cancel',
+]);
+export const BillingSessionCreate: V<typeof S.BillingSessionCreate> = /* @__PURE__ */ obj({
+  purpose: BillingSessionPurpose,
+  methodId: /* @__PURE__ */ opt(Id),
+  returnUrl: /* @__PURE__ */ opt(SafeUrl),
+});
+export const InvoiceApplicationKind: V<typeof S.InvoiceApplicationKind> = /* @__PURE__ */ oneOf(['payment', 'refund', 'credit_note']);
+export const MinorUnits: V<typeof S.MinorUnits> = /* @__PURE__ */ num({ i: 1 });
+export const InvoiceApplication: V<typeof S.InvoiceApplication> = /* @__PURE__ */ obj({
+  id: Id,
+  kind: InvoiceApplicationKind,
+  number: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  amount: MinorUnits,
+  description: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  appliedAt: Timestamp,
+});
+export const InvoiceCustomer: V<typeof S.InvoiceCustomer> = /* @__PURE__ */ obj({
+  name: /* @__PURE__ */ str(),
+  email: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  address: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  taxId: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+});
+export const InvoiceStatus: V<typeof S.InvoiceStatus> = /* @__PURE__ */ oneOf(['draft', 'open', 'paid', 'void', 'uncollectible']);
+export const Currency: V<typeof S.Currency> = /* @__PURE__ */ str({ re: /^[A-Z]{3}$/ });
+export const InvoiceDetailLine: V<typeof S.InvoiceDetailLine> = /* @__PURE__ */ obj({
+  id: Id,
+  description: /* @__PURE__ */ str(),
+  quantity: /* @__PURE__ */ num(),
+  unitAmount: MinorUnits,
+  discountAmount: MinorUnits,
+  taxRate: /* @__PURE__ */ nul(/* @__PURE__ */ num()),
+  taxAmount: MinorUnits,
+  amount: MinorUnits,
+  periodStart: /* @__PURE__ */ nul(Timestamp),
+  periodEnd: /* @__PURE__ */ nul(Timestamp),
+});
+export const InvoiceDetail: V<typeof S.InvoiceDetail> = /* @__PURE__ */ obj({
+  id: Id,
+  number: /* @__PURE__ */ str(),
+  status: InvoiceStatus,
+  currency: Currency,
+  customer: InvoiceCustomer,
+  lines: /* @__PURE__ */ arr(InvoiceDetailLine),
+  subtotal: MinorUnits,
+  discount: MinorUnits,
+  tax: MinorUnits,
+  total: MinorUnits,
+  amountPaid: MinorUnits,
+  amountCredited: MinorUnits,
+  amountRefunded: MinorUnits,
+  amountDue: MinorUnits,
+  applications: /* @__PURE__ */ arr(InvoiceApplication),
+  issuedAt: Timestamp,
+  dueAt: /* @__PURE__ */ nul(Timestamp),
+  paidAt: /* @__PURE__ */ nul(Timestamp),
+  overdue: /* @__PURE__ */ bool(),
+  pdfUrl: /* @__PURE__ */ nul(SafeUrl),
+  payUrl: /* @__PURE__ */ nul(SafeUrl),
+  memo: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+});
+export const MeterUnit: V<typeof S.MeterUnit> = /* @__PURE__ */ oneOf([
+  'count',
+  'byte',
+  'kilobyte',
+  'megabyte',
+  'gigabyte',
+  'terabyte',
+  'second',
+  'minute',
+  'hour',
+]);
+export const PaymentMethodKind: V<typeof S.PaymentMethodKind> = /* @__PURE__ */ oneOf(['card', 'bank_account']);
+export const PaymentMethod: V<typeof S.PaymentMethod> = /* @__PURE__ */ obj({
+  id: Id,
+  kind: PaymentMethodKind,
+  brand: /* @__PURE__ */ str(),
+  last4: /* @__PURE__ */ str(),
+  expMonth: /* @__PURE__ */ nul(/* @__PURE__ */ num({ i: 1 })),
+  expYear: /* @__PURE__ */ nul(/* @__PURE__ */ num({ i: 1 })),
+  holderName: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  isDefault: /* @__PURE__ */ bool(),
+  expired: /* @__PURE__ */ bool(),
+  expiringSoon: /* @__PURE__ */ bool(),
+});
+export const PaymentMethodCapabilities: V<typeof S.PaymentMethodCapabilities> = /* @__PURE__ */ obj({
+  remove: /* @__PURE__ */ bool(),
+  setDefault: /* @__PURE__ */ bool(),
+  autoPay: /* @__PURE__ */ bool(),
+  hostedSessions: /* @__PURE__ */ bool(),
+});
+export const PaymentMethodParams: V<typeof S.PaymentMethodParams> = /* @__PURE__ */ obj({ methodId: Id });
+export const PaymentMethods: V<typeof S.PaymentMethods> = /* @__PURE__ */ obj({
+  data: /* @__PURE__ */ arr(PaymentMethod),
+  autoPay: /* @__PURE__ */ bool(),
+  capabilities: PaymentMethodCapabilities,
+});
+export const SubscriptionStatus: V<typeof S.SubscriptionStatus> = /* @__PURE__ */ oneOf([
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'incomplete',
+  'paused',
+]);
+export const SubscriptionPlan: V<typeof S.SubscriptionPlan> = /* @__PURE__ */ obj({
+  id: Id,
+  name: /* @__PURE__ */ str(),
+  unitAmount: MinorUnits,
+  currency: Currency,
+  interval: BillingInterval,
+});
+export const Subscription: V<typeof S.Subscription> = /* @__PURE__ */ obj({
+  id: Id,
+  status: SubscriptionStatus,
+  plan: SubscriptionPlan,
+  quantity: /* @__PURE__ */ num({ i: 1 }),
+  currentPeriodStart: Timestamp,
+  currentPeriodEnd: Timestamp,
+  trialEnd: /* @__PURE__ */ nul(Timestamp),
+  cancelAt: /* @__PURE__ */ nul(Timestamp),
+  canceledAt: /* @__PURE__ */ nul(Timestamp),
+  scheduledChange: /* @__PURE__ */ nul(
+    /* @__PURE__ */ obj({ plan: SubscriptionPlan, quantity: /* @__PURE__ */ num({ i: 1 }), effectiveAt: Timestamp }),
+  ),
+});
+export const SubscriptionCapabilities: V<typeof S.SubscriptionCapabilities> = /* @__PURE__ */ obj({
+  hostedSessions: /* @__PURE__ */ bool(),
+});
+export const SubscriptionState: V<typeof S.SubscriptionState> = /* @__PURE__ */ obj({
+  subscription: /* @__PURE__ */ nul(Subscription),
+  capabilities: SubscriptionCapabilities,
+});
+export const UsagePoint: V<typeof S.UsagePoint> = /* @__PURE__ */ obj({ at: Timestamp, used: /* @__PURE__ */ num() });
+export const UsageMeter: V<typeof S.UsageMeter> = /* @__PURE__ */ obj({
+  id: Id,
+  key: /* @__PURE__ */ str(),
+  name: /* @__PURE__ */ str(),
+  unit: MeterUnit,
+  unitLabel: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  used: /* @__PURE__ */ num(),
+  limit: /* @__PURE__ */ nul(/* @__PURE__ */ num()),
+  softLimit: /* @__PURE__ */ bool(),
+  warningThreshold: /* @__PURE__ */ num(),
+  resetInterval: /* @__PURE__ */ oneOf(['day', 'month', 'year', 'never']),
+  periodStart: Timestamp,
+  periodEnd: Timestamp,
+  series: /* @__PURE__ */ arr(UsagePoint),
+});
+export const Usage: V<typeof S.Usage> = /* @__PURE__ */ obj({ data: /* @__PURE__ */ arr(UsageMeter), asOf: Timestamp });
 export const CommentAnchor: V<typeof S.CommentAnchor> = /* @__PURE__ */ oneOfKind(
   'kind',
   ['region', 'page', 'time'],
@@ -165,7 +322,6 @@ export const VersionParams: V<typeof S.VersionParams> = /* @__PURE__ */ obj({
   id: Id,
   version: /* @__PURE__ */ num({ c: 1, i: 1, gt: 0, gx: 1, lt: 2147483647 }),
 });
-export const Currency: V<typeof S.Currency> = /* @__PURE__ */ str({ re: /^[A-Z]{3}$/ });
 export const DateOnly: V<typeof S.DateOnly> = /* @__PURE__ */ str({
   re: /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/,
   r: [isStorableDate, 'the year must be 0001 or later'],
@@ -191,7 +347,6 @@ export const ErrorCode: V<typeof S.ErrorCode> = /* @__PURE__ */ oneOf([
 ]);
 export const IdParams: V<typeof S.IdParams> = /* @__PURE__ */ obj({ id: Id });
 export const Int32: V<typeof S.Int32> = /* @__PURE__ */ num({ i: 1, gt: -2147483648, lt: 2147483647 });
-export const MinorUnits: V<typeof S.MinorUnits> = /* @__PURE__ */ num({ i: 1 });
 export const Problem: V<typeof S.Problem> = /* @__PURE__ */ obj({
   type: /* @__PURE__ */ opt(/* @__PURE__ */ str()),
   title: /* @__PURE__ */ str(),
@@ -264,12 +419,25 @@ export const PortalEventType: V<typeof S.PortalEventType> = /* @__PURE__ */ oneO
   'notification.updated',
   'notification.read_all',
   'contact.updated',
+  'payment_method.updated',
+  'subscription.updated',
+  'usage.updated',
 ]);
 export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
   id: /* @__PURE__ */ str(),
   type: PortalEventType,
   resource: /* @__PURE__ */ obj({
-    kind: /* @__PURE__ */ oneOf(['ticket', 'article', 'invoice', 'deliverable', 'notification', 'contact']),
+    kind: /* @__PURE__ */ oneOf([
+      'ticket',
+      'article',
+      'invoice',
+      'deliverable',
+      'notification',
+      'contact',
+      'payment_method',
+      'subscription',
+      'usage',
+    ]),
     id: Id,
     parentId: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),
   }),
@@ -278,7 +446,6 @@ export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
 export const StreamControl: V<typeof S.StreamControl> = /* @__PURE__ */ obj({
   type: /* @__PURE__ */ oneOf(['stream.reset', 'stream.token_expired']),
 });
-export const InvoiceStatus: V<typeof S.InvoiceStatus> = /* @__PURE__ */ oneOf(['draft', 'open', 'paid', 'void', 'uncollectible']);
 export const InvoiceLine: V<typeof S.InvoiceLine> = /* @__PURE__ */ obj({
   id: Id,
   description: /* @__PURE__ */ str(),

@@ -23,6 +23,7 @@ import {
   toWire,
 } from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
+import { billingHandlers } from './mock-billing.js';
 import { notificationCentreHandlers } from './mock-notifications.js';
 
 export interface MockRequest {
@@ -310,6 +311,7 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     // The notification centre's endpoints (stateful): testing/mock-notifications.ts.
     ...notificationCentreHandlers(json, paginate, problem).handlers,
     'files.get': () => ({ status: 200, body: 'file', headers: { 'content-type': 'text/plain' } }),
+    ...billingHandlers(json),
   };
 }
 

@@ -40,6 +40,13 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   article_words: { org: 'org_id', shared: true },
   notification_preferences: { org: 'org_id' },
   contact_settings: { org: 'org_id' },
+  // Billing (migrations/040_billing.sql).
+  invoice_applications: { org: 'org_id' },
+  payment_methods: { org: 'org_id' },
+  billing_accounts: { org: 'org_id' },
+  subscriptions: { org: 'org_id' },
+  usage_meters: { org: 'org_id' },
+  usage_records: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

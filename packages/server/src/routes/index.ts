@@ -1,3 +1,4 @@
+import { billing, invoicesViaProvider } from '../billing/routes.js';
 import type { PortalHandlers } from '../context.js';
 import { profile } from './account.js';
 import { articles, knowledgeBase } from './articles.js';
@@ -5,7 +6,6 @@ import { attachments } from './attachments.js';
 import { approvals, comments, deliverables } from './deliverables.js';
 import { events } from './events.js';
 import { files } from './files.js';
-import { invoices } from './invoices.js';
 import { me } from './me.js';
 import { notifications } from './notifications.js';
 import { projects } from './projects.js';
@@ -17,7 +17,7 @@ export const portalHandlers: PortalHandlers = {
   tickets,
   attachments,
   articles,
-  invoices,
+  invoices: invoicesViaProvider,
   projects,
   deliverables,
   comments,
@@ -27,4 +27,5 @@ export const portalHandlers: PortalHandlers = {
   events,
   knowledgeBase,
   profile,
+  billing,
 };

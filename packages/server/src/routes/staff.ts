@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simplePdf } from '../assets.js';
+import { billingStaff } from '../billing/staff.js';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import { bindOrg } from '../db/tenant.js';
@@ -308,4 +309,5 @@ export const staffHandlers: StaffHandlers = {
     },
   },
   contacts: staffContacts,
+  billing: billingStaff,
 };

@@ -1,0 +1,32 @@
+import type { Message } from '../../i18n/i18n.js';
+import type { en } from './payment-methods.messages.js';
+
+export const ar: Record<keyof typeof en, Message> = {
+  'paymentMethods.label': 'طرق الدفع',
+  'paymentMethods.empty': 'لا توجد طريقة دفع بعد.',
+  'paymentMethods.card': '{brand} المنتهية بـ {last4}',
+  'paymentMethods.bank': 'حساب {brand} المنتهي بـ {last4}',
+  'paymentMethods.bankAccount': 'حساب بنكي',
+  'paymentMethods.expires': 'تنتهي في {date}',
+  'paymentMethods.expiredOn': 'انتهت في {date}',
+  'paymentMethods.default': 'الافتراضية',
+  'paymentMethods.expired': 'منتهية',
+  'paymentMethods.expiring': 'تنتهي قريبًا',
+  'paymentMethods.makeDefault': 'اجعلها الافتراضية',
+  'paymentMethods.update': 'تحديث',
+  'paymentMethods.remove': 'إزالة',
+  'paymentMethods.add': 'إضافة طريقة دفع',
+  'paymentMethods.confirm': 'إزالة {method}؟',
+  'paymentMethods.confirmRemove': 'نعم، أزلها',
+  'paymentMethods.keep': 'الإبقاء عليها',
+  'paymentMethods.lastWithAutoPay': 'هذه طريقة الدفع الوحيدة: أوقف الدفع التلقائي لإزالتها.',
+  'paymentMethods.defaultWithAutoPay': 'يستخدم الدفع التلقائي هذه الطريقة: اجعل طريقة أخرى افتراضية لإزالتها.',
+  'paymentMethods.autoPay': 'دفع الفواتير تلقائيًا',
+  'paymentMethods.autoPayHint': 'يتم الخصم من طريقة الدفع الافتراضية عند إصدار الفاتورة.',
+  'paymentMethods.autoPayNeedsDefault': 'يتطلب طريقة دفع افتراضية غير منتهية.',
+  'paymentMethods.failed': 'لم يتم حفظ التغيير. {reason}',
+  'paymentMethods.conflict': 'لا يمكن إجراء هذا التغيير مع إعداد الدفع التلقائي الحالي.',
+  'paymentMethods.opening': 'جارٍ فتح صفحة الدفع…',
+  'paymentMethods.removed': 'تمت إزالة {method}.',
+  'paymentMethods.madeDefault': '{method} هي الآن الافتراضية.',
+};

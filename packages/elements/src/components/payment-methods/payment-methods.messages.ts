@@ -1,0 +1,32 @@
+/** English strings of `<portico-payment-methods>` (the source; `de` and `ar` must have every key). */
+export const en = {
+  'paymentMethods.label': 'Payment methods',
+  'paymentMethods.empty': 'No payment method yet.',
+  'paymentMethods.card': '{brand} ending in {last4}',
+  'paymentMethods.bank': '{brand} account ending in {last4}',
+  'paymentMethods.bankAccount': 'Bank account',
+  'paymentMethods.expires': 'Expires {date}',
+  'paymentMethods.expiredOn': 'Expired {date}',
+  'paymentMethods.default': 'Default',
+  'paymentMethods.expired': 'Expired',
+  'paymentMethods.expiring': 'Expires soon',
+  'paymentMethods.makeDefault': 'Make default',
+  'paymentMethods.update': 'Update',
+  'paymentMethods.remove': 'Remove',
+  'paymentMethods.add': 'Add payment method',
+  'paymentMethods.confirm': 'Remove {method}?',
+  'paymentMethods.confirmRemove': 'Yes, remove',
+  'paymentMethods.keep': 'Keep it',
+  'paymentMethods.lastWithAutoPay': 'This is the only payment method: turn off auto-pay to remove it.',
+  'paymentMethods.defaultWithAutoPay': 'Auto-pay uses this method: make another one the default to remove it.',
+  'paymentMethods.autoPay': 'Pay invoices automatically',
+  'paymentMethods.autoPayHint': 'Charges the default payment method when an invoice is issued.',
+  'paymentMethods.autoPayNeedsDefault': 'Needs a default payment method that has not expired.',
+  'paymentMethods.failed': 'The change wasn’t saved. {reason}',
+  'paymentMethods.conflict': 'The change isn’t possible with auto-pay as it is set.',
+  'paymentMethods.opening': 'Opening the payment page…',
+  'paymentMethods.removed': '{method} was removed.',
+  'paymentMethods.madeDefault': '{method} is now the default.',
+} as const;
+
+export type PaymentMethodsMessageKey = keyof typeof en;
