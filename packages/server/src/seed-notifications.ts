@@ -1,6 +1,7 @@
 // The seed's notification centre: notifications of every category for each contact (the newest
 // unread), pointing at the demo host's pages for real tickets, invoices and deliverables; one
 // contact's changed preferences and profile. Called by seed.ts inside its transaction.
+import { CATEGORY_OF_KIND } from '@portico/contract';
 import { insertMany, type Queryable } from './db/db.js';
 import { newId } from './ids.js';
 
@@ -60,10 +61,13 @@ export async function seedNotifications(tx: Queryable, r: SeedRefs, now: number)
       'Choose which notifications reach you in the portal and by email.',
       '/account',
     ]);
-    // Newest first in time; the newest third unread, one older one archived.
+    // Newest first in time; the newest of each category unread, the oldest archived.
+    const seen = new Set<string>();
     items.forEach(([kind, title, body, link], k) => {
       const created = now - (k * 19 + ci * 3 + 1) * 3600e3;
-      const read = k < Math.ceil(items.length / 3) ? null : new Date(created + 2 * 3600e3);
+      const category = CATEGORY_OF_KIND[kind as keyof typeof CATEGORY_OF_KIND];
+      const read = seen.has(category) ? new Date(created + 2 * 3600e3) : null;
+      seen.add(category);
       const archived = k === items.length - 1 ? new Date(created + 3 * day) : null;
       rows.push([newId('ntf'), r.orgId, c.id, kind, title, body, link, new Date(created), read, archived]);
     });
@@ -74,22 +78,17 @@ export async function seedNotifications(tx: Queryable, r: SeedRefs, now: number)
     ['id', 'org_id', 'contact_id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at', 'archived_at'],
     rows,
   );
+  // One contact's own choices (kept if the contact already made some: the seed may meet existing contacts).
   const first = r.contacts[0];
   if (first) {
-    await insertMany(
-      tx,
-      'notification_preferences',
-      ['org_id', 'contact_id', 'category', 'channel', 'enabled'],
-      [
-        [r.orgId, first.id, 'announcements', 'email', false],
-        [r.orgId, first.id, 'billing', 'email', false],
-      ],
+    await tx.query(
+      `INSERT INTO notification_preferences (org_id, contact_id, category, channel, enabled)
+       VALUES ($1, $2, 'announcements', 'email', false), ($1, $2, 'billing', 'email', false) ON CONFLICT DO NOTHING`,
+      [r.orgId, first.id],
     );
-    await insertMany(
-      tx,
-      'contact_settings',
-      ['org_id', 'contact_id', 'language', 'time_zone'],
-      [[r.orgId, first.id, 'en', 'Europe/Berlin']],
+    await tx.query(
+      `INSERT INTO contact_settings (org_id, contact_id, language, time_zone) VALUES ($1, $2, 'en', 'Europe/Berlin') ON CONFLICT DO NOTHING`,
+      [r.orgId, first.id],
     );
   }
   return rows.length;

@@ -3,6 +3,7 @@
 // only their contact sees, and the staff endpoints the host's mailer reads. On PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsAfter, visibleTo } from '../src/events.js';
+import { seed } from '../src/seed.js';
 import { type Fixture, type Harness, harness, useFixture } from './helpers.js';
 
 let h: Harness;
@@ -187,5 +188,19 @@ describe('profile managed by the host (PORTICO_PROFILE_EDITABLE empty, PORTICO_P
     const staff = await managed.staff('/orgs/acme/contacts/erin/profile', { method: 'PATCH', body: { language: 'de' } });
     expect(staff.status).toBe(200);
     expect((await managed.api('/profile', { token: t })).body.language).toBe('de');
+  });
+});
+
+describe('seed', () => {
+  it('gives a contact of the demo data notifications of every category, unread ones among them, with links to the host’s pages', async () => {
+    await seed(h.db, { filesDir: h.filesDir });
+    const alice = await h.token('acme', 'alice', ['member', 'admin', 'approver']);
+    const all = await h.api('/notifications?limit=100', { token: alice });
+    const cats = (rows: Array<{ category: string }>) => new Set(rows.map((n) => n.category));
+    expect(cats(all.body.data)).toEqual(new Set(['tickets', 'billing', 'projects', 'announcements']));
+    const unread = await h.api('/notifications?unread=true&limit=100', { token: alice });
+    expect(cats(unread.body.data)).toEqual(new Set(['tickets', 'billing', 'projects', 'announcements']));
+    expect(all.body.data.some((n: { link: string | null }) => n.link?.startsWith('/support/tickets/'))).toBe(true);
+    expect((await h.api('/notifications?archived=true', { token: alice })).body.data.length).toBeGreaterThan(0);
   });
 });
