@@ -27,6 +27,11 @@ const components = manifestComponents(manifest)
   .filter((name) => name !== 'provider');
 const register = (name) => `import '@portico/elements/components/${name}/${name}';`;
 
+/** Issue 13: the whole SDK (every component and the provider) within 80 kB, with more components to come. */
+const WHOLE_SDK = 80 * KB;
+/** What the single-file CDN bundle may add to the whole SDK (see its entry). */
+const CDN_EXTRA = 18 * KB;
+
 export const ENTRIES = [
   { name: '@portico/client (with its contract validators, no zod)', code: "export * from '@portico/client';", budget: 16 * KB },
   ...components.map((name) => ({
@@ -42,10 +47,16 @@ export const ENTRIES = [
     budget: 45 * KB,
   },
   // Not budgets of an issue: ours, so that the no-build-step files cannot grow unnoticed.
+  // portico.js holds the whole SDK (the entry below) plus what a page without a bundler gets on top:
+  // the whole client (every endpoint group's validators, createPorticoClient) and the package's
+  // exported helpers, 17.1 kB on 2026-12-03. So its ceiling is not a fixed figure, which every new
+  // component would break, but the whole SDK's budget plus that part with some room (18 kB): it
+  // grows only when the whole SDK's budget does, and the part only the CDN file adds cannot grow
+  // by more than 0.9 kB unnoticed.
   {
     name: 'single-file bundle for pages without a build step (dist/cdn/portico.js)',
     code: "import '@portico/elements/bundle';",
-    budget: 75 * KB,
+    budget: WHOLE_SDK + CDN_EXTRA,
   },
   {
     name: 'autoloader alone (dist/cdn/autoload.js; components load on demand)',
@@ -55,7 +66,7 @@ export const ENTRIES = [
   {
     name: 'whole SDK: every component and the provider (@portico/elements/define)',
     code: "import '@portico/elements/define';",
-    budget: 60 * KB,
+    budget: WHOLE_SDK,
   },
 ];
 
