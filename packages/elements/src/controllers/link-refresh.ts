@@ -41,6 +41,9 @@ export class LinkRefreshController implements ReactiveController {
   private reloading?: Promise<unknown>;
   /** Set while the fresh click is dispatched: not intercepted again. */
   private passing = false;
+  /** `linkExpiry` and `expiring`, for the rare path (which imports no value from this module). */
+  readonly expiry = linkExpiry;
+  readonly expiring = expiring;
 
   constructor(
     readonly host: PorticoElement,
