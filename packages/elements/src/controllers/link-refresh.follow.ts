@@ -42,5 +42,11 @@ export async function follow(c: LinkRefreshController, a: HTMLAnchorElement): Pr
   if (!target) return;
   if (fresh && target.href !== url && !c.expiring(url)) target.setAttribute('href', fresh);
   // Still "expiring" after a reload means this clock runs ahead of the server's: the link is good there.
-  c.pass(target);
+  // The same click again, not intercepted this time.
+  c.passing = true;
+  try {
+    target.click();
+  } finally {
+    c.passing = false;
+  }
 }

@@ -3,7 +3,7 @@ import { deliverables } from '@portico/contract/validators/deliverables';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
-import { LinkRefreshController } from '../../controllers/link-refresh.js';
+import { fetchLink, LinkRefreshController } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
@@ -187,7 +187,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
   private fetchLink(url: string, init: RequestInit): Promise<Response> {
-    return this.links.fetch(url, init, this.fetchFile);
+    return fetchLink(this.links, url, init, this.fetchFile);
   }
 
   /** Loads the deliverable again. */
