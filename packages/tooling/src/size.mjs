@@ -30,7 +30,7 @@ const register = (name) => `import '@portico/elements/components/${name}/${name}
 /** Issue 13: the whole SDK (every component and the provider) within 80 kB, with more components to come. */
 const WHOLE_SDK = 80 * KB;
 /** What the single-file CDN bundle may add to the whole SDK (see its entry). */
-const CDN_EXTRA = 18 * KB;
+const CDN_EXTRA = 20 * KB;
 
 export const ENTRIES = [
   { name: '@portico/client (with its contract validators, no zod)', code: "export * from '@portico/client';", budget: 16 * KB },
@@ -48,11 +48,11 @@ export const ENTRIES = [
   },
   // Not budgets of an issue: ours, so that the no-build-step files cannot grow unnoticed.
   // portico.js holds the whole SDK (the entry below) plus what a page without a bundler gets on top:
-  // the whole client (every endpoint group's validators, createPorticoClient) and the package's
-  // exported helpers, 17.1 kB on 2026-12-03. So its ceiling is not a fixed figure, which every new
-  // component would break, but the whole SDK's budget plus that part with some room (18 kB): it
-  // grows only when the whole SDK's budget does, and the part only the CDN file adds cannot grow
-  // by more than 0.9 kB unnoticed.
+  // the whole client (every endpoint group's validators, createPorticoClient), the package's
+  // exported helpers, and the small lazy parts a bundler would split off (previewers, an article's
+  // body module), which it inlines. That part measured 18.4 kB (78.0 − 59.6) on 2026-12-03. So its
+  // ceiling is not a fixed figure, which every new component breaks, but the whole SDK's budget
+  // plus 20 kB for that part: it moves only when the whole SDK's budget does (issue 13).
   {
     name: 'single-file bundle for pages without a build step (dist/cdn/portico.js)',
     code: "import '@portico/elements/bundle';",
