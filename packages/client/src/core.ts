@@ -73,16 +73,6 @@ export interface InvalidLink {
 }
 export const INVALID_LINK_EVENT = 'portico-invalid-link';
 
-const recordOf = (data: unknown, path: PropertyKey[]): string | undefined => {
-  let id: string | undefined;
-  let v = data as Record<PropertyKey, unknown> | undefined;
-  for (const key of path) {
-    if (typeof v?.id === 'string') id = v.id;
-    v = v?.[key] as typeof v;
-  }
-  return id;
-};
-
 /** Links dropped while parsing a response, by the parsed value (shared by every caller of a flight). */
 const droppedLinks = new WeakMap<object, ValidationIssue[]>();
 /** Endpoint names of a group that answer JSON (binary and SSE endpoints get no method). */
@@ -296,11 +286,9 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
 
     let token = await race(tokens.get(), signal);
     const data = await join(def.method === 'GET' ? `${url} ${token}` : Symbol(), run, signal);
-    for (const i of (data && typeof data === 'object' ? droppedLinks.get(data) : undefined) ?? []) {
-      const link: InvalidLink = { endpoint, path: i.path.join('.'), record: recordOf(data, i.path) };
-      diagnose({ type: 'invalid-link', ...link });
-      signal?.dispatchEvent(new CustomEvent(INVALID_LINK_EVENT, { detail: link }));
-    }
+    const dropped = data && typeof data === 'object' ? droppedLinks.get(data) : undefined;
+    // Rare (a server sending a link the SDK may not use): reporting it is loaded when needed.
+    if (dropped) (await import('./invalid-links.js')).reportInvalidLinks(endpoint, data, dropped, diagnose, signal, INVALID_LINK_EVENT);
     return data;
   }
 

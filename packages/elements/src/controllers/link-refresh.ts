@@ -8,7 +8,9 @@ import type { PorticoElement } from '../base/portico-element.js';
  * invoice PDFs):
  * - a click on a link that expires within `MARGIN_MS` (or has) waits for a fresh link to the same
  *   file and follows that one instead — never the server's "link expired" JSON;
- * - `fetch(url)` (previews read by script: PDF, text) retries once with a fresh link on a 403;
+ * - `fetchLink(controller, url)` (previews read by script: PDF, text) retries once with a fresh
+ *   link on a 403 (a function, not a method, so that a component that reads no file by script
+ *   carries none of it);
  * - an image, video or audio whose signed `src` fails near its expiry reloads the resource (once
  *   per 10 s), which gives it a fresh `src`.
  * Finding and following the fresh link is loaded on first use (`link-refresh.follow.ts`). A link
@@ -39,8 +41,11 @@ const rare = () => import('./link-refresh.follow.js');
 export class LinkRefreshController implements ReactiveController {
   private lastReload = 0;
   private reloading?: Promise<unknown>;
-  /** Set while the fresh click is dispatched: not intercepted again. */
-  private passing = false;
+  /** Set while the fresh click is dispatched (by `link-refresh.follow.ts`): not intercepted again. */
+  passing = false;
+  /** `linkExpiry` and `expiring`, for the rare path (which imports no value from this module). */
+  readonly expiry = linkExpiry;
+  readonly expiring = expiring;
 
   constructor(
     readonly host: PorticoElement,
@@ -59,29 +64,11 @@ export class LinkRefreshController implements ReactiveController {
     this.host.renderRoot.removeEventListener('error', this.onError, true);
   }
 
-  /** `fetch` of a signed link that retries once with a fresh link when the server answers 403. */
-  async fetch(url: string, init: RequestInit, fetcher: typeof fetch = fetch): Promise<Response> {
-    const res = await fetcher(url, init);
-    if (res.status !== 403 || linkExpiry(url) === undefined) return res;
-    const fresh = await (await rare()).freshLink(this, url);
-    return fresh && fresh !== url ? fetcher(fresh, init) : res;
-  }
-
   /** Reloads the resource, one reload at a time. */
   reload(): Promise<unknown> {
     this.lastReload = Date.now();
     this.reloading ??= this.options.refresh().finally(() => (this.reloading = undefined));
     return this.reloading;
-  }
-
-  /** Clicks `a` without intercepting that click. */
-  pass(a: HTMLAnchorElement): void {
-    this.passing = true;
-    try {
-      a.click();
-    } finally {
-      this.passing = false;
-    }
   }
 
   private readonly onError = (e: Event) => {
@@ -99,4 +86,17 @@ export class LinkRefreshController implements ReactiveController {
     e.stopPropagation();
     void rare().then((m) => m.follow(this, a));
   };
+}
+
+/** `fetch` of a signed link that retries once with a fresh link (from `links`) when the server answers 403. */
+export async function fetchLink(
+  links: LinkRefreshController,
+  url: string,
+  init: RequestInit,
+  fetcher: typeof fetch = fetch,
+): Promise<Response> {
+  const res = await fetcher(url, init);
+  if (res.status !== 403 || linkExpiry(url) === undefined) return res;
+  const fresh = await (await rare()).freshLink(links, url);
+  return fresh && fresh !== url ? fetcher(fresh, init) : res;
 }

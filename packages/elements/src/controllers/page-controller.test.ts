@@ -3,7 +3,8 @@ import type { Comment } from '@portico/contract';
 import { comment } from '@portico/contract/fixtures';
 import { PorticoElement } from '../base/portico-element.js';
 import { createMockClient, json, paginate, problem } from '../testing/mock-api.js';
-import { PageController, type PageMode } from './page-controller.js';
+import type { PageMode } from './page-controller.js';
+import { PagesController } from './pages-controller.js';
 
 const ALL = Array.from({ length: 7 }, (_, i) => comment(i + 1));
 const ids = (items: readonly Comment[]) => items.map((c) => c.id.replace('cmt_', ''));
@@ -13,7 +14,7 @@ function host(mode: PageMode, options: { keep?: boolean; follow?: number } = {})
   class PagedHost extends PorticoElement {
     static override properties = { version: { type: Number } };
     version = 1;
-    readonly pages = new PageController(this, {
+    readonly pages = new PagesController(this, {
       args: () => [this.version] as const,
       load: (client, [version], cursor, { signal }) => client.comments.list({ id: 'dlv_1', version, limit: 3, cursor, signal }),
       mode,
@@ -33,7 +34,7 @@ async function mount(mode: PageMode, options?: { keep?: boolean; follow?: number
   const tag = host(mode, options);
   const el = (await fixture(html`<div></div>`)).appendChild(document.createElement(tag)) as PorticoElement & {
     version: number;
-    pages: PageController<Comment, readonly [number]>;
+    pages: PagesController<Comment, readonly [number]>;
   };
   el.client = mock.client;
   await waitUntil(() => el.pages.resource.state === 'complete', 'no first page');

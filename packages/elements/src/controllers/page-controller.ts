@@ -8,7 +8,8 @@ import { errorCode, isAbort, ResourceController, type ResourceOptions, reportInv
  * - `more`: "Show more" (or scrolling near the end) adds the next page after the loaded ones.
  * - `older`: the next page goes before the loaded ones — a history that grows upward, like a chat
  *   whose older messages load as you scroll up (each page in display order, the cursor going back).
- * - `pages`: one page at a time, with next and previous (a stack of the previous cursors).
+ * - `pages`: one page at a time, with next and previous (a stack of the previous cursors): use
+ *   `PagesController` (pages-controller.ts), which adds the navigation.
  */
 export type PageMode = 'more' | 'older' | 'pages';
 
@@ -52,14 +53,14 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
   moreState: More = 'idle';
   moreError: unknown;
 
-  private readonly host: PorticoElement;
+  protected readonly host: PorticoElement;
   private readonly options: PageOptions<T, A, X>;
   /** The pages added since the first, in the order loaded, and the cursor after the last of them. */
   private more: T[][] = [];
   private moreNext: string | null = null;
-  /** `pages`: the current page's cursor and those of the pages before it. */
-  private cursor?: string;
-  private previous: Array<string | undefined> = [];
+  /** `pages`: the current page's cursor and those of the pages before it (`PagesController` moves them). */
+  protected cursor?: string;
+  protected previous: Array<string | undefined> = [];
   /** The inputs seen last, and those of the first page on screen. */
   private last?: string;
   private loaded?: string;
@@ -116,19 +117,6 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
     return this.options.mode !== 'pages' && this.resource.state !== 'error' && !!this.next;
   }
 
-  /** `pages`: the 1-based number of the page on screen. */
-  get page(): number {
-    return this.previous.length + 1;
-  }
-
-  get hasPrevious(): boolean {
-    return this.previous.length > 0;
-  }
-
-  get hasNext(): boolean {
-    return !!this.resource.value?.nextCursor;
-  }
-
   /** Loads the first (or current) page again; the list stays on screen meanwhile. */
   refresh(): Promise<void> {
     return this.resource.refresh();
@@ -156,29 +144,6 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
     }
   }
 
-  /**
-   * `pages`: where the list is, as one string — the cursors of the pages before this one and of
-   * this one (`''` on the first page). Set it to come back there (with the same inputs).
-   */
-  get position(): string {
-    return this.cursor === undefined ? '' : [...this.previous, this.cursor].map((c) => c ?? '').join(' ');
-  }
-  set position(value: string) {
-    const cursors = value ? value.split(' ').map((c) => c || undefined) : [undefined];
-    this.go(cursors.slice(0, -1), cursors.at(-1));
-  }
-
-  /** `pages`: shows the next page. */
-  nextPage(): void {
-    const next = this.resource.value?.nextCursor;
-    if (next) this.go([...this.previous, this.cursor], next);
-  }
-
-  /** `pages`: shows the page before. */
-  previousPage(): void {
-    if (this.previous.length) this.go(this.previous.slice(0, -1), this.previous.at(-1));
-  }
-
   hostUpdate(): void {
     const key = argsKey(this.options.args());
     // New inputs: from the first page again.
@@ -192,12 +157,6 @@ export class PageController<T, A extends readonly unknown[] = readonly unknown[]
 
   hostDisconnected(): void {
     this.stop();
-  }
-
-  private go(previous: Array<string | undefined>, cursor: string | undefined): void {
-    this.previous = previous;
-    this.cursor = cursor;
-    this.host.requestUpdate();
   }
 
   private stop(): void {

@@ -1,5 +1,6 @@
 import { type ChildPart, noChange } from 'lit';
 import { AsyncDirective, directive, type PartInfo, PartType } from 'lit/async-directive.js';
+import { adoptProse } from '../styles/prose.styles.js';
 
 export type RichTextFormat = 'markdown' | 'html' | 'text';
 
@@ -56,12 +57,12 @@ class RichTextDirective extends AsyncDirective {
     // Whatever happens, the body ends rendered or, if the sanitizer failed, as inert plain text
     // marked `data-error`: never stuck waiting.
     Promise.all([sanitized(format, source), import('./sanitize.js')])
-      .then(([fragment, m]) => this.key === key && this.setValue(m.prepareRichText(fragment, customer ? parent : null)))
-      .catch(() => {
+      .then(([fragment, m]) => {
         if (this.key !== key) return;
-        this.setValue(source); // keep the plain text
-        parent.setAttribute?.('data-error', '');
+        adoptProse(parent, m.proseCss); // the prose styles come with the sanitizer
+        this.setValue(m.prepareRichText(fragment, customer ? parent : null));
       })
+      .catch(() => this.key === key && (this.setValue(source), parent.setAttribute?.('data-error', '')))
       .finally(() => this.key === key && parent.setAttribute?.('data-ready', ''));
     return source;
   }

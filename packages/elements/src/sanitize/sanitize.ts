@@ -39,6 +39,7 @@ const CONFIG: Config = {
 
 import { isSafeUrl } from './url.js';
 
+export { proseCss } from './prose.css.js';
 export { isSafeUrl };
 
 /**

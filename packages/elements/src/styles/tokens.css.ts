@@ -5,18 +5,15 @@ import { coreTokens, privateName } from './tokens.data.js';
 // while a value the host sets on any ancestor (or :root, via tokens.css) inherits through.
 const declarations = Object.entries(coreTokens)
   .map(([name, value]) => `${privateName(name)}: var(${name}, ${value});`)
-  .join('\n    ');
+  .join('');
 
-/**
- * Design tokens at `:host`: the private copies of the core tokens, the scales derived from them,
- * and the colour scheme (`prefers-color-scheme`, overridden by `theme="light|dark"` on the
- * component or, through context, on the provider — the latter as the `light`/`dark` custom state).
- */
-export const tokens = css`
+// The scales and the colour scheme: a template without interpolation, so the build minifies it
+// (scripts/minify-templates.mjs); the generated declarations above come first, in their own rule.
+const derived = css`
   :host {
-    ${unsafeCSS(declarations)}
-
     --_portico-space-2xs: calc(var(--_portico-space) * 0.5);
+
+
     --_portico-space-xs: var(--_portico-space);
     --_portico-space-s: calc(var(--_portico-space) * 2);
     --_portico-space-m: calc(var(--_portico-space) * 3);
@@ -52,3 +49,10 @@ export const tokens = css`
     color-scheme: dark;
   }
 `;
+
+/**
+ * Design tokens at `:host`: the private copies of the core tokens, the scales derived from them,
+ * and the colour scheme (`prefers-color-scheme`, overridden by `theme="light|dark"` on the
+ * component or, through context, on the provider — the latter as the `light`/`dark` custom state).
+ */
+export const tokens = css`:host{${unsafeCSS(declarations)}}${derived}`;

@@ -1,13 +1,15 @@
 import type { Comment, Deliverable, DeliverableVersion } from '@portico/contract';
 import { deliverables } from '@portico/contract/validators/deliverables';
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
-import { LinkRefreshController } from '../../controllers/link-refresh.js';
+import { fetchLink, LinkRefreshController } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
 import { isolate } from '../../i18n/isolate.js';
+import { adoptLate } from '../../styles/late-styles.js';
+import { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
 import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
@@ -15,6 +17,7 @@ import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
 import { type DeliverableViewerMessageKey, en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
+import { pdfSettings } from './pdf-settings.js';
 
 export { pdfSettings } from './pdf-settings.js';
 
@@ -46,7 +49,7 @@ function lazy<T>(load: () => Promise<T>) {
 
 // The previewers: each kind of preview is a module loaded when it is first shown (lazy chunks,
 // outside the size budget), so a page that shows images never loads the PDF, text or media code.
-const kit: Kit = { html, nothing, ref, previewKind, isolate };
+const kit: Kit = { html, css, nothing, ref, previewKind, isolate, regionNumbers, pdfSettings };
 const previewers = {
   image: lazy(() => import('./deliverable-viewer.image.js').then((m) => m.default(kit))),
   pdf: lazy(() => import('./deliverable-viewer.pages.js').then((m) => m.default(kit))),
@@ -184,7 +187,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by the lazy previewers (ViewerHost)
   private fetchLink(url: string, init: RequestInit): Promise<Response> {
-    return this.links.fetch(url, init, this.fetchFile);
+    return fetchLink(this.links, url, init, this.fetchFile);
   }
 
   /** Loads the deliverable again. */
@@ -334,6 +337,10 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   private renderPreview(d: Deliverable, v: DeliverableVersion, kind: PreviewKind) {
     const { t } = this.i18n;
+    // The previews' styles come with the previewers: added to this shadow root as one is first drawn
+    // (the toolbar's tools too).
+    const loaded = previewer(kind)?.get();
+    if (loaded) adoptLate(this.renderRoot, loaded.styles);
     if (v.processing === 'processing')
       return html`<p part="processing" class="notice" role="status">${t('deliverableViewer.processing')}</p>`;
     if (v.processing === 'failed' || !v.previewUrl || kind === 'other')

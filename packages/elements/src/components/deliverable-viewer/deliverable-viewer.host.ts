@@ -1,10 +1,12 @@
 import type { Comment } from '@portico/contract';
-import type { html, nothing } from 'lit';
+import type { css, html, nothing } from 'lit';
 import type { ref } from 'lit/directives/ref.js';
 import type { isolate } from '../../i18n/isolate.js';
+import type { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { PorticoDeliverableViewer, previewKind } from './deliverable-viewer.component.js';
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
+import type { pdfSettings } from './pdf-settings.js';
 
 export type Region = { kind: 'region'; x: number; y: number; width: number; height: number };
 
@@ -35,9 +37,19 @@ export type ViewerHost = Pick<PorticoDeliverableViewer, keyof PorticoDeliverable
 };
 
 /**
- * What the lazy previewers use of lit and of the viewer's module, handed to their factories by the
+ * What the lazy previewers use of lit and of the viewer's modules (the comments' region numbers,
+ * `pdfSettings`), handed to their factories by the
  * viewer: imported by them, lit and the viewer's module would be split into chunks of their own
  * (less well compressed) in a bundler's output, and wrapped for lazy evaluation in a bundle
  * without splitting.
  */
-export type Kit = { html: typeof html; nothing: typeof nothing; ref: typeof ref; previewKind: typeof previewKind; isolate: typeof isolate };
+export type Kit = {
+  html: typeof html;
+  css: typeof css;
+  nothing: typeof nothing;
+  ref: typeof ref;
+  previewKind: typeof previewKind;
+  isolate: typeof isolate;
+  regionNumbers: typeof regionNumbers;
+  pdfSettings: typeof pdfSettings;
+};

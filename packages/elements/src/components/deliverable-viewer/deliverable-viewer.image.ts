@@ -3,12 +3,12 @@
  * comparison of two image versions, the comments' region markers and placing a new region.
  */
 import type { Deliverable, DeliverableVersion } from '@portico/contract';
-import { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
+import { previewStyles } from './deliverable-viewer.preview.styles.js';
 import zoom from './deliverable-viewer.zoom.js';
 
 export default function imagePreviewer(kit: Kit) {
-  const { html, nothing, previewKind } = kit;
+  const { html, nothing, previewKind, regionNumbers } = kit;
   const { clamp, cssom, onStageKey, renderZoom } = zoom(kit);
   const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
   const box = (a: Region, extra: Record<string, string> = {}) =>
@@ -197,5 +197,5 @@ export default function imagePreviewer(kit: Kit) {
     thread.shadowRoot?.querySelector<HTMLElement>('[part~="textarea"]')?.focus();
   }
 
-  return { renderImageTools, renderImage };
+  return { renderImageTools, renderImage, styles: previewStyles(kit.css) };
 }

@@ -4,6 +4,7 @@
  */
 import type { DeliverableVersion } from '@portico/contract';
 import type { Kit, ViewerHost } from './deliverable-viewer.host.js';
+import { previewStyles } from './deliverable-viewer.preview.styles.js';
 
 export default function mediaPreviewer(kit: Kit) {
   const { html, nothing } = kit;
@@ -41,5 +42,5 @@ export default function mediaPreviewer(kit: Kit) {
             ${text.truncated ? html`<p class="notice">${t('deliverableViewer.truncated')}</p>` : nothing}`;
   }
 
-  return { loadText, renderMedia };
+  return { loadText, renderMedia, styles: previewStyles(kit.css) };
 }

@@ -5,6 +5,7 @@
  */
 import type { DeliverableVersion } from '@portico/contract';
 import type { Kit, ViewerHost } from './deliverable-viewer.host.js';
+import { previewStyles } from './deliverable-viewer.preview.styles.js';
 import zoom from './deliverable-viewer.zoom.js';
 import type { PdfPreview } from './pdf-preview.js';
 
@@ -28,7 +29,7 @@ export default function pdfPreviewer(kit: Kit) {
       if (!res.ok) throw new Error(String(res.status));
       const data = new Uint8Array(await res.arrayBuffer());
       const { PdfPreview } = await import('./pdf-preview.js');
-      const doc = await PdfPreview.open(data, abort.signal);
+      const doc = await PdfPreview.open(data, kit.pdfSettings, abort.signal);
       if (abort.signal.aborted) doc.destroy();
       else h.pdf = { url, doc };
     } catch (error) {
@@ -120,5 +121,5 @@ export default function pdfPreviewer(kit: Kit) {
     </div>`;
   }
 
-  return { closePdf, loadPdf, updatedPdf, renderPdfTools, renderPdf };
+  return { closePdf, loadPdf, updatedPdf, renderPdfTools, renderPdf, styles: previewStyles(kit.css) };
 }

@@ -8,7 +8,7 @@
  * layer, no `eval` (`isEvalSupported: false`), no HTML from the file — Trusted-Types-safe.
  */
 import type { PDFDocumentProxy, PDFWorker, RenderTask } from 'pdfjs-dist';
-import { pdfSettings } from './pdf-settings.js';
+import type { pdfSettings as PdfSettings } from './pdf-settings.js';
 
 type PdfJs = typeof import('pdfjs-dist');
 
@@ -28,7 +28,7 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 /** Starts the parser worker (once); null when workers can't run here. */
-function startWorker(pdfjs: PdfJs): Promise<PDFWorker | null> {
+function startWorker(pdfjs: PdfJs, pdfSettings: typeof PdfSettings): Promise<PDFWorker | null> {
   worker ??= new Promise<Worker | null>((resolve) => {
     let w: Worker;
     try {
@@ -79,10 +79,14 @@ export class PdfPreview {
 
   private constructor(private readonly doc: PDFDocumentProxy) {}
 
-  /** Parses `data` (rejects with a PasswordException / InvalidPDFException, see `pdfFailure`). */
-  static async open(data: Uint8Array, signal?: AbortSignal): Promise<PdfPreview> {
+  /**
+   * Parses `data` (rejects with a PasswordException / InvalidPDFException, see `pdfFailure`).
+   * `settings` is the page's `pdfSettings`, passed by the viewer (imported here, that tiny module
+   * would become a chunk of its own in a bundler's output).
+   */
+  static async open(data: Uint8Array, settings: typeof PdfSettings, signal?: AbortSignal): Promise<PdfPreview> {
     const pdfjs = await loadPdfJs();
-    const pdfWorker = await startWorker(pdfjs);
+    const pdfWorker = await startWorker(pdfjs, settings);
     signal?.throwIfAborted();
     const task = pdfjs.getDocument({
       data,

@@ -1,13 +1,17 @@
 import type { Article } from '@portico/contract';
+import type { ProseCss } from '../../sanitize/prose.css.js';
 
 /**
  * Sanitizes an article body into a detached `<div part="body">` (`prepareRichText`: undescribed
  * images get an empty alt, tables are focusable). This module, and the sanitizer with it, is
  * imported on the first article shown, never with the component.
+ * `adoptProse` adds the sanitizer's prose styles to the component's shadow root (passed in, so
+ * that this lazy module imports nothing the component has).
  * The body's headings are shifted so its top level sits just below the article's title.
  */
-export async function renderBody(article: Article, headingLevel: number): Promise<HTMLElement> {
-  const { prepareRichText, renderMarkdown, sanitizeHtmlToFragment } = await import('../../sanitize/sanitize.js');
+export async function renderBody(article: Article, headingLevel: number, adoptProse: (css: ProseCss) => void): Promise<HTMLElement> {
+  const { prepareRichText, proseCss, renderMarkdown, sanitizeHtmlToFragment } = await import('../../sanitize/sanitize.js');
+  adoptProse(proseCss); // the prose styles come with the sanitizer
   const fragment = prepareRichText(
     article.bodyFormat === 'markdown' ? await renderMarkdown(article.body) : await sanitizeHtmlToFragment(article.body),
     null,

@@ -5,6 +5,7 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { MutationController } from '../../controllers/mutation-controller.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode, ResourceController } from '../../controllers/resource-controller.js';
+import { adoptProse } from '../../styles/prose.styles.js';
 import type { PorticoArticleVoteRequestDetail } from './kb-article.events.js';
 import { en, type KbArticleMessageKey } from './kb-article.messages.js';
 import { styles } from './kb-article.styles.js';
@@ -121,7 +122,7 @@ export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
       if (!slug) return null;
       const article = await client.articles.get({ slug, signal });
       // The body module (and with it the sanitizer, DOMPurify and marked) loads with the first article shown.
-      const body = await (await import('./kb-article.body.js')).renderBody(article, level);
+      const body = await (await import('./kb-article.body.js')).renderBody(article, level, (css) => adoptProse(this.renderRoot, css));
       signal.throwIfAborted();
       return { article, body };
     },

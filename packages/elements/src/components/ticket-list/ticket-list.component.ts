@@ -4,7 +4,7 @@ import { tickets } from '@portico/contract/validators/tickets';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PorticoElement } from '../../base/portico-element.js';
-import { PageController } from '../../controllers/page-controller.js';
+import { PagesController } from '../../controllers/pages-controller.js';
 import { type RenderableResource, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
 import { type ListState, UrlStateController } from '../../controllers/url-state.js';
@@ -160,7 +160,7 @@ export class PorticoTicketList extends PorticoElement<TicketListMessageKey> {
   private local?: RenderableResource<Page<Ticket>>;
 
   /** One page of tickets at a time (Previous / Next); a new filter starts from the first. */
-  private readonly pages = new PageController(this, {
+  private readonly pages = new PagesController(this, {
     mode: 'pages',
     args: () =>
       [this.preloaded !== undefined, this.status, this.priority, this.query.trim(), this.sort, this.scope, this.pageSize] as const,
