@@ -23,7 +23,9 @@ export function porticoWtrConfig({ files, label, plugins = [], middleware = [], 
     // "ResizeObserver loop completed with undelivered notifications" is the browser saying it
     // deferred some resize callbacks to the next frame (virtualized lists do this by design); it is
     // not an error of the code under test, but mocha would fail whichever test was running.
-    testRunnerHtml: (framework) => `<!doctype html><html><body>
+    // The test page stands for a host page: one that themes a component (or provider) dark puts it on a
+    // dark page, since components have no background of their own (docs/theming.md, "Blending in").
+    testRunnerHtml: (framework) => `<!doctype html><html><head><style>[theme="dark"] { background-color: #0d1117; }</style></head><body>
       <script>
         window.addEventListener('error', (e) => {
           if (/^ResizeObserver loop/.test(e.message)) { e.stopImmediatePropagation(); e.preventDefault(); }

@@ -70,11 +70,11 @@ describe('PorticoElement', () => {
   it('theme attribute switches the colour scheme; custom states carry a provided theme', async () => {
     const el = await fixture<TestBox>(html`<portico-test-box theme="dark"></portico-test-box>`);
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
-    const dark = getComputedStyle(el).backgroundColor;
+    const dark = getComputedStyle(el).color;
     el.theme = 'light';
     await el.updateComplete;
     expect(getComputedStyle(el).colorScheme).to.equal('light');
-    expect(getComputedStyle(el).backgroundColor).to.not.equal(dark);
+    expect(getComputedStyle(el).color).to.not.equal(dark); // the text colour follows the scheme (the background is the page's)
   });
 
   it('resolves lang and dir from the nearest ancestor, its own attributes first', async () => {

@@ -69,6 +69,26 @@ const MOUNTS: Record<string, { attrs?: string; setup?: (el: HTMLElement) => Prom
   'portico-deliverable-list': { attrs: 'project-id="prj_1"' },
   'portico-deliverable-viewer': { attrs: 'deliverable-id="dlv_1"' },
   'portico-project-timeline': { attrs: 'project-id="prj_1"' },
+  'portico-kb-home': {},
+  'portico-invoice-detail': { attrs: 'invoice-id="inv_1"' },
+  // Brands, last four digits and expiry dates: no user-written text (checked all the same).
+  'portico-payment-methods': { noUserText: true },
+  'portico-subscription': {},
+  'portico-usage': {},
+  'portico-notification-feed': {},
+  // Categories and channels are the portal's own words.
+  'portico-notification-preferences': { noUserText: true },
+  'portico-profile': {},
+  'portico-notification-bell': {
+    setup: async (el) => {
+      el.shadowRoot!.querySelector<HTMLElement>('[part~="button"], button')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('portico-notification-feed'), 'no feed', { timeout: 4000 });
+      const feed = el.shadowRoot!.querySelector('portico-notification-feed') as HTMLElement & { updateComplete: Promise<unknown> };
+      await waitUntil(() => feed.shadowRoot?.querySelector('[part~="item"], [part~="notification"], li'), 'feed not loaded', {
+        timeout: 4000,
+      });
+    },
+  },
 };
 
 /** The elements the package defines, from its custom-elements manifest. */

@@ -39,16 +39,22 @@ describe('surfaces: blend in by default, a card on request', () => {
         retry: { limit: 0 },
         fetch: api.fetch,
       });
-      const wrap = await fixture<HTMLDivElement>(html`<div style="background:${PAGE};padding:8px"></div>`);
+      // The theme comes from a provider around it (the test page paints an element with theme="dark" dark).
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div style="background:${PAGE};padding:8px"><portico-provider></portico-provider></div>`,
+      );
+      const provider = wrap.firstElementChild as HTMLElement;
       const el = document.createElement(tag) as HTMLElement & { client?: unknown; updateComplete?: Promise<unknown> };
       el.client = client;
-      wrap.append(el);
+      provider.append(el);
       await el.updateComplete;
       await new Promise((r) => setTimeout(r, 50));
       await el.updateComplete;
       for (const theme of ['light', 'dark']) {
-        el.setAttribute('theme', theme);
+        provider.setAttribute('theme', theme);
+        await new Promise((r) => setTimeout(r, 0));
         await el.updateComplete;
+        expect(getComputedStyle(el).colorScheme, `${tag} ${theme}`).to.equal(theme);
         expect(surfaces(el), `${tag} ${theme}`).to.deep.equal([`:host ${TRANSPARENT}`]);
       }
       el.setAttribute('surface', 'card');

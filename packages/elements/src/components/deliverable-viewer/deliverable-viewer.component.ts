@@ -312,6 +312,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
             : html`<portico-comment-thread
                 part="comments"
                 .client=${this.effectiveClient}
+                .theme=${this.theme ?? this.contextTheme}
                 deliverable-id=${d.id}
                 version=${v.number}
                 anchor-mode=${ANCHOR_MODE[kind]}

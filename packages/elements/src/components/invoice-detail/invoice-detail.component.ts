@@ -232,7 +232,7 @@ export class PorticoInvoiceDetail extends PorticoElement<InvoiceDetailMessageKey
                 (a) => html`<tr data-kind=${a.kind}>
                   <td><time datetime=${a.appliedAt}>${date(a.appliedAt)}</time></td>
                   <th scope="row">${t(`invoiceDetail.kind.${a.kind}`)}</th>
-                  <td dir="auto">${[a.number, a.description].filter(Boolean).join(' · ') || '—'}</td>
+                  <td>${a.number ?? ''}${a.number && a.description ? ' · ' : ''}${a.description ? html`<bdi>${a.description}</bdi>` : a.number ? '' : '—'}</td>
                   <td class="num amount" ?data-negative=${signed(a) < 0}>${money(signed(a), inv.currency)}</td>
                 </tr>`,
               )}</tbody>

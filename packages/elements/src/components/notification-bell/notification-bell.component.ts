@@ -164,7 +164,7 @@ export class PorticoNotificationBell extends PorticoElement<NotificationBellMess
       ${
         this.open
           ? html`<div part="panel" id="panel" class="panel" role="dialog" aria-label=${t('notificationBell.label')} tabindex="-1">
-              <portico-notification-feed part="feed" compact page-size="8" .client=${this.client}></portico-notification-feed>
+              <portico-notification-feed part="feed" compact page-size="8" .client=${this.client} .theme=${this.theme ?? this.contextTheme}></portico-notification-feed>
               ${this.href ? html`<a part="all" class="all" href=${this.href}>${t('notificationBell.all')}</a>` : nothing}
             </div>`
           : nothing

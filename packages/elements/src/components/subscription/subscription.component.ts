@@ -6,6 +6,7 @@ import { hostedSession } from '../../controllers/hosted-session.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
+import { isolate } from '../../i18n/isolate.js';
 import { badgeStyles } from '../../styles/badge.styles.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import type {} from './subscription.events.js';
@@ -169,7 +170,7 @@ export class PorticoSubscription extends PorticoElement<SubscriptionMessageKey> 
         change
           ? html`<div part="scheduled" class="scheduled">
               <span part="badge" class="badge" data-tone="warning">${t('subscription.scheduled')}</span>
-              <span>${t('subscription.changeTo', { plan: change.plan.name, seats: t('subscription.seatCount', { count: change.quantity }), date: date(change.effectiveAt) })}
+              <span>${isolate(t, 'subscription.changeTo', { plan: change.plan.name, seats: t('subscription.seatCount', { count: change.quantity }), date: date(change.effectiveAt) }, 'plan')}
                 ${this.price(change.plan, change.quantity)}</span>
             </div>`
           : nothing
