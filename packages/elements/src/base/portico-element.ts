@@ -1,7 +1,7 @@
-import { ContextConsumer, ContextRoot } from '@lit/context';
 import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
 import type { PorticoClientLike } from '../context/client.js';
 import { clientContext, localeContext, type PorticoLocale, type PorticoTheme, themeContext } from '../context/contexts.js';
+import { attachContextRoot, consume } from '../context/protocol.js';
 import type { PorticoEventDetailMap, PorticoEventName } from '../events/events.js';
 import { type CoreMessageKey, onMessagesChanged, primaryLang, resolveLocale, type Translator, translator } from '../i18n/i18n.js';
 import { reset } from '../styles/reset.styles.js';
@@ -78,7 +78,7 @@ export class PorticoElement<K extends string = never> extends LitElement {
    */
   surface?: 'card';
 
-  /** The nearest provider's client, locale and theme (`@lit/context`, updated when they change). */
+  /** The nearest provider's client, locale and theme (the context protocol, updated when they change). */
   protected contextClient?: PorticoClientLike;
   protected contextLocale?: PorticoLocale;
   protected contextTheme?: PorticoTheme;
@@ -89,9 +89,9 @@ export class PorticoElement<K extends string = never> extends LitElement {
     super();
     useResources((this.constructor as typeof PorticoElement).resources);
     this.internals = this.attachInternals();
-    new ContextConsumer(this, { context: clientContext, subscribe: true, callback: (v) => (this.contextClient = v) });
-    new ContextConsumer(this, { context: localeContext, subscribe: true, callback: (v) => (this.contextLocale = v) });
-    new ContextConsumer(this, { context: themeContext, subscribe: true, callback: (v) => (this.contextTheme = v) });
+    consume(this, clientContext, (v) => (this.contextClient = v));
+    consume(this, localeContext, (v) => (this.contextLocale = v));
+    consume(this, themeContext, (v) => (this.contextTheme = v));
   }
 
   /** The client in effect: this element's own, else the provider's. */
@@ -129,7 +129,7 @@ export class PorticoElement<K extends string = never> extends LitElement {
     const doc = this.ownerDocument as Document & { [ROOT_FLAG]?: boolean };
     if (!doc[ROOT_FLAG]) {
       doc[ROOT_FLAG] = true;
-      new ContextRoot().attach(doc.documentElement);
+      attachContextRoot(doc.documentElement);
     }
     super.connectedCallback();
     this.stopMessages = onMessagesChanged((lang) => {

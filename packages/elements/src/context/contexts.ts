@@ -1,5 +1,5 @@
-import { createContext } from '@lit/context';
 import type { PorticoClientLike } from './client.js';
+import { createContext } from './protocol.js';
 
 /** Effective colour scheme. `auto` follows `prefers-color-scheme`. */
 export type PorticoTheme = 'light' | 'dark' | 'auto';

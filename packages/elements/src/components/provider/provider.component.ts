@@ -1,9 +1,9 @@
-import { ContextProvider } from '@lit/context';
 import { createClientFor, endpointRegistry, type PorticoClientOptions } from '@portico/client';
 import { css, html } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
+import { ContextProvider } from '../../context/protocol.js';
 import { dirOf } from '../../i18n/i18n.js';
 
 /**
@@ -67,9 +67,9 @@ export class PorticoProvider extends PorticoElement {
 
   private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
 
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
-  private readonly localeProvider = new ContextProvider(this, { context: localeContext });
-  private readonly themeProvider = new ContextProvider(this, { context: themeContext });
+  private readonly clientProvider = new ContextProvider(this, clientContext);
+  private readonly localeProvider = new ContextProvider(this, localeContext);
+  private readonly themeProvider = new ContextProvider(this, themeContext);
 
   /** The client the provider shares: `.client`, else one built from `base-url` and `getToken`, else an outer provider's. */
   override get effectiveClient(): PorticoClientLike | undefined {

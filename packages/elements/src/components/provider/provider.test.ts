@@ -99,4 +99,55 @@ describe('<portico-provider>', () => {
     await el.updateComplete;
     expect(getComputedStyle(el).colorScheme).to.equal('light');
   });
+
+  it('nested providers: the inner one inherits what it does not set and its own values win below it', async () => {
+    const { client } = createMockClient();
+    const outer = await fixture<PorticoProvider>(
+      html`<portico-provider .client=${client} theme="dark" lang="de"
+        ><portico-provider lang="ar"><portico-ticket-list></portico-ticket-list></portico-provider
+        ><portico-ticket-list id="outer-list"></portico-ticket-list
+      ></portico-provider>`,
+    );
+    const inner = outer.querySelector('portico-provider')!;
+    const list = inner.querySelector('portico-ticket-list')!;
+    const outerList = outer.querySelector<PorticoTicketList>('#outer-list')!;
+    await loaded(list);
+    expect(list.effectiveClient).to.equal(client);
+    expect(list.locale).to.deep.equal({ lang: 'ar', dir: 'rtl' });
+    expect(outerList.locale.lang).to.equal('de');
+    expect(getComputedStyle(list).colorScheme).to.equal('dark');
+    outer.theme = 'light';
+    await waitUntil(() => getComputedStyle(list).colorScheme === 'light', 'the inner provider did not pass the outer theme change on', {
+      timeout: 3000,
+    });
+  });
+
+  it('a provider upgraded between a component and its provider takes the component over; moved out, the component returns to the outer one', async () => {
+    const first = createMockClient();
+    const second = createMockClient();
+    const outer = await fixture<PorticoProvider>(
+      html`<portico-provider .client=${first.client}
+        ><portico-provider-between><portico-ticket-list></portico-ticket-list></portico-provider-between
+      ></portico-provider>`,
+    );
+    const between = outer.querySelector('portico-provider-between') as PorticoProvider;
+    const list = outer.querySelector<PorticoTicketList>('portico-ticket-list')!;
+    await loaded(list);
+    expect(list.effectiveClient).to.equal(first.client);
+    // Defined now: when it connects, the outer provider hands the list over to it.
+    (between as unknown as { client: unknown }).client = second.client;
+    const { PorticoProvider: Provider } = await import('./provider.component.js');
+    class Between extends Provider {}
+    Between.define('portico-provider-between');
+    await waitUntil(() => list.effectiveClient === second.client, 'the list kept the outer client', { timeout: 3000 });
+    // The outer provider no longer updates it.
+    const third = createMockClient();
+    outer.client = third.client;
+    await outer.updateComplete;
+    await aTimeout(10);
+    expect(list.effectiveClient).to.equal(second.client);
+    // Moved out of the inner provider, it asks anew and the outer provider answers.
+    outer.append(list);
+    await waitUntil(() => list.effectiveClient === third.client, 'the list did not return to the outer provider', { timeout: 3000 });
+  });
 });
