@@ -14,3 +14,4 @@ export * from './schemas/notification.js';
 export * from './schemas/profile.js';
 export * from './schemas/project.js';
 export * from './schemas/ticket.js';
+export * from './schemas/access-link.js';

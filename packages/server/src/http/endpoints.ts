@@ -1,6 +1,7 @@
 import { API_PREFIX, type EndpointDef, endpointList, fromWire } from '@portico/contract';
 import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
 import type { Context, Hono } from 'hono';
+import { guardGuest } from '../access-links/guard.js';
 import type { Principal } from '../auth.js';
 import type { Config } from '../config.js';
 import type { PortalCtx, Services, StaffCtx } from '../context.js';
@@ -103,6 +104,8 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
       });
       if (!principal) return read(c, e, label, () => handler(ctx(unbound)));
       const org = db.forOrg(principal.orgId);
+      // A guest token (private client link): the one guard of what it may reach.
+      if (principal.guest) await guardGuest(db, org, e, input.params, principal);
       if (e.method === 'GET') return read(c, e, label, () => handler(ctx(org)));
       return mutate<OrgDb>(
         c,

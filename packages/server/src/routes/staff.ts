@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { staffAccessLinks } from '../access-links/staff.js';
 import { simplePdf } from '../assets.js';
 import { billingStaff } from '../billing/staff.js';
 import type { StaffHandlers } from '../context.js';
@@ -310,4 +311,5 @@ export const staffHandlers: StaffHandlers = {
   },
   contacts: staffContacts,
   billing: billingStaff,
+  accessLinks: staffAccessLinks,
 };
