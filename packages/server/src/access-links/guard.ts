@@ -56,6 +56,14 @@ export function ruleFor(e: Pick<EndpointDef, 'method' | 'path'>): Rule | undefin
   return undefined;
 }
 
+/** The guest's rule for this endpoint; 403 before anything of the request is read when it has none. */
+export function guestRule(e: Pick<EndpointDef, 'method' | 'path'>, p: Principal): Rule | undefined {
+  if (!p.guest) return undefined;
+  const rule = ruleFor(e);
+  if (!rule) throw forbidden('A private client link does not reach this.');
+  return rule;
+}
+
 const outside = () => forbidden('A private client link reaches only its own project.');
 
 /**
@@ -71,8 +79,7 @@ export async function guardGuest(
 ): Promise<void> {
   const guest = p.guest;
   if (!guest) return;
-  const rule = ruleFor(e);
-  if (!rule) throw forbidden('A private client link does not reach this.');
+  const rule = guestRule(e, p)!;
   const [link] = await root.query<{ revoked_at: unknown; expires_at: unknown }>(
     'SELECT revoked_at, expires_at FROM access_links WHERE id = $1 AND org_id = $2',
     [guest.link, p.orgId],
