@@ -5,6 +5,8 @@ import { PorticoElement } from '../../base/portico-element.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
 import { dirOf } from '../../i18n/i18n.js';
+import { AccessLinkError, type LinkFailure, redeemLink, takeLinkToken } from './access-link.js';
+import { en, type ProviderMessageKey } from './provider.messages.js';
 
 /**
  * Supplies the API client, language and theme to every Portico component inside it.
@@ -19,8 +21,16 @@ import { dirOf } from '../../i18n/i18n.js';
  * tracking pixel. Knowledge-base articles, written by the organization, keep their images.
  * The provider renders no box of its own (`display: contents`) and styles nothing of the page.
  *
+ * With `access-link` (a page opened by a private client link, docs/client-links.md) it needs no
+ * `getToken`: it takes the link's token from the URL fragment (`#link=…`), removes it from the
+ * address bar, and POSTs it to the server for a short-lived guest token, again whenever that token
+ * expires or is refused. A revoked, expired, already used or unknown link replaces the content with
+ * a message saying so (and a retry where trying again can help).
+ *
  * @summary Shares one client, locale and theme with the components inside it.
  * @slot - The page content containing Portico components.
+ * @csspart link-error - The message shown instead of the content when a private link gives no access (`access-link`).
+ * @csspart link-retry - Its "Try again" button (a failed or rate-limited check).
  *
  * @example
  * ```html
@@ -32,17 +42,61 @@ import { dirOf } from '../../i18n/i18n.js';
  * </script>
  * ```
  */
-export class PorticoProvider extends PorticoElement {
+export class PorticoProvider extends PorticoElement<ProviderMessageKey> {
   // Only display: contents — the provider wraps host-page content, so it must not set inherited
-  // properties (colour, font) that would restyle it.
+  // properties (colour, font) that would restyle it. The link's error message is its only box,
+  // styled from the public tokens (the provider carries no token sheet of its own).
   static override styles = css`
     :host {
       display: contents;
     }
+    .failure {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--portico-space, 0.25rem) * 2);
+      padding: calc(var(--portico-space, 0.25rem) * 3);
+      border: 1px solid var(--portico-color-danger, light-dark(#b42318, #ff8a80));
+      border-radius: var(--portico-radius, 0.375rem);
+      color: var(--portico-color-danger, light-dark(#b42318, #ff8a80));
+      color-scheme: light dark;
+      font-family: var(--portico-font-family, inherit);
+    }
+    .failure p {
+      flex: 1 1 12rem;
+      margin: 0;
+    }
+    button {
+      font: inherit;
+      min-height: 2.75rem;
+      padding: 0 calc(var(--portico-space, 0.25rem) * 4);
+      border: 1px solid currentColor;
+      border-radius: var(--portico-radius, 0.375rem);
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 2px solid var(--portico-focus-ring, var(--portico-color-primary, #0969da));
+      outline-offset: 2px;
+    }
+    @media (forced-colors: active) {
+      .failure {
+        border-color: CanvasText;
+        color: CanvasText;
+      }
+    }
   `;
+
+  static override resources = {
+    en,
+    locales: { de: () => import('./provider.messages.de.js'), ar: () => import('./provider.messages.ar.js') },
+  };
 
   static override properties = {
     baseUrl: { attribute: 'base-url' },
+    accessLink: { attribute: 'access-link', type: Boolean, reflect: true },
+    linkFailure: { state: true },
     getToken: { attribute: false },
     clientOptions: { attribute: false },
     imageOrigins: { attribute: 'image-origins' },
@@ -65,6 +119,48 @@ export class PorticoProvider extends PorticoElement {
    */
   imageOrigins?: string;
 
+  /**
+   * The page was opened by a private client link: the provider exchanges the link's token (URL
+   * fragment `#link=…`) for guest tokens itself; `getToken` is not used.
+   */
+  accessLink = false;
+
+  /** Why the link gives no access (shown instead of the content); unset while it works. */
+  private linkFailure?: LinkFailure;
+  private linkToken?: string;
+  private linkRenewable = true;
+  private linkTaken = false;
+  /** The provider's own token source for `access-link`: one function, so the client is built once. */
+  private guestToken = async () => {
+    try {
+      if (!this.linkToken) throw new AccessLinkError('missing');
+      // A single-use link gave its one guest token: asked again (expired or refused), access ended.
+      if (!this.linkRenewable) throw new AccessLinkError('ended');
+      const r = await redeemLink(this.baseUrl ?? '', this.linkToken, this.clientOptions?.fetch);
+      this.linkRenewable = r.renewable;
+      return { token: r.token, expiresAt: r.expiresAt };
+    } catch (e) {
+      this.linkFailure = e instanceof AccessLinkError ? e.reason : 'failed';
+      throw e;
+    }
+  };
+
+  private retryLink() {
+    this.linkFailure = undefined;
+    // A fresh token source: a new client, so every component inside loads again.
+    const redeem = this.guestToken;
+    this.guestToken = (() => redeem()) as typeof this.guestToken;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.accessLink && !this.linkTaken) {
+      this.linkTaken = true;
+      this.linkToken = takeLinkToken();
+      if (!this.linkToken) this.linkFailure = 'missing';
+    }
+  }
+
   private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
@@ -74,13 +170,14 @@ export class PorticoProvider extends PorticoElement {
   /** The client the provider shares: `.client`, else one built from `base-url` and `getToken`, else an outer provider's. */
   override get effectiveClient(): PorticoClientLike | undefined {
     if (this.client) return this.client;
-    if (this.baseUrl && this.getToken) {
+    const getToken = this.accessLink ? this.guestToken : this.getToken;
+    if (this.baseUrl && getToken) {
       const b = this.built;
-      if (!b || b.baseUrl !== this.baseUrl || b.getToken !== this.getToken || b.options !== this.clientOptions) {
+      if (!b || b.baseUrl !== this.baseUrl || b.getToken !== getToken || b.options !== this.clientOptions) {
         // The lean client: it knows the endpoint groups the components on the page registered
         // (each component module registers those it calls), so only their schemas are loaded.
-        const client = createClientFor(endpointRegistry, { ...this.clientOptions, baseUrl: this.baseUrl, getToken: this.getToken });
-        this.built = { client, baseUrl: this.baseUrl, getToken: this.getToken, options: this.clientOptions };
+        const client = createClientFor(endpointRegistry, { ...this.clientOptions, baseUrl: this.baseUrl, getToken });
+        this.built = { client, baseUrl: this.baseUrl, getToken, options: this.clientOptions };
       }
       return this.built!.client;
     }
@@ -101,6 +198,13 @@ export class PorticoProvider extends PorticoElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    const failure = this.accessLink ? this.linkFailure : undefined;
+    if (!failure) return html`<slot></slot>`;
+    const { lang, dir } = this.locale;
+    const retry = failure === 'failed' || failure === 'rateLimited';
+    return html`<div part="link-error" class="failure" role="alert" lang=${lang} dir=${dir}>
+      <p>${this.i18n.t(`provider.link.${failure}`)}</p>
+      ${retry ? html`<button part="link-retry" type="button" @click=${this.retryLink}>${this.i18n.t('provider.link.retry')}</button>` : ''}
+    </div>`;
   }
 }
