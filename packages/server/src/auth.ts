@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@portico/contract';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
+import { GUEST_KID, guestKey, verifyGuestToken } from './access-links/guest-token.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
-import { GUEST_KID, guestKey, verifyGuestToken } from './access-links/guest-token.js';
 import { unauthorized } from './errors.js';
 import { newId } from './ids.js';
 

@@ -2,8 +2,8 @@
 // token by POST for a short-lived guest token; the one guard (src/access-links/guard.ts) keeps a
 // guest to its project. Runs on PGlite and, with DATABASE_URL, on PostgreSQL.
 import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { endpointList } from '@portico/contract';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { GUEST_ROUTES, ruleFor } from '../src/access-links/guard.js';
 import { type Fixture, fileForm, type Harness, PNG, SECRET, useFixture } from './helpers.js';
@@ -42,7 +42,13 @@ describe('staff API', () => {
     const list = await h.staff('/orgs/acme/access-links?limit=100');
     expect(list.status).toBe(200);
     const listed = list.body.data.find((l: { id: string }) => l.id === link.id);
-    expect(listed).toMatchObject({ project_id: fx.acme.project, kind: 'permanent', label: 'Client Dana', last_used_at: null, use_count: 0 });
+    expect(listed).toMatchObject({
+      project_id: fx.acme.project,
+      kind: 'permanent',
+      label: 'Client Dana',
+      last_used_at: null,
+      use_count: 0,
+    });
     expect(JSON.stringify(list.body)).not.toContain(link.token);
   });
 
@@ -58,7 +64,8 @@ describe('staff API', () => {
   });
 
   it('refuses an expiring link without a future expiry, an expiry on another kind, and a project of another organization', async () => {
-    const bad = async (body: Record<string, unknown>) => (await h.staff('/access-links', { body: { org: 'acme', label: 'x', ...body } })).status;
+    const bad = async (body: Record<string, unknown>) =>
+      (await h.staff('/access-links', { body: { org: 'acme', label: 'x', ...body } })).status;
     expect(await bad({ kind: 'expiring' })).toBe(400);
     expect(await bad({ kind: 'expiring', expires_at: '2020-01-01T00:00:00.000Z' })).toBe(400);
     expect(await bad({ kind: 'permanent', expires_at: '2099-01-01T00:00:00.000Z' })).toBe(400);

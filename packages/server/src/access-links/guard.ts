@@ -97,7 +97,9 @@ export async function guardGuest(
   let project: string | undefined;
   if ('project' in rule) project = String(values[rule.project] ?? '');
   else {
-    const [d] = await org.query<{ project_id: string }>('SELECT project_id FROM deliverables WHERE id = $1', [String(values[rule.deliverable] ?? '')]);
+    const [d] = await org.query<{ project_id: string }>('SELECT project_id FROM deliverables WHERE id = $1', [
+      String(values[rule.deliverable] ?? ''),
+    ]);
     // Not in the organization at all: the handler's own 404 follows for a space guest; a project guest learns nothing either way.
     if (!d) {
       if (guest.project === null) return;

@@ -21,7 +21,9 @@ export const GUEST_ISSUER = 'portico-guest';
 export function guestKey(config: Pick<Config, 'guestTokenSecret' | 'jwtSecret' | 'staffKey'>): Uint8Array {
   if (config.guestTokenSecret) return new TextEncoder().encode(config.guestTokenSecret);
   if (config.jwtSecret || config.staffKey) {
-    return createHmac('sha256', `${config.jwtSecret ?? ''}\u0000${config.staffKey ?? ''}`).update('portico guest tokens').digest();
+    return createHmac('sha256', `${config.jwtSecret ?? ''}\u0000${config.staffKey ?? ''}`)
+      .update('portico guest tokens')
+      .digest();
   }
   return randomBytes(32);
 }

@@ -4,8 +4,16 @@
  * (a mail scanner following the link) reaches the static page, never this endpoint, and a GET of
  * this path answers 404 without touching the link.
  */
-import { ACCESS_LINK_REDEEM_PATH, AccessLinkRedeem, API_PREFIX, type EndpointDef, type GuestToken, GuestToken as GuestTokenSchema } from '@portico/contract';
+
 import { getConnInfo } from '@hono/node-server/conninfo';
+import {
+  ACCESS_LINK_REDEEM_PATH,
+  AccessLinkRedeem,
+  API_PREFIX,
+  type EndpointDef,
+  type GuestToken,
+  GuestToken as GuestTokenSchema,
+} from '@portico/contract';
 import type { Context, Hono } from 'hono';
 import type { Config } from '../config.js';
 import type { Services } from '../context.js';
@@ -26,12 +34,16 @@ const REDEEM: EndpointDef = {
   response: GuestTokenSchema,
 };
 
-const gone = (code: 'link_revoked' | 'link_expired' | 'link_used', detail: string) => new HttpError(410, code, 'Link no longer valid', detail);
+const gone = (code: 'link_revoked' | 'link_expired' | 'link_used', detail: string) =>
+  new HttpError(410, code, 'Link no longer valid', detail);
 
 /** The caller's address: the socket's, or (PORTICO_TRUST_PROXY=1) the last X-Forwarded-For hop. */
 export function clientIp(c: Context, config: Pick<Config, 'trustProxy'>): string {
   if (config.trustProxy) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (hops.length) return hops[hops.length - 1]!;
   }
   try {
@@ -82,7 +94,10 @@ export function registerRedemption(app: Hono, deps: { db: Db; config: Config; se
     const now = Math.floor(Date.now() / 1000);
     let exp = now + (singleUse ? config.singleUseSessionSeconds : config.guestTokenTtlSeconds);
     if (expiresAt !== undefined) exp = Math.min(exp, Math.floor(expiresAt / 1000));
-    const roles: Array<'guest' | 'approver'> = ['guest', ...((link.extra_roles as string[]).includes('approver') ? (['approver'] as const) : [])];
+    const roles: Array<'guest' | 'approver'> = [
+      'guest',
+      ...((link.extra_roles as string[]).includes('approver') ? (['approver'] as const) : []),
+    ];
     const guestToken = await mintGuestToken(
       key,
       { sub: `guest:${link.id}`, org: link.org_external_id, link: link.id, project: link.project_id ?? null, roles, name: link.label },

@@ -29,11 +29,13 @@ function serverWith(api: MockApi, answers: Array<() => Response>) {
   };
   return { fetchFn, redemptions };
 }
-const guest = (token: string, renewable = true) => () =>
-  new Response(JSON.stringify({ token, expires_at: new Date(Date.now() + 900_000).toISOString(), project_id: 'prj_1', renewable }), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
+const guest =
+  (token: string, renewable = true) =>
+  () =>
+    new Response(JSON.stringify({ token, expires_at: new Date(Date.now() + 900_000).toISOString(), project_id: 'prj_1', renewable }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
 const refused = (status: number, code: string) => () =>
   new Response(JSON.stringify({ title: 'x', status, code }), { status, headers: { 'content-type': 'application/problem+json' } });
 
@@ -82,7 +84,12 @@ describe('<portico-provider access-link>', () => {
     const provider = await mount(server.fetchFn);
     await timelineLoaded(provider);
     expect(server.redemptions.map((r) => r.body)).to.deep.equal([{ token: 'link-token-1' }, { token: 'link-token-1' }]);
-    expect(api.calls.filter((c) => c.key === 'projects.get').at(-1)!.headers.get('authorization')).to.equal('Bearer guest-2');
+    expect(
+      api.calls
+        .filter((c) => c.key === 'projects.get')
+        .at(-1)!
+        .headers.get('authorization'),
+    ).to.equal('Bearer guest-2');
   });
 
   it('keeps the link for a reload of the same tab (sessionStorage), not in the address bar', async () => {

@@ -10,6 +10,7 @@ export const de: Record<keyof typeof en, Message> = {
   'provider.link.used': 'Dieser Link ließ sich nur einmal öffnen und wurde bereits verwendet. Bitten Sie den Absender um einen neuen Link.',
   'provider.link.ended': 'Ihr Zugang über diesen Link ist beendet. Bitten Sie den Absender um einen neuen Link.',
   'provider.link.rateLimited': 'Zu viele Versuche, diesen Link zu öffnen. Warten Sie eine Minute und versuchen Sie es dann erneut.',
-  'provider.link.failed': 'Der Link konnte nicht geprüft werden: Das Portal hat nicht geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'provider.link.failed':
+    'Der Link konnte nicht geprüft werden: Das Portal hat nicht geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'provider.link.retry': 'Erneut versuchen',
 };
