@@ -298,7 +298,8 @@ export const staffHandlers: StaffHandlers = {
         if (!c) throw notFound('contact');
         ids = [c.id];
       } else {
-        ids = (await db.query('SELECT id FROM contacts ORDER BY id')).map((r) => r.id);
+        // Not the guests of private client links: they read no notifications.
+        ids = (await db.query("SELECT id FROM contacts WHERE NOT 'guest' = ANY(roles) ORDER BY id")).map((r) => r.id);
       }
       const created = await notifyContacts(db, ids, {
         kind: body.kind,
