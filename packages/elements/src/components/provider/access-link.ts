@@ -1,9 +1,15 @@
 /**
- * The browser side of a private client link (docs/client-links.md): the link's token travels in
+ * Loaded on demand by `<portico-provider access-link>` only (a page without a link pays nothing for
+ * it): the browser side of a private client link (docs/client-links.md). The link's token travels in
  * the URL fragment (`#link=…`), which browsers never send to a server nor put in a `Referer`. It is
  * taken out of the address bar at once (`history.replaceState`) and exchanged by POST for a
  * short-lived guest token; a GET never redeems anything.
  */
+
+import { css } from 'lit';
+import { type Resources, useResources } from '../../base/resources.js';
+import { adoptLate } from '../../styles/late-styles.js';
+import { en } from './provider.messages.js';
 
 /** Why a link gives no access: each is a message of its own (`provider.link.<reason>`). */
 export type LinkFailure = 'missing' | 'invalid' | 'revoked' | 'expired' | 'used' | 'ended' | 'rateLimited' | 'failed';
@@ -79,4 +85,82 @@ export async function redeemLink(baseUrl: string, linkToken: string, fetchFn: ty
   const expiresAt = Date.parse(String(body?.expires_at));
   if (typeof body?.token !== 'string' || !Number.isFinite(expiresAt)) throw new AccessLinkError('failed');
   return { token: body.token, expiresAt, renewable: body.renewable !== false };
+}
+
+const resources: Resources = {
+  en,
+  locales: { de: () => import('./provider.messages.de.js'), ar: () => import('./provider.messages.ar.js') },
+};
+
+/** The message box (the provider carries no token sheet: public tokens with fallbacks). */
+const styles = css`
+  .failure {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--portico-space, 0.25rem) * 2);
+    padding: calc(var(--portico-space, 0.25rem) * 3);
+    border: 1px solid var(--portico-color-danger, light-dark(#b42318, #ff8a80));
+    border-radius: var(--portico-radius, 0.375rem);
+    color: var(--portico-color-danger, light-dark(#b42318, #ff8a80));
+    color-scheme: light dark;
+    font-family: var(--portico-font-family, inherit);
+  }
+  .failure p {
+    flex: 1 1 12rem;
+    margin: 0;
+  }
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0 calc(var(--portico-space, 0.25rem) * 4);
+    border: 1px solid currentColor;
+    border-radius: var(--portico-radius, 0.375rem);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--portico-focus-ring, var(--portico-color-primary, #0969da));
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    .failure {
+      border-color: CanvasText;
+      color: CanvasText;
+    }
+  }
+`;
+
+/** One page's private link: its token, and guest tokens from it on demand. */
+export interface LinkSession {
+  /** A guest token (POSTing the link's token); on failure reports why and throws. */
+  token(baseUrl: string, fetchFn?: typeof fetch): Promise<{ token: string; expiresAt: number }>;
+}
+
+/**
+ * Takes the link's token from the page (at once: out of the address bar before anything else
+ * loads), and registers the messages and styles of the failure message in `root`.
+ */
+export function openSession(root: HTMLElement | DocumentFragment, onFailure: (reason: LinkFailure) => void): LinkSession {
+  useResources(resources);
+  adoptLate(root, styles);
+  const linkToken = takeLinkToken();
+  let renewable = true;
+  if (!linkToken) onFailure('missing');
+  return {
+    async token(baseUrl, fetchFn) {
+      try {
+        if (!linkToken) throw new AccessLinkError('missing');
+        // A single-use link gave its one guest token: asked again (expired or refused), access ended.
+        if (!renewable) throw new AccessLinkError('ended');
+        const r = await redeemLink(baseUrl, linkToken, fetchFn);
+        renewable = r.renewable;
+        return { token: r.token, expiresAt: r.expiresAt };
+      } catch (e) {
+        onFailure(e instanceof AccessLinkError ? e.reason : 'failed');
+        throw e;
+      }
+    },
+  };
 }

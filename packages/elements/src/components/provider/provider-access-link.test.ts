@@ -1,6 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { project } from '@portico/contract/fixtures';
-import { loadLocale } from '../../i18n/i18n.js';
 import { createMockApi, json, type MockApi, problem } from '../../testing/mock-api.js';
 import '../project-timeline/project-timeline.js';
 import type { PorticoProjectTimeline } from '../project-timeline/project-timeline.component.js';
@@ -65,7 +64,7 @@ describe('<portico-provider access-link>', () => {
     api.use('projects.get', json(project(1)));
     const server = serverWith(api, [guest('guest-1')]);
     const provider = await mount(server.fetchFn, '#link=link-token-1&tab=files');
-    expect(location.hash).to.equal('#tab=files');
+    await waitUntil(() => location.hash === '#tab=files', `hash: ${location.hash}`, { timeout: 4000 });
     expect(location.href).not.to.contain('link-token-1');
     await timelineLoaded(provider);
     expect(server.redemptions).to.deep.equal([{ method: 'POST', body: { token: 'link-token-1' }, referrerPolicy: 'no-referrer' }]);
@@ -95,7 +94,7 @@ describe('<portico-provider access-link>', () => {
   it('keeps the link for a reload of the same tab (sessionStorage), not in the address bar', async () => {
     const api = createMockApi();
     api.use('projects.get', json(project(1)));
-    await mount(serverWith(api, [guest('g')]).fetchFn);
+    await timelineLoaded(await mount(serverWith(api, [guest('g')]).fetchFn));
     const again = serverWith(api, [guest('g2')]);
     const provider = await mount(again.fetchFn, '');
     await timelineLoaded(provider);
@@ -122,6 +121,7 @@ describe('<portico-provider access-link>', () => {
   it('without a link in the fragment says so and asks nothing of the server', async () => {
     const server = serverWith(createMockApi(), [guest('g')]);
     const provider = await mount(server.fetchFn, '');
+    await waitUntil(() => errorText(provider), 'no error shown', { timeout: 4000 });
     expect(errorText(provider)).to.contain('needs the private link');
     expect(server.redemptions).to.have.length(0);
   });
@@ -134,6 +134,14 @@ describe('<portico-provider access-link>', () => {
     await waitUntil(() => errorText(provider), 'no error shown', { timeout: 4000 });
     expect(errorText(provider)).to.contain('access through this link has ended');
     expect(server.redemptions).to.have.length(1);
+  });
+
+  it('the styles of the message come with it (a page without a link loads none of it)', async () => {
+    const provider = await mount(serverWith(createMockApi(), [refused(410, 'link_revoked')]).fetchFn);
+    await waitUntil(() => errorText(provider), 'no error shown', { timeout: 4000 });
+    const box = provider.shadowRoot!.querySelector<HTMLElement>('[part~="link-error"]')!;
+    expect(getComputedStyle(box).display).to.equal('flex');
+    expect(getComputedStyle(box).borderTopStyle).to.equal('solid');
   });
 
   it('a failed check offers Try again, which checks again and shows the content', async () => {
@@ -149,17 +157,15 @@ describe('<portico-provider access-link>', () => {
   });
 
   it('speaks German and Arabic (right to left)', async () => {
-    await loadLocale('de');
-    await loadLocale('ar');
     const provider = await mount(serverWith(createMockApi(), [refused(410, 'link_expired')]).fetchFn);
     provider.setAttribute('lang', 'ar');
     await waitUntil(() => errorText(provider), 'no error shown', { timeout: 4000 });
-    await provider.updateComplete;
+    const arabic = 'انتهت صلاحية هذا الرابط. اطلب رابطًا جديدًا من المُرسِل.';
+    await waitUntil(() => errorText(provider) === arabic, `not in Arabic: ${errorText(provider)}`, { timeout: 4000 });
     const box = provider.shadowRoot!.querySelector('[part~="link-error"]')!;
     expect(box.getAttribute('dir')).to.equal('rtl');
-    expect(errorText(provider)).to.equal('انتهت صلاحية هذا الرابط. اطلب رابطًا جديدًا من المُرسِل.');
     provider.setAttribute('lang', 'de');
-    await provider.updateComplete;
-    expect(errorText(provider)).to.equal('Dieser Link ist abgelaufen. Bitten Sie den Absender um einen neuen Link.');
+    const german = 'Dieser Link ist abgelaufen. Bitten Sie den Absender um einen neuen Link.';
+    await waitUntil(() => errorText(provider) === german, `not in German: ${errorText(provider)}`, { timeout: 4000 });
   });
 });

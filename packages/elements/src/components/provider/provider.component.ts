@@ -5,8 +5,8 @@ import { PorticoElement } from '../../base/portico-element.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
 import { dirOf } from '../../i18n/i18n.js';
-import { AccessLinkError, type LinkFailure, redeemLink, takeLinkToken } from './access-link.js';
-import { en, type ProviderMessageKey } from './provider.messages.js';
+import type { LinkFailure, LinkSession } from './access-link.js';
+import type { ProviderMessageKey } from './provider.messages.js';
 
 /**
  * Supplies the API client, language and theme to every Portico component inside it.
@@ -44,54 +44,13 @@ import { en, type ProviderMessageKey } from './provider.messages.js';
  */
 export class PorticoProvider extends PorticoElement<ProviderMessageKey> {
   // Only display: contents — the provider wraps host-page content, so it must not set inherited
-  // properties (colour, font) that would restyle it. The link's error message is its only box,
-  // styled from the public tokens (the provider carries no token sheet of its own).
+  // properties (colour, font) that would restyle it. The styles of a private link's message load
+  // with it (access-link.ts).
   static override styles = css`
     :host {
       display: contents;
     }
-    .failure {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: calc(var(--portico-space, 0.25rem) * 2);
-      padding: calc(var(--portico-space, 0.25rem) * 3);
-      border: 1px solid var(--portico-color-danger, light-dark(#b42318, #ff8a80));
-      border-radius: var(--portico-radius, 0.375rem);
-      color: var(--portico-color-danger, light-dark(#b42318, #ff8a80));
-      color-scheme: light dark;
-      font-family: var(--portico-font-family, inherit);
-    }
-    .failure p {
-      flex: 1 1 12rem;
-      margin: 0;
-    }
-    button {
-      font: inherit;
-      min-height: 2.75rem;
-      padding: 0 calc(var(--portico-space, 0.25rem) * 4);
-      border: 1px solid currentColor;
-      border-radius: var(--portico-radius, 0.375rem);
-      background: transparent;
-      color: inherit;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--portico-focus-ring, var(--portico-color-primary, #0969da));
-      outline-offset: 2px;
-    }
-    @media (forced-colors: active) {
-      .failure {
-        border-color: CanvasText;
-        color: CanvasText;
-      }
-    }
   `;
-
-  static override resources = {
-    en,
-    locales: { de: () => import('./provider.messages.de.js'), ar: () => import('./provider.messages.ar.js') },
-  };
 
   static override properties = {
     baseUrl: { attribute: 'base-url' },
@@ -127,38 +86,30 @@ export class PorticoProvider extends PorticoElement<ProviderMessageKey> {
 
   /** Why the link gives no access (shown instead of the content); unset while it works. */
   private linkFailure?: LinkFailure;
-  private linkToken?: string;
-  private linkRenewable = true;
-  private linkTaken = false;
+  /** The page's private link (access-link.ts, loaded on demand). */
+  private session?: Promise<LinkSession>;
+  private openSession(): Promise<LinkSession> {
+    this.session ??= import('./access-link.js').then((m) =>
+      m.openSession(this.renderRoot, (reason) => {
+        this.linkFailure = reason;
+      }),
+    );
+    return this.session;
+  }
   /** The provider's own token source for `access-link`: one function, so the client is built once. */
-  private guestToken = async () => {
-    try {
-      if (!this.linkToken) throw new AccessLinkError('missing');
-      // A single-use link gave its one guest token: asked again (expired or refused), access ended.
-      if (!this.linkRenewable) throw new AccessLinkError('ended');
-      const r = await redeemLink(this.baseUrl ?? '', this.linkToken, this.clientOptions?.fetch);
-      this.linkRenewable = r.renewable;
-      return { token: r.token, expiresAt: r.expiresAt };
-    } catch (e) {
-      this.linkFailure = e instanceof AccessLinkError ? e.reason : 'failed';
-      throw e;
-    }
-  };
+  private guestToken = async () => (await this.openSession()).token(this.baseUrl ?? '', this.clientOptions?.fetch);
 
   private retryLink() {
     this.linkFailure = undefined;
     // A fresh token source: a new client, so every component inside loads again.
     const redeem = this.guestToken;
-    this.guestToken = (() => redeem()) as typeof this.guestToken;
+    this.guestToken = () => redeem();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.accessLink && !this.linkTaken) {
-      this.linkTaken = true;
-      this.linkToken = takeLinkToken();
-      if (!this.linkToken) this.linkFailure = 'missing';
-    }
+    // The link's token leaves the address bar as soon as the provider is on the page.
+    if (this.accessLink) void this.openSession();
   }
 
   private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
