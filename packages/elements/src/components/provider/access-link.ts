@@ -6,9 +6,10 @@
  * short-lived guest token; a GET never redeems anything.
  */
 
-import { css } from 'lit';
-import { type Resources, useResources } from '../../base/resources.js';
-import { adoptLate } from '../../styles/late-styles.js';
+// Nothing here imports what the page's eager code imports (lit, the i18n registry): a module shared
+// with it would split the eager bundle into chunks, which costs more than this whole file.
+import type { Resources } from '../../base/resources.js';
+import type { PorticoLocale } from '../../context/contexts.js';
 import { en } from './provider.messages.js';
 
 /** Why a link gives no access: each is a message of its own (`provider.link.<reason>`). */
@@ -87,13 +88,14 @@ export async function redeemLink(baseUrl: string, linkToken: string, fetchFn: ty
   return { token: body.token, expiresAt, renewable: body.renewable !== false };
 }
 
-const resources: Resources = {
+/** Registered by the provider (`useResources`) when this module loads. */
+export const resources: Resources = {
   en,
   locales: { de: () => import('./provider.messages.de.js'), ar: () => import('./provider.messages.ar.js') },
 };
 
 /** The message box (the provider carries no token sheet: public tokens with fallbacks). */
-const styles = css`
+const STYLES = `
   .failure {
     display: flex;
     flex-wrap: wrap;
@@ -143,8 +145,12 @@ export interface LinkSession {
  * loads), and registers the messages and styles of the failure message in `root`.
  */
 export function openSession(root: HTMLElement | DocumentFragment, onFailure: (reason: LinkFailure) => void): LinkSession {
-  useResources(resources);
-  adoptLate(root, styles);
+  const shadow = root as ShadowRoot;
+  if (shadow.adoptedStyleSheets) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  } else root.append(Object.assign(document.createElement('style'), { textContent: STYLES }));
   const linkToken = takeLinkToken();
   let renewable = true;
   if (!linkToken) onFailure('missing');
@@ -163,4 +169,29 @@ export function openSession(root: HTMLElement | DocumentFragment, onFailure: (re
       }
     },
   };
+}
+
+/**
+ * The message of a link that gives no access (`role="alert"`), with "Try again" where trying again
+ * can help. Plain DOM (no lit here, see the imports); rebuilt when the language changes.
+ */
+export function linkMessage(
+  reason: LinkFailure,
+  i18n: { t(key: `provider.link.${LinkFailure | 'retry'}`): string },
+  locale: PorticoLocale,
+  retry: () => void,
+): HTMLElement {
+  const box = Object.assign(document.createElement('div'), { className: 'failure', lang: locale.lang, dir: locale.dir });
+  box.setAttribute('part', 'link-error');
+  box.setAttribute('role', 'alert');
+  const p = document.createElement('p');
+  p.textContent = i18n.t(`provider.link.${reason}`);
+  box.append(p);
+  if (reason === 'failed' || reason === 'rateLimited') {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: i18n.t('provider.link.retry') });
+    button.setAttribute('part', 'link-retry');
+    button.addEventListener('click', retry);
+    box.append(button);
+  }
+  return box;
 }

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { createClientFor, endpointRegistry, type PorticoClientOptions } from '@portico/client';
 import { css, html } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
+import { useResources } from '../../base/resources.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
 import { dirOf } from '../../i18n/i18n.js';
@@ -84,16 +85,19 @@ export class PorticoProvider extends PorticoElement<ProviderMessageKey> {
    */
   accessLink = false;
 
-  /** Why the link gives no access (shown instead of the content); unset while it works. */
+  /** Why the link gives no access (its message replaces the content); unset while it works. */
   private linkFailure?: LinkFailure;
+  private linkModule?: typeof import('./access-link.js');
   /** The page's private link (access-link.ts, loaded on demand). */
   private session?: Promise<LinkSession>;
   private openSession(): Promise<LinkSession> {
-    this.session ??= import('./access-link.js').then((m) =>
-      m.openSession(this.renderRoot, (reason) => {
+    this.session ??= import('./access-link.js').then((m) => {
+      useResources(m.resources);
+      this.linkModule = m;
+      return m.openSession(this.renderRoot, (reason) => {
         this.linkFailure = reason;
-      }),
-    );
+      });
+    });
     return this.session;
   }
   /** The provider's own token source for `access-link`: one function, so the client is built once. */
@@ -149,13 +153,10 @@ export class PorticoProvider extends PorticoElement<ProviderMessageKey> {
   }
 
   protected override render() {
-    const failure = this.accessLink ? this.linkFailure : undefined;
-    if (!failure) return html`<slot></slot>`;
-    const { lang, dir } = this.locale;
-    const retry = failure === 'failed' || failure === 'rateLimited';
-    return html`<div part="link-error" class="failure" role="alert" lang=${lang} dir=${dir}>
-      <p>${this.i18n.t(`provider.link.${failure}`)}</p>
-      ${retry ? html`<button part="link-retry" type="button" @click=${this.retryLink}>${this.i18n.t('provider.link.retry')}</button>` : ''}
-    </div>`;
+    // A private link that gives no access: its message (built by access-link.ts) instead of the content.
+    const failure = this.accessLink && this.linkFailure;
+    return failure && this.linkModule
+      ? this.linkModule.linkMessage(failure, this.i18n, this.locale, () => this.retryLink())
+      : html`<slot></slot>`;
   }
 }
