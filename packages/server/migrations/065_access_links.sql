@@ -22,8 +22,10 @@ CREATE TABLE access_links (
 );
 CREATE INDEX access_links_org ON access_links (org_id, created_at DESC, id DESC);
 
--- Read and written by the server's own role only (staff API, redemption); the policy keeps the
--- tenant role to one organization should it ever be granted anything.
+-- Written by the server's own role only (staff API, redemption). The tenant role reads its own
+-- organization's rows: the guest guard checks a guest's link on every request through the
+-- organization's handle.
 ALTER TABLE access_links ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant ON access_links TO portico_tenant
   USING (org_id = current_setting('portico.org_id', true)) WITH CHECK (org_id = current_setting('portico.org_id', true));
+GRANT SELECT ON access_links TO portico_tenant;

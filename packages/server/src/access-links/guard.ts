@@ -8,7 +8,6 @@
  */
 import type { EndpointDef } from '@portico/contract';
 import type { Principal } from '../auth.js';
-import type { Db } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { forbidden, HttpError } from '../errors.js';
 
@@ -71,7 +70,6 @@ const outside = () => forbidden('A private client link reaches only its own proj
  * since the guest token was minted (read on every request: revoking works at once).
  */
 export async function guardGuest(
-  root: Db,
   org: Pick<OrgDb, 'query'>,
   e: Pick<EndpointDef, 'method' | 'path'>,
   params: unknown,
@@ -80,9 +78,9 @@ export async function guardGuest(
   const guest = p.guest;
   if (!guest) return;
   const rule = guestRule(e, p)!;
-  const [link] = await root.query<{ revoked_at: unknown; expires_at: unknown }>(
-    'SELECT revoked_at, expires_at FROM access_links WHERE id = $1 AND org_id = $2',
-    [guest.link, p.orgId],
+  const [link] = await org.query<{ revoked_at: unknown; expires_at: unknown }>(
+    'SELECT revoked_at, expires_at FROM access_links WHERE id = $1',
+    [guest.link],
   );
   if (!link || link.revoked_at) throw new HttpError(401, 'link_revoked', 'Link revoked', 'The link this access came from was revoked.');
   if (link.expires_at && new Date(link.expires_at as string).getTime() <= Date.now()) {

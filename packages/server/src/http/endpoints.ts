@@ -106,7 +106,7 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
       if (!principal) return read(c, e, label, () => handler(ctx(unbound)));
       const org = db.forOrg(principal.orgId);
       // A guest token (private client link): the one guard of what it may reach.
-      if (principal.guest) await guardGuest(db, org, e, input.params, principal);
+      if (principal.guest) await guardGuest(org, e, input.params, principal);
       if (e.method === 'GET') return read(c, e, label, () => handler(ctx(org)));
       return mutate<OrgDb>(
         c,
