@@ -1,5 +1,6 @@
 export * from './casing.js';
 export * from './endpoints.js';
+export * from './schemas/access-link.js';
 export * from './schemas/account.js';
 export * from './schemas/approval.js';
 export * from './schemas/article.js';
@@ -14,4 +15,3 @@ export * from './schemas/notification.js';
 export * from './schemas/profile.js';
 export * from './schemas/project.js';
 export * from './schemas/ticket.js';
-export * from './schemas/access-link.js';

@@ -252,13 +252,14 @@ describe('what a guest reaches', () => {
   it('a guest (its contact named guest:<link id>) is not notified: neither of organization-wide notifications nor, as approver, of new versions', async () => {
     const { link, token } = await guestFor({ allow_approve: true });
     expect((await h.api('/me', { token })).body.external_id).toBe(`guest:${link.id}`);
-    expect((await h.staff('/notifications', { body: { org: 'acme', kind: 'announcement', title: 'Hello all', body: 'x' } })).status).toBe(201);
+    expect((await h.staff('/notifications', { body: { org: 'acme', kind: 'announcement', title: 'Hello all', body: 'x' } })).status).toBe(
+      201,
+    );
     const form = fileForm('v2.png', PNG, 'image/png');
     expect((await h.staff(`/deliverables/${fx.acme.deliverable}/versions`, { form })).status).toBe(201);
-    const rows = await h.db.query(
-      `SELECT n.kind FROM notifications n JOIN contacts c ON c.id = n.contact_id WHERE c.external_id = $1`,
-      [`guest:${link.id}`],
-    );
+    const rows = await h.db.query(`SELECT n.kind FROM notifications n JOIN contacts c ON c.id = n.contact_id WHERE c.external_id = $1`, [
+      `guest:${link.id}`,
+    ]);
     expect(rows).toEqual([]);
     const alice = await h.db.query(
       `SELECT n.kind FROM notifications n JOIN contacts c ON c.id = n.contact_id WHERE c.external_id = 'alice' AND n.title IN ('Hello all') `,
