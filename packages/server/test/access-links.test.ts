@@ -52,6 +52,15 @@ describe('staff API', () => {
     expect(JSON.stringify(list.body)).not.toContain(link.token);
   });
 
+  it('refuses an Idempotency-Key on create (a replay would need the token stored) and stores no key record', async () => {
+    const r = await h.staff('/access-links', {
+      body: { org: 'acme', label: 'x', kind: 'permanent' },
+      headers: { 'idempotency-key': 'link-create-1' },
+    });
+    expect([r.status, r.body.code]).toEqual([400, 'bad_request']);
+    expect(await h.db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'link-create-1'`)).toEqual([]);
+  });
+
   it('lists links with their last use, newest first, filtered by project, one organization only', async () => {
     const link = await makeLink({ project_id: fx.acme.project, kind: 'permanent' });
     expect((await redeem(link.token)).status).toBe(200);

@@ -3,7 +3,7 @@ import type { AccessLink } from '@portico/contract';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable, Row } from '../db/db.js';
 import { bindOrg } from '../db/tenant.js';
-import { notFound, validationFailed } from '../errors.js';
+import { badRequest, notFound, validationFailed } from '../errors.js';
 import { iso, isoReq, newId } from '../ids.js';
 import { listPage, type Sort } from '../routes/common.js';
 
@@ -36,7 +36,13 @@ async function orgByExternalId(db: Queryable, externalId: string): Promise<strin
 }
 
 export const staffAccessLinks: StaffHandlers['accessLinks'] = {
-  async create({ db, body }) {
+  async create({ db, body, c }) {
+    // A replay would answer the token from the Idempotency-Key record: the token would be stored.
+    if (c.req.header('idempotency-key') !== undefined) {
+      throw badRequest(
+        'POST /access-links takes no Idempotency-Key: its answer holds the link token, which is never stored. If an answer was lost, revoke that link (see the list) and make another.',
+      );
+    }
     const orgId = await orgByExternalId(db, body.org);
     if (body.projectId) {
       const [p] = await db.query('SELECT 1 FROM projects WHERE id = $1 AND org_id = $2', [body.projectId, orgId]);
