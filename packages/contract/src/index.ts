@@ -1,5 +1,6 @@
 export * from './casing.js';
 export * from './endpoints.js';
+export * from './schemas/access-link.js';
 export * from './schemas/account.js';
 export * from './schemas/approval.js';
 export * from './schemas/article.js';

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { wireJsonSchema } from './casing.js';
 import { endpointDocs } from './docs.js';
 import { API_PREFIX, endpointList } from './endpoints.js';
+import { ACCESS_LINK_REDEEM_PATH, AccessLinkRedeem, GuestToken } from './schemas/access-link.js';
 import * as account from './schemas/account.js';
 import * as approval from './schemas/approval.js';
 import * as article from './schemas/article.js';
@@ -170,6 +171,29 @@ export function buildOpenApi(version = '0.1.0'): Json {
     paths[path] ??= {};
     paths[path][e.method.toLowerCase()] = op;
   }
+
+  // The one endpoint without a portal token: a private client link's token, POSTed for a guest token.
+  const problemOf = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  paths[ACCESS_LINK_REDEEM_PATH] = {
+    post: {
+      operationId: 'accessLinks.redeem',
+      summary:
+        'Exchange a private client link token (from the URL fragment) for a short-lived guest token scoped to its project. POST only: a GET redeems nothing.',
+      tags: ['access-links'],
+      security: [],
+      requestBody: { required: true, content: { 'application/json': { schema: inline(AccessLinkRedeem) } } },
+      responses: {
+        '200': { description: 'A guest token', content: { 'application/json': { schema: inline(GuestToken) } } },
+        '400': problemOf('Validation failed'),
+        '404': problemOf('No such link (`link_invalid`)'),
+        '410': problemOf('The link was revoked (`link_revoked`), has expired (`link_expired`) or was already used (`link_used`)'),
+        '429': problemOf('Too many attempts from this address or for this link (`rate_limited`, `Retry-After`)'),
+      },
+    },
+  };
 
   // Responses may gain fields in a minor version; clients ignore fields they do not know.
   const open = <T>(value: T): T =>

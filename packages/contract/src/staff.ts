@@ -13,6 +13,7 @@ import { Invoice, InvoiceStatus } from './schemas/invoice.js';
 import { Notification } from './schemas/notification.js';
 import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
+import { staffAccessLinkEndpoints } from './staff-access-links.js';
 import { staffBilling } from './staff-billing.js';
 import { staffContactEndpoints } from './staff-contacts.js';
 
@@ -251,6 +252,7 @@ export const staffEndpoints = {
   },
   contacts: staffContactEndpoints,
   billing: staffBilling,
+  accessLinks: staffAccessLinkEndpoints,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;

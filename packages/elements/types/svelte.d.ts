@@ -943,6 +943,13 @@ export interface PorticoProviderSvelteProps {
    */
   imageOrigins?: PorticoProvider['imageOrigins'];
   /**
+   * The page was opened by a private client link: the provider exchanges the link's token (URL
+   * fragment `#link=…`) for guest tokens itself; `getToken` is not used.
+   *
+   * Attribute `access-link` (reflected), default `false`.
+   */
+  accessLink?: PorticoProvider['accessLink'];
+  /**
    * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
    * property wins over the provider's.
    */
@@ -965,6 +972,8 @@ export interface PorticoProviderSvelteProps {
   'base-url'?: PorticoProvider['baseUrl'];
   /** Attribute form of `imageOrigins`. */
   'image-origins'?: PorticoProvider['imageOrigins'];
+  /** Attribute form of `accessLink`. */
+  'access-link'?: PorticoProvider['accessLink'];
 }
 
 /** Props of `<portico-subscription>`: Plan, status, renewal, seats and price, with plan changes and cancelling handed to the host or the provider. */

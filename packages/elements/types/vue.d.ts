@@ -953,6 +953,13 @@ export interface PorticoProviderVueProps {
    */
   imageOrigins?: PorticoProvider['imageOrigins'];
   /**
+   * The page was opened by a private client link: the provider exchanges the link's token (URL
+   * fragment `#link=…`) for guest tokens itself; `getToken` is not used.
+   *
+   * Attribute `access-link` (reflected), default `false`.
+   */
+  accessLink?: PorticoProvider['accessLink'];
+  /**
    * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
    * property wins over the provider's.
    */

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { registerRedemption } from './access-links/redeem.js';
 import { createPrincipalResolver, createTokenVerifier } from './auth.js';
 import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
@@ -64,6 +65,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
   app.onError(problemHandler(log));
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
+  registerRedemption(app, { db, config, services, send });
   registerEndpoints(app, { db, config, services, send });
   let retention: RetentionJob | undefined;
   return {

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@portico/contract';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
+import { GUEST_KID, guestKey, verifyGuestToken } from './access-links/guest-token.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { unauthorized } from './errors.js';
@@ -19,8 +20,17 @@ export interface Principal {
   features: string[];
   /** When the token this request came with expires (ms since the epoch): an event stream ends then. */
   tokenExpiresAt?: number;
+  /** Set for a guest token (a private client link): what it may reach (access-links/guard.ts). */
+  guest?: GuestScope;
 }
 
+/** A guest's reach: the link it came from and its project (null: every project of its organization). */
+export interface GuestScope {
+  link: string;
+  project: string | null;
+}
+
+/** Roles a host's token may carry; `guest` comes only with the server's own guest tokens. */
 const ROLES = new Set<Role>(['member', 'admin', 'approver']);
 
 export interface TokenClaims {
@@ -32,6 +42,7 @@ export interface TokenClaims {
   email?: string;
   /** `exp` of the token, seconds since the epoch. */
   exp?: number;
+  guest?: GuestScope;
 }
 
 export type TokenVerifier = (token: string) => Promise<TokenClaims>;
@@ -71,16 +82,40 @@ export function createTokenVerifier(config: Config, opts: TokenVerifierOptions =
   const cacheSize = opts.cacheSize ?? 10000;
   const maxAge = opts.cacheMaxAgeMs ?? 5 * 60_000;
   const cache = new Map<string, { claims: TokenClaims; until: number }>();
+  const guestSecret = guestKey(config);
+
+  /** A guest token (the server's own, `kid` portico-guest): roles `guest` and at most `approver`, never `member`. */
+  const verifyGuest = async (token: string): Promise<{ claims: TokenClaims; exp: number }> => {
+    let payload: JWTPayload;
+    try {
+      payload = await verifyGuestToken(guestSecret, token, CLOCK_TOLERANCE);
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw unauthorized('The guest token has expired.', 'token_expired');
+      if (err instanceof joseErrors.JOSEError) throw unauthorized(`The guest token is not valid (${err.code}).`);
+      throw err;
+    }
+    const { sub, org, link, project } = payload as JWTPayload & { org?: unknown; link?: unknown; project?: unknown };
+    if (!isClaimId(sub) || !isClaimId(org) || !isClaimId(link) || !(project === null || isClaimId(project))) {
+      throw unauthorized('The guest token is malformed.');
+    }
+    const exp = payload.exp as number;
+    const roles: Role[] = ['guest'];
+    if (Array.isArray(payload.roles) && payload.roles.includes('approver')) roles.push('approver');
+    const claims: TokenClaims = { sub, org, roles, features: [], exp, guest: { link, project } };
+    if (typeof payload.name === 'string' && payload.name && !payload.name.includes('\u0000')) claims.name = payload.name.slice(0, 200);
+    return { claims, exp };
+  };
 
   const verify = async (token: string): Promise<{ claims: TokenClaims; exp: number }> => {
     let payload: JWTPayload | undefined;
     try {
-      let header: { alg?: string } = {};
+      let header: { alg?: string; kid?: string } = {};
       try {
         header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
       } catch {
         throw unauthorized('The token is malformed.');
       }
+      if (header.kid === GUEST_KID) return await verifyGuest(token);
       if (header.alg === 'HS256' && secret) {
         payload = (await jwtVerify(token, secret, { ...common, algorithms: ['HS256'] })).payload;
       } else if (jwks && header.alg && header.alg !== 'HS256' && header.alg !== 'none') {
@@ -213,6 +248,8 @@ export function createPrincipalResolver(db: Db, opts: PrincipalResolverOptions |
     ) {
       return { orgId: row.org_id, orgName: row.org_name, contactId: row.contact_id, name: row.name, email: row.email };
     }
+    // A guest's organization exists (the link names it): never create one from a guest token.
+    if (claims.guest && !row) throw unauthorized('The guest token names an unknown organization.');
     return db.transaction(async (tx) => {
       const [org] = await tx.query<{ id: string; name: string }>(
         `INSERT INTO organizations (id, external_id, name) VALUES ($1, $2, $2)
@@ -263,6 +300,7 @@ export function createPrincipalResolver(db: Db, opts: PrincipalResolverOptions |
         roles: claims.roles,
         features: claims.features,
         ...(claims.exp !== undefined ? { tokenExpiresAt: claims.exp * 1000 } : {}),
+        ...(claims.guest ? { guest: claims.guest } : {}),
       };
     },
     clear() {

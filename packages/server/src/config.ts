@@ -82,6 +82,21 @@ export interface Config {
    * components leave those actions to the host (events).
    */
   billingPortalUrl?: string;
+  /**
+   * Key of the guest tokens the server mints from private client links (PORTICO_GUEST_TOKEN_SECRET);
+   * unset: derived from the JWT secret and staff key (docs/client-links.md).
+   */
+  guestTokenSecret?: string;
+  /** Lifetime of a guest token from a permanent or expiring link, seconds (PORTICO_GUEST_TOKEN_TTL, default 900). */
+  guestTokenTtlSeconds: number;
+  /** Lifetime of the one guest token of a single-use link, seconds (PORTICO_SINGLE_USE_SESSION_TTL, default 8 h). */
+  singleUseSessionSeconds: number;
+  /** Redemptions per minute from one IP address (PORTICO_LINK_RATE_PER_IP, default 30). */
+  linkRatePerIp: number;
+  /** Redemptions per minute of one link token (PORTICO_LINK_RATE_PER_LINK, default 10). */
+  linkRatePerLink: number;
+  /** Take the client's address from the last X-Forwarded-For entry (PORTICO_TRUST_PROXY=1: behind one proxy). */
+  trustProxy: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -132,6 +147,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     profileEditable: profileFields(env.PORTICO_PROFILE_EDITABLE),
     profileManageUrl: profileUrl(env.PORTICO_PROFILE_URL),
     billingPortalUrl: env.PORTICO_BILLING_PORTAL_URL || undefined,
+    guestTokenSecret: env.PORTICO_GUEST_TOKEN_SECRET || undefined,
+    guestTokenTtlSeconds: bounded('PORTICO_GUEST_TOKEN_TTL', env.PORTICO_GUEST_TOKEN_TTL, 900, 60, 86400),
+    singleUseSessionSeconds: bounded('PORTICO_SINGLE_USE_SESSION_TTL', env.PORTICO_SINGLE_USE_SESSION_TTL, 28800, 60, 86400),
+    linkRatePerIp: bounded('PORTICO_LINK_RATE_PER_IP', env.PORTICO_LINK_RATE_PER_IP, 30, 1, 100000),
+    linkRatePerLink: bounded('PORTICO_LINK_RATE_PER_LINK', env.PORTICO_LINK_RATE_PER_LINK, 10, 1, 100000),
+    trustProxy: flag('PORTICO_TRUST_PROXY', env.PORTICO_TRUST_PROXY),
   };
   return { ...cfg, ...overrides };
 }

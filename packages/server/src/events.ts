@@ -53,11 +53,13 @@ export interface EventRow {
 export interface Viewer {
   contactId: string;
   admin: boolean;
+  /** A guest (private client link): sees no event; its stream stays open and quiet (access-links/guard.ts). */
+  guest?: boolean;
 }
 
 /** Whether a viewer may see an event (the same rule for every stream of the organization). */
 export const visibleTo = (v: Viewer, r: EventRow): boolean =>
-  (v.admin && !r.private) || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId));
+  !v.guest && ((v.admin && !r.private) || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId)));
 
 /** Numbered events after `after` (up to `upTo` when given), every viewer's, in order. */
 export async function eventsAfter(q: OrgDb, after: number, limit = 500, upTo?: number) {

@@ -38,7 +38,11 @@ export const Link = z.catch(z.nullable(SafeUrl), null);
 export const PersonRef = z.object({ id: Id, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
 
-export const Role = z.enum(['member', 'admin', 'approver']);
+/**
+ * `guest`: someone without an account, holding a token the server minted from a private client link
+ * (docs/client-links.md). A guest token never carries `member`; it reaches only its project.
+ */
+export const Role = z.enum(['member', 'admin', 'approver', 'guest']);
 export type Role = z.infer<typeof Role>;
 
 export const Limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));
@@ -83,6 +87,14 @@ export const ErrorCode = z.enum([
   'unsupported_media_type',
   'range_not_satisfiable',
   'rate_limited',
+  /** A private client link: no such link (mistyped, or never made). */
+  'link_invalid',
+  /** A private client link that staff revoked. */
+  'link_revoked',
+  /** A private client link past its expiry date. */
+  'link_expired',
+  /** A single-use private client link that was already redeemed. */
+  'link_used',
   'internal',
   'unavailable',
 ]);

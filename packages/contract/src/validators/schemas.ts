@@ -8,7 +8,66 @@ import { arr, bool, file, link, nul, num, obj, oneOf, oneOfKind, opt, str, type 
 type V<T extends z.core.$ZodType> = Validator<z.output<T>>;
 
 export const Id: V<typeof S.Id> = /* @__PURE__ */ str({ min: 1, max: 128, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] });
-export const Role: V<typeof S.Role> = /* @__PURE__ */ oneOf(['member', 'admin', 'approver']);
+export const AccessLinkKind: V<typeof S.AccessLinkKind> = /* @__PURE__ */ oneOf(['permanent', 'expiring', 'single_use']);
+export const Timestamp: V<typeof S.Timestamp> = /* @__PURE__ */ str({
+  re: /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z))$/,
+  r: [isStorableDate, 'the year must be 0001 or later'],
+});
+export const AccessLink: V<typeof S.AccessLink> = /* @__PURE__ */ obj({
+  id: Id,
+  org: /* @__PURE__ */ str(),
+  projectId: /* @__PURE__ */ nul(Id),
+  kind: AccessLinkKind,
+  label: /* @__PURE__ */ str(),
+  allowApprove: /* @__PURE__ */ bool(),
+  expiresAt: /* @__PURE__ */ nul(Timestamp),
+  revokedAt: /* @__PURE__ */ nul(Timestamp),
+  usedAt: /* @__PURE__ */ nul(Timestamp),
+  lastUsedAt: /* @__PURE__ */ nul(Timestamp),
+  useCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
+  createdAt: Timestamp,
+});
+export const SafeUrl: V<typeof S.SafeUrl> = /* @__PURE__ */ str({ max: 4096, r: [isSafeUrl, 'must be an http(s) URL or a path'] });
+export const AccessLinkCreate: V<typeof S.AccessLinkCreate> = /* @__PURE__ */ obj({
+  org: /* @__PURE__ */ str({ min: 1, max: 128, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  projectId: /* @__PURE__ */ opt(Id),
+  kind: AccessLinkKind,
+  expiresAt: /* @__PURE__ */ opt(Timestamp),
+  label: /* @__PURE__ */ str({ t: 1, min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  allowApprove: /* @__PURE__ */ opt(/* @__PURE__ */ bool()),
+  pageUrl: /* @__PURE__ */ opt(SafeUrl),
+});
+export const AccessLinkCreated: V<typeof S.AccessLinkCreated> = /* @__PURE__ */ obj({
+  id: Id,
+  org: /* @__PURE__ */ str(),
+  projectId: /* @__PURE__ */ nul(Id),
+  kind: AccessLinkKind,
+  label: /* @__PURE__ */ str(),
+  allowApprove: /* @__PURE__ */ bool(),
+  expiresAt: /* @__PURE__ */ nul(Timestamp),
+  revokedAt: /* @__PURE__ */ nul(Timestamp),
+  usedAt: /* @__PURE__ */ nul(Timestamp),
+  lastUsedAt: /* @__PURE__ */ nul(Timestamp),
+  useCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
+  createdAt: Timestamp,
+  token: /* @__PURE__ */ str(),
+  url: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+});
+export const AccessLinkListQuery: V<typeof S.AccessLinkListQuery> = /* @__PURE__ */ obj({
+  projectId: /* @__PURE__ */ opt(Id),
+  limit: /* @__PURE__ */ opt(/* @__PURE__ */ num({ c: 1, i: 1, gt: 1, lt: 100 })),
+  cursor: /* @__PURE__ */ opt(/* @__PURE__ */ str({ min: 1, max: 512, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
+});
+export const AccessLinkRedeem: V<typeof S.AccessLinkRedeem> = /* @__PURE__ */ obj({
+  token: /* @__PURE__ */ str({ min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+});
+export const GuestToken: V<typeof S.GuestToken> = /* @__PURE__ */ obj({
+  token: /* @__PURE__ */ str(),
+  expiresAt: Timestamp,
+  projectId: /* @__PURE__ */ nul(Id),
+  renewable: /* @__PURE__ */ bool(),
+});
+export const Role: V<typeof S.Role> = /* @__PURE__ */ oneOf(['member', 'admin', 'approver', 'guest']);
 export const Me: V<typeof S.Me> = /* @__PURE__ */ obj({
   id: Id,
   externalId: /* @__PURE__ */ str(),
@@ -20,10 +79,6 @@ export const Me: V<typeof S.Me> = /* @__PURE__ */ obj({
 });
 export const Decision: V<typeof S.Decision> = /* @__PURE__ */ oneOf(['approved', 'changes_requested']);
 export const PersonRef: V<typeof S.PersonRef> = /* @__PURE__ */ obj({ id: Id, name: /* @__PURE__ */ str() });
-export const Timestamp: V<typeof S.Timestamp> = /* @__PURE__ */ str({
-  re: /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z))$/,
-  r: [isStorableDate, 'the year must be 0001 or later'],
-});
 export const Approval: V<typeof S.Approval> = /* @__PURE__ */ obj({
   id: Id,
   deliverableId: Id,
@@ -118,7 +173,6 @@ export const SearchResults: V<typeof S.SearchResults> = /* @__PURE__ */ obj({ da
 export const SlugParams: V<typeof S.SlugParams> = /* @__PURE__ */ obj({
   slug: /* @__PURE__ */ str({ min: 1, max: 200, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
 });
-export const SafeUrl: V<typeof S.SafeUrl> = /* @__PURE__ */ str({ max: 4096, r: [isSafeUrl, 'must be an http(s) URL or a path'] });
 export const Link: V<typeof S.Link> = /* @__PURE__ */ link(SafeUrl);
 export const Attachment: V<typeof S.Attachment> = /* @__PURE__ */ obj({
   id: Id,
@@ -342,6 +396,10 @@ export const ErrorCode: V<typeof S.ErrorCode> = /* @__PURE__ */ oneOf([
   'unsupported_media_type',
   'range_not_satisfiable',
   'rate_limited',
+  'link_invalid',
+  'link_revoked',
+  'link_expired',
+  'link_used',
   'internal',
   'unavailable',
 ]);

@@ -47,6 +47,8 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   subscriptions: { org: 'org_id' },
   usage_meters: { org: 'org_id' },
   usage_records: { org: 'org_id' },
+  // Private client links (migrations/065_access_links.sql).
+  access_links: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -1,6 +1,7 @@
 import { API_PREFIX, type EndpointDef, endpointList, fromWire } from '@portico/contract';
 import { STAFF_PREFIX, staffEndpointList } from '@portico/contract/staff';
 import type { Context, Hono } from 'hono';
+import { guardGuest, guestRule } from '../access-links/guard.js';
 import type { Principal } from '../auth.js';
 import type { Config } from '../config.js';
 import type { PortalCtx, Services, StaffCtx } from '../context.js';
@@ -90,6 +91,7 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
     app.on(e.method, API_PREFIX + e.path.replace(/\{([a-z_]+)\}/g, ':$1'), async (c) => {
       // A binary response is a signed file link: no token, no organization until the link's file is read.
       const principal = e.response === 'binary' ? null : await portalPrincipal(c, e, services);
+      if (principal?.guest) guestRule(e, principal);
       const input = await readInput(c, e, services);
       const ctx = (db: OrgDb): PortalCtx => ({
         svc: services,
@@ -103,6 +105,8 @@ export function registerEndpoints(app: Hono, deps: EndpointDeps): void {
       });
       if (!principal) return read(c, e, label, () => handler(ctx(unbound)));
       const org = db.forOrg(principal.orgId);
+      // A guest token (private client link): the one guard of what it may reach.
+      if (principal.guest) await guardGuest(org, e, input.params, principal);
       if (e.method === 'GET') return read(c, e, label, () => handler(ctx(org)));
       return mutate<OrgDb>(
         c,

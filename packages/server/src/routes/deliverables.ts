@@ -107,7 +107,8 @@ export async function addVersion(db: OrgDb, deliverableId: string, file: File, u
     [newId('ver'), deliverableId, number, f.id, uploadedBy.id, uploadedBy.name],
   );
   await appendEvents(db, [{ type: 'deliverable.version_added', kind: 'deliverable', id: deliverableId }]);
-  const approvers = await db.query("SELECT id FROM contacts WHERE 'approver' = ANY(roles)");
+  // Guests (private client links) read no notifications: none is made for them.
+  const approvers = await db.query("SELECT id FROM contacts WHERE 'approver' = ANY(roles) AND NOT 'guest' = ANY(roles)");
   await notifyContacts(
     db,
     approvers.map((a) => a.id),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { staffAccessLinks } from '../access-links/staff.js';
 import { simplePdf } from '../assets.js';
 import { billingStaff } from '../billing/staff.js';
 import type { StaffHandlers } from '../context.js';
@@ -297,7 +298,8 @@ export const staffHandlers: StaffHandlers = {
         if (!c) throw notFound('contact');
         ids = [c.id];
       } else {
-        ids = (await db.query('SELECT id FROM contacts ORDER BY id')).map((r) => r.id);
+        // Not the guests of private client links: they read no notifications.
+        ids = (await db.query("SELECT id FROM contacts WHERE NOT 'guest' = ANY(roles) ORDER BY id")).map((r) => r.id);
       }
       const created = await notifyContacts(db, ids, {
         kind: body.kind,
@@ -310,4 +312,5 @@ export const staffHandlers: StaffHandlers = {
   },
   contacts: staffContacts,
   billing: billingStaff,
+  accessLinks: staffAccessLinks,
 };

@@ -1,10 +1,13 @@
 import { createClientFor, endpointRegistry, type PorticoClientOptions } from '@portico/client';
 import { css, html } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
+import { useResources } from '../../base/resources.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { clientContext, localeContext, themeContext } from '../../context/contexts.js';
 import { ContextProvider } from '../../context/protocol.js';
 import { dirOf } from '../../i18n/i18n.js';
+import type { LinkFailure, LinkSession } from './access-link.js';
+import type { ProviderMessageKey } from './provider.messages.js';
 
 /**
  * Supplies the API client, language and theme to every Portico component inside it.
@@ -19,8 +22,16 @@ import { dirOf } from '../../i18n/i18n.js';
  * tracking pixel. Knowledge-base articles, written by the organization, keep their images.
  * The provider renders no box of its own (`display: contents`) and styles nothing of the page.
  *
+ * With `access-link` (a page opened by a private client link, docs/client-links.md) it needs no
+ * `getToken`: it takes the link's token from the URL fragment (`#link=…`), removes it from the
+ * address bar, and POSTs it to the server for a short-lived guest token, again whenever that token
+ * expires or is refused. A revoked, expired, already used or unknown link replaces the content with
+ * a message saying so (and a retry where trying again can help).
+ *
  * @summary Shares one client, locale and theme with the components inside it.
  * @slot - The page content containing Portico components.
+ * @csspart link-error - The message shown instead of the content when a private link gives no access (`access-link`).
+ * @csspart link-retry - Its "Try again" button (a failed or rate-limited check).
  *
  * @example
  * ```html
@@ -32,9 +43,10 @@ import { dirOf } from '../../i18n/i18n.js';
  * </script>
  * ```
  */
-export class PorticoProvider extends PorticoElement {
+export class PorticoProvider extends PorticoElement<ProviderMessageKey> {
   // Only display: contents — the provider wraps host-page content, so it must not set inherited
-  // properties (colour, font) that would restyle it.
+  // properties (colour, font) that would restyle it. The styles of a private link's message load
+  // with it (access-link.ts).
   static override styles = css`
     :host {
       display: contents;
@@ -43,6 +55,8 @@ export class PorticoProvider extends PorticoElement {
 
   static override properties = {
     baseUrl: { attribute: 'base-url' },
+    accessLink: { attribute: 'access-link', type: Boolean, reflect: true },
+    linkFailure: { state: true },
     getToken: { attribute: false },
     clientOptions: { attribute: false },
     imageOrigins: { attribute: 'image-origins' },
@@ -65,6 +79,43 @@ export class PorticoProvider extends PorticoElement {
    */
   imageOrigins?: string;
 
+  /**
+   * The page was opened by a private client link: the provider exchanges the link's token (URL
+   * fragment `#link=…`) for guest tokens itself; `getToken` is not used.
+   */
+  accessLink = false;
+
+  /** Why the link gives no access (its message replaces the content); unset while it works. */
+  private linkFailure?: LinkFailure;
+  private linkModule?: typeof import('./access-link.js');
+  /** The page's private link (access-link.ts, loaded on demand). */
+  private session?: Promise<LinkSession>;
+  private openSession(): Promise<LinkSession> {
+    this.session ??= import('./access-link.js').then((m) => {
+      useResources(m.resources);
+      this.linkModule = m;
+      return m.openSession(this.renderRoot, (reason) => {
+        this.linkFailure = reason;
+      });
+    });
+    return this.session;
+  }
+  /** The provider's own token source for `access-link`: one function, so the client is built once. */
+  private guestToken = async () => (await this.openSession()).token(this.baseUrl ?? '', this.clientOptions?.fetch);
+
+  private retryLink() {
+    this.linkFailure = undefined;
+    // A fresh token source: a new client, so every component inside loads again.
+    const redeem = this.guestToken;
+    this.guestToken = () => redeem();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The link's token leaves the address bar as soon as the provider is on the page.
+    if (this.accessLink) void this.openSession();
+  }
+
   private built?: { client: PorticoClientLike; baseUrl: string; getToken: PorticoClientOptions['getToken']; options: unknown };
 
   private readonly clientProvider = new ContextProvider(this, clientContext);
@@ -74,13 +125,14 @@ export class PorticoProvider extends PorticoElement {
   /** The client the provider shares: `.client`, else one built from `base-url` and `getToken`, else an outer provider's. */
   override get effectiveClient(): PorticoClientLike | undefined {
     if (this.client) return this.client;
-    if (this.baseUrl && this.getToken) {
+    const getToken = this.accessLink ? this.guestToken : this.getToken;
+    if (this.baseUrl && getToken) {
       const b = this.built;
-      if (!b || b.baseUrl !== this.baseUrl || b.getToken !== this.getToken || b.options !== this.clientOptions) {
+      if (!b || b.baseUrl !== this.baseUrl || b.getToken !== getToken || b.options !== this.clientOptions) {
         // The lean client: it knows the endpoint groups the components on the page registered
         // (each component module registers those it calls), so only their schemas are loaded.
-        const client = createClientFor(endpointRegistry, { ...this.clientOptions, baseUrl: this.baseUrl, getToken: this.getToken });
-        this.built = { client, baseUrl: this.baseUrl, getToken: this.getToken, options: this.clientOptions };
+        const client = createClientFor(endpointRegistry, { ...this.clientOptions, baseUrl: this.baseUrl, getToken });
+        this.built = { client, baseUrl: this.baseUrl, getToken, options: this.clientOptions };
       }
       return this.built!.client;
     }
@@ -101,6 +153,10 @@ export class PorticoProvider extends PorticoElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    // A private link that gives no access: its message (built by access-link.ts) instead of the content.
+    const failure = this.accessLink && this.linkFailure;
+    return failure && this.linkModule
+      ? this.linkModule.linkMessage(failure, this.i18n, this.locale, () => this.retryLink())
+      : html`<slot></slot>`;
   }
 }
