@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { createPrincipalResolver, createTokenVerifier } from './auth.js';
 import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
+import { connectorsConfig } from './connectors/config.js';
+import { createConnectors } from './connectors/index.js';
+import { registerWebhookRoutes } from './connectors/webhooks.js';
 import type { Services } from './context.js';
 import type { Db } from './db/db.js';
 import { EventBus } from './event-feed.js';
@@ -44,6 +47,8 @@ export interface PorticoApp {
 export function createApp({ db, config, storage, billing }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
   const ownStorage = storage ? undefined : createStorage(config, db);
+  // A hand-made config without `connectors` (tests): every group from the database.
+  const connectors = createConnectors(config.connectors ?? connectorsConfig({}));
   const services: Services = {
     config,
     storage: storage ?? (ownStorage as Storage),
@@ -54,7 +59,8 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     log,
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
-    billing,
+    billing: billing ?? connectors.billing,
+    connectors,
   };
   const metrics = createMetrics(db, services.bus);
   const app = new Hono();
@@ -65,6 +71,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerEndpoints(app, { db, config, services, send });
+  registerWebhookRoutes(app, { db, svc: services }, connectors.webhooks);
   let retention: RetentionJob | undefined;
   return {
     app,
@@ -72,6 +79,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     metrics,
     async start() {
       await services.bus.start(db);
+      await connectors.start(db);
       retention = startRetention(
         db,
         services.storage,
@@ -82,6 +90,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     async close() {
       await retention?.stop();
       await services.bus.close();
+      await connectors.close();
       await ownStorage?.close();
     },
   };
