@@ -55,19 +55,47 @@ export function databaseBackend(): Backend {
       );
       const b = await ok(
         h.staff('/billing/invoices', {
-          body: { org, number: 'B-1', currency: 'JPY', status: 'paid', lines: [{ description: 'Plan', quantity: 1, unit_amount: 5000 }], issued_at: iso(t - 5 * DAY) },
+          body: {
+            org,
+            number: 'B-1',
+            currency: 'JPY',
+            status: 'paid',
+            lines: [{ description: 'Plan', quantity: 1, unit_amount: 5000 }],
+            issued_at: iso(t - 5 * DAY),
+          },
         }),
       );
       const d = await ok(
         h.staff('/billing/invoices', {
-          body: { org, number: 'C-draft', currency: 'USD', status: 'draft', lines: [{ description: 'WIP', quantity: 1, unit_amount: 1 }], issued_at: iso(t - DAY) },
+          body: {
+            org,
+            number: 'C-draft',
+            currency: 'USD',
+            status: 'draft',
+            lines: [{ description: 'WIP', quantity: 1, unit_amount: 1 }],
+            issued_at: iso(t - DAY),
+          },
         }),
       );
       const y = new Date().getUTCFullYear();
-      await ok(h.staff(`/orgs/${org}/payment-methods/visa`, { body: { kind: 'card', brand: 'visa', last4: '4242', exp_month: 8, exp_year: y + 4, is_default: true } }));
-      await ok(h.staff(`/orgs/${org}/payment-methods/mc`, { body: { kind: 'card', brand: 'mastercard', last4: '5454', exp_month: 1, exp_year: y - 1 } }));
+      await ok(
+        h.staff(`/orgs/${org}/payment-methods/visa`, {
+          body: { kind: 'card', brand: 'visa', last4: '4242', exp_month: 8, exp_year: y + 4, is_default: true },
+        }),
+      );
+      await ok(
+        h.staff(`/orgs/${org}/payment-methods/mc`, {
+          body: { kind: 'card', brand: 'mastercard', last4: '5454', exp_month: 1, exp_year: y - 1 },
+        }),
+      );
       const periodEnd = iso(t + 20 * DAY);
-      const plan = (id: string, name: string, unitAmount: number) => ({ id, name, unit_amount: unitAmount, currency: 'USD', interval: 'month' });
+      const plan = (id: string, name: string, unitAmount: number) => ({
+        id,
+        name,
+        unit_amount: unitAmount,
+        currency: 'USD',
+        interval: 'month',
+      });
       await ok(
         h.staff(`/orgs/${org}/subscription`, {
           body: {
@@ -87,7 +115,12 @@ export function databaseBackend(): Backend {
       );
       await ok(
         h.staff(`/orgs/${org}/meters/api_calls/usage`, {
-          body: { records: [{ at: iso(t - 3 * DAY), quantity: 700 }, { at: iso(t - 2 * DAY), quantity: 500 }] },
+          body: {
+            records: [
+              { at: iso(t - 3 * DAY), quantity: 700 },
+              { at: iso(t - 2 * DAY), quantity: 500 },
+            ],
+          },
         }),
       );
       return { invoiceA: a.id!, invoiceB: b.id!, draft: d.id!, periodEnd };
@@ -102,7 +135,14 @@ export function stripeScenario(fake: FakeStripe, cus: string, tag = ''): Seeded 
   const periodStart = t - 10 * DAY;
   const periodEnd = t + 20 * DAY;
   const y = new Date().getUTCFullYear();
-  fake.put(example('customer', { id: cus, name: 'Suite Org', email: 'billing@suite.example', invoice_settings: { default_payment_method: `pm_visa${tag}` } }));
+  fake.put(
+    example('customer', {
+      id: cus,
+      name: 'Suite Org',
+      email: 'billing@suite.example',
+      invoice_settings: { default_payment_method: `pm_visa${tag}` },
+    }),
+  );
   const line = (id: string, inv: string, over: Record<string, unknown>) =>
     example('line_item', { id, invoice: inv, discount_amounts: [], taxes: [], parent: null, ...over });
   const invoice = (id: string, over: Record<string, unknown>) =>
@@ -147,7 +187,16 @@ export function stripeScenario(fake: FakeStripe, cus: string, tag = ''): Seeded 
             amount: 2000,
             currency: 'usd',
             pricing: { type: 'price_details', unit_amount_decimal: '1000' },
-            taxes: [{ amount: 400, taxable_amount: 2000, tax_behavior: 'exclusive', taxability_reason: 'standard_rated', type: 'tax_rate_details', tax_rate_details: { tax_rate: 'txr_1' } }],
+            taxes: [
+              {
+                amount: 400,
+                taxable_amount: 2000,
+                tax_behavior: 'exclusive',
+                taxability_reason: 'standard_rated',
+                type: 'tax_rate_details',
+                tax_rate_details: { tax_rate: 'txr_1' },
+              },
+            ],
           }),
         ],
       },
@@ -168,16 +217,46 @@ export function stripeScenario(fake: FakeStripe, cus: string, tag = ''): Seeded 
       due_date: null,
       hosted_invoice_url: `https://invoice.stripe.example/i/${B}`,
       invoice_pdf: `https://pay.stripe.example/invoice/${B}/pdf`,
-      lines: { object: 'list', has_more: false, data: [line(`il_B1${tag}`, B, { description: 'Plan', quantity: 1, amount: 5000, currency: 'jpy', pricing: { type: 'price_details', unit_amount_decimal: '5000' } })] },
+      lines: {
+        object: 'list',
+        has_more: false,
+        data: [
+          line(`il_B1${tag}`, B, {
+            description: 'Plan',
+            quantity: 1,
+            amount: 5000,
+            currency: 'jpy',
+            pricing: { type: 'price_details', unit_amount_decimal: '5000' },
+          }),
+        ],
+      },
     }),
     invoice(C, { number: null, status: 'draft', currency: 'usd', total: 1, created: t - DAY }),
   );
   fake.put(
-    example('payment_method', { id: `pm_visa${tag}`, customer: cus, created: t - 100, card: { brand: 'visa', display_brand: 'visa', last4: '4242', exp_month: 8, exp_year: y + 4 } }),
-    example('payment_method', { id: `pm_mc${tag}`, customer: cus, created: t - 50, card: { brand: 'mastercard', display_brand: 'mastercard', last4: '5454', exp_month: 1, exp_year: y - 1 } }),
+    example('payment_method', {
+      id: `pm_visa${tag}`,
+      customer: cus,
+      created: t - 100,
+      card: { brand: 'visa', display_brand: 'visa', last4: '4242', exp_month: 8, exp_year: y + 4 },
+    }),
+    example('payment_method', {
+      id: `pm_mc${tag}`,
+      customer: cus,
+      created: t - 50,
+      card: { brand: 'mastercard', display_brand: 'mastercard', last4: '5454', exp_month: 1, exp_year: y - 1 },
+    }),
   );
   const price = (id: string, product: string, amount: number) =>
-    example('price', { id, product, unit_amount: amount, unit_amount_decimal: String(amount), currency: 'usd', nickname: null, recurring: { interval: 'month', interval_count: 1, meter: null, usage_type: 'licensed' } });
+    example('price', {
+      id,
+      product,
+      unit_amount: amount,
+      unit_amount_decimal: String(amount),
+      currency: 'usd',
+      nickname: null,
+      recurring: { interval: 'month', interval_count: 1, meter: null, usage_type: 'licensed' },
+    });
   fake.put(
     example('product', { id: `prod_pro${tag}`, name: 'Pro' }),
     example('product', { id: `prod_basic${tag}`, name: 'Basic' }),
@@ -199,19 +278,52 @@ export function stripeScenario(fake: FakeStripe, cus: string, tag = ''): Seeded 
   sub.items = {
     object: 'list',
     has_more: false,
-    data: [{ ...(example('subscription').items as { data: Record<string, unknown>[] }).data[0], price: pro, quantity: 3, current_period_start: periodStart, current_period_end: periodEnd }],
+    data: [
+      {
+        ...(example('subscription').items as { data: Record<string, unknown>[] }).data[0],
+        price: pro,
+        quantity: 3,
+        current_period_start: periodStart,
+        current_period_end: periodEnd,
+      },
+    ],
   };
   const schedule = example('subscription_schedule', { id: `sub_sched_suite${tag}`, customer: cus, subscription: sub.id });
   schedule.phases = [
-    { ...(example('subscription_schedule').phases as Record<string, unknown>[])[0], start_date: periodStart, end_date: periodEnd, items: [{ price: `price_pro${tag}`, quantity: 3, discounts: [], metadata: {}, tax_rates: [] }] },
-    { ...(example('subscription_schedule').phases as Record<string, unknown>[])[0], start_date: periodEnd, end_date: periodEnd + 30 * DAY, items: [{ price: `price_basic${tag}`, quantity: 3, discounts: [], metadata: {}, tax_rates: [] }] },
+    {
+      ...(example('subscription_schedule').phases as Record<string, unknown>[])[0],
+      start_date: periodStart,
+      end_date: periodEnd,
+      items: [{ price: `price_pro${tag}`, quantity: 3, discounts: [], metadata: {}, tax_rates: [] }],
+    },
+    {
+      ...(example('subscription_schedule').phases as Record<string, unknown>[])[0],
+      start_date: periodEnd,
+      end_date: periodEnd + 30 * DAY,
+      items: [{ price: `price_basic${tag}`, quantity: 3, discounts: [], metadata: {}, tax_rates: [] }],
+    },
   ];
   fake.put(sub, schedule);
-  if (!fake.objects.has('mtr_api_calls')) fake.put(example('billing.meter', { id: 'mtr_api_calls', display_name: 'API calls', event_name: 'api_calls', status: 'active' }));
+  if (!fake.objects.has('mtr_api_calls'))
+    fake.put(example('billing.meter', { id: 'mtr_api_calls', display_name: 'API calls', event_name: 'api_calls', status: 'active' }));
   const dayStart = (s: number) => Math.floor(s / DAY) * DAY;
   fake.summaries.push(
-    example('billing.meter_event_summary', { id: `mtrusg_1${tag}`, meter: 'mtr_api_calls', customer: cus, start_time: dayStart(t - 3 * DAY), end_time: dayStart(t - 3 * DAY) + DAY, aggregated_value: 700 }),
-    example('billing.meter_event_summary', { id: `mtrusg_2${tag}`, meter: 'mtr_api_calls', customer: cus, start_time: dayStart(t - 2 * DAY), end_time: dayStart(t - 2 * DAY) + DAY, aggregated_value: 500 }),
+    example('billing.meter_event_summary', {
+      id: `mtrusg_1${tag}`,
+      meter: 'mtr_api_calls',
+      customer: cus,
+      start_time: dayStart(t - 3 * DAY),
+      end_time: dayStart(t - 3 * DAY) + DAY,
+      aggregated_value: 700,
+    }),
+    example('billing.meter_event_summary', {
+      id: `mtrusg_2${tag}`,
+      meter: 'mtr_api_calls',
+      customer: cus,
+      start_time: dayStart(t - 2 * DAY),
+      end_time: dayStart(t - 2 * DAY) + DAY,
+      aggregated_value: 500,
+    }),
   );
   return { invoiceA: A, invoiceB: B, draft: C, periodEnd: iso(periodEnd) };
 }

@@ -35,10 +35,29 @@ for (const make of [databaseBackend, stripeBackend]) {
       const list = await get('/invoices');
       expect(list.data.map((i: { number: string }) => i.number)).toEqual(['B-1', 'A-1']);
       const [b, a] = list.data;
-      expect(a).toMatchObject({ id: s.invoiceA, status: 'open', currency: 'USD', subtotal: 2000, tax: 400, total: 2400, amount_paid: 0, amount_due: 2400, overdue: true, paid_at: null });
+      expect(a).toMatchObject({
+        id: s.invoiceA,
+        status: 'open',
+        currency: 'USD',
+        subtotal: 2000,
+        tax: 400,
+        total: 2400,
+        amount_paid: 0,
+        amount_due: 2400,
+        overdue: true,
+        paid_at: null,
+      });
       expect(a.pay_url).toMatch(/^https:\/\//);
       expect(a.pdf_url).toBeTruthy();
-      expect(b).toMatchObject({ id: s.invoiceB, status: 'paid', currency: 'JPY', total: 5000, amount_paid: 5000, amount_due: 0, overdue: false });
+      expect(b).toMatchObject({
+        id: s.invoiceB,
+        status: 'paid',
+        currency: 'JPY',
+        total: 5000,
+        amount_paid: 5000,
+        amount_due: 0,
+        overdue: false,
+      });
       expect(b.paid_at).not.toBeNull();
       expect(list.data.some((i: { id: string }) => i.id === s.draft)).toBe(false);
       expect((await h.api(`/invoices/${s.draft}`, { token: admin })).status).toBe(404);
@@ -65,10 +84,27 @@ for (const make of [databaseBackend, stripeBackend]) {
       const inv = await get(`/invoices/${s.invoiceA}`);
       expect(inv.lines).toEqual([expect.objectContaining({ description: 'Seats', quantity: 2, unit_amount: 1000, amount: 2000 })]);
       const d = await get(`/invoices/${s.invoiceA}/detail`);
-      expect(d).toMatchObject({ number: 'A-1', status: 'open', subtotal: 2000, discount: 0, tax: 400, total: 2400, amount_due: 2400, overdue: true });
+      expect(d).toMatchObject({
+        number: 'A-1',
+        status: 'open',
+        subtotal: 2000,
+        discount: 0,
+        tax: 400,
+        total: 2400,
+        amount_due: 2400,
+        overdue: true,
+      });
       expect(d.customer.name).toBe('Suite Org');
       expect(d.lines).toEqual([
-        expect.objectContaining({ description: 'Seats', quantity: 2, unit_amount: 1000, discount_amount: 0, tax_rate: 20, tax_amount: 400, amount: 2000 }),
+        expect.objectContaining({
+          description: 'Seats',
+          quantity: 2,
+          unit_amount: 1000,
+          discount_amount: 0,
+          tax_rate: 20,
+          tax_amount: 400,
+          amount: 2000,
+        }),
       ]);
       const jpy = await get(`/invoices/${s.invoiceB}/detail`);
       expect(jpy).toMatchObject({ currency: 'JPY', total: 5000, amount_due: 0, status: 'paid' });
@@ -88,7 +124,11 @@ for (const make of [databaseBackend, stripeBackend]) {
 
     it('the subscription: status, plan, seats, period and the scheduled change', async () => {
       const { subscription: sub, capabilities } = await get('/billing/subscription');
-      expect(sub).toMatchObject({ status: 'active', quantity: 3, plan: { name: 'Pro', unit_amount: 4900, currency: 'USD', interval: 'month' } });
+      expect(sub).toMatchObject({
+        status: 'active',
+        quantity: 3,
+        plan: { name: 'Pro', unit_amount: 4900, currency: 'USD', interval: 'month' },
+      });
       expect(sub.current_period_end).toBe(s.periodEnd);
       expect(sub.scheduled_change).toMatchObject({ quantity: 3, effective_at: s.periodEnd, plan: { name: 'Basic', unit_amount: 1900 } });
       expect(capabilities.hosted_sessions).toBe(true);

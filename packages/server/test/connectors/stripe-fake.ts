@@ -115,29 +115,38 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     };
     const listOf = (data: Obj[]) => {
       const l = list(data, path, q);
-      return { status: 200, body: { ...l, data: l.data.map((o) => render(o, new URLSearchParams([...q].map(([k, v]) => [k, v.replace(/^data\./, '')])))) } };
+      return {
+        status: 200,
+        body: { ...l, data: l.data.map((o) => render(o, new URLSearchParams([...q].map(([k, v]) => [k, v.replace(/^data\./, '')])))) },
+      };
     };
-    let m: RegExpExecArray | null;
+    let m: RegExpExecArray | null = null;
+    /** Matches the path and keeps the groups in `m`. */
+    const hit = (re: RegExp) => {
+      m = re.exec(path);
+      return m !== null;
+    };
+    const g = (i: number) => (m as unknown as string[])[i] as string;
     if (method === 'GET' && path === '/v1/invoices')
       return listOf(byPrefix('in_').filter((i) => i.customer === q.get('customer') && (!q.get('status') || i.status === q.get('status'))));
-    if (method === 'GET' && (m = /^\/v1\/invoices\/([^/]+)\/lines$/.exec(path))) {
-      const inv = objects.get(m[1]!);
-      if (!inv) return notFound(m[1]!);
+    if (method === 'GET' && hit(/^\/v1\/invoices\/([^/]+)\/lines$/)) {
+      const inv = objects.get(g(1));
+      if (!inv) return notFound(g(1));
       return listOf((inv.lines as { data: Obj[] }).data);
     }
-    if (method === 'GET' && (m = /^\/v1\/invoices\/([^/]+)$/.exec(path))) {
-      const inv = objects.get(m[1]!);
-      if (!inv) return notFound(m[1]!);
+    if (method === 'GET' && hit(/^\/v1\/invoices\/([^/]+)$/)) {
+      const inv = objects.get(g(1));
+      if (!inv) return notFound(g(1));
       // Stripe embeds the first 10 lines and says whether there are more.
       const lines = (inv.lines as { data: Obj[] }).data;
       const view = { ...inv, lines: { object: 'list', data: lines.slice(0, 10), has_more: lines.length > 10, url: `${path}/lines` } };
       return { status: 200, body: render(view as Obj, q) };
     }
-    if (method === 'GET' && (m = /^\/v1\/customers\/([^/]+)\/payment_methods$/.exec(path)))
-      return listOf(byPrefix('pm_').filter((p) => p.customer === m![1]));
-    if ((m = /^\/v1\/customers\/([^/]+)$/.exec(path))) {
-      const c = objects.get(m[1]!);
-      if (!c) return notFound(m[1]!);
+    if (method === 'GET' && hit(/^\/v1\/customers\/([^/]+)\/payment_methods$/))
+      return listOf(byPrefix('pm_').filter((p) => p.customer === g(1)));
+    if (hit(/^\/v1\/customers\/([^/]+)$/)) {
+      const c = objects.get(g(1));
+      if (!c) return notFound(g(1));
       if (c.deleted) return { status: 200, body: { id: c.id, object: 'customer', deleted: true } };
       if (method === 'POST') {
         const pm = body.get('invoice_settings[default_payment_method]');
@@ -148,19 +157,26 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (method === 'GET' && path === '/v1/subscriptions')
       return listOf(
         byPrefix('sub_').filter(
-          (s) => s.object === 'subscription' && s.customer === q.get('customer') && (q.get('status') === 'all' || s.status === (q.get('status') ?? 'active')),
+          (s) =>
+            s.object === 'subscription' &&
+            s.customer === q.get('customer') &&
+            (q.get('status') === 'all' || s.status === (q.get('status') ?? 'active')),
         ),
       );
-    if (method === 'GET' && (m = /^\/v1\/(subscriptions|products)\/([^/]+)$/.exec(path))) return one(m[2]!);
+    if (method === 'GET' && hit(/^\/v1\/(subscriptions|products)\/([^/]+)$/)) return one(g(2));
     if (method === 'GET' && path === '/v1/credit_notes') return listOf(byPrefix('cn_').filter((c) => c.invoice === q.get('invoice')));
-    if (method === 'GET' && path === '/v1/billing/meters') return listOf(byPrefix('mtr_').filter((x) => !q.get('status') || x.status === q.get('status')));
-    if (method === 'GET' && (m = /^\/v1\/billing\/meters\/([^/]+)\/event_summaries$/.exec(path))) {
+    if (method === 'GET' && path === '/v1/billing/meters')
+      return listOf(byPrefix('mtr_').filter((x) => !q.get('status') || x.status === q.get('status')));
+    if (method === 'GET' && hit(/^\/v1\/billing\/meters\/([^/]+)\/event_summaries$/)) {
       const [from, to] = [Number(q.get('start_time')), Number(q.get('end_time'))];
       if (!q.get('customer') || !Number.isFinite(from) || !Number.isFinite(to))
-        return { status: 400, body: { error: { type: 'invalid_request_error', message: 'customer, start_time and end_time are required' } } };
+        return {
+          status: 400,
+          body: { error: { type: 'invalid_request_error', message: 'customer, start_time and end_time are required' } },
+        };
       return listOf(
         summaries.filter(
-          (s) => s.meter === m![1] && s.customer === q.get('customer') && (s.start_time as number) >= from && (s.end_time as number) <= to,
+          (s) => s.meter === g(1) && s.customer === q.get('customer') && (s.start_time as number) >= from && (s.end_time as number) <= to,
         ),
       );
     }

@@ -10,7 +10,24 @@ import type { InvoiceDetail, InvoiceSummary, PaymentMethod, Subscription, Subscr
 import type Stripe from 'stripe';
 
 /** Stripe's zero-decimal currencies (docs.stripe.com/currencies#zero-decimal). */
-const STRIPE_ZERO = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
+const STRIPE_ZERO = new Set([
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
+]);
 /** Three-decimal currencies (Stripe's amounts keep three digits for them). */
 const STRIPE_THREE = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
 const digits = new Map<string, number>();
@@ -102,7 +119,9 @@ export function mapLine(l: Stripe.InvoiceLineItem, cur: string): InvoiceDetail['
 
 const addressText = (a: Stripe.Address | null | undefined): string | null => {
   if (!a) return null;
-  const lines = [a.line1, a.line2, [a.postal_code, a.city].filter(Boolean).join(' '), a.state, a.country].filter((s) => s && String(s).trim());
+  const lines = [a.line1, a.line2, [a.postal_code, a.city].filter(Boolean).join(' '), a.state, a.country].filter(
+    (s) => s && String(s).trim(),
+  );
   return lines.length ? lines.join('\n') : null;
 };
 
@@ -116,7 +135,8 @@ export function mapDetail(
   const base = mapInvoice(inv, now);
   const cur = inv.currency;
   const m = (n: number | null | undefined) => minor(n, cur);
-  const customer = typeof inv.customer === 'object' && inv.customer && !('deleted' in inv.customer && inv.customer.deleted) ? inv.customer : null;
+  const customer =
+    typeof inv.customer === 'object' && inv.customer && !('deleted' in inv.customer && inv.customer.deleted) ? inv.customer : null;
   const mapped = lines.map((l) => mapLine(l, cur));
   const payments: InvoiceDetail['applications'] = (inv.payments?.data ?? [])
     .filter((p) => p.status === 'paid' && (p.amount_paid ?? 0) > 0)
@@ -180,13 +200,26 @@ const monthIndex = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
 export function mapPaymentMethod(pm: Stripe.PaymentMethod, defaultId: string | null, now = new Date()): PaymentMethod | null {
   let base: Omit<PaymentMethod, 'isDefault' | 'expired' | 'expiringSoon' | 'id' | 'holderName'>;
   if (pm.type === 'card' && pm.card) {
-    base = { kind: 'card', brand: pm.card.display_brand ?? pm.card.brand, last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year };
+    base = {
+      kind: 'card',
+      brand: pm.card.display_brand ?? pm.card.brand,
+      last4: pm.card.last4,
+      expMonth: pm.card.exp_month,
+      expYear: pm.card.exp_year,
+    };
   } else if (pm.type === 'us_bank_account' && pm.us_bank_account) {
-    base = { kind: 'bank_account', brand: pm.us_bank_account.bank_name ?? 'bank', last4: pm.us_bank_account.last4 ?? '', expMonth: null, expYear: null };
+    base = {
+      kind: 'bank_account',
+      brand: pm.us_bank_account.bank_name ?? 'bank',
+      last4: pm.us_bank_account.last4 ?? '',
+      expMonth: null,
+      expYear: null,
+    };
   } else if (pm.type === 'sepa_debit' && pm.sepa_debit) {
     base = { kind: 'bank_account', brand: 'sepa_debit', last4: pm.sepa_debit.last4 ?? '', expMonth: null, expYear: null };
   } else return null;
-  const left = base.expMonth != null && base.expYear != null ? base.expYear * 12 + base.expMonth - 1 - monthIndex(now) : Number.POSITIVE_INFINITY;
+  const left =
+    base.expMonth != null && base.expYear != null ? base.expYear * 12 + base.expMonth - 1 - monthIndex(now) : Number.POSITIVE_INFINITY;
   return {
     id: pm.id,
     ...base,
@@ -198,8 +231,7 @@ export function mapPaymentMethod(pm: Stripe.PaymentMethod, defaultId: string | n
 }
 
 /** "Visa •••• 4242" for a payment's description. */
-export const methodLabel = (pm: PaymentMethod): string =>
-  `${pm.brand.charAt(0).toUpperCase()}${pm.brand.slice(1)} •••• ${pm.last4}`;
+export const methodLabel = (pm: PaymentMethod): string => `${pm.brand.charAt(0).toUpperCase()}${pm.brand.slice(1)} •••• ${pm.last4}`;
 
 const SUB_STATUS: Record<string, Subscription['status']> = {
   trialing: 'trialing',

@@ -94,7 +94,9 @@ export function stripeBilling(stripe: Stripe, shared: ConnectorShared): BillingP
       const list: Stripe.PaymentMethod[] = [];
       let after: string | undefined;
       for (;;) {
-        const page = await run(() => stripe.customers.listPaymentMethods(customer, { limit: 100, ...(after ? { starting_after: after } : {}) }));
+        const page = await run(() =>
+          stripe.customers.listPaymentMethods(customer, { limit: 100, ...(after ? { starting_after: after } : {}) }),
+        );
         list.push(...page.data);
         if (!page.has_more || !page.data.length || list.length >= 500) break;
         after = page.data.at(-1)!.id;
@@ -272,7 +274,8 @@ export function stripeBilling(stripe: Stripe, shared: ConnectorShared): BillingP
     sessions: {
       async create(ctx, input) {
         const customer = await customerOf(ctx);
-        if (!customer) throw conflict('conflict', 'This organization has no Stripe customer yet: the host application handles this action.');
+        if (!customer)
+          throw conflict('conflict', 'This organization has no Stripe customer yet: the host application handles this action.');
         let flow: Stripe.BillingPortal.SessionCreateParams.FlowData | undefined;
         if (input.purpose === 'payment_method.add' || input.purpose === 'payment_method.update') {
           if (input.methodId && !(await methods(ctx, customer)).data.some((m) => m.id === input.methodId)) throw notFound('payment method');

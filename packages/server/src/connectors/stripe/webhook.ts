@@ -22,7 +22,8 @@ function effect(type: string, object: { id?: string }): { keys: string[]; event?
       keys: ['invoices', 'usage', 'subscription'],
       event: type.startsWith('invoice.') ? { type: 'invoice.updated', kind: 'invoice', id } : undefined,
     };
-  if (type.startsWith('credit_note.')) return { keys: ['invoices'], event: { type: 'invoice.updated', kind: 'invoice', id: (object as { invoice?: string }).invoice ?? id } };
+  if (type.startsWith('credit_note.'))
+    return { keys: ['invoices'], event: { type: 'invoice.updated', kind: 'invoice', id: (object as { invoice?: string }).invoice ?? id } };
   if (type.startsWith('customer.subscription.') || type.startsWith('subscription_schedule.'))
     return { keys: ['subscription', 'usage'], event: { type: 'subscription.updated', kind: 'subscription', id } };
   if (type.startsWith('payment_method.') || type === 'customer.updated' || type === 'customer.deleted')
@@ -39,7 +40,8 @@ function customerOf(event: Stripe.Event): string | null {
   return c == null ? null : typeof c === 'string' ? c : c.id;
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export function stripeWebhook(stripe: Stripe, secret: string | undefined, shared: ConnectorShared): WebhookHandler {
   return async ({ raw, headers }, { db, svc }) => {
