@@ -1,10 +1,11 @@
 // The two billing backends of the provider suite (billing-provider.test.ts), each seeded with the
 // same scenario: the database provider through the staff API, the Stripe provider through the
 // in-process fake Stripe (stripe-fake.ts: not Stripe) that the real `stripe` client talks to.
+
+import { example, type FakeStripe, startFakeStripe } from '../../../tooling/src/fake-stripe.mjs';
 import type { Config } from '../../src/config.js';
 import { connectorsConfig } from '../../src/connectors/config.js';
 import type { Harness } from '../helpers.js';
-import { example, type FakeStripe, startFakeStripe } from './stripe-fake.js';
 
 export const DAY = 86_400;
 export const now = () => Math.floor(Date.now() / 1000);

@@ -7,10 +7,10 @@
 // cache invalidation and the live Portico event.
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { example, type FakeStripe, startFakeStripe } from '../../../tooling/src/fake-stripe.mjs';
 import { minor } from '../../src/connectors/stripe/map.js';
 import { type Harness, harness } from '../helpers.js';
 import { DAY, now, type Seeded, stripeConfig, stripeScenario, WEBHOOK_SECRET } from './billing-backends.js';
-import { example, type FakeStripe, startFakeStripe } from './stripe-fake.js';
 
 let fake: FakeStripe;
 let h: Harness;
