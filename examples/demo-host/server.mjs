@@ -89,6 +89,8 @@ const SECURITY_HEADERS = {
 // Start Portico (in process) and bundle the front end, in parallel.
 
 const quietLog = env.LOG_LEVEL ?? 'warn';
+// PORTICO_DEMO_CONNECTORS=stripe: Billing from an in-process fake Stripe (stripe-demo.mjs, docs/connectors.md).
+const stripeDemo = env.PORTICO_DEMO_CONNECTORS === 'stripe' ? await (await import('./stripe-demo.mjs')).startStripeDemo(env) : undefined;
 const timings = {};
 const timed = (name, promise) => promise.finally(() => (timings[name] = performance.now() - t0));
 const [portico, bundle] = await Promise.all([
@@ -112,6 +114,7 @@ const [portico, bundle] = await Promise.all([
 ]);
 const tSeed = performance.now();
 const seeded = await seed(portico.db, { filesDir });
+await stripeDemo?.map(portico.url, staffKey);
 timings.seed = performance.now() - tSeed;
 const porticoAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 

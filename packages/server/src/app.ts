@@ -3,6 +3,9 @@ import { registerRedemption } from './access-links/redeem.js';
 import { createPrincipalResolver, createTokenVerifier } from './auth.js';
 import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
+import { connectorsConfig } from './connectors/config.js';
+import { createConnectors } from './connectors/index.js';
+import { registerWebhookRoutes } from './connectors/webhooks.js';
 import type { Services } from './context.js';
 import type { Db } from './db/db.js';
 import { EventBus } from './event-feed.js';
@@ -45,6 +48,8 @@ export interface PorticoApp {
 export function createApp({ db, config, storage, billing }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
   const ownStorage = storage ? undefined : createStorage(config, db);
+  // A hand-made config without `connectors` (tests): every group from the database.
+  const connectors = createConnectors(config.connectors ?? connectorsConfig({}));
   const services: Services = {
     config,
     storage: storage ?? (ownStorage as Storage),
@@ -55,7 +60,8 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     log,
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
-    billing,
+    billing: billing ?? connectors.billing,
+    connectors,
   };
   const metrics = createMetrics(db, services.bus);
   const app = new Hono();
@@ -67,6 +73,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerRedemption(app, { db, config, services, send });
   registerEndpoints(app, { db, config, services, send });
+  registerWebhookRoutes(app, { db, svc: services }, connectors.webhooks);
   let retention: RetentionJob | undefined;
   return {
     app,
@@ -74,6 +81,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     metrics,
     async start() {
       await services.bus.start(db);
+      await connectors.start(db);
       retention = startRetention(
         db,
         services.storage,
@@ -84,6 +92,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     async close() {
       await retention?.stop();
       await services.bus.close();
+      await connectors.close();
       await ownStorage?.close();
     },
   };

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { type ConnectorsConfig, connectorsConfig } from './connectors/config.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -97,6 +98,8 @@ export interface Config {
   linkRatePerLink: number;
   /** Take the client's address from the last X-Forwarded-For entry (PORTICO_TRUST_PROXY=1: behind one proxy). */
   trustProxy: boolean;
+  /** Which system serves each resource group, and how to reach it (connectors/config.ts, docs/connectors.md). */
+  connectors: ConnectorsConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -153,6 +156,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     linkRatePerIp: bounded('PORTICO_LINK_RATE_PER_IP', env.PORTICO_LINK_RATE_PER_IP, 30, 1, 100000),
     linkRatePerLink: bounded('PORTICO_LINK_RATE_PER_LINK', env.PORTICO_LINK_RATE_PER_LINK, 10, 1, 100000),
     trustProxy: flag('PORTICO_TRUST_PROXY', env.PORTICO_TRUST_PROXY),
+    connectors: connectorsConfig(env),
   };
   return { ...cfg, ...overrides };
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { createPrincipalResolver, Principal, TokenVerifier } from './auth.js';
 import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
+import type { Connectors } from './connectors/index.js';
 import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
 import type { Queryable } from './db/db.js';
 import type { OrgDb } from './db/tenant.js';
@@ -32,6 +33,8 @@ export interface Services {
   fileForLink(id: string): Promise<LinkedFile | undefined>;
   /** Where billing data comes from (src/billing/provider.ts); unset: the database provider. */
   billing?: BillingProvider;
+  /** The connectors (src/connectors/): response cache, backoff, webhooks, configured providers. */
+  connectors: Connectors;
 }
 
 export interface LinkedFile {

@@ -49,6 +49,8 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   usage_records: { org: 'org_id' },
   // Private client links (migrations/065_access_links.sql).
   access_links: { org: 'org_id' },
+  // Connectors (migrations/090_connectors.sql).
+  external_accounts: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { staffAccessLinks } from '../access-links/staff.js';
 import { simplePdf } from '../assets.js';
 import { billingStaff } from '../billing/staff.js';
+import { externalAccountsStaff } from '../connectors/staff.js';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import { bindOrg } from '../db/tenant.js';
@@ -313,4 +314,5 @@ export const staffHandlers: StaffHandlers = {
   contacts: staffContacts,
   billing: billingStaff,
   accessLinks: staffAccessLinks,
+  externalAccounts: externalAccountsStaff,
 };
