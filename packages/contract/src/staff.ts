@@ -14,6 +14,7 @@ import { Notification } from './schemas/notification.js';
 import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
 import { staffBilling } from './staff-billing.js';
+import { staffConnectorEndpoints } from './staff-connectors.js';
 import { staffContactEndpoints } from './staff-contacts.js';
 
 /** Base path of the staff API. */
@@ -251,6 +252,7 @@ export const staffEndpoints = {
   },
   contacts: staffContactEndpoints,
   billing: staffBilling,
+  externalAccounts: staffConnectorEndpoints,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;
@@ -260,3 +262,4 @@ export const staffEndpointList = (): Array<[string, string, EndpointDef]> =>
   Object.entries(staffEndpoints).flatMap(([group, defs]) =>
     Object.entries(defs as Record<string, EndpointDef>).map(([name, e]) => [group, name, e] as [string, string, EndpointDef]),
   );
+export * from './staff-connectors.js';

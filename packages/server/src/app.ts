@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { createPrincipalResolver, createTokenVerifier } from './auth.js';
 import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
+import { connectorsConfig } from './connectors/config.js';
+import { createConnectors } from './connectors/index.js';
+import { registerWebhookRoutes } from './connectors/webhooks.js';
 import type { Services } from './context.js';
 import type { Db } from './db/db.js';
 import { EventBus } from './event-feed.js';
@@ -49,6 +52,8 @@ export interface PorticoApp {
 export function createApp({ db, config, storage, billing, support, knowledgeBase }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
   const ownStorage = storage ? undefined : createStorage(config, db);
+  // A hand-made config without `connectors` (tests): every group from the database.
+  const connectors = createConnectors(config.connectors ?? connectorsConfig({}));
   const services: Services = {
     config,
     storage: storage ?? (ownStorage as Storage),
@@ -59,9 +64,10 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
     log,
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
-    billing,
+    billing: billing ?? connectors.billing,
     support,
     knowledgeBase,
+    connectors,
   };
   const metrics = createMetrics(db, services.bus);
   const app = new Hono();
@@ -72,6 +78,7 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerEndpoints(app, { db, config, services, send });
+  registerWebhookRoutes(app, { db, svc: services }, connectors.webhooks);
   let retention: RetentionJob | undefined;
   return {
     app,
@@ -79,6 +86,7 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
     metrics,
     async start() {
       await services.bus.start(db);
+      await connectors.start(db);
       retention = startRetention(
         db,
         services.storage,
@@ -89,6 +97,7 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
     async close() {
       await retention?.stop();
       await services.bus.close();
+      await connectors.close();
       await ownStorage?.close();
     },
   };

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { type ConnectorsConfig, connectorsConfig } from './connectors/config.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -82,6 +83,8 @@ export interface Config {
    * components leave those actions to the host (events).
    */
   billingPortalUrl?: string;
+  /** Which system serves each resource group, and how to reach it (connectors/config.ts, docs/connectors.md). */
+  connectors: ConnectorsConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -132,6 +135,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     profileEditable: profileFields(env.PORTICO_PROFILE_EDITABLE),
     profileManageUrl: profileUrl(env.PORTICO_PROFILE_URL),
     billingPortalUrl: env.PORTICO_BILLING_PORTAL_URL || undefined,
+    connectors: connectorsConfig(env),
   };
   return { ...cfg, ...overrides };
 }

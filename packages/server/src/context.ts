@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { createPrincipalResolver, Principal, TokenVerifier } from './auth.js';
 import type { BillingProvider } from './billing/provider.js';
 import type { Config } from './config.js';
+import type { Connectors } from './connectors/index.js';
 import type { EndpointDef, Endpoints, StaffEndpointsShape } from './contract-types.js';
 import type { Queryable } from './db/db.js';
 import type { OrgDb } from './db/tenant.js';
@@ -37,6 +38,8 @@ export interface Services {
   support?: SupportProvider;
   /** Where articles come from (src/support/provider.ts); unset: the database provider. */
   knowledgeBase?: KnowledgeBaseProvider;
+  /** The connectors (src/connectors/): response cache, backoff, webhooks, configured providers. */
+  connectors: Connectors;
 }
 
 export interface LinkedFile {

@@ -47,6 +47,8 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   subscriptions: { org: 'org_id' },
   usage_meters: { org: 'org_id' },
   usage_records: { org: 'org_id' },
+  // Connectors (migrations/090_connectors.sql).
+  external_accounts: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simplePdf } from '../assets.js';
 import { billingStaff } from '../billing/staff.js';
+import { externalAccountsStaff } from '../connectors/staff.js';
 import type { StaffHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import { bindOrg } from '../db/tenant.js';
@@ -310,4 +311,5 @@ export const staffHandlers: StaffHandlers = {
   },
   contacts: staffContacts,
   billing: billingStaff,
+  externalAccounts: externalAccountsStaff,
 };
