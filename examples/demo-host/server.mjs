@@ -13,6 +13,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintPortalToken, seed, startServer } from '@portico/server';
 import { buildApp } from './build.mjs';
+import { demoConnectors, startZendeskDemo } from './connectors-demo.mjs';
 
 const t0 = performance.now();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,6 +90,8 @@ const SECURITY_HEADERS = {
 // Start Portico (in process) and bundle the front end, in parallel.
 
 const quietLog = env.LOG_LEVEL ?? 'warn';
+// PORTICO_DEMO_CONNECTORS=zendesk: tickets from a Zendesk fake (connectors-demo.mjs; DEMO ONLY).
+const zendeskDemo = demoConnectors(env).has('zendesk') ? await startZendeskDemo(env) : undefined;
 const timings = {};
 const timed = (name, promise) => promise.finally(() => (timings[name] = performance.now() - t0));
 const [portico, bundle] = await Promise.all([
@@ -112,6 +115,7 @@ const [portico, bundle] = await Promise.all([
 ]);
 const tSeed = performance.now();
 const seeded = await seed(portico.db, { filesDir });
+await zendeskDemo?.map(`http://127.0.0.1:${portico.port}`, staffKey);
 timings.seed = performance.now() - tSeed;
 const porticoAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 

@@ -65,8 +65,8 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
     billing: billing ?? connectors.billing,
-    support,
-    knowledgeBase,
+    support: support ?? connectors.support,
+    knowledgeBase: knowledgeBase ?? connectors.knowledgeBase,
     connectors,
   };
   const metrics = createMetrics(db, services.bus);

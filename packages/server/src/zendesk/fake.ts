@@ -319,7 +319,10 @@ export async function startZendeskFake(opts: { port?: number; host?: string } = 
     }
 
     // ---- Requests API (an end user's view; agents are treated as end users too)
-    const visibleTo = (r: FakeRequest) => r.requester_id === me.id;
+    // Organizations are "shared": an end user sees their organization's requests too (Zendesk's
+    // per-organization setting), so the connector's own member/admin check is what keeps them apart.
+    const visibleTo = (r: FakeRequest) => r.requester_id === me.id || (r.organization_id != null && r.organization_id === me.organization_id);
+    const ownOnly = (r: FakeRequest) => r.requester_id === me.id;
     const withUsers = (reqs: FakeRequest[]) =>
       q.get('include')?.split(',').includes('users')
         ? {
@@ -333,7 +336,7 @@ export async function startZendeskFake(opts: { port?: number; host?: string } = 
       if (org != null && me.organization_id !== org) return [403, { error: 'Forbidden' }];
       const list = sortRequests(
         byStatus(
-          fake.requests.filter((r) => (org != null ? r.organization_id === org : visibleTo(r))),
+          fake.requests.filter((r) => (org != null ? r.organization_id === org : ownOnly(r))),
           q,
         ),
         q,

@@ -8,6 +8,7 @@
  * portal does not sign in with — `capabilities.votes` is false and the component hides voting.
  */
 import type { Article, ArticleCategory, ArticleSummary, Highlighted, SearchHit } from '@portico/contract';
+import type { ConnectorCache } from '../connectors/cache.js';
 import { conflict, notFound } from '../errors.js';
 import type { KnowledgeBaseProvider, SupportCtx } from '../support/provider.js';
 import type { ZendeskClient } from './client.js';
@@ -78,7 +79,16 @@ const idOfSlug = (slug: string) => /^(\d{1,18})(-|$)/.exec(slug)?.[1];
 /** Shown to the portal: published (not a draft) and not restricted to a user segment. */
 export const visible = (a: ZArticle) => a.draft !== true && a.user_segment_id == null;
 
-export function zendeskKnowledgeBase(client: ZendeskClient, locales: string[] = ['en-us']): KnowledgeBaseProvider {
+export function zendeskKnowledgeBase(
+  client: ZendeskClient,
+  locales: string[] = ['en-us'],
+  opts: { cache?: ConnectorCache } = {},
+): KnowledgeBaseProvider {
+  /** A Help Center read (as the agent), through the organization's cache when there is one. */
+  const get = <T>(ctx: SupportCtx, path: string, what?: string): Promise<T> => {
+    const load = () => client.call<T>(undefined, 'GET', path, { what });
+    return opts.cache ? opts.cache.get(ctx.db.orgId, `zendesk:kb:${path}`, load) : load();
+  };
   /** One of the configured locales from the request's Accept-Language, else the first. */
   function localeOf(ctx: SupportCtx): string {
     const header = ctx.c?.req.header('accept-language') ?? '';
@@ -108,10 +118,9 @@ export function zendeskKnowledgeBase(client: ZendeskClient, locales: string[] = 
   };
 
   /** The newest articles of a locale (one page of 100) with their sections: home and categories are built from it. */
-  async function window(locale: string) {
-    const r = await client.call<{ articles: ZArticle[]; sections?: ZSection[]; count?: number; next_page?: string | null }>(
-      undefined,
-      'GET',
+  async function window(ctx: SupportCtx, locale: string) {
+    const r = await get<{ articles: ZArticle[]; sections?: ZSection[]; count?: number; next_page?: string | null }>(
+      ctx,
       `/api/v2/help_center/${encodeURIComponent(locale)}/articles.json?per_page=100&sort_by=updated_at&sort_order=desc&include=sections`,
     );
     const shown = r.articles.filter(visible);
@@ -154,11 +163,11 @@ export function zendeskKnowledgeBase(client: ZendeskClient, locales: string[] = 
         const path = section
           ? `/api/v2/help_center/${locale}/sections/${section}/articles.json`
           : `/api/v2/help_center/${locale}/articles.json`;
-        const r = await client.call<{
+        const r = await get<{
           articles: ZArticle[];
           sections?: ZSection[];
           meta?: { has_more?: boolean; after_cursor?: string | null };
-        }>(undefined, 'GET', `${path}?${params}`, { what: 'category' });
+        }>(ctx, `${path}?${params}`, 'category');
         return {
           data: r.articles.filter(visible).map((a) => summary(a, r.sections ?? [])),
           nextCursor: r.meta?.has_more && r.meta.after_cursor ? r.meta.after_cursor : null,
@@ -169,20 +178,13 @@ export function zendeskKnowledgeBase(client: ZendeskClient, locales: string[] = 
         const id = idOfSlug(slug);
         if (!id) throw notFound('article');
         const locale = encodeURIComponent(localeOf(ctx));
-        const { article: a } = await client.call<{ article: ZArticle }>(
-          undefined,
-          'GET',
-          `/api/v2/help_center/${locale}/articles/${id}.json`,
-          {
-            what: 'article',
-          },
-        );
+        const { article: a } = await get<{ article: ZArticle }>(ctx, `/api/v2/help_center/${locale}/articles/${id}.json`, 'article');
         if (!visible(a)) throw notFound('article');
         const sections: ZSection[] = [];
         if (a.section_id != null) {
-          const s = await client
-            .call<{ section: ZSection }>(undefined, 'GET', `/api/v2/help_center/${locale}/sections/${a.section_id}.json`)
-            .catch(() => undefined);
+          const s = await get<{ section: ZSection }>(ctx, `/api/v2/help_center/${locale}/sections/${a.section_id}.json`).catch(
+            () => undefined,
+          );
           if (s) sections.push(s.section);
         }
         const count = a.vote_count ?? 0;
@@ -204,7 +206,7 @@ export function zendeskKnowledgeBase(client: ZendeskClient, locales: string[] = 
           if (!section) return [];
           params.set('section', section);
         }
-        const r = await client.call<{ results: ZArticle[] }>(undefined, 'GET', `/api/v2/help_center/articles/search.json?${params}`);
+        const r = await get<{ results: ZArticle[] }>(ctx, `/api/v2/help_center/articles/search.json?${params}`);
         return r.results
           .filter(visible)
           .slice(0, limit)
@@ -222,12 +224,12 @@ export function zendeskKnowledgeBase(client: ZendeskClient, locales: string[] = 
       },
 
       async categories(ctx) {
-        const w = await window(localeOf(ctx));
+        const w = await window(ctx, localeOf(ctx));
         return categoriesOf(w.shown, w.sections);
       },
 
       async home(ctx, limit = 5) {
-        const w = await window(localeOf(ctx));
+        const w = await window(ctx, localeOf(ctx));
         const summaries = w.shown.map((a) => summary(a, w.sections));
         const popular = w.shown
           .map((a, i) => ({ a, i }))

@@ -6,6 +6,7 @@
  */
 import { type Attachment, MAX_ATTACHMENTS, type Page, type Ticket, type TicketMessage } from '@portico/contract';
 import { externalIdOf } from '../connectors/accounts.js';
+import type { ConnectorCache } from '../connectors/cache.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { isAdmin } from '../routes/common.js';
@@ -25,8 +26,15 @@ interface ZComment {
 }
 
 const USER_TTL_MS = 300_000;
+/** Cache keys of an organization's tickets all start so: a write or a webhook drops them together. */
+export const TICKETS_KEY = 'zendesk:tickets';
 
-export function zendeskSupport(client: ZendeskClient): SupportProvider {
+export function zendeskSupport(client: ZendeskClient, opts: { cache?: ConnectorCache } = {}): SupportProvider {
+  /** A read through the organization's cache (none: straight to Zendesk). */
+  const cached = <T>(ctx: SupportCtx, key: string, load: () => Promise<T>): Promise<T> =>
+    opts.cache ? opts.cache.get(ctx.db.orgId, `${TICKETS_KEY}:${ctx.principal.contactId}:${key}`, load) : load();
+  /** After a write: the organization's cached tickets go, here and in every process. */
+  const dropTickets = (ctx: SupportCtx) => opts.cache?.publish(ctx.db, ctx.db.orgId, [TICKETS_KEY]);
   /** Zendesk user id → email, looked up as the agent (end users only). */
   const emails = new Map<string, { email: string; at: number }>();
 
@@ -70,6 +78,9 @@ export function zendeskSupport(client: ZendeskClient): SupportProvider {
         what: 'ticket',
       },
     );
+    // Zendesk may show an end user their organization's requests (a shared organization); in the
+    // portal only admins see tickets that are not their own.
+    if (String(r.request.requester_id) !== me.userId && !isAdmin(ctx.principal)) throw notFound('ticket');
     return { me, request: r.request, users: r.users ?? [] };
   }
 
@@ -89,7 +100,7 @@ export function zendeskSupport(client: ZendeskClient): SupportProvider {
     };
   }
 
-  return {
+  const provider: SupportProvider = {
     name: 'zendesk',
     capabilities: { organizationScope: true, close: true, reopen: false, escalate: false, attachments: true },
     tickets: {
@@ -164,7 +175,7 @@ export function zendeskSupport(client: ZendeskClient): SupportProvider {
       },
 
       async messages(ctx, id, page) {
-        const me = await identity(ctx);
+        const { me } = await getRequest(ctx, id);
         const params = new URLSearchParams({ 'page[size]': String(page.limit ?? 25), sort_order: 'asc' });
         if (page.cursor) params.set('page[after]', page.cursor);
         const r = await client.call<{ comments: ZComment[]; users?: ZUser[]; meta?: { has_more?: boolean; after_cursor?: string | null } }>(
@@ -243,6 +254,25 @@ export function zendeskSupport(client: ZendeskClient): SupportProvider {
       async policy({ svc }) {
         return { maxBytes: svc.config.maxUploadBytes, maxFiles: MAX_ATTACHMENTS, acceptedTypes: [...ACCEPTED_TYPES] };
       },
+    },
+  };
+  const t = provider.tickets;
+  const write =
+    <A extends unknown[], R>(fn: (ctx: SupportCtx, ...a: A) => Promise<R>) =>
+    async (ctx: SupportCtx, ...a: A): Promise<R> => {
+      const r = await fn(ctx, ...a);
+      await dropTickets(ctx);
+      return r;
+    };
+  return {
+    ...provider,
+    tickets: {
+      list: (ctx, q) => cached(ctx, `list:${JSON.stringify(q)}`, () => t.list(ctx, q)),
+      get: (ctx, id) => cached(ctx, `get:${id}`, () => t.get(ctx, id)),
+      messages: (ctx, id, page) => cached(ctx, `messages:${id}:${JSON.stringify(page)}`, () => t.messages(ctx, id, page)),
+      create: write(t.create),
+      reply: write(t.reply),
+      act: write(t.act),
     },
   };
 }
