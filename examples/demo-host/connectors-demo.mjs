@@ -31,11 +31,41 @@ export async function startZendeskDemo(env) {
     assignee_id: 1,
     created_at: day(3),
   });
-  fake.addComment(r1.id, { author_id: 1, body: 'Internal: known bug ENG-4411, fix ships Friday. Do not promise a date.', public: false, at: new Date(Date.now() - 2 * 86400e3) });
-  fake.addComment(r1.id, { author_id: 1, body: 'Thanks Alice — we reproduced it and a fix is on its way.', public: true, at: new Date(Date.now() - 2 * 86400e3 + 60e3) });
-  fake.addRequest({ requester_id: alice.id, subject: 'Invoice address needs our VAT number', body: 'Please add DE123456789 to our invoices.', status: 'hold', priority: 'normal', created_at: day(6) });
-  fake.addRequest({ requester_id: alice.id, subject: 'SSO login loops back to the sign-in page', body: 'Since this morning SSO redirects in a loop.', status: 'new', priority: 'urgent', created_at: day(1) });
-  fake.addRequest({ requester_id: bob.id, subject: 'Cannot invite a colleague', body: 'The invite button is greyed out.', status: 'pending', created_at: day(2) });
+  fake.addComment(r1.id, {
+    author_id: 1,
+    body: 'Internal: known bug ENG-4411, fix ships Friday. Do not promise a date.',
+    public: false,
+    at: new Date(Date.now() - 2 * 86400e3),
+  });
+  fake.addComment(r1.id, {
+    author_id: 1,
+    body: 'Thanks Alice — we reproduced it and a fix is on its way.',
+    public: true,
+    at: new Date(Date.now() - 2 * 86400e3 + 60e3),
+  });
+  fake.addRequest({
+    requester_id: alice.id,
+    subject: 'Invoice address needs our VAT number',
+    body: 'Please add DE123456789 to our invoices.',
+    status: 'hold',
+    priority: 'normal',
+    created_at: day(6),
+  });
+  fake.addRequest({
+    requester_id: alice.id,
+    subject: 'SSO login loops back to the sign-in page',
+    body: 'Since this morning SSO redirects in a loop.',
+    status: 'new',
+    priority: 'urgent',
+    created_at: day(1),
+  });
+  fake.addRequest({
+    requester_id: bob.id,
+    subject: 'Cannot invite a colleague',
+    body: 'The invite button is greyed out.',
+    status: 'pending',
+    created_at: day(2),
+  });
   Object.assign(env, {
     PORTICO_SUPPORT_PROVIDER: 'zendesk',
     ZENDESK_API_BASE: fake.url,

@@ -7,8 +7,8 @@
 // id, organization_id, … } }`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorsConfig } from '../src/connectors/config.js';
-import { startZendeskFake, type ZendeskFake } from '../src/zendesk/fake.js';
 import { zendeskSignature } from '../src/zendesk/connector.js';
+import { startZendeskFake, type ZendeskFake } from '../src/zendesk/fake.js';
 import { type Harness, harness } from './helpers.js';
 
 const SECRET = 'zendesk-webhook-secret';
@@ -62,9 +62,17 @@ const hook = (body: unknown, opts: { secret?: string; at?: Date } = {}) => {
     body: raw,
   });
 };
-const event = (id: string) => ({ id, type: 'zen:event-type:ticket.status_changed', detail: { id: String(ticket), organization_id: String(ZORG) } });
+const event = (id: string) => ({
+  id,
+  type: 'zen:event-type:ticket.status_changed',
+  detail: { id: String(ticket), organization_id: String(ZORG) },
+});
 const ticketEvents = async () =>
-  (await h.db.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'ticket.updated' AND resource_id = $1", [String(ticket)]))[0]!.n;
+  (
+    await h.db.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'ticket.updated' AND resource_id = $1", [
+      String(ticket),
+    ])
+  )[0]!.n;
 
 describe('zendesk connector: cache and webhooks', () => {
   it('a read is answered from the organization cache until a signed webhook drops it; then the portal reads the new state and a live event is emitted', async () => {
