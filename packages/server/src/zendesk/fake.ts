@@ -321,7 +321,8 @@ export async function startZendeskFake(opts: { port?: number; host?: string } = 
     // ---- Requests API (an end user's view; agents are treated as end users too)
     // Organizations are "shared": an end user sees their organization's requests too (Zendesk's
     // per-organization setting), so the connector's own member/admin check is what keeps them apart.
-    const visibleTo = (r: FakeRequest) => r.requester_id === me.id || (r.organization_id != null && r.organization_id === me.organization_id);
+    const visibleTo = (r: FakeRequest) =>
+      r.requester_id === me.id || (r.organization_id != null && r.organization_id === me.organization_id);
     const ownOnly = (r: FakeRequest) => r.requester_id === me.id;
     const withUsers = (reqs: FakeRequest[]) =>
       q.get('include')?.split(',').includes('users')
