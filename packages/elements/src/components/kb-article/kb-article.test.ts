@@ -162,7 +162,7 @@ describe('<portico-kb-article>', () => {
       expect(!!$(el, '[part~="feedback"]')).to.equal(false);
     });
 
-    it('an article whose provider takes no votes (capabilities.votes false, e.g. Zendesk) shows no vote and sends none; true keeps it', async () => {
+    it('an article whose provider takes no votes (capabilities.votes false, e.g. Zendesk) shows no vote; true keeps it', async () => {
       const { el } = await mountArticle({ capabilities: { votes: false } });
       expect(!!$(el, '[part~="feedback"]')).to.equal(false);
       expect(!!$(el, '[part~="vote"]')).to.equal(false);
