@@ -90,8 +90,11 @@ const SECURITY_HEADERS = {
 // Start Portico (in process) and bundle the front end, in parallel.
 
 const quietLog = env.LOG_LEVEL ?? 'warn';
-// PORTICO_DEMO_CONNECTORS=zendesk: tickets from a Zendesk fake (connectors-demo.mjs; DEMO ONLY).
-const zendeskDemo = demoConnectors(env).has('zendesk') ? await startZendeskDemo(env) : undefined;
+// PORTICO_DEMO_CONNECTORS=stripe,zendesk (either or both; DEMO ONLY): Billing from an in-process
+// fake Stripe (stripe-demo.mjs), tickets from a Zendesk fake (connectors-demo.mjs); docs/connectors.md.
+const demo = demoConnectors(env);
+const stripeDemo = demo.has('stripe') ? await (await import('./stripe-demo.mjs')).startStripeDemo(env) : undefined;
+const zendeskDemo = demo.has('zendesk') ? await startZendeskDemo(env) : undefined;
 const timings = {};
 const timed = (name, promise) => promise.finally(() => (timings[name] = performance.now() - t0));
 const [portico, bundle] = await Promise.all([
@@ -115,7 +118,8 @@ const [portico, bundle] = await Promise.all([
 ]);
 const tSeed = performance.now();
 const seeded = await seed(portico.db, { filesDir });
-await zendeskDemo?.map(`http://127.0.0.1:${portico.port}`, staffKey);
+await stripeDemo?.map(portico.url, staffKey);
+await zendeskDemo?.map(portico.url, staffKey);
 timings.seed = performance.now() - tSeed;
 const porticoAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 

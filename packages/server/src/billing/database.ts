@@ -17,11 +17,14 @@ import type { BillingCapabilities, BillingCtx, BillingProvider } from './provide
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-/** The invoice with customer, lines, discounts, tax and what was applied to it. */
-export async function invoiceDetail(ctx: BillingCtx, id: string): Promise<InvoiceDetail> {
+/**
+ * The invoice with customer, lines, discounts, tax and what was applied to it. A draft only for
+ * the staff API (`drafts`): the portal never sees one (found by the provider suite).
+ */
+export async function invoiceDetail(ctx: BillingCtx, id: string, drafts = false): Promise<InvoiceDetail> {
   const { db } = ctx;
   const [[row], lines, apps, [org]] = await Promise.all([
-    db.query(`${INVOICE_SELECT} WHERE i.id = $1`, [id]),
+    db.query(`${INVOICE_SELECT} WHERE i.id = $1${drafts ? '' : " AND i.status <> 'draft'"}`, [id]),
     db.query('SELECT * FROM invoice_lines WHERE invoice_id = $1 ORDER BY position, id', [id]),
     db.query('SELECT * FROM invoice_applications WHERE invoice_id = $1 ORDER BY applied_at, id', [id]),
     db.query('SELECT name FROM organizations'),
@@ -227,7 +230,7 @@ export function databaseBilling(config: Pick<Config, 'billingPortalUrl' | 'staff
       list: (ctx, query) => invoiceRoutes.list({ ...ctx, query } as never),
       totals: (ctx, query) => invoiceRoutes.totals({ ...ctx, query } as never) as never,
       get: (ctx, id) => invoiceRoutes.get({ ...ctx, params: { id } } as never) as never,
-      detail: invoiceDetail,
+      detail: (ctx, id) => invoiceDetail(ctx, id),
     },
     paymentMethods: {
       list: listMethods,

@@ -112,7 +112,7 @@ export const billingStaff: StaffHandlers['billing'] = {
       );
     }
     await appendEvents(db, [{ type: 'invoice.updated', kind: 'invoice', id, adminOnly: true }]);
-    return invoiceDetail({ db, fileUrl }, id);
+    return invoiceDetail({ db, fileUrl }, id, true);
   },
 
   async applyToInvoice({ db: raw, params, body, fileUrl }) {
@@ -135,7 +135,7 @@ export const billingStaff: StaffHandlers['billing'] = {
       [inv.id, settled, status],
     );
     await appendEvents(db, [{ type: 'invoice.updated', kind: 'invoice', id: inv.id, adminOnly: true }]);
-    return invoiceDetail({ db, fileUrl }, inv.id);
+    return invoiceDetail({ db, fileUrl }, inv.id, true);
   },
 
   async upsertPaymentMethod({ db: raw, params, body }) {

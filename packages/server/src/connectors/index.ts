@@ -15,6 +15,7 @@ import type { ExternalSystem } from './accounts.js';
 import type { BackoffOptions } from './backoff.js';
 import { ConnectorCache } from './cache.js';
 import type { ConnectorsConfig } from './config.js';
+import { stripeConnector } from './stripe/index.js';
 import type { WebhookHandler } from './webhooks.js';
 
 export interface ConnectorShared {
@@ -51,7 +52,10 @@ export type ConnectorFactory = (shared: ConnectorShared) => ConnectorParts;
  * Every connector: its system and a function that returns its factory when the configuration
  * enables it (one line per connector module).
  */
-const CONNECTORS: Array<[ExternalSystem, (config: ConnectorsConfig) => ConnectorFactory | undefined]> = [['zendesk', zendeskConnector]];
+const CONNECTORS: Array<[ExternalSystem, (config: ConnectorsConfig) => ConnectorFactory | undefined]> = [
+  ['stripe', stripeConnector],
+  ['zendesk', zendeskConnector],
+];
 
 export function createConnectors(config: ConnectorsConfig): Connectors {
   const cache = new ConnectorCache(config.cacheTtlMs);
