@@ -18,6 +18,8 @@
  * rows, events are deleted one organization per statement (one organization row locked at a time,
  * never two in opposite orders), and a hash is judged and deleted under its lock.
  */
+
+import { pruneWebhookEvents } from './connectors/webhooks.js';
 import type { Db, Queryable, Row } from './db/db.js';
 import type { Logger } from './log.js';
 import { deletePgBlob, type Storage } from './storage/index.js';
@@ -115,6 +117,9 @@ export async function runRetention(db: Db, storage: Storage | undefined, options
       ),
     ),
   );
+
+  // Connector webhook event ids (src/connectors/webhooks.ts): remembered 30 days.
+  await pruneWebhookEvents(db, size);
 
   // Events: per organization, oldest first, and the organization's expiry mark in the same statement.
   let events = 0;

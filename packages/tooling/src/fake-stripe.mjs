@@ -6,7 +6,7 @@
 //
 // What it relies on and reproduces of Stripe's API (and nothing more):
 // - GET lists (`/v1/invoices`, `/v1/customers/{id}/payment_methods`, `/v1/subscriptions`,
-//   `/v1/credit_notes`, `/v1/billing/meters`, `/v1/billing/meters/{id}/event_summaries`,
+//   `/v1/credit_notes`, `/v1/refunds` (by `payment_intent`), `/v1/billing/meters`, `/v1/billing/meters/{id}/event_summaries`,
 //   `/v1/invoices/{id}/lines`): `{ object: 'list', data, has_more, url }`, newest `created` first,
 //   `limit` (default 10, at most 100), `starting_after` (the page after that id), filters
 //   `customer`, `status` (`all` for subscriptions), `invoice`, meter summaries by `customer` and a
@@ -164,6 +164,8 @@ export async function startFakeStripe(opts = {}) {
         ),
       );
     if (method === 'GET' && hit(/^\/v1\/(subscriptions|products)\/([^/]+)$/)) return one(g(2));
+    if (method === 'GET' && path === '/v1/refunds')
+      return listOf(byPrefix('re_').filter((r) => r.payment_intent === q.get('payment_intent')));
     if (method === 'GET' && path === '/v1/credit_notes') return listOf(byPrefix('cn_').filter((c) => c.invoice === q.get('invoice')));
     if (method === 'GET' && path === '/v1/billing/meters')
       return listOf(byPrefix('mtr_').filter((x) => !q.get('status') || x.status === q.get('status')));

@@ -38,6 +38,25 @@ export async function firstDelivery(q: Pick<Queryable, 'query'>, system: Externa
   return rows.length > 0;
 }
 
+/** How long a handled event id is remembered (Stripe retries a delivery for up to 3 days). */
+export const WEBHOOK_EVENT_RETENTION_DAYS = 30;
+
+/** Forgets event ids older than WEBHOOK_EVENT_RETENTION_DAYS, in short batches (the retention job). */
+export async function pruneWebhookEvents(db: Pick<Queryable, 'query'>, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db.query(
+      `DELETE FROM connector_webhook_events WHERE (system, event_id) IN (
+         SELECT system, event_id FROM connector_webhook_events
+         WHERE received_at < now() - $1::double precision * interval '1 day' LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING 1`,
+      [WEBHOOK_EVENT_RETENTION_DAYS, batch],
+    );
+    total += rows.length;
+    if (rows.length < batch) return total;
+  }
+}
+
 /** Mounts the handlers of the configured connectors; a system with none answers 404. */
 export function registerWebhookRoutes(app: Hono, deps: WebhookDeps, handlers: Partial<Record<ExternalSystem, WebhookHandler>>): void {
   app.post('/connectors/v1/webhooks/:system', async (c) => {

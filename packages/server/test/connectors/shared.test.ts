@@ -250,3 +250,19 @@ describe('configuration', () => {
     ).toEqual({ secretKey: 'sk_test', webhookSecret: undefined, apiBase: 'http://127.0.0.1:9' });
   });
 });
+
+describe('webhook event ids', () => {
+  it('are remembered once per system, and forgotten by the retention job after 30 days', async () => {
+    const { firstDelivery } = await import('../../src/connectors/webhooks.js');
+    const { runRetention } = await import('../../src/retention.js');
+    expect(await firstDelivery(h.db, 'stripe', 'evt_r1')).toBe(true);
+    expect(await firstDelivery(h.db, 'stripe', 'evt_r1')).toBe(false);
+    expect(await firstDelivery(h.db, 'zendesk', 'evt_r1')).toBe(true);
+    await h.db.query(
+      "UPDATE connector_webhook_events SET received_at = now() - interval '31 days' WHERE system = 'stripe' AND event_id = 'evt_r1'",
+    );
+    await runRetention(h.db, undefined, { eventRetentionHours: 72 });
+    const left = await h.db.query("SELECT system FROM connector_webhook_events WHERE event_id = 'evt_r1' ORDER BY system");
+    expect(left.map((r) => r.system)).toEqual(['zendesk']);
+  });
+});

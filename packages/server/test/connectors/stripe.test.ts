@@ -124,6 +124,52 @@ describe('reading Stripe', () => {
     fake.objects.get(s.invoiceA)!.customer_name = 'Suite Org';
   });
 
+  it('invoice detail: payments (expanded to the payment intent, labelled by its card), credit notes and refunds', async () => {
+    const t = now();
+    fake.put(
+      example('payment_intent', { id: 'pi_B', customer: CUS, payment_method: 'pm_visa', amount: 5000, currency: 'jpy' }),
+      example('credit_note', {
+        id: 'cn_B',
+        invoice: s.invoiceB,
+        customer: CUS,
+        total: 500,
+        number: 'CN-1',
+        status: 'issued',
+        memo: null,
+        effective_at: t - 4 * DAY,
+        created: t - 4 * DAY,
+      }),
+      example('refund', { id: 're_B', payment_intent: 'pi_B', amount: 1000, currency: 'jpy', status: 'succeeded', created: t - 3 * DAY }),
+    );
+    fake.objects.get(s.invoiceB)!.payments = {
+      object: 'list',
+      has_more: false,
+      data: [
+        example('invoice_payment', {
+          id: 'inpay_B',
+          invoice: s.invoiceB,
+          amount_paid: 5000,
+          currency: 'jpy',
+          status: 'paid',
+          payment: { type: 'payment_intent', payment_intent: 'pi_B' },
+          status_transitions: { paid_at: t - 5 * DAY, canceled_at: null },
+          created: t - 5 * DAY,
+        }),
+      ],
+    };
+    cache().invalidate(await orgId());
+    const d = await h.api(`/invoices/${s.invoiceB}/detail`, { token: admin });
+    expect(d.status, d.text).toBe(200);
+    expect(d.body).toMatchObject({ currency: 'JPY', amount_paid: 5000, amount_credited: 500, amount_refunded: 1000 });
+    expect(
+      d.body.applications.map((a: { kind: string; amount: number; description: string | null }) => [a.kind, a.amount, a.description]),
+    ).toEqual([
+      ['payment', 5000, 'Visa •••• 4242'],
+      ['credit_note', 500, null],
+      ['refund', 1000, null],
+    ]);
+  });
+
   it('a deleted customer: no payment methods and no subscription, answered (200), not an error', async () => {
     const gone = 'cus_gone';
     fake.put({ ...example('customer', { id: gone }), deleted: true });

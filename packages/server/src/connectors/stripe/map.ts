@@ -130,6 +130,7 @@ export function mapDetail(
   lines: Stripe.InvoiceLineItem[],
   creditNotes: Stripe.CreditNote[],
   methodLabel: (pmId: string | null) => string | null,
+  refunds: Stripe.Refund[] = [],
   now = Date.now(),
 ): InvoiceDetail {
   const base = mapInvoice(inv, now);
@@ -163,6 +164,16 @@ export function mapDetail(
       appliedAt: tsReq(c.effective_at ?? c.created),
     }));
   const credited = credits.reduce((s, c) => s + c.amount, 0);
+  const refunded = refunds
+    .filter((r) => r.status === 'succeeded' || r.status === 'pending')
+    .map((r) => ({
+      id: r.id,
+      kind: 'refund' as const,
+      number: r.receipt_number ?? null,
+      amount: m(r.amount),
+      description: r.reason ?? null,
+      appliedAt: tsReq(r.created),
+    }));
   return {
     id: base.id,
     number: base.number,
@@ -181,9 +192,9 @@ export function mapDetail(
     total: base.total,
     amountPaid: payments.reduce((s, p) => s + p.amount, 0) || base.amountPaid,
     amountCredited: credited,
-    amountRefunded: 0,
+    amountRefunded: refunded.reduce((s, r) => s + r.amount, 0),
     amountDue: base.amountDue,
-    applications: [...payments, ...credits].sort((a, b) => a.appliedAt.localeCompare(b.appliedAt)),
+    applications: [...payments, ...credits, ...refunded].sort((a, b) => a.appliedAt.localeCompare(b.appliedAt)),
     issuedAt: base.issuedAt,
     dueAt: base.dueAt,
     paidAt: base.paidAt,

@@ -190,7 +190,17 @@ export function stripeBilling(stripe: Stripe, shared: ConnectorShared): BillingP
           const m = pm ? pms.find((x) => x.id === pm) : undefined;
           return m ? methodLabel(m) : null;
         };
-        return mapDetail(inv, lines, notes.data, label);
+        // Refunds of the invoice's payments (each paid payment intent's).
+        const intents = (inv.payments?.data ?? [])
+          .filter((p) => p.status === 'paid')
+          .map((p) => idOf(p.payment?.payment_intent as string | { id: string } | null))
+          .filter((x): x is string => x !== null);
+        const refunds = await cache.get(ctx.db.orgId, `invoices:refunds:${id}`, async () => {
+          const out: Stripe.Refund[] = [];
+          for (const pi of intents) out.push(...(await run(() => stripe.refunds.list({ payment_intent: pi, limit: 100 }))).data);
+          return out;
+        });
+        return mapDetail(inv, lines, notes.data, label, refunds);
       },
     },
     paymentMethods: {

@@ -24,6 +24,9 @@ function effect(type: string, object: { id?: string }): { keys: string[]; event?
     };
   if (type.startsWith('credit_note.'))
     return { keys: ['invoices'], event: { type: 'invoice.updated', kind: 'invoice', id: (object as { invoice?: string }).invoice ?? id } };
+  // A refund changes an invoice's detail; the charge names the customer (a refund object does not always).
+  if (type === 'charge.refunded' || type === 'charge.refund.updated')
+    return { keys: ['invoices'], event: { type: 'invoice.updated', kind: 'invoice', id: (object as { invoice?: string }).invoice ?? id } };
   if (type.startsWith('customer.subscription.') || type.startsWith('subscription_schedule.'))
     return { keys: ['subscription', 'usage'], event: { type: 'subscription.updated', kind: 'subscription', id } };
   if (type.startsWith('payment_method.') || type === 'customer.updated' || type === 'customer.deleted')
