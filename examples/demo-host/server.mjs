@@ -13,6 +13,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintPortalToken, seed, startServer } from '@portico/server';
 import { buildApp } from './build.mjs';
+import { demoConnectors, startZendeskDemo } from './connectors-demo.mjs';
 
 const t0 = performance.now();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,8 +90,11 @@ const SECURITY_HEADERS = {
 // Start Portico (in process) and bundle the front end, in parallel.
 
 const quietLog = env.LOG_LEVEL ?? 'warn';
-// PORTICO_DEMO_CONNECTORS=stripe: Billing from an in-process fake Stripe (stripe-demo.mjs, docs/connectors.md).
-const stripeDemo = env.PORTICO_DEMO_CONNECTORS === 'stripe' ? await (await import('./stripe-demo.mjs')).startStripeDemo(env) : undefined;
+// PORTICO_DEMO_CONNECTORS=stripe,zendesk (either or both; DEMO ONLY): Billing from an in-process
+// fake Stripe (stripe-demo.mjs), tickets from a Zendesk fake (connectors-demo.mjs); docs/connectors.md.
+const demo = demoConnectors(env);
+const stripeDemo = demo.has('stripe') ? await (await import('./stripe-demo.mjs')).startStripeDemo(env) : undefined;
+const zendeskDemo = demo.has('zendesk') ? await startZendeskDemo(env) : undefined;
 const timings = {};
 const timed = (name, promise) => promise.finally(() => (timings[name] = performance.now() - t0));
 const [portico, bundle] = await Promise.all([
@@ -115,6 +119,7 @@ const [portico, bundle] = await Promise.all([
 const tSeed = performance.now();
 const seeded = await seed(portico.db, { filesDir });
 await stripeDemo?.map(portico.url, staffKey);
+await zendeskDemo?.map(portico.url, staffKey);
 timings.seed = performance.now() - tSeed;
 const porticoAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 

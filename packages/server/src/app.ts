@@ -20,6 +20,7 @@ import { fileForLink } from './routes/files.js';
 import { Shutdown } from './shutdown.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFileSigner } from './storage.js';
+import type { KnowledgeBaseProvider, SupportProvider } from './support/provider.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -28,6 +29,10 @@ export interface CreateAppOptions {
   storage?: Storage;
   /** The billing provider (e.g. a payment service's connector); default: the database provider (src/billing/database.ts). */
   billing?: BillingProvider;
+  /** The support provider (tickets, attachments; e.g. a help desk's connector); default: the database provider (src/support/database.ts). */
+  support?: SupportProvider;
+  /** The knowledge-base provider (articles, search, votes); default: the database provider. */
+  knowledgeBase?: KnowledgeBaseProvider;
 }
 
 export interface PorticoApp {
@@ -45,7 +50,7 @@ export interface PorticoApp {
  * (http/problems.ts), system routes (http/system.ts), and the contract's endpoint tables
  * (http/endpoints.ts: authentication, input, the organization-bound handle, idempotent mutations).
  */
-export function createApp({ db, config, storage, billing }: CreateAppOptions): PorticoApp {
+export function createApp({ db, config, storage, billing, support, knowledgeBase }: CreateAppOptions): PorticoApp {
   const log = createLogger(config.logLevel);
   const ownStorage = storage ? undefined : createStorage(config, db);
   // A hand-made config without `connectors` (tests): every group from the database.
@@ -61,6 +66,8 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
     shutdown: new Shutdown(),
     fileForLink: fileForLink(db),
     billing: billing ?? connectors.billing,
+    support: support ?? connectors.support,
+    knowledgeBase: knowledgeBase ?? connectors.knowledgeBase,
     connectors,
   };
   const metrics = createMetrics(db, services.bus);

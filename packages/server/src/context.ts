@@ -11,6 +11,7 @@ import type { Logger } from './log.js';
 import type { Shutdown } from './shutdown.js';
 import type { Storage } from './storage/index.js';
 import type { Disposition, FileSigner } from './storage.js';
+import type { KnowledgeBaseProvider, SupportProvider } from './support/provider.js';
 import type { RawJson } from './wire.js';
 
 /** What every handler may use. The database is not here: see the `db` of each context. */
@@ -33,6 +34,10 @@ export interface Services {
   fileForLink(id: string): Promise<LinkedFile | undefined>;
   /** Where billing data comes from (src/billing/provider.ts); unset: the database provider. */
   billing?: BillingProvider;
+  /** Where tickets and attachments come from (src/support/provider.ts); unset: the database provider. */
+  support?: SupportProvider;
+  /** Where articles come from (src/support/provider.ts); unset: the database provider. */
+  knowledgeBase?: KnowledgeBaseProvider;
   /** The connectors (src/connectors/): response cache, backoff, webhooks, configured providers. */
   connectors: Connectors;
 }

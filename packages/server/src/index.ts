@@ -35,4 +35,16 @@ export {
   type StoredObject,
   TooLargeError,
 } from './storage/index.js';
+export { databaseKnowledgeBase, databaseSupport } from './support/database.js';
+export type {
+  ArticleProvider,
+  AttachmentProvider,
+  KnowledgeBaseCapabilities,
+  KnowledgeBaseProvider,
+  SupportCapabilities,
+  SupportCtx,
+  SupportProvider,
+  TicketProvider,
+} from './support/provider.js';
 export { mintPortalToken } from './token.js';
+export { ZendeskClient, type ZendeskProviderOptions, zendeskKnowledgeBase, zendeskProviders, zendeskSupport } from './zendesk/index.js';

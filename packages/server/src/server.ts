@@ -11,6 +11,7 @@ import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
 import { answerClientErrors, requestErrorResponse } from './http/transport.js';
 import type { Storage } from './storage/index.js';
+import type { KnowledgeBaseProvider, SupportProvider } from './support/provider.js';
 
 /** Opens the configured database: PostgreSQL when databaseUrl is set, PGlite otherwise. */
 export async function openDb(
@@ -48,6 +49,9 @@ export interface StartServerOptions {
   storage?: Storage;
   /** The billing provider (src/billing/provider.ts); default: the database provider. */
   billing?: BillingProvider;
+  /** The support and knowledge-base providers (src/support/provider.ts); default: the database ones. */
+  support?: SupportProvider;
+  knowledgeBase?: KnowledgeBaseProvider;
 }
 
 /** Opens the database, applies migrations, and serves the app on config.port (0: any free port). */
@@ -55,7 +59,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const config = loadConfig(process.env, opts.config);
   const db = opts.db ?? (await openDb(config));
   const migrated = opts.migrate !== false ? await migrate(db) : [];
-  const portico = createApp({ db, config, storage: opts.storage, billing: opts.billing });
+  const portico = createApp({
+    db,
+    config,
+    storage: opts.storage,
+    billing: opts.billing,
+    support: opts.support,
+    knowledgeBase: opts.knowledgeBase,
+  });
   await portico.start();
   const listener = getRequestListener(portico.app.fetch, { errorHandler: requestErrorResponse });
   const shutdown = portico.services.shutdown;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/db.js';
 import type { OrgDb, OrgHandle } from '../src/db/tenant.js';
-import { type RunningServer, startServer } from '../src/server.js';
+import { type RunningServer, type StartServerOptions, startServer } from '../src/server.js';
 import { mintPortalToken, type PortalRole } from '../src/token.js';
 import { type BillingFixture, seedBillingFixture } from './billing-fixture.js';
 import { freshDb } from './fresh-db.js';
@@ -130,7 +130,10 @@ export async function pausedServer(h: Harness, match: RegExp): Promise<PausedSer
   };
 }
 
-export async function harness(configOverrides: Partial<Config> = {}): Promise<Harness> {
+export async function harness(
+  configOverrides: Partial<Config> = {},
+  providers: Pick<StartServerOptions, 'support' | 'knowledgeBase'> = {},
+): Promise<Harness> {
   const fresh = await freshDb();
   const filesDir = await mkdtemp(join(tmpdir(), 'portico-files-'));
   const config: Partial<Config> = {
@@ -147,7 +150,7 @@ export async function harness(configOverrides: Partial<Config> = {}): Promise<Ha
     retentionIntervalMs: 0,
     ...configOverrides,
   };
-  const server = await startServer({ db: fresh.db, config });
+  const server = await startServer({ db: fresh.db, config, ...providers });
   const h: Harness = {
     server,
     url: server.url,

@@ -26,6 +26,11 @@ export const Article = z.object({
   bodyFormat: z.enum(['markdown', 'html']),
   helpfulCount: z.int().check(z.nonnegative()),
   notHelpfulCount: z.int().check(z.nonnegative()),
+  /**
+   * What the server's knowledge-base provider can do with the article: `votes` false (e.g. a help
+   * center whose votes the portal cannot cast) hides “Was this helpful?”. Absent: votes are taken.
+   */
+  capabilities: z.optional(z.object({ votes: z.boolean() })),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -118,6 +118,7 @@ export const Article: V<typeof S.Article> = /* @__PURE__ */ obj({
   bodyFormat: /* @__PURE__ */ oneOf(['markdown', 'html']),
   helpfulCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
   notHelpfulCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
+  capabilities: /* @__PURE__ */ opt(/* @__PURE__ */ obj({ votes: /* @__PURE__ */ bool() })),
 });
 export const ArticleCategory: V<typeof S.ArticleCategory> = /* @__PURE__ */ obj({
   id: Id,

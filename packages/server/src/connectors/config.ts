@@ -27,6 +27,8 @@ export interface ZendeskSettings {
   apiToken?: string;
   /** ZENDESK_API_BASE: another origin (a fake); default `https://<subdomain>.zendesk.com`. */
   apiBase?: string;
+  /** ZENDESK_LOCALES: Help Center locales served, comma-separated (`en-us,de`); the first is the default. */
+  locales?: string[];
   /** ZENDESK_WEBHOOK_SECRET: the webhook's signing secret. */
   webhookSecret?: string;
 }
@@ -95,6 +97,9 @@ export function connectorsConfig(env: Env): ConnectorsConfig {
           apiToken: env.ZENDESK_API_TOKEN || undefined,
           apiBase: origin('ZENDESK_API_BASE', env.ZENDESK_API_BASE),
           webhookSecret: env.ZENDESK_WEBHOOK_SECRET || undefined,
+          locales: env.ZENDESK_LOCALES?.split(',')
+            .map((l) => l.trim().toLowerCase())
+            .filter(Boolean),
         }
       : undefined;
   if ((support === 'zendesk' || knowledgeBase === 'zendesk') && !zendesk)

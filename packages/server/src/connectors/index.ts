@@ -9,6 +9,8 @@
  */
 import type { BillingProvider } from '../billing/provider.js';
 import type { Db } from '../db/db.js';
+import type { KnowledgeBaseProvider, SupportProvider } from '../support/provider.js';
+import { zendeskConnector } from '../zendesk/connector.js';
 import type { ExternalSystem } from './accounts.js';
 import type { BackoffOptions } from './backoff.js';
 import { ConnectorCache } from './cache.js';
@@ -26,6 +28,9 @@ export interface ConnectorShared {
 export interface Connectors extends ConnectorShared {
   /** The billing provider the configuration names; undefined: the database provider. */
   readonly billing?: BillingProvider;
+  /** The support and knowledge-base providers the configuration names; undefined: the database ones. */
+  readonly support?: SupportProvider;
+  readonly knowledgeBase?: KnowledgeBaseProvider;
   /** Webhook handlers by system, mounted at `POST /connectors/v1/webhooks/{system}`. */
   readonly webhooks: Partial<Record<ExternalSystem, WebhookHandler>>;
   /** Listens for other processes' cache invalidations (createApp's start). */
@@ -36,6 +41,8 @@ export interface Connectors extends ConnectorShared {
 /** What a connector module gives back. */
 export interface ConnectorParts {
   billing?: BillingProvider;
+  support?: SupportProvider;
+  knowledgeBase?: KnowledgeBaseProvider;
   webhook?: WebhookHandler;
 }
 
@@ -45,7 +52,10 @@ export type ConnectorFactory = (shared: ConnectorShared) => ConnectorParts;
  * Every connector: its system and a function that returns its factory when the configuration
  * enables it (one line per connector module).
  */
-const CONNECTORS: Array<[ExternalSystem, (config: ConnectorsConfig) => ConnectorFactory | undefined]> = [['stripe', stripeConnector]];
+const CONNECTORS: Array<[ExternalSystem, (config: ConnectorsConfig) => ConnectorFactory | undefined]> = [
+  ['stripe', stripeConnector],
+  ['zendesk', zendeskConnector],
+];
 
 export function createConnectors(config: ConnectorsConfig): Connectors {
   const cache = new ConnectorCache(config.cacheTtlMs);
@@ -56,17 +66,23 @@ export function createConnectors(config: ConnectorsConfig): Connectors {
   };
   const webhooks: Partial<Record<ExternalSystem, WebhookHandler>> = {};
   let billing: BillingProvider | undefined;
+  let support: SupportProvider | undefined;
+  let knowledgeBase: KnowledgeBaseProvider | undefined;
   for (const [system, pick] of CONNECTORS) {
     const factory = pick(config);
     if (!factory) continue;
     const parts = factory(shared);
     if (parts.billing) billing = parts.billing;
+    if (parts.support) support = parts.support;
+    if (parts.knowledgeBase) knowledgeBase = parts.knowledgeBase;
     if (parts.webhook) webhooks[system] = parts.webhook;
   }
   let stop: (() => Promise<void>) | undefined;
   return {
     ...shared,
     billing,
+    support,
+    knowledgeBase,
     webhooks,
     async start(db) {
       stop = await cache.attach(db);

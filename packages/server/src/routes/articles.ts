@@ -1,10 +1,9 @@
 import type { Article } from '@portico/contract';
-import type { PortalHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
-import { knowledgeBaseHome, searchArticles, summaryOf } from './article-search.js';
-import { listPage, num, type Sort } from './common.js';
+import { summaryOf } from './article-search.js';
+import { num } from './common.js';
 
 // Through an organization-bound handle `articles` are those published to everyone and the
 // organization's own (db/tenancy.ts: shared).
@@ -32,51 +31,8 @@ export async function articleById(db: OrgDb | Queryable, id: string): Promise<Ar
   };
 }
 
-async function findBySlug(db: OrgDb, slug: string): Promise<string> {
+export async function findBySlug(db: OrgDb, slug: string): Promise<string> {
   const [row] = await db.query('SELECT a.id FROM articles a WHERE a.slug = $1 ORDER BY a.org_id NULLS LAST LIMIT 1', [slug]);
   if (!row) throw notFound('article');
   return row.id;
 }
-
-export const articles: PortalHandlers['articles'] = {
-  async list({ db, query }) {
-    const params: unknown[] = query.category ? [query.category] : [];
-    const sql = `${SELECT.replace('SELECT a.*', 'SELECT a.*, a.updated_at AS _sk')} WHERE ${query.category ? 'c.slug = $1' : 'true'}`;
-    const sort: Sort = { name: '-updated_at', expr: 'a.updated_at', cast: 'timestamptz', dir: 'desc' };
-    return listPage(db, { sql, params, sort, idCol: 'a.id' }, query, (rows) => rows.map(mapSummary));
-  },
-
-  async search({ db, query }) {
-    return { data: await searchArticles(db, query) };
-  },
-
-  async get({ db, params }) {
-    return articleById(db, await findBySlug(db, params.slug));
-  },
-
-  async vote({ db, principal: p, params, body }) {
-    const id = await findBySlug(db, params.slug);
-    await db.query(
-      `INSERT INTO article_votes (article_id, contact_id, helpful) VALUES ($1, $2, $3)
-       ON CONFLICT (article_id, contact_id) DO UPDATE SET helpful = EXCLUDED.helpful, voted_at = now()`,
-      [id, p.contactId, body.helpful],
-    );
-    const [r] = await db.query('SELECT helpful, not_helpful FROM article_vote_counts($1)', [id]);
-    return { helpfulCount: num(r!.helpful), notHelpfulCount: num(r!.not_helpful) };
-  },
-
-  async categories({ db }) {
-    const rows = await db.query(
-      `SELECT c.id, c.slug, c.name, count(a.id)::int AS n FROM article_categories c
-       LEFT JOIN articles a ON a.category_id = c.id
-       GROUP BY c.id, c.slug, c.name HAVING count(a.id) > 0 ORDER BY c.name, c.id`,
-    );
-    return { data: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: num(r.n) })) };
-  },
-};
-
-export const knowledgeBase: PortalHandlers['knowledgeBase'] = {
-  async home({ db, query }) {
-    return knowledgeBaseHome(db, query.limit);
-  },
-};

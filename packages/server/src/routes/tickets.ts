@@ -3,11 +3,10 @@ import type { Principal } from '../auth.js';
 import type { PortalHandlers } from '../context.js';
 import type { Row } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
-import { conflict, forbidden, notFound, validationFailed } from '../errors.js';
+import { forbidden, notFound, validationFailed } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { isoReq, newId } from '../ids.js';
 import { type Disposition, PREVIEWABLE } from '../storage.js';
-import { RawJson } from '../wire.js';
 import { decodeCursor, encodeCursor, isAdmin, listPage, num, type Sort, where } from './common.js';
 import { notifyContacts } from './notifications.js';
 import { mapTicket, TICKET_SELECT, ticketJsonSql } from './ticket-serializer.js';
@@ -223,99 +222,5 @@ export async function listTicketsJson(db: OrgDb, p: Principal, query: ListQuery)
   // base64url needs no escaping inside a JSON string.
   return `{"data":${row?.data ?? '[]'},"next_cursor":${cursor === null ? 'null' : `"${cursor}"`}}`;
 }
-
-export const tickets: PortalHandlers['tickets'] = {
-  async list({ db, principal, query }) {
-    // The database sends the page's JSON (mostly stored on the rows); on PGlite too, where it is
-    // about twice as fast as mapping the rows here.
-    return new RawJson(await listTicketsJson(db, principal, query));
-  },
-
-  async get({ db, principal, params }) {
-    return mapTicket(await findTicket(db, principal, params.id));
-  },
-
-  async create({ db, principal: p, body }) {
-    const [org] = await db.query('UPDATE organizations SET ticket_seq = ticket_seq + 1 RETURNING ticket_seq');
-    const priority = (body.priority ?? 'normal') as keyof typeof SLA_HOURS;
-    const now = new Date();
-    const [fr, res] = SLA_HOURS[priority];
-    const id = newId('tkt');
-    await db.query(
-      `INSERT INTO tickets (id, number, subject, status, priority, priority_rank, requester_id, message_count,
-         first_response_due_at, resolution_due_at, created_at, updated_at)
-       VALUES ($1,$2,$3,'open',$4,$5,$6,1,$7,$8,$9,$9)`,
-      [
-        id,
-        org!.ticket_seq,
-        body.subject,
-        priority,
-        PRIORITY_RANK[priority],
-        p.contactId,
-        new Date(+now + fr * 3600e3),
-        new Date(+now + res * 3600e3),
-        now,
-      ],
-    );
-    await addMessage(db, {
-      ticketId: id,
-      requesterId: p.contactId,
-      author: { kind: 'contact', id: p.contactId, name: p.name },
-      body: body.body,
-      bodyFormat: 'text',
-      attachmentIds: body.attachmentIds,
-      uploader: p.contactId,
-      bump: false,
-      at: now,
-    });
-    await appendEvents(db, [{ type: 'ticket.created', kind: 'ticket', id, contactId: p.contactId }]);
-    return ticketById(db, id);
-  },
-
-  async messages({ db, principal: p, params, query, fileUrl }) {
-    await findTicket(db, p, params.id);
-    const sort: Sort = { name: 'created_at', expr: 'm.created_at', cast: 'timestamptz', dir: 'asc' };
-    const sql = 'SELECT m.*, m.created_at AS _sk FROM ticket_messages m WHERE m.ticket_id = $1';
-    return listPage(db, { sql, params: [params.id], sort, idCol: 'm.id' }, query, (rows) => mapMessages(db, rows, fileUrl));
-  },
-
-  async reply({ db, principal: p, params, body, fileUrl }) {
-    const t = await findTicket(db, p, params.id, true);
-    if (t.status === 'closed') throw conflict('conflict', 'This ticket is closed; reopen it first.');
-    const row = await addMessage(db, {
-      ticketId: t.id,
-      requesterId: t.requester_id,
-      author: { kind: 'contact', id: p.contactId, name: p.name },
-      body: body.body,
-      bodyFormat: 'text',
-      attachmentIds: body.attachmentIds,
-      uploader: p.contactId,
-      bump: true,
-    });
-    const [m] = await mapMessages(db, [row], fileUrl);
-    return m!;
-  },
-
-  async act({ db, principal: p, params, body }) {
-    const t = await findTicket(db, p, params.id, true);
-    let set: string;
-    switch (body.action) {
-      case 'close':
-        if (t.status === 'closed') throw conflict('conflict', 'The ticket is already closed.');
-        set = "status = 'closed', resolved_at = COALESCE(resolved_at, now())";
-        break;
-      case 'reopen':
-        if (t.status !== 'closed' && t.status !== 'solved') throw conflict('conflict', 'Only a solved or closed ticket can be reopened.');
-        set = "status = 'open', resolved_at = NULL";
-        break;
-      default:
-        if (t.status === 'closed') throw conflict('conflict', 'A closed ticket cannot be escalated.');
-        set = 'escalated = true';
-    }
-    await db.query(`UPDATE tickets SET ${set}, updated_at = now() WHERE id = $1`, [t.id]);
-    await appendEvents(db, [{ type: 'ticket.updated', kind: 'ticket', id: t.id, contactId: t.requester_id }]);
-    return ticketById(db, t.id);
-  },
-};
 
 export { notifyContacts };

@@ -25,7 +25,8 @@ let nextId = 0;
  * One knowledge-base article by slug: title, category, last update, and the body — Markdown or
  * HTML as authored, always sanitized (DOMPurify, loaded only when an article is shown): no
  * scripts, frames, styles or event handlers; links keep only http(s) or relative URLs and get
- * `rel="noopener noreferrer"`. Below it, “Was this helpful?” with Yes / No (`articles.vote`).
+ * `rel="noopener noreferrer"`. Below it, “Was this helpful?” with Yes / No (`articles.vote`), unless the
+ * server's knowledge-base provider takes no votes (`capabilities.votes` false on the article).
  *
  * @summary A help-center article with a helpfulness vote.
  *
@@ -194,7 +195,7 @@ export class PorticoKbArticle extends PorticoElement<KbArticleMessageKey> {
           <time part="updated" class="updated" datetime=${article.updatedAt}>${t('kbArticle.updated', { date: date(article.updatedAt) })}</time>
         </p>
       </header>
-      ${body} ${this.hideFeedback ? nothing : this.renderFeedback(article)}
+      ${body} ${this.hideFeedback || article.capabilities?.votes === false ? nothing : this.renderFeedback(article)}
       <slot name="footer"></slot>
     </article>`;
   }

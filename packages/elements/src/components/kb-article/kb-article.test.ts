@@ -162,6 +162,15 @@ describe('<portico-kb-article>', () => {
       expect(!!$(el, '[part~="feedback"]')).to.equal(false);
     });
 
+    it('an article whose provider takes no votes (capabilities.votes false, e.g. Zendesk) shows no vote; true keeps it', async () => {
+      const { el } = await mountArticle({ capabilities: { votes: false } });
+      expect(!!$(el, '[part~="feedback"]')).to.equal(false);
+      expect(!!$(el, '[part~="vote"]')).to.equal(false);
+      await expect(el).to.be.accessible(AXE);
+      const { el: voting } = await mountArticle({ capabilities: { votes: true } });
+      expect(!!yes(voting)).to.equal(true);
+    });
+
     it('a new slug loads that article and resets the vote', async () => {
       const { el } = await mount();
       await settled(el);
