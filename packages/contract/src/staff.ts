@@ -15,6 +15,9 @@ import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
 import { staffBilling } from './staff-billing.js';
 import { staffContactEndpoints } from './staff-contacts.js';
+import { staffDocumentRequests } from './staff-requests.js';
+
+export { MAX_ITEM_BYTES } from './staff-requests.js';
 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
@@ -251,6 +254,7 @@ export const staffEndpoints = {
   },
   contacts: staffContactEndpoints,
   billing: staffBilling,
+  documentRequests: staffDocumentRequests,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;

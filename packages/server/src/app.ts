@@ -9,6 +9,7 @@ import { registerEndpoints } from './http/endpoints.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
 import { requestContext } from './http/request-context.js';
+import { registerResumable } from './http/resumable.js';
 import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
 import { type RetentionJob, startRetention } from './retention.js';
@@ -65,6 +66,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerEndpoints(app, { db, config, services, send });
+  registerResumable(app, { db, config, services });
   let retention: RetentionJob | undefined;
   return {
     app,

@@ -21,7 +21,7 @@ export interface Principal {
   tokenExpiresAt?: number;
 }
 
-const ROLES = new Set<Role>(['member', 'admin', 'approver']);
+const ROLES = new Set<Role>(['member', 'admin', 'approver', 'reviewer']);
 
 export interface TokenClaims {
   sub: string;

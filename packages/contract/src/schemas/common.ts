@@ -38,7 +38,7 @@ export const Link = z.catch(z.nullable(SafeUrl), null);
 export const PersonRef = z.object({ id: Id, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
 
-export const Role = z.enum(['member', 'admin', 'approver']);
+export const Role = z.enum(['member', 'admin', 'approver', 'reviewer']);
 export type Role = z.infer<typeof Role>;
 
 export const Limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));

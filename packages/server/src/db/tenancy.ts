@@ -47,6 +47,11 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   subscriptions: { org: 'org_id' },
   usage_meters: { org: 'org_id' },
   usage_records: { org: 'org_id' },
+  // Document requests (migrations/050_document_requests.sql).
+  document_requests: { org: 'org_id' },
+  document_request_items: { org: 'org_id' },
+  document_request_files: { org: 'org_id' },
+  document_request_reminders: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

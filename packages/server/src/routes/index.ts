@@ -4,6 +4,7 @@ import { profile } from './account.js';
 import { articles, knowledgeBase } from './articles.js';
 import { attachments } from './attachments.js';
 import { approvals, comments, deliverables } from './deliverables.js';
+import { documentRequests } from './document-requests.js';
 import { events } from './events.js';
 import { files } from './files.js';
 import { me } from './me.js';
@@ -28,4 +29,5 @@ export const portalHandlers: PortalHandlers = {
   knowledgeBase,
   profile,
   billing,
+  documentRequests,
 };
