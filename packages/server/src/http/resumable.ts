@@ -168,7 +168,9 @@ export function registerResumable(app: Hono, { db, config, services }: Resumable
     try {
       const p = await portalPrincipal(c, { method: 'POST', path: '/', response: 'binary', idempotent: false }, services);
       let req = c.req.raw;
-      if (c.req.method === 'POST') req = await create(c, p);
+      // Hono routes HEAD as GET; a GET (reading a partial upload back) is not offered.
+      if (req.method === 'GET') throw new HttpError(405, 'bad_request', 'Method not allowed', 'Use HEAD, PATCH or DELETE on an upload.');
+      if (req.method === 'POST') req = await create(c, p);
       else {
         const id = c.req.param('id');
         const upload = id ? await store.getUpload(id).catch(() => undefined) : undefined;
@@ -183,6 +185,6 @@ export function registerResumable(app: Hono, { db, config, services }: Resumable
     }
   };
   app.post(path, handle);
-  app.on(['HEAD', 'PATCH', 'DELETE'], `${path}/:id`, handle);
+  app.on(['GET', 'PATCH', 'DELETE'], `${path}/:id`, handle);
   return tus;
 }
