@@ -9,6 +9,7 @@ import { PageController } from '../../controllers/page-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { renderUploads } from '../../controllers/render-upload.js';
+import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { isAbort, ResourceController } from '../../controllers/resource-controller.js';
 import { UploadController, type UploadTransport } from '../../controllers/upload-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
@@ -92,7 +93,7 @@ type ReviewInput = PorticoDocumentReviewRequestDetail;
  * <portico-document-requests project-id="prj_1"></portico-document-requests>
  * ```
  */
-export class PorticoDocumentRequests extends PorticoElement<DocumentRequestsMessageKey> {
+export class PorticoDocumentRequests extends PorticoElement<DocumentRequestsMessageKey | UploadMessageKey> {
   static override styles = [PorticoElement.styles, stateStyles, failureStyles, styles];
   static override resources = {
     en,

@@ -24,9 +24,6 @@ export const styles = [
       border-radius: var(--_radius);
       min-inline-size: 0;
     }
-    .request[data-status='closed'] {
-      opacity: 0.85;
-    }
     .request__head,
     .item__head {
       display: flex;
@@ -87,7 +84,8 @@ export const styles = [
     }
     .file {
       overflow-wrap: anywhere;
-      color: var(--_portico-color-link, var(--_portico-color-primary));
+      color: inherit;
+      text-decoration: underline;
     }
     .upload,
     .reason-form {
