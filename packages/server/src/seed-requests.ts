@@ -20,7 +20,12 @@ export interface RequestSeedRefs {
 const DAY = 86_400_000;
 const MB = 1024 * 1024;
 
-export async function seedDocumentRequests(tx: Queryable, svc: Pick<Services, 'storage'>, r: RequestSeedRefs, now: number): Promise<number> {
+export async function seedDocumentRequests(
+  tx: Queryable,
+  svc: Pick<Services, 'storage'>,
+  r: RequestSeedRefs,
+  now: number,
+): Promise<number> {
   const [first, second] = r.projects;
   const client = r.contacts[0];
   if (!first || !client) return 0;
@@ -35,7 +40,11 @@ export async function seedDocumentRequests(tx: Queryable, svc: Pick<Services, 's
     return id;
   };
   let position = 0;
-  const item = (request: string, label: string, o: { required?: boolean; types?: string[]; max?: number; status?: string; reason?: string }) => {
+  const item = (
+    request: string,
+    label: string,
+    o: { required?: boolean; types?: string[]; max?: number; status?: string; reason?: string },
+  ) => {
     const id = newId('ditm');
     const decided = o.status === 'accepted' || o.status === 'rejected' || o.status === 'not_applicable';
     items.push([
@@ -89,16 +98,47 @@ export async function seedDocumentRequests(tx: Queryable, svc: Pick<Services, 's
   await insertMany(
     tx,
     'document_requests',
-    ['id', 'org_id', 'project_id', 'title', 'instructions', 'due_at', 'reminder_offsets', 'status', 'created_by_name', 'created_at', 'updated_at'],
+    [
+      'id',
+      'org_id',
+      'project_id',
+      'title',
+      'instructions',
+      'due_at',
+      'reminder_offsets',
+      'status',
+      'created_by_name',
+      'created_at',
+      'updated_at',
+    ],
     requests,
   );
   await insertMany(
     tx,
     'document_request_items',
-    ['id', 'org_id', 'request_id', 'position', 'label', 'required', 'accepted_types', 'max_bytes', 'status', 'reason', 'decided_by_name', 'decided_at', 'updated_at'],
+    [
+      'id',
+      'org_id',
+      'request_id',
+      'position',
+      'label',
+      'required',
+      'accepted_types',
+      'max_bytes',
+      'status',
+      'reason',
+      'decided_by_name',
+      'decided_at',
+      'updated_at',
+    ],
     items,
   );
   // Rejected files are superseded when the client uploads again; until then they are listed.
-  await insertMany(tx, 'document_request_files', ['id', 'org_id', 'item_id', 'file_id', 'uploaded_by_id', 'uploaded_by_name', 'created_at'], files);
+  await insertMany(
+    tx,
+    'document_request_files',
+    ['id', 'org_id', 'item_id', 'file_id', 'uploaded_by_id', 'uploaded_by_name', 'created_at'],
+    files,
+  );
   return requests.length;
 }

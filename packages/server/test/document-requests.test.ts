@@ -1,7 +1,7 @@
 // Document requests (issue 14): the staff API asks, the portal answers item by item (upload,
 // replace, upload again after a rejection), a reviewer decides, reminders are reported once.
 import { describe, expect, it } from 'vitest';
-import { type Fixture, fileForm, type Harness, PDF, PNG, useFixture } from './helpers.js';
+import { type Fixture, fileForm, type Harness, PDF, PNG, type Res, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -31,12 +31,11 @@ async function newRequest(extra: Record<string, unknown> = {}) {
 }
 const upload = (req: string, item: string, name: string, bytes: Uint8Array, type: string, token = fx.tokens.bob, fields = {}) =>
   h.api(`${base()}/${req}/items/${item}/files`, { token, form: fileForm(name, bytes, type, fields) });
-const ok = (r: { status: number; text: string; body: any }) => {
+const ok = (r: Res) => {
   if (r.status >= 300) throw new Error(`${r.status} ${r.text}`);
   return r.body;
 };
-const review = (req: string, item: string, body: unknown, token: string) =>
-  h.api(`${base()}/${req}/items/${item}/review`, { token, body });
+const review = (req: string, item: string, body: unknown, token: string) => h.api(`${base()}/${req}/items/${item}/review`, { token, body });
 
 describe('document requests', () => {
   it('a request created by staff is listed on its project with its items, and another organization gets 404 for the project', async () => {
@@ -60,7 +59,9 @@ describe('document requests', () => {
   it('uploads add files, replace supersedes them, a wrong type is refused with 415 and an oversized file with 413; each change is an event', async () => {
     const r = await newRequest();
     const [statement, logo] = r.items;
-    const events0 = await h.db.query(`SELECT count(*) AS n FROM events WHERE type = 'document_request.updated' AND resource_id = $1`, [r.id]);
+    const events0 = await h.db.query(`SELECT count(*) AS n FROM events WHERE type = 'document_request.updated' AND resource_id = $1`, [
+      r.id,
+    ]);
     const a = await upload(r.id, statement.id, 'jan.pdf', PDF, 'application/pdf');
     expect(a.status, a.text).toBe(201);
     expect(a.body.status).toBe('uploaded');
@@ -76,7 +77,9 @@ describe('document requests', () => {
     const big = await upload(r.id, statement.id, 'big.pdf', Buffer.concat([PDF, Buffer.alloc(100001, 0x20)]), 'application/pdf');
     expect(big.status).toBe(413);
     expect((await upload(r.id, logo.id, 'logo.png', PNG, 'image/png')).status).toBe(201);
-    const events1 = await h.db.query(`SELECT count(*) AS n FROM events WHERE type = 'document_request.updated' AND resource_id = $1`, [r.id]);
+    const events1 = await h.db.query(`SELECT count(*) AS n FROM events WHERE type = 'document_request.updated' AND resource_id = $1`, [
+      r.id,
+    ]);
     expect(Number(events1[0]!.n) - Number(events0[0]!.n)).toBe(4);
   });
 
@@ -112,12 +115,14 @@ describe('document requests', () => {
   it('reminders: each offset whose moment passed is reported once, only while a required item is missing or rejected', async () => {
     const r = await newRequest({ due_at: '2030-01-10T00:00:00.000Z', reminder_offsets: [-3, 0, 2] });
     const due = async (now: string) =>
-      (ok(await h.staff(`/document-requests/reminders?now=${encodeURIComponent(now)}`, { method: "POST" })).reminders as Array<{
-        request_id: string;
-        offset_days: number;
-        overdue: boolean;
-        missing: Array<{ label: string }>;
-      }>).filter((x) => x.request_id === r.id);
+      (
+        ok(await h.staff(`/document-requests/reminders?now=${encodeURIComponent(now)}`, { method: 'POST' })).reminders as Array<{
+          request_id: string;
+          offset_days: number;
+          overdue: boolean;
+          missing: Array<{ label: string }>;
+        }>
+      ).filter((x) => x.request_id === r.id);
     expect(await due('2030-01-06T00:00:00.000Z')).toEqual([]);
     const first = await due('2030-01-07T01:00:00.000Z');
     expect(first).toHaveLength(1);

@@ -55,7 +55,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function newItem(maxBytes = 512 * MB) {
   const r = await h.staff(`/projects/${fx.acme.project}/document-requests`, {
-    body: { title: `Archive ${crypto.randomUUID()}`, items: [{ label: 'Archive', accepted_types: ['application/zip'], max_bytes: maxBytes }] },
+    body: {
+      title: `Archive ${crypto.randomUUID()}`,
+      items: [{ label: 'Archive', accepted_types: ['application/zip'], max_bytes: maxBytes }],
+    },
   });
   expect(r.status, r.text).toBe(201);
   return { request: r.body.id as string, item: r.body.items[0].id as string };
@@ -65,7 +68,17 @@ interface Run {
   upload: tus.Upload;
   done: Promise<void>;
 }
-function start(path: string, size: number, opts: { token: string; target: { request: string; item: string }; sha256: string; uploadUrl?: string; onProgress?: (sent: number) => void }): Run {
+function start(
+  path: string,
+  size: number,
+  opts: {
+    token: string;
+    target: { request: string; item: string };
+    sha256: string;
+    uploadUrl?: string;
+    onProgress?: (sent: number) => void;
+  },
+): Run {
   let upload!: tus.Upload;
   const done = new Promise<void>((resolve, reject) => {
     upload = new tus.Upload(createReadStream(path), {

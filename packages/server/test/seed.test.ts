@@ -60,7 +60,9 @@ describe.skipIf(isPostgres)('the demo seed is believable (database-independent: 
 
   it('each organization has an overdue request with a rejected, an uploaded and an accepted item, listed through the portal', async () => {
     const token = await h.token('acme', 'alice', ['member', 'admin', 'approver'], { name: 'Alice Anders' });
-    const [project] = (await h.api('/projects?limit=100', { token })).body.data.filter((p: { name: string }) => p.name === 'Website relaunch');
+    const [project] = (await h.api('/projects?limit=100', { token })).body.data.filter(
+      (p: { name: string }) => p.name === 'Website relaunch',
+    );
     const r = await h.api(`/projects/${project.id}/document-requests`, { token });
     expect(r.status, r.text).toBe(200);
     const [req] = r.body.data;

@@ -53,8 +53,17 @@ export function documentRequestsFixture(now = Date.now()): DocumentRequest[] {
           decidedBy: 'Sam Agent',
           decidedAt: at(-1),
         }),
-        item('ditm_2', 'Signed engagement letter', { acceptedTypes: ['application/pdf', 'image/*'], status: 'uploaded', files: [file('drf_1', 'engagement-letter.pdf', 182_000)] }),
-        item('ditm_3', 'Receipts over 250 €', { status: 'accepted', files: [file('drf_2', 'receipts.zip', 4_200_000)], decidedBy: 'Sam Agent', decidedAt: at(-3) }),
+        item('ditm_2', 'Signed engagement letter', {
+          acceptedTypes: ['application/pdf', 'image/*'],
+          status: 'uploaded',
+          files: [file('drf_1', 'engagement-letter.pdf', 182_000)],
+        }),
+        item('ditm_3', 'Receipts over 250 €', {
+          status: 'accepted',
+          files: [file('drf_2', 'receipts.zip', 4_200_000)],
+          decidedBy: 'Sam Agent',
+          decidedAt: at(-3),
+        }),
         item('ditm_4', 'Payroll summary', { required: false }),
         item('ditm_5', 'Vehicle log', { status: 'not_applicable', decidedBy: 'Sam Agent', decidedAt: at(-4) }),
       ],
@@ -71,7 +80,14 @@ export function documentRequestsFixture(now = Date.now()): DocumentRequest[] {
       createdAt: at(-30),
       updatedAt: at(-20),
       closedAt: at(-20),
-      items: [item('ditm_6', 'Logo (vector)', { status: 'accepted', files: [file('drf_3', 'logo.pdf', 52_000)], decidedBy: 'Sam Agent', decidedAt: at(-20) })],
+      items: [
+        item('ditm_6', 'Logo (vector)', {
+          status: 'accepted',
+          files: [file('drf_3', 'logo.pdf', 52_000)],
+          decidedBy: 'Sam Agent',
+          decidedAt: at(-20),
+        }),
+      ],
     },
   ];
 }
@@ -106,14 +122,25 @@ export function documentRequestHandlers(
         createdAt: new Date().toISOString(),
         downloadUrl: `/portal/v1/files/drf_${seq}?exp=9999999999&sig=x`,
       };
-      Object.assign(item, { status: 'uploaded', reason: null, decidedBy: null, decidedAt: null, files: [...(replace ? [] : item.files), added] });
+      Object.assign(item, {
+        status: 'uploaded',
+        reason: null,
+        decidedBy: null,
+        decidedAt: null,
+        files: [...(replace ? [] : item.files), added],
+      });
       return json(item, 201);
     },
     'documentRequests.review': ({ params, body }) => {
       const item = find(params);
       if (!item) return problem(404, 'not_found');
       const b = body as { decision: DocumentItem['status']; reason?: string | null };
-      Object.assign(item, { status: b.decision, reason: b.reason ?? null, decidedBy: 'Rita Reviewer', decidedAt: new Date().toISOString() });
+      Object.assign(item, {
+        status: b.decision,
+        reason: b.reason ?? null,
+        decidedBy: 'Rita Reviewer',
+        decidedAt: new Date().toISOString(),
+      });
       return json(item);
     },
   };

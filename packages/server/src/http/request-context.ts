@@ -8,7 +8,8 @@ import { header } from './headers.js';
 export type Send = (c: Context, body: string | null, status: number, headers: Record<string, string>) => Response;
 
 // The tus headers: resumable uploads (http/resumable.ts).
-const EXPOSE = 'Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition,Location,Tus-Resumable,Upload-Offset,Upload-Length,Upload-Expires';
+const EXPOSE =
+  'Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition,Location,Tus-Resumable,Upload-Offset,Upload-Length,Upload-Expires';
 const PREFLIGHT = {
   'Access-Control-Max-Age': '600',
   'Access-Control-Allow-Methods': 'GET,HEAD,POST,PATCH,DELETE,OPTIONS',

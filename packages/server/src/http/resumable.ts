@@ -20,6 +20,7 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX, RESUMABLE_PATH } from '@portico/contract';
+import { MAX_ITEM_BYTES } from '@portico/contract/staff';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { Context, Hono } from 'hono';
@@ -28,7 +29,6 @@ import type { Config } from '../config.js';
 import type { Services } from '../context.js';
 import type { Db } from '../db/db.js';
 import { HttpError, notFound, problemBody, validationFailed } from '../errors.js';
-import { MAX_ITEM_BYTES } from '@portico/contract/staff';
 import { attachToItem, checkUploadable, type FileUrl, lockItem, requestById } from '../routes/document-requests.js';
 import { cleanFileName, storeUpload } from '../routes/files.js';
 import { ChecksumMismatchError, SHA256_RE, TooLargeError } from '../storage/index.js';
@@ -118,7 +118,12 @@ export function registerResumable(app: Hono, { db, config, services }: Resumable
       } catch (err) {
         if (err instanceof ChecksumMismatchError)
           throw tusError(
-            new HttpError(460, 'validation_failed', 'Checksum mismatch', 'The file that arrived is not the file that was sent (SHA-256 differs).'),
+            new HttpError(
+              460,
+              'validation_failed',
+              'Checksum mismatch',
+              'The file that arrived is not the file that was sent (SHA-256 differs).',
+            ),
           );
         if (err instanceof TooLargeError) throw tusError(new HttpError(413, 'payload_too_large', 'Payload too large', err.message));
         if (err instanceof HttpError) throw tusError(err);

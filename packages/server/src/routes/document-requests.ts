@@ -142,10 +142,13 @@ export async function attachToItem(
 ): Promise<void> {
   if (replace || item.status === 'rejected')
     await db.query('UPDATE document_request_files SET superseded_at = now() WHERE item_id = $1 AND superseded_at IS NULL', [item.id]);
-  await db.query(
-    `INSERT INTO document_request_files (id, item_id, file_id, uploaded_by_id, uploaded_by_name) VALUES ($1,$2,$3,$4,$5)`,
-    [newId('drf'), item.id, file.id, by.id, by.name],
-  );
+  await db.query(`INSERT INTO document_request_files (id, item_id, file_id, uploaded_by_id, uploaded_by_name) VALUES ($1,$2,$3,$4,$5)`, [
+    newId('drf'),
+    item.id,
+    file.id,
+    by.id,
+    by.name,
+  ]);
   await db.query(
     `UPDATE document_request_items SET status = 'uploaded', reason = NULL, decided_by_name = NULL, decided_at = NULL, updated_at = now()
      WHERE id = $1`,

@@ -88,9 +88,7 @@ export const staffDocumentRequests: StaffHandlers['documentRequests'] = {
         `SELECT id, label, status FROM document_request_items WHERE request_id = $1 AND required AND status IN ('missing', 'rejected') ORDER BY position`,
         [r.id],
       );
-      const recipients = await org.query(
-        'SELECT external_id, name, email FROM contacts WHERE email IS NOT NULL ORDER BY external_id',
-      );
+      const recipients = await org.query('SELECT external_id, name, email FROM contacts WHERE email IS NOT NULL ORDER BY external_id');
       reminders.push({
         requestId: r.id,
         projectId: r.project_id,

@@ -9,8 +9,8 @@ import { PageController } from '../../controllers/page-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { renderUploads } from '../../controllers/render-upload.js';
-import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { isAbort, ResourceController } from '../../controllers/resource-controller.js';
+import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { UploadController, type UploadTransport } from '../../controllers/upload-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
 import { isolate } from '../../i18n/isolate.js';
@@ -19,7 +19,11 @@ import type { PorticoDocumentReviewDetail, PorticoDocumentReviewRequestDetail } 
 import { type DocumentRequestsMessageKey, en } from './document-requests.messages.js';
 import { styles } from './document-requests.styles.js';
 
-export type { PorticoDocumentReviewDetail, PorticoDocumentReviewRequestDetail, PorticoDocumentUploadDetail } from './document-requests.events.js';
+export type {
+  PorticoDocumentReviewDetail,
+  PorticoDocumentReviewRequestDetail,
+  PorticoDocumentUploadDetail,
+} from './document-requests.events.js';
 
 const TONE: Record<DocumentItem['status'], string> = {
   missing: 'warning',
@@ -183,7 +187,12 @@ export class PorticoDocumentRequests extends PorticoElement<DocumentRequestsMess
         <slot name="header" @slotchange=${this.onSlotChange}></slot>
       </div>
       ${renderState(this, this.pages.resource, {
-        complete: () => html`<div class="requests">${repeat(this.requests, (r) => r.id, (r) => this.renderRequest(r))}</div>`,
+        complete: () =>
+          html`<div class="requests">${repeat(
+            this.requests,
+            (r) => r.id,
+            (r) => this.renderRequest(r),
+          )}</div>`,
         isEmpty: (page) => page.data.length === 0,
         emptyText: t('documentRequests.empty'),
       })}
@@ -219,7 +228,11 @@ export class PorticoDocumentRequests extends PorticoElement<DocumentRequestsMess
         }
       </p>
       <ul part="items" class="items" role="list" aria-label=${t('documentRequests.items', { title: r.title })}>
-        ${repeat(r.items, (i) => i.id, (i) => this.renderItem(r, i))}
+        ${repeat(
+          r.items,
+          (i) => i.id,
+          (i) => this.renderItem(r, i),
+        )}
       </ul>
     </section>`;
   }
@@ -399,7 +412,13 @@ export class PorticoDocumentRequests extends PorticoElement<DocumentRequestsMess
         this.emit('portico-document-upload', { ...target, fileName: file.name });
         void this.pages.refresh();
         const f = updated.files[updated.files.length - 1];
-        return { id: f?.id ?? i.id, fileName: file.name, mediaType: f?.mediaType ?? file.type, size: file.size, url: f?.downloadUrl ?? null };
+        return {
+          id: f?.id ?? i.id,
+          fileName: file.name,
+          mediaType: f?.mediaType ?? file.type,
+          size: file.size,
+          url: f?.downloadUrl ?? null,
+        };
       } finally {
         if (this.replacing.get(i.id) === sending) this.replacing.delete(i.id);
       }

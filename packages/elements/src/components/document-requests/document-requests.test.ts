@@ -13,7 +13,8 @@ const settled = async (el: PorticoDocumentRequests, part = 'content') => {
   await aTimeout(0);
   await waitUntil(() => $(el, `[part~="${part}"]`) && !$(el, '[aria-busy="true"]'), `no ${part}`, { timeout: 4000 });
 };
-const item = (el: HTMLElement, label: string) => $$(el, '[part~="item"]').find((i) => i.querySelector('[part~="label"]')!.textContent === label)!;
+const item = (el: HTMLElement, label: string) =>
+  $$(el, '[part~="item"]').find((i) => i.querySelector('[part~="label"]')!.textContent === label)!;
 const reviewerMe = () => json(me({ roles: ['member', 'reviewer'] }));
 
 type Override = Parameters<ReturnType<typeof createMockClient>['api']['use']>[1];
@@ -45,9 +46,13 @@ describe('<portico-document-requests>', () => {
       const due = open!.querySelector('[part~="due"]')!;
       expect(due.hasAttribute('data-overdue')).to.equal(true);
       expect(due.textContent).to.match(/^Overdue: was due/);
-      expect(open!.querySelector('[part~="progress"]')!.textContent).to.match(/2 of 4 received\. Still missing: Bank statements \(all accounts\)/);
+      expect(open!.querySelector('[part~="progress"]')!.textContent).to.match(
+        /2 of 4 received\. Still missing: Bank statements \(all accounts\)/,
+      );
       expect(item(el, 'Bank statements (all accounts)').getAttribute('data-status')).to.equal('rejected');
-      expect(item(el, 'Bank statements (all accounts)').querySelector('[part~="reason"]')!.textContent).to.contain('Page 3 of the December statement');
+      expect(item(el, 'Bank statements (all accounts)').querySelector('[part~="reason"]')!.textContent).to.contain(
+        'Page 3 of the December statement',
+      );
       expect(item(el, 'Payroll summary').textContent).to.contain('Optional');
       expect(closed!.textContent).to.contain('Closed');
       expect(closed!.querySelector('[part~="upload"]')).to.equal(null);
@@ -75,7 +80,12 @@ describe('<portico-document-requests>', () => {
       const input = item(el, 'Bank statements (all accounts)').querySelector<HTMLInputElement>('input[type=file]')!;
       const uploaded = oneEvent(el, 'portico-document-upload');
       pick(input, [new File(['%PDF-1.4 full'], 'december.pdf', { type: 'application/pdf' })]);
-      expect((await uploaded).detail).to.deep.equal({ projectId: 'prj_1', requestId: 'dreq_1', itemId: 'ditm_1', fileName: 'december.pdf' });
+      expect((await uploaded).detail).to.deep.equal({
+        projectId: 'prj_1',
+        requestId: 'dreq_1',
+        itemId: 'ditm_1',
+        fileName: 'december.pdf',
+      });
       const call = api.calls.find((c) => c.key === 'documentRequests.upload')!;
       expect(call.url.pathname).to.contain('/projects/prj_1/document-requests/dreq_1/items/ditm_1/files');
       await waitUntil(() => item(el, 'Bank statements (all accounts)').getAttribute('data-status') === 'uploaded', 'not refreshed');
@@ -86,7 +96,10 @@ describe('<portico-document-requests>', () => {
       const { el, api } = await mount();
       await settled(el);
       const inputs = item(el, 'Signed engagement letter').querySelectorAll<HTMLInputElement>('input[type=file]');
-      pick(inputs[1]!, [new File(['%PDF-a'], 'a.pdf', { type: 'application/pdf' }), new File(['%PDF-b'], 'b.pdf', { type: 'application/pdf' })]);
+      pick(inputs[1]!, [
+        new File(['%PDF-a'], 'a.pdf', { type: 'application/pdf' }),
+        new File(['%PDF-b'], 'b.pdf', { type: 'application/pdf' }),
+      ]);
       await waitUntil(() => api.calls.filter((c) => c.key === 'documentRequests.upload').length === 2, 'two uploads');
       await waitUntil(() => item(el, 'Signed engagement letter').querySelectorAll('[part~="file"]').length === 2, 'replaced');
       // The first file replaced the old one, the second was added to it (had both replaced, one would be left).

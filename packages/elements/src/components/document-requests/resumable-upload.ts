@@ -53,7 +53,11 @@ export interface ResumableOptions {
   onProgress: (loaded: number, total: number) => void;
 }
 
-export async function resumableUpload(client: PorticoClientLike, file: File, o: ResumableOptions): Promise<{ files: Pick<DocumentFile, 'id' | 'mediaType' | 'downloadUrl'>[] }> {
+export async function resumableUpload(
+  client: PorticoClientLike,
+  file: File,
+  o: ResumableOptions,
+): Promise<{ files: Pick<DocumentFile, 'id' | 'mediaType' | 'downloadUrl'>[] }> {
   const sha256 = await sha256File(file, o.signal);
   let token = await client.token();
   return new Promise((resolve, reject) => {
@@ -91,14 +95,17 @@ export async function resumableUpload(client: PorticoClientLike, file: File, o: 
         const body = (err as { originalResponse?: { getBody(): string } }).originalResponse?.getBody();
         try {
           const problem = body ? JSON.parse(body) : undefined;
-          if (problem?.code) return reject(Object.assign(new Error(problem.detail ?? problem.title), { code: problem.code, status: problem.status }));
+          if (problem?.code)
+            return reject(Object.assign(new Error(problem.detail ?? problem.title), { code: problem.code, status: problem.status }));
         } catch {}
         reject(err);
       },
       onSuccess: ({ lastResponse }) => {
         try {
           // The item as it is now (snake_case); the list reloads it through the client anyway.
-          const item = JSON.parse(lastResponse.getBody()) as { files: Array<{ id: string; media_type: string; download_url: string | null }> };
+          const item = JSON.parse(lastResponse.getBody()) as {
+            files: Array<{ id: string; media_type: string; download_url: string | null }>;
+          };
           resolve({ files: item.files.map((f) => ({ id: f.id, mediaType: f.media_type, downloadUrl: f.download_url })) });
         } catch (err) {
           reject(err);
