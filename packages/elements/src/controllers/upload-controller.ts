@@ -88,11 +88,6 @@ export interface UploadState {
 export interface UploadOptions {
   /** How a file is sent (default `fetchTransport`). */
   transport?: UploadTransport;
-  /**
-   * Limits stricter than the server's upload policy, e.g. those of one item of a document request
-   * (its size limit and types); undefined: the server's.
-   */
-  policy?: () => AttachmentPolicy | undefined;
 }
 
 const policies = new WeakMap<PorticoClientLike, Promise<AttachmentPolicy>>();
@@ -126,19 +121,17 @@ export class UploadController implements ReactiveController, UploadState {
   chips?: Chips;
   private server?: AttachmentPolicy;
   private asked?: PorticoClientLike;
-  private readonly own?: () => AttachmentPolicy | undefined;
 
   constructor(host: PorticoElement, options: UploadOptions = {}) {
     useResources(uploadResources);
     this.host = host;
     this.transport = options.transport ?? fetchTransport;
-    this.own = options.policy;
     host.addController(this);
   }
 
-  /** The limits given (`policy` option), else the server's (its defaults until it answered, or if it can't). */
+  /** The server's limits (its defaults until it answered, or if it can't). */
   get policy(): AttachmentPolicy {
-    return this.own?.() ?? this.server ?? FALLBACK_POLICY;
+    return this.server ?? FALLBACK_POLICY;
   }
 
   get items(): readonly UploadItem[] {

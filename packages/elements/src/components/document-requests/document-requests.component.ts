@@ -38,6 +38,20 @@ const OPEN_ITEM: ReadonlySet<DocumentItem['status']> = new Set(['missing', 'reje
 
 type ReviewInput = PorticoDocumentReviewRequestDetail;
 
+/** The upload controller of one item: the item's limits (size, types) instead of the server's policy. */
+class ItemUploads extends UploadController {
+  constructor(
+    host: PorticoElement,
+    transport: UploadTransport,
+    private readonly limits: () => AttachmentPolicy,
+  ) {
+    super(host, { transport });
+  }
+  override get policy(): AttachmentPolicy {
+    return this.limits();
+  }
+}
+
 /**
  * What the firm asks a project's client for: each request with its instructions, due date
  * (overdue flagged) and how many documents came in; each item with its status, the files sent,
@@ -423,7 +437,7 @@ export class PorticoDocumentRequests extends PorticoElement<DocumentRequestsMess
         if (this.replacing.get(i.id) === sending) this.replacing.delete(i.id);
       }
     };
-    u = new UploadController(this, { transport, policy });
+    u = new ItemUploads(this, transport, policy);
     this.uploads.set(i.id, u);
     return u;
   }
