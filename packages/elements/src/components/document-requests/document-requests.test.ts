@@ -115,6 +115,22 @@ describe('<portico-document-requests>', () => {
       await waitUntil(() => $(el, '[part~="chip"][data-status="failed"]'), 'no refusal');
       expect(api.calls.some((c) => c.key === 'documentRequests.upload')).to.equal(false);
     });
+
+    it('loads the resumable (tus) client only when a file over 5 MB is chosen', async () => {
+      const loaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('resumable-upload'));
+      const { el, api } = await mount();
+      await settled(el);
+      pick(item(el, 'Bank statements (all accounts)').querySelector<HTMLInputElement>('input[type=file]')!, [
+        new File(['%PDF-1.4 small'], 'small.pdf', { type: 'application/pdf' }),
+      ]);
+      await waitUntil(() => api.calls.some((c) => c.key === 'documentRequests.upload'), 'no small upload');
+      expect(loaded()).to.equal(false);
+      const big = new File([new Uint8Array(6 * 1024 * 1024)], 'archive.pdf', { type: 'application/pdf' });
+      pick(item(el, 'Payroll summary').querySelector<HTMLInputElement>('input[type=file]')!, [big]);
+      await waitUntil(loaded, 'the resumable upload module was not loaded', { timeout: 10000 });
+      // Not through the multipart endpoint.
+      expect(api.calls.filter((c) => c.key === 'documentRequests.upload').length).to.equal(1);
+    });
   });
 
   describe('reviewer', () => {

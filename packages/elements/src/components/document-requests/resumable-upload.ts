@@ -8,7 +8,8 @@
  * that after a page reload, choosing the same file again resumes it instead of starting over.
  */
 import type { DocumentFile } from '@portico/contract';
-import { Upload, type UrlStorage } from 'tus-js-client';
+import type { UrlStorage } from 'tus-js-client';
+import { Upload } from 'tus-js-client/lib.esm/browser/index.js';
 import type { PorticoClientLike } from '../../context/client.js';
 import { sha256File } from './sha256.js';
 
