@@ -66,8 +66,9 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerEndpoints(app, { db, config, services, send });
-  registerResumable(app, { db, config, services });
+  const resumable = registerResumable(app, { db, config, services });
   let retention: RetentionJob | undefined;
+  let resumableSweep: ReturnType<typeof setInterval> | undefined;
   return {
     app,
     services,
@@ -80,8 +81,16 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
         { intervalMs: config.retentionIntervalMs, eventRetentionHours: config.eventRetentionHours },
         log,
       );
+      // Partial resumable uploads past their 24 h expiry (http/resumable.ts), on the retention job's beat.
+      if (config.retentionIntervalMs > 0) {
+        resumableSweep = setInterval(() => {
+          resumable.cleanUpExpiredUploads().catch((err: unknown) => log.warn('resumable upload sweep failed', { error: String(err) }));
+        }, config.retentionIntervalMs);
+        resumableSweep.unref();
+      }
     },
     async close() {
+      clearInterval(resumableSweep);
       await retention?.stop();
       await services.bus.close();
       await ownStorage?.close();
