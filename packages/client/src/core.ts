@@ -105,6 +105,11 @@ export interface PorticoClient extends PorticoApi {
   ): AsyncGenerator<Awaited<ReturnType<M>>, void>;
   /** Listens to the shared event stream (opened on the first listener, closed after the last). Returns unsubscribe. */
   subscribe(listener: PorticoEventListener): () => void;
+  /**
+   * The portal token the client sends (cached), for requests it does not make itself — resumable
+   * uploads (tus). With `stale` (a token the server refused with 401): a fresh one.
+   */
+  token(stale?: string): Promise<string>;
 }
 
 interface Flight {
@@ -143,6 +148,7 @@ const API_GROUPS = Object.keys({
   knowledgeBase: 1,
   profile: 1,
   billing: 1,
+  documentRequests: 1,
 } satisfies Record<keyof PorticoApi, 1>);
 
 /**
@@ -327,6 +333,7 @@ export function createClientFor(table: EndpointTable, options: PorticoClientOpti
       } while (cursor);
     },
     subscribe,
+    token: (stale) => (stale ? tokens.refresh(stale) : tokens.get()),
   };
   // A getter per group (the contract's, and any other with JSON endpoints the table holds now),
   // enumerable like the plain properties they replace.

@@ -61,7 +61,7 @@ describe('createClientFor', () => {
     const groups = Object.keys(endpoints).filter((g) =>
       Object.values(endpoints[g as keyof typeof endpoints]).some((d) => typeof d.response === 'object'),
     );
-    expect(groups).toHaveLength(13); // + knowledgeBase (issue 17), profile and billing (issue 13)
+    expect(groups).toHaveLength(14); // + knowledgeBase (issue 17), profile and billing (issue 13), documentRequests (issue 14)
     for (const g of groups) expect(Object.keys(client)).toContain(g);
     expect(Object.keys(client)).not.toContain('files');
     expect(Object.keys(client)).not.toContain('events');
@@ -151,5 +151,19 @@ describe('bundle of createClientFor', () => {
     expect(b.has('contract/src/validators/endpoints/invoices.ts')).toBe(true);
     expect(b.inputs.some((p) => p.includes('/zod/'))).toBe(false);
     expect(b.text).toContain('unitAmount');
+  });
+
+  it('token() hands out the cached token, and a fresh one when given the stale one (for resumable uploads)', async () => {
+    let n = 0;
+    const client = createPorticoClient({
+      baseUrl: 'https://api.test',
+      getToken: async () => fakeJwt(3600, `s${++n}`),
+      fetch: scriptedFetch(() => wireJson(page)).fetch,
+    });
+    const first = await client.token();
+    expect(await client.token()).toBe(first);
+    const fresh = await client.token(first);
+    expect(fresh).not.toBe(first);
+    expect(n).toBe(2);
   });
 });

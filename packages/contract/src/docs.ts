@@ -25,6 +25,16 @@ export const endpointDocs: Record<string, { tag: string; summary: string }> = {
   'projects.get': { tag: 'projects', summary: 'Get a project with its milestones' },
   'deliverables.list': { tag: 'projects', summary: "List a project's deliverables" },
   'deliverables.get': { tag: 'projects', summary: 'Get a deliverable with its versions' },
+  'documentRequests.list': { tag: 'projects', summary: "List a project's document requests with their items" },
+  'documentRequests.get': { tag: 'projects', summary: 'Get a document request with its items' },
+  'documentRequests.upload': {
+    tag: 'projects',
+    summary: 'Upload a file for an item (replace: before acceptance; again: after a rejection)',
+  },
+  'documentRequests.review': {
+    tag: 'projects',
+    summary: 'Accept or reject an uploaded item (with a reason), or mark it not applicable (reviewer role)',
+  },
   'comments.list': { tag: 'projects', summary: 'List comments on a version, oldest first' },
   'comments.create': { tag: 'projects', summary: 'Comment on a version' },
   'approvals.list': { tag: 'projects', summary: 'The audit trail of decisions, newest first' },

@@ -6,6 +6,7 @@ import { billing } from './endpoints/billing.js';
 import { comments } from './endpoints/comments.js';
 import type { EndpointDef } from './endpoints/define.js';
 import { deliverables } from './endpoints/deliverables.js';
+import { documentRequests } from './endpoints/documentRequests.js';
 import { events } from './endpoints/events.js';
 import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
@@ -39,6 +40,7 @@ export const endpoints = {
   knowledgeBase,
   profile,
   billing,
+  documentRequests,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -9,6 +9,7 @@ export * from './schemas/billing.js';
 export * from './schemas/comment.js';
 export * from './schemas/common.js';
 export * from './schemas/deliverable.js';
+export * from './schemas/document-request.js';
 export * from './schemas/event.js';
 export * from './schemas/invoice.js';
 export * from './schemas/notification.js';

@@ -17,6 +17,9 @@ import { staffAccessLinkEndpoints } from './staff-access-links.js';
 import { staffBilling } from './staff-billing.js';
 import { staffConnectorEndpoints } from './staff-connectors.js';
 import { staffContactEndpoints } from './staff-contacts.js';
+import { staffDocumentRequests } from './staff-requests.js';
+
+export { MAX_ITEM_BYTES } from './staff-requests.js';
 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
@@ -255,6 +258,7 @@ export const staffEndpoints = {
   billing: staffBilling,
   accessLinks: staffAccessLinkEndpoints,
   externalAccounts: staffConnectorEndpoints,
+  documentRequests: staffDocumentRequests,
 } as const;
 
 export type StaffEndpoints = typeof staffEndpoints;

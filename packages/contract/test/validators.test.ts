@@ -62,6 +62,19 @@ const generator = (schema: unknown) => {
     .supply(zodSchemas.Link, () => 'https://files.example.test/f/2');
   const upload = (zodSchemas as unknown as { AttachmentUpload?: { shape: { file: unknown } } }).AttachmentUpload;
   if (upload) g = g.supply(upload.shape.file, () => new File(['x'], 'x.txt', { type: 'text/plain' }));
+  // A document request's files, fixed: generated ones (a regex-checked checksum each, three arrays deep) take seconds a page.
+  const docFile = (zodSchemas as unknown as { DocumentFile?: unknown }).DocumentFile;
+  if (docFile)
+    g = g.supply(docFile, () => ({
+      id: 'drf_1',
+      fileName: 'a.pdf',
+      mediaType: 'application/pdf',
+      size: 1,
+      checksum: 'a'.repeat(64),
+      uploadedBy: { id: 'con_1', name: 'A' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      downloadUrl: null,
+    }));
   return g;
 };
 const canGenerate = (schema: unknown) => {

@@ -14,6 +14,7 @@ import './components/approval-history/approval-history.js';
 import './components/comment-thread/comment-thread.js';
 import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
+import './components/document-requests/document-requests.js';
 import './components/invoice-detail/invoice-detail.js';
 import './components/kb-home/kb-home.js';
 import './components/notification-bell/notification-bell.js';

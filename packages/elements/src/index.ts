@@ -9,6 +9,7 @@ export { PorticoApprovalHistory } from './components/approval-history/approval-h
 export { PorticoCommentThread } from './components/comment-thread/comment-thread.component.js';
 export { PorticoDeliverableList } from './components/deliverable-list/deliverable-list.component.js';
 export { PorticoDeliverableViewer } from './components/deliverable-viewer/deliverable-viewer.component.js';
+export { PorticoDocumentRequests } from './components/document-requests/document-requests.component.js';
 export { PorticoInvoiceDetail } from './components/invoice-detail/invoice-detail.component.js';
 export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.component.js';
 export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';

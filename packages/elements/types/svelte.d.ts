@@ -12,6 +12,7 @@ import type {
   PorticoCommentThread,
   PorticoDeliverableList,
   PorticoDeliverableViewer,
+  PorticoDocumentRequests,
   PorticoEvent,
   PorticoInvoiceDetail,
   PorticoInvoiceTable,
@@ -34,6 +35,7 @@ import type {
 import type {} from '@portico/elements/components/approval-button/approval-button.events';
 import type {} from '@portico/elements/components/comment-thread/comment-thread.events';
 import type {} from '@portico/elements/components/deliverable-list/deliverable-list.events';
+import type {} from '@portico/elements/components/document-requests/document-requests.events';
 import type {} from '@portico/elements/components/invoice-table/invoice-table.events';
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-home/kb-home.events';
@@ -344,6 +346,53 @@ export interface PorticoDeliverableViewerSvelteProps {
   /** Attribute form of `noLive`. */
   'no-live'?: PorticoDeliverableViewer['noLive'];
   /** `portico-error`: Loading failed. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
+/** Props of `<portico-document-requests>`: A project's document requests: what is asked, what is missing, upload and review. */
+export interface PorticoDocumentRequestsSvelteProps {
+  /**
+   * The project whose requests are listed. Nothing loads without it.
+   *
+   * Attribute `project-id` (reflected), default `''`.
+   */
+  projectId?: PorticoDocumentRequests['projectId'];
+  /**
+   * Don't refresh on live `document_request` events.
+   *
+   * Attribute `no-live` (reflected), default `false`.
+   */
+  noLive?: PorticoDocumentRequests['noLive'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoDocumentRequests['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoDocumentRequests['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoDocumentRequests['surface'];
+  /** Attribute form of `projectId`. */
+  'project-id'?: PorticoDocumentRequests['projectId'];
+  /** Attribute form of `noLive`. */
+  'no-live'?: PorticoDocumentRequests['noLive'];
+  /** `portico-document-upload`: A file was stored for an item; `detail.requestId`, `itemId`, `fileName`. Detail: `PorticoDocumentUploadDetail`. */
+  'onportico-document-upload'?: (event: PorticoEvent<'portico-document-upload'>) => void;
+  /** `portico-document-review-request`: A reviewer is about to decide. Cancelable: `preventDefault()` sends nothing. Detail: `PorticoDocumentReviewRequestDetail`. */
+  'onportico-document-review-request'?: (event: PorticoEvent<'portico-document-review-request'>) => void;
+  /** `portico-document-review`: The decision was stored; `detail.item` is the item as it is now. Detail: `PorticoDocumentReviewDetail`. */
+  'onportico-document-review'?: (event: PorticoEvent<'portico-document-review'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
@@ -1337,6 +1386,12 @@ declare global {
        * @see https://www.npmjs.com/package/@portico/elements
        */
       'portico-deliverable-viewer': PorticoSvelteAttributes<PorticoDeliverableViewer, PorticoDeliverableViewerSvelteProps>;
+      /**
+       * A project's document requests: what is asked, what is missing, upload and review.
+       *
+       * @see https://www.npmjs.com/package/@portico/elements
+       */
+      'portico-document-requests': PorticoSvelteAttributes<PorticoDocumentRequests, PorticoDocumentRequestsSvelteProps>;
       /**
        * An invoice with its line items, tax, discounts and the payments applied to it.
        *

@@ -9,6 +9,7 @@ export {
   type PorticoDeliverableViewerElement,
   type PorticoDeliverableViewerProps,
 } from './deliverable-viewer.js';
+export { PorticoDocumentRequests, type PorticoDocumentRequestsElement, type PorticoDocumentRequestsProps } from './document-requests.js';
 export { PorticoInvoiceDetail, type PorticoInvoiceDetailElement, type PorticoInvoiceDetailProps } from './invoice-detail.js';
 export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoiceTableProps } from './invoice-table.js';
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';

@@ -13,6 +13,7 @@ import { registerEndpoints } from './http/endpoints.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
 import { requestContext } from './http/request-context.js';
+import { registerResumable } from './http/resumable.js';
 import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
 import { type RetentionJob, startRetention } from './retention.js';
@@ -81,7 +82,9 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
   registerRedemption(app, { db, config, services, send });
   registerEndpoints(app, { db, config, services, send });
   registerWebhookRoutes(app, { db, svc: services }, connectors.webhooks);
+  const resumable = registerResumable(app, { db, config, services });
   let retention: RetentionJob | undefined;
+  let resumableSweep: ReturnType<typeof setInterval> | undefined;
   return {
     app,
     services,
@@ -95,8 +98,16 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
         { intervalMs: config.retentionIntervalMs, eventRetentionHours: config.eventRetentionHours },
         log,
       );
+      // Partial resumable uploads past their 24 h expiry (http/resumable.ts), on the retention job's beat.
+      if (config.retentionIntervalMs > 0) {
+        resumableSweep = setInterval(() => {
+          resumable.cleanUpExpiredUploads().catch((err: unknown) => log.warn('resumable upload sweep failed', { error: String(err) }));
+        }, config.retentionIntervalMs);
+        resumableSweep.unref();
+      }
     },
     async close() {
+      clearInterval(resumableSweep);
       await retention?.stop();
       await services.bus.close();
       await connectors.close();

@@ -31,7 +31,7 @@ export interface GuestScope {
 }
 
 /** Roles a host's token may carry; `guest` comes only with the server's own guest tokens. */
-const ROLES = new Set<Role>(['member', 'admin', 'approver']);
+const ROLES = new Set<Role>(['member', 'admin', 'approver', 'reviewer']);
 
 export interface TokenClaims {
   sub: string;

@@ -19,6 +19,7 @@ import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
 import { seedHelpArticles, seedHelpVotes } from './seed-articles.js';
 import { seedNotifications } from './seed-notifications.js';
+import { seedDocumentRequests } from './seed-requests.js';
 import { createStorage, type Storage } from './storage/index.js';
 
 export interface SeedSummary {
@@ -551,8 +552,10 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
       const approver = contacts.find((c) => c.roles.includes('approver')) ?? contacts[0]!;
       const commenter = contacts[1] ?? contacts[0]!;
       const projectNames = ['Website relaunch', 'Brand refresh', 'Annual report 2026'];
+      const seededProjects: string[] = [];
       for (let pi = 0; pi < 3; pi++) {
         const pid = newId('prj');
+        seededProjects.push(pid);
         const pCreated = new Date(now - (90 - pi * 20) * day);
         await tx.query(
           'INSERT INTO projects (id, org_id, name, description, status, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
@@ -706,6 +709,8 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
         summary.projects++;
       }
 
+      // Document requests of the first two projects (src/seed-requests.ts).
+      await seedDocumentRequests(tx, svc, { orgId, projects: seededProjects, contacts }, now);
       // Notifications of every category (src/seed-notifications.ts).
       await seedNotifications(tx, { orgId, contacts, tickets, invoices, deliverables: seededDeliverables }, now);
     }

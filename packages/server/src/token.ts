@@ -4,7 +4,7 @@
  */
 import { SignJWT } from 'jose';
 
-export type PortalRole = 'member' | 'admin' | 'approver';
+export type PortalRole = 'member' | 'admin' | 'approver' | 'reviewer';
 
 export interface MintPortalTokenOptions {
   /** The shared HS256 secret (PORTICO_JWT_SECRET of the server). */

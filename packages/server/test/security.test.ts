@@ -3,7 +3,7 @@ import { type EndpointDef, endpointList, fillPath } from '@portico/contract';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ACCEPTED_TYPES, sniffMediaType } from '../src/storage.js';
-import { type Fixture, fileForm, type Harness, PNG, SECRET, useFixture } from './helpers.js';
+import { type Fixture, fileForm, type Harness, PDF, PNG, SECRET, useFixture } from './helpers.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -28,6 +28,10 @@ function validInput(group: string, name: string): { body?: unknown; form?: FormD
       return { body: { body: 'A comment' } };
     case 'approvals.create':
       return { body: { version: 1, decision: 'approved' } };
+    case 'documentRequests.upload':
+      return { form: fileForm('a.pdf', PDF) };
+    case 'documentRequests.review':
+      return { body: { decision: 'accepted' } };
     default:
       return {};
   }
@@ -54,6 +58,8 @@ function globexParams(group: string): Record<string, unknown> {
       return { slug: fx.globex.articleSlug };
     case 'billing':
       return { id: fx.globex.invoice, methodId: fx.billing.globexMethod };
+    case 'documentRequests':
+      return { projectId: fx.globex.project, requestId: 'dreq_of_globex', itemId: 'ditm_of_globex' };
     default:
       return {};
   }
@@ -67,13 +73,15 @@ describe('organization scoping', () => {
     '%s: another organization’s id answers 404 like a missing one',
     async (_label, g, n, e: EndpointDef) => {
       const input = validInput(g, n);
-      const other = await h.api(fillPath(e.path, globexParams(g)), { token: fx.tokens.alice, method: e.method, ...input });
+      // A role the endpoint needs, so that the request reaches the lookup (alice is no reviewer).
+      const token = e.roles?.includes('reviewer') ? await h.token('acme', 'rita', ['member', 'reviewer']) : fx.tokens.alice;
+      const other = await h.api(fillPath(e.path, globexParams(g)), { token, method: e.method, ...input });
       const missing = await h.api(
         fillPath(
           e.path,
           Object.fromEntries(Object.entries(globexParams(g)).map(([k, v]) => [k, typeof v === 'number' ? v : 'zzz_missing'])),
         ),
-        { token: fx.tokens.alice, method: e.method, ...validInput(g, n) },
+        { token, method: e.method, ...validInput(g, n) },
       );
       expect(other.status).toBe(404);
       expect(other.headers.get('content-type')).toContain('application/problem+json');
@@ -136,7 +144,9 @@ describe('roles', () => {
         ? { id: fx.acme.invoice }
         : g === 'billing'
           ? { id: fx.acme.invoice, methodId: fx.billing.acmeMethod }
-          : { id: fx.acme.deliverable };
+          : g === 'documentRequests'
+            ? { projectId: fx.acme.project, requestId: 'dreq_1', itemId: 'ditm_1' }
+            : { id: fx.acme.deliverable };
     const r = await h.api(fillPath(e.path, params), { token: fx.tokens.bob, method: e.method, ...validInput(g, n) });
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('forbidden');
@@ -223,6 +233,8 @@ describe('authentication', () => {
         projectId: fx.acme.project,
         version: 1,
         methodId: fx.billing.acmeMethod,
+        requestId: 'dreq_1',
+        itemId: 'ditm_1',
       };
       const r = await h.api(fillPath(e.path, params), { token: token ?? undefined, method: e.method, ...validInput(g, n) });
       expect(r.status, `${g}.${n}`).toBe(401);

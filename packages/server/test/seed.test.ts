@@ -57,4 +57,19 @@ describe.skipIf(isPostgres)('the demo seed is believable (database-independent: 
     expect(text).toMatch(/— version \d/);
     expect(text).not.toContain('?');
   });
+
+  it('each organization has an overdue request with a rejected, an uploaded and an accepted item, listed through the portal', async () => {
+    const token = await h.token('acme', 'alice', ['member', 'admin', 'approver'], { name: 'Alice Anders' });
+    const [project] = (await h.api('/projects?limit=100', { token })).body.data.filter(
+      (p: { name: string }) => p.name === 'Website relaunch',
+    );
+    const r = await h.api(`/projects/${project.id}/document-requests`, { token });
+    expect(r.status, r.text).toBe(200);
+    const [req] = r.body.data;
+    expect(req.title).toBe('Year-end documents');
+    expect(Date.parse(req.due_at)).toBeLessThan(Date.now());
+    expect(req.items.map((i: { status: string }) => i.status)).toEqual(['rejected', 'uploaded', 'accepted', 'missing']);
+    expect(req.items[0].reason).toMatch(/page 3/);
+    expect(req.items[1].files[0].file_name).toBe('engagement-letter-signed.pdf');
+  });
 });

@@ -42,7 +42,7 @@ export type PersonRef = z.infer<typeof PersonRef>;
  * `guest`: someone without an account, holding a token the server minted from a private client link
  * (docs/client-links.md). A guest token never carries `member`; it reaches only its project.
  */
-export const Role = z.enum(['member', 'admin', 'approver', 'guest']);
+export const Role = z.enum(['member', 'admin', 'approver', 'reviewer', 'guest']);
 export type Role = z.infer<typeof Role>;
 
 export const Limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));

@@ -17,6 +17,7 @@ export const PortalEventType = z.enum([
   'payment_method.updated',
   'subscription.updated',
   'usage.updated',
+  'document_request.updated',
 ]);
 export type PortalEventType = z.infer<typeof PortalEventType>;
 
@@ -28,7 +29,18 @@ export const PortalEvent = z.object({
   id: z.string(),
   type: PortalEventType,
   resource: z.object({
-    kind: z.enum(['ticket', 'article', 'invoice', 'deliverable', 'notification', 'contact', 'payment_method', 'subscription', 'usage']),
+    kind: z.enum([
+      'ticket',
+      'article',
+      'invoice',
+      'deliverable',
+      'notification',
+      'contact',
+      'payment_method',
+      'subscription',
+      'usage',
+      'document_request',
+    ]),
     id: Id,
     parentId: z.optional(z.nullable(Id)),
   }),

@@ -6,6 +6,7 @@ import { attachments } from './endpoints/attachments.js';
 import { billing } from './endpoints/billing.js';
 import { comments } from './endpoints/comments.js';
 import { deliverables } from './endpoints/deliverables.js';
+import { documentRequests } from './endpoints/documentRequests.js';
 import { events } from './endpoints/events.js';
 import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
@@ -27,6 +28,7 @@ export const endpoints = {
   billing,
   comments,
   deliverables,
+  documentRequests,
   events,
   files,
   invoices,

@@ -22,7 +22,10 @@ const ALIASES: Record<string, string> = {
  */
 export function acceptsType(accepted: readonly string[], type: string): boolean {
   if (!accepted.length || !type) return true;
-  return accepted.includes(ALIASES[type] ?? type) || (/^text\/|[+/](json|xml|csv)$/.test(type) && accepted.includes('text/plain'));
+  const t = ALIASES[type] ?? type;
+  // `image/*` (a document request's item) takes any image.
+  if (accepted.some((a) => a.endsWith('/*') && t.startsWith(a.slice(0, -1)))) return true;
+  return accepted.includes(t) || (/^text\/|[+/](json|xml|csv)$/.test(type) && accepted.includes('text/plain'));
 }
 
 let seq = 0;

@@ -24,6 +24,7 @@ import {
 } from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
 import { billingHandlers } from './mock-billing.js';
+import { documentRequestHandlers } from './mock-document-requests.js';
 import { notificationCentreHandlers } from './mock-notifications.js';
 
 export interface MockRequest {
@@ -312,6 +313,8 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     ...notificationCentreHandlers(json, paginate, problem).handlers,
     'files.get': () => ({ status: 200, body: 'file', headers: { 'content-type': 'text/plain' } }),
     ...billingHandlers(json),
+    // Document requests (stateful): testing/mock-document-requests.ts.
+    ...documentRequestHandlers(json, paginate, problem),
   };
 }
 

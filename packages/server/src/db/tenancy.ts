@@ -51,6 +51,11 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   access_links: { org: 'org_id' },
   // Connectors (migrations/090_connectors.sql).
   external_accounts: { org: 'org_id' },
+  // Document requests (migrations/050_document_requests.sql).
+  document_requests: { org: 'org_id' },
+  document_request_items: { org: 'org_id' },
+  document_request_files: { org: 'org_id' },
+  document_request_reminders: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -7,11 +7,14 @@ import { header } from './headers.js';
 /** Sends an endpoint's response with the headers every response carries (see `requestContext`). */
 export type Send = (c: Context, body: string | null, status: number, headers: Record<string, string>) => Response;
 
-const EXPOSE = 'Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition';
+// The tus headers: resumable uploads (http/resumable.ts).
+const EXPOSE =
+  'Retry-After,X-Request-Id,Idempotent-Replayed,Content-Disposition,Location,Tus-Resumable,Upload-Offset,Upload-Length,Upload-Expires';
 const PREFLIGHT = {
   'Access-Control-Max-Age': '600',
-  'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization,Content-Type,Idempotency-Key,Last-Event-ID,X-Request-Id',
+  'Access-Control-Allow-Methods': 'GET,HEAD,POST,PATCH,DELETE,OPTIONS',
+  'Access-Control-Allow-Headers':
+    'Authorization,Content-Type,Idempotency-Key,Last-Event-ID,X-Request-Id,Tus-Resumable,Upload-Length,Upload-Offset,Upload-Metadata,Upload-Defer-Length',
 };
 
 /**

@@ -3,6 +3,7 @@ import type { PortalHandlers } from '../context.js';
 import { articles, attachments, knowledgeBase, tickets } from '../support/routes.js';
 import { profile } from './account.js';
 import { approvals, comments, deliverables } from './deliverables.js';
+import { documentRequests } from './document-requests.js';
 import { events } from './events.js';
 import { files } from './files.js';
 import { me } from './me.js';
@@ -26,4 +27,5 @@ export const portalHandlers: PortalHandlers = {
   knowledgeBase,
   profile,
   billing,
+  documentRequests,
 };

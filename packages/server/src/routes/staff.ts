@@ -16,6 +16,7 @@ import { invoiceWithLines } from './invoices.js';
 import { notifyContacts } from './notifications.js';
 import { projectById } from './projects.js';
 import { staffContacts } from './staff-contacts.js';
+import { staffDocumentRequests } from './staff-requests.js';
 import { addMessage, mapMessages, PRIORITY_RANK, ticketById } from './tickets.js';
 
 /** The organization with this external id, created on first sight (as tokens do). */
@@ -315,4 +316,5 @@ export const staffHandlers: StaffHandlers = {
   billing: billingStaff,
   accessLinks: staffAccessLinks,
   externalAccounts: externalAccountsStaff,
+  documentRequests: staffDocumentRequests,
 };
