@@ -18,7 +18,9 @@ let fx: Fixture;
 useFixture((x) => ({ h, fx } = x), isPostgres ? { storage: { kind: 'postgres', presign: false, presignTtlSeconds: 300 } } : {});
 
 const MB = 1024 * 1024;
-const SIZE = 200 * MB;
+// 200 MB through the disk store (the issue's figure). On PostgreSQL the bytes end as file_chunks rows,
+// where 200 MB took 85 s on this 2-core machine: the same interrupted/resumed path runs there with 48 MB.
+const SIZE = (isPostgres ? 48 : 200) * MB;
 let dir: string;
 let bigPath: string;
 let bigSha: string;
@@ -109,7 +111,7 @@ const itemOf = async (t: { request: string; item: string }) =>
 
 describe(`resumable uploads (${isPostgres ? 'PostgreSQL, file_chunks storage' : 'PGlite, disk storage'})`, () => {
   it('the storage is the one named', () => expect(h.server.portico.services.storage.kind).toBe(isPostgres ? 'postgres' : 'disk'));
-  it('a 200 MB upload interrupted at half resumes from the server offset (not from 0) and completes with the right SHA-256', async () => {
+  it(`a ${SIZE / MB} MB upload interrupted at half resumes from the server offset (not from 0) and completes with the right SHA-256`, async () => {
     const target = await newItem();
     let aborted = false;
     let stopped!: () => void;
@@ -207,5 +209,40 @@ describe(`resumable uploads (${isPostgres ? 'PostgreSQL, file_chunks storage' : 
     expect((await head(fx.tokens.bob)).status).toBe(200);
     expect((await head(fx.tokens.alice)).status).toBe(404);
     expect((await head(fx.tokens.gina)).status).toBe(404);
+  });
+
+  it('a guest of a private link uploads only to its own project: another project of the organization gets 403, a revoked link 401', async () => {
+    const other = await h.staff('/projects', { body: { org: 'acme', name: `Other ${crypto.randomUUID()}` } });
+    expect(other.status, other.text).toBe(201);
+    const otherItem = await h.staff(`/projects/${other.body.id}/document-requests`, {
+      body: { title: 'Secret archive', items: [{ label: 'Archive', accepted_types: ['application/zip'], max_bytes: MB }] },
+    });
+    expect(otherItem.status, otherItem.text).toBe(201);
+    const link = await h.staff('/access-links', { body: { org: 'acme', label: 'Client', project_id: fx.acme.project, kind: 'permanent' } });
+    expect(link.status, link.text).toBe(201);
+    const redeemed = await h.api('/access-links/redeem', { method: 'POST', body: { token: link.body.token } });
+    expect(redeemed.status, redeemed.text).toBe(200);
+    const guest = redeemed.body.token as string;
+    const create = (meta: Record<string, string>) =>
+      fetch(`${h.url}/portal/v1/resumable-uploads`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${guest}`,
+          'Tus-Resumable': '1.0.0',
+          'Upload-Length': '10',
+          'Upload-Metadata': Object.entries(meta)
+            .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+            .join(','),
+        },
+      });
+    const foreign = { project_id: other.body.id, request_id: otherItem.body.id, item_id: otherItem.body.items[0].id, filename: 'a.zip' };
+    expect((await create(foreign)).status).toBe(403);
+    const own = await newItem();
+    const made = await create({ project_id: fx.acme.project, request_id: own.request, item_id: own.item, filename: 'a.zip' });
+    expect(made.status).toBe(201);
+    const loc = new URL(made.headers.get('location')!, h.url).toString();
+    expect((await h.staff(`/access-links/${link.body.id}/revoke`, { method: 'POST' })).status).toBeLessThan(300);
+    const head = await fetch(loc, { method: 'HEAD', headers: { Authorization: `Bearer ${guest}`, 'Tus-Resumable': '1.0.0' } });
+    expect(head.status).toBe(401);
   });
 });

@@ -67,7 +67,7 @@ export const GuestToken: V<typeof S.GuestToken> = /* @__PURE__ */ obj({
   projectId: /* @__PURE__ */ nul(Id),
   renewable: /* @__PURE__ */ bool(),
 });
-export const Role: V<typeof S.Role> = /* @__PURE__ */ oneOf(['member', 'admin', 'approver', 'guest']);
+export const Role: V<typeof S.Role> = /* @__PURE__ */ oneOf(['member', 'admin', 'approver', 'reviewer', 'guest']);
 export const Me: V<typeof S.Me> = /* @__PURE__ */ obj({
   id: Id,
   externalId: /* @__PURE__ */ str(),
@@ -465,6 +465,68 @@ export const DeliverableSummary: V<typeof S.DeliverableSummary> = /* @__PURE__ *
   updatedAt: Timestamp,
 });
 export const ProjectDeliverablesParams: V<typeof S.ProjectDeliverablesParams> = /* @__PURE__ */ obj({ projectId: Id });
+export const DocumentFile: V<typeof S.DocumentFile> = /* @__PURE__ */ obj({
+  id: Id,
+  fileName: /* @__PURE__ */ str(),
+  mediaType: /* @__PURE__ */ str(),
+  size: /* @__PURE__ */ num({ i: 1, gt: 0 }),
+  checksum: /* @__PURE__ */ str({ re: /^[0-9a-f]{64}$/ }),
+  uploadedBy: PersonRef,
+  createdAt: Timestamp,
+  downloadUrl: Link,
+});
+export const DocumentItemStatus: V<typeof S.DocumentItemStatus> = /* @__PURE__ */ oneOf([
+  'missing',
+  'uploaded',
+  'accepted',
+  'rejected',
+  'not_applicable',
+]);
+export const DocumentItem: V<typeof S.DocumentItem> = /* @__PURE__ */ obj({
+  id: Id,
+  label: /* @__PURE__ */ str(),
+  required: /* @__PURE__ */ bool(),
+  acceptedTypes: /* @__PURE__ */ arr(/* @__PURE__ */ str()),
+  maxBytes: /* @__PURE__ */ num({ i: 1, gt: 0, gx: 1 }),
+  status: DocumentItemStatus,
+  reason: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  decidedBy: /* @__PURE__ */ nul(/* @__PURE__ */ str()),
+  decidedAt: /* @__PURE__ */ nul(Timestamp),
+  files: /* @__PURE__ */ arr(DocumentFile),
+});
+export const DocumentItemParams: V<typeof S.DocumentItemParams> = /* @__PURE__ */ obj({ projectId: Id, requestId: Id, itemId: Id });
+export const DocumentRequestStatus: V<typeof S.DocumentRequestStatus> = /* @__PURE__ */ oneOf(['open', 'closed']);
+export const DocumentRequest: V<typeof S.DocumentRequest> = /* @__PURE__ */ obj({
+  id: Id,
+  projectId: Id,
+  title: /* @__PURE__ */ str(),
+  instructions: /* @__PURE__ */ str(),
+  dueAt: /* @__PURE__ */ nul(Timestamp),
+  reminderOffsets: /* @__PURE__ */ arr(/* @__PURE__ */ num({ i: 1 })),
+  status: DocumentRequestStatus,
+  createdBy: /* @__PURE__ */ str(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  closedAt: /* @__PURE__ */ nul(Timestamp),
+  items: /* @__PURE__ */ arr(DocumentItem, { max: 50 }),
+});
+export const DocumentRequestListQuery: V<typeof S.DocumentRequestListQuery> = /* @__PURE__ */ obj({
+  status: /* @__PURE__ */ opt(DocumentRequestStatus),
+  limit: Limit,
+  cursor: Cursor,
+});
+export const DocumentReview: V<typeof S.DocumentReview> = /* @__PURE__ */ obj({
+  decision: /* @__PURE__ */ oneOf(['accepted', 'rejected', 'not_applicable']),
+  reason: /* @__PURE__ */ opt(
+    /* @__PURE__ */ nul(/* @__PURE__ */ str({ t: 1, max: 2000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] })),
+  ),
+});
+export const DocumentUpload: V<typeof S.DocumentUpload> = /* @__PURE__ */ obj({
+  file: /* @__PURE__ */ file(),
+  replace: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['true', 'false'])),
+});
+export const ProjectRequestParams: V<typeof S.ProjectRequestParams> = /* @__PURE__ */ obj({ projectId: Id, requestId: Id });
+export const ProjectRequestsParams: V<typeof S.ProjectRequestsParams> = /* @__PURE__ */ obj({ projectId: Id });
 export const PortalEventType: V<typeof S.PortalEventType> = /* @__PURE__ */ oneOf([
   'ticket.created',
   'ticket.updated',
@@ -481,6 +543,7 @@ export const PortalEventType: V<typeof S.PortalEventType> = /* @__PURE__ */ oneO
   'payment_method.updated',
   'subscription.updated',
   'usage.updated',
+  'document_request.updated',
 ]);
 export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
   id: /* @__PURE__ */ str(),
@@ -496,6 +559,7 @@ export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
       'payment_method',
       'subscription',
       'usage',
+      'document_request',
     ]),
     id: Id,
     parentId: /* @__PURE__ */ opt(/* @__PURE__ */ nul(Id)),

@@ -28,6 +28,7 @@ import type { Principal } from '../auth.js';
 import type { Config } from '../config.js';
 import type { Services } from '../context.js';
 import type { Db } from '../db/db.js';
+import { guardGuest } from '../access-links/guard.js';
 import { HttpError, notFound, problemBody, validationFailed } from '../errors.js';
 import { attachToItem, checkUploadable, type FileUrl, lockItem, requestById } from '../routes/document-requests.js';
 import { cleanFileName, storeUpload } from '../routes/files.js';
@@ -62,6 +63,9 @@ const problem = (err: HttpError) =>
 
 /** What the tus hooks throw to answer with a status and a body. */
 const tusError = (err: HttpError, status = err.status) => ({ status_code: status, body: JSON.stringify(problemBody(err)) });
+
+/** The endpoint a resumable upload stands for when a guest's reach is checked (the item upload's subtree). */
+const GUEST_ENDPOINT = { method: 'POST', path: '/projects/{project_id}/document-requests' } as const;
 
 export interface ResumableDeps {
   db: Db;
@@ -160,6 +164,8 @@ export function registerResumable(app: Hono, { db, config, services }: Resumable
     const length = Number(raw.headers.get('upload-length'));
     if (!Number.isSafeInteger(length) || length < 0) throw validationFailed([{ path: 'Upload-Length', message: 'required' }]);
     const target = { projectId: meta.project_id!, requestId: meta.request_id!, itemId: meta.item_id! };
+    // A guest (private client link) uploads only to its own project's requests, as on the upload endpoint.
+    await guardGuest(db.forOrg(p.orgId), GUEST_ENDPOINT, { projectId: target.projectId }, p);
     await db.forOrg(p.orgId).transaction(async (tx) => {
       const { request, item } = await lockItem(tx, target);
       checkUploadable(request, item, { size: length });
@@ -181,6 +187,8 @@ export function registerResumable(app: Hono, { db, config, services }: Resumable
         const upload = id ? await store.getUpload(id).catch(() => undefined) : undefined;
         const m = (upload?.metadata ?? {}) as Record<string, string>;
         if (!upload || m.org_id !== p.orgId || m.contact_id !== p.contactId) throw notFound('upload');
+        // A revoked or expired link stops its guest's uploads in flight too.
+        await guardGuest(db.forOrg(p.orgId), GUEST_ENDPOINT, { projectId: m.project_id }, p);
       }
       contexts.set(req, c);
       return await tus.handleWeb(req);
