@@ -10,6 +10,7 @@ export * from './schemas/common.js';
 export * from './schemas/deliverable.js';
 export * from './schemas/event.js';
 export * from './schemas/invoice.js';
+export * from './schemas/message.js';
 export * from './schemas/notification.js';
 export * from './schemas/profile.js';
 export * from './schemas/project.js';

@@ -15,6 +15,7 @@ import { MilestoneStatus, Project, ProjectStatus } from './schemas/project.js';
 import { BodyFormat, Ticket, TicketMessage, TicketPriority, TicketStatus } from './schemas/ticket.js';
 import { staffBilling } from './staff-billing.js';
 import { staffContactEndpoints } from './staff-contacts.js';
+import { staffMessageEndpoints } from './staff-messages.js';
 
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
@@ -250,6 +251,7 @@ export const staffEndpoints = {
     }),
   },
   contacts: staffContactEndpoints,
+  messages: staffMessageEndpoints,
   billing: staffBilling,
 } as const;
 

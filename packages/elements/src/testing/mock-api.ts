@@ -24,6 +24,7 @@ import {
 } from '@portico/contract';
 import * as fx from '@portico/contract/fixtures';
 import { billingHandlers } from './mock-billing.js';
+import { messagesHandlers } from './mock-messages.js';
 import { notificationCentreHandlers } from './mock-notifications.js';
 
 export interface MockRequest {
@@ -310,6 +311,8 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     'approvals.create': () => json(fx.approval(3), 201),
     // The notification centre's endpoints (stateful): testing/mock-notifications.ts.
     ...notificationCentreHandlers(json, paginate, problem).handlers,
+    // Project conversations (stateful): testing/mock-messages.ts.
+    ...messagesHandlers(json, problem).handlers,
     'files.get': () => ({ status: 200, body: 'file', headers: { 'content-type': 'text/plain' } }),
     ...billingHandlers(json),
   };

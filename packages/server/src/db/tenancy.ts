@@ -47,6 +47,9 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   subscriptions: { org: 'org_id' },
   usage_meters: { org: 'org_id' },
   usage_records: { org: 'org_id' },
+  // Project messages (migrations/060_project_messages.sql).
+  project_messages: { org: 'org_id' },
+  project_message_reads: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -7,6 +7,7 @@ import { approvals, comments, deliverables } from './deliverables.js';
 import { events } from './events.js';
 import { files } from './files.js';
 import { me } from './me.js';
+import { messages } from './messages.js';
 import { notifications } from './notifications.js';
 import { projects } from './projects.js';
 import { tickets } from './tickets.js';
@@ -21,6 +22,7 @@ export const portalHandlers: PortalHandlers = {
   projects,
   deliverables,
   comments,
+  messages,
   approvals,
   notifications,
   files,

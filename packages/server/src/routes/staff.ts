@@ -14,6 +14,7 @@ import { invoiceWithLines } from './invoices.js';
 import { notifyContacts } from './notifications.js';
 import { projectById } from './projects.js';
 import { staffContacts } from './staff-contacts.js';
+import { staffMessages } from './staff-messages.js';
 import { addMessage, mapMessages, PRIORITY_RANK, ticketById } from './tickets.js';
 
 /** The organization with this external id, created on first sight (as tokens do). */
@@ -309,5 +310,6 @@ export const staffHandlers: StaffHandlers = {
     },
   },
   contacts: staffContacts,
+  messages: staffMessages,
   billing: billingStaff,
 };
