@@ -22,6 +22,9 @@ const PAGE_SIZE = 50;
 /** Within this many pixels of the top, the next older page loads; of the bottom, the view follows new messages. */
 const NEAR_TOP = 320;
 const NEAR_BOTTOM = 48;
+/** Messages in the DOM at most (a window over the history, moved as the reader scrolls), and by how many it moves. */
+const WINDOW = 120;
+const STEP = 25;
 
 /** A message on its way (or one that failed: `failed`), shown at the end of the thread. */
 export interface PendingMessage {
@@ -44,8 +47,9 @@ const before = (a: ProjectMessage, b: ProjectMessage) =>
  * attachments, and where the signed-in contact stopped reading.
  *
  * **History.** The newest 50 messages load first; older ones load as the reader scrolls up (or
- * with "Load earlier messages"), and the message in view stays where it was. Messages are
- * `content-visibility: auto`: a thread of thousands scrolls without rendering what is off screen.
+ * with "Load earlier messages"), and the message in view stays where it was. At most 120 messages
+ * are in the DOM, a window that moves as the reader scrolls (the view kept still each time): a
+ * thread of thousands scrolls like a short one.
  *
  * **Unread.** A "New messages" divider sits before the first message that was unread when the
  * thread opened, and the thread opens there. Messages become read as they scroll into view (the
@@ -163,11 +167,17 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
   /** Every message seen for this project (pages, live reloads and sent ones), by id, and in reading order. */
   private known = new Map<string, ProjectMessage>();
   private sorted: ProjectMessage[] = [];
+  /** Position of each message in `sorted`. */
+  private index = new Map<string, number>();
+  /** The first and last message in the DOM (the window over `sorted`); unset: the newest `WINDOW`. */
+  private winFirst?: string;
+  private winLast?: string;
   private seenItems?: readonly ProjectMessage[];
   private seenFirst?: FirstPage;
   private opened = false;
   private anchor?: { id: string; offset: number };
   private marking?: string;
+
   private frame = 0;
   private resizer?: ResizeObserver;
 
@@ -256,7 +266,11 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     await this.thread.loadMore();
     await this.updateComplete;
     const added = this.sorted.length - before;
-    if (added > 0) this.announcement = this.i18n.t('messageThread.earlierLoaded', { count: added });
+    if (added > 0) {
+      this.announcement = this.i18n.t('messageThread.earlierLoaded', { count: added });
+      const [start, end] = this.range;
+      if (start > 0) this.setRange(Math.max(0, start - STEP), Math.min(end, Math.max(0, start - STEP) + WINDOW));
+    }
   }
 
   /** Sends the composer's message (or the one that was not sent, again). */
@@ -309,9 +323,10 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
   /** Scrolls to the newest message and gives it focus when `focus`. */
   async jumpToLatest(focus = false): Promise<void> {
     this.pinned = true;
+    this.setRange(this.sorted.length - WINDOW, this.sorted.length);
     await this.updateComplete;
     const feed = this.feed;
-    if (feed) feed.scrollTop = feed.scrollHeight;
+    if (feed) this.scrollFeed(feed.scrollHeight);
     if (focus) this.articles().at(-1)?.focus();
   }
 
@@ -331,11 +346,57 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
   }
 
   private remember(list: readonly ProjectMessage[]): void {
+    const newest = this.sorted.at(-1);
+    const following = !this.winLast || this.winLast === newest?.id;
     for (const m of list) this.known.set(m.id, m);
     this.sorted = [...this.known.values()].sort(before);
+    this.index = new Map(this.sorted.map((m, i) => [m.id, i]));
+    // A window that ends at the newest message keeps ending there (live messages, one's own).
+    if (following && this.winLast) {
+      const [start] = this.range;
+      const end = this.sorted.length;
+      this.setRange(this.pinned ? Math.max(start, end - WINDOW) : start, end);
+    }
   }
 
-  /** The message at the top of the view and how far below the feed's top edge it is (binary search: thousands of messages). */
+  /** The slice of `sorted` in the DOM: [start, end). */
+  private get range(): [number, number] {
+    const n = this.sorted.length;
+    const end = this.winLast !== undefined ? (this.index.get(this.winLast) ?? n - 1) + 1 : n;
+    const start =
+      this.winFirst !== undefined ? Math.min(this.index.get(this.winFirst) ?? 0, Math.max(0, end - 1)) : Math.max(0, end - WINDOW);
+    return [start, end];
+  }
+
+  private setRange(start: number, end: number): void {
+    const n = this.sorted.length;
+    if (!n) return;
+    const e = Math.max(1, Math.min(n, end));
+    const b = Math.max(0, Math.min(start, e - 1));
+    if (this.winFirst === this.sorted[b]!.id && this.winLast === this.sorted[e - 1]!.id) return;
+    this.winFirst = this.sorted[b]!.id;
+    this.winLast = this.sorted[e - 1]!.id;
+    this.requestUpdate();
+  }
+
+  /** Older messages into the DOM (from memory, or the next older page), newer ones out of it. */
+  private async extendUp(): Promise<void> {
+    const [start, end] = this.range;
+    if (start > 0) {
+      const from = Math.max(0, start - STEP);
+      this.setRange(from, Math.min(end, from + WINDOW));
+    } else if (this.thread.hasMore && this.thread.moreState === 'idle') {
+      await this.loadEarlier();
+    }
+  }
+
+  /** Newer messages into the DOM, older ones out of it. */
+  private extendDown(): void {
+    const [start, end] = this.range;
+    if (end < this.sorted.length) this.setRange(Math.max(start, end + STEP - WINDOW), end + STEP);
+  }
+
+  /** The first message starting in view and how far below the feed's top edge it is (binary search). */
   private topOfView(): { id: string; offset: number } | undefined {
     const feed = this.feed;
     const list = feed?.querySelectorAll<HTMLElement>('article[data-id]');
@@ -343,10 +404,10 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     const top = feed.scrollTop;
     let lo = 0;
     let hi = list.length - 1;
+    // The first message that starts in view: one cut by the top edge may still grow (its body renders late).
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const el = list[mid]!;
-      if (el.offsetTop + el.offsetHeight <= top) lo = mid + 1;
+      if (list[mid]!.offsetTop < top) lo = mid + 1;
       else hi = mid;
     }
     const el = list[lo]!;
@@ -384,14 +445,20 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
   }
 
   private readonly onScroll = (): void => {
+    // Unpinned at once: a body that renders before the next frame must not pull the view back down.
+    const f = this.feed;
+    if (f && this.pinned && f.scrollHeight - f.scrollTop - f.clientHeight >= NEAR_BOTTOM) this.pinned = false;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       const feed = this.feed;
       if (!feed) return;
-      const pinned = feed.scrollHeight - feed.scrollTop - feed.clientHeight < NEAR_BOTTOM;
+      const below = feed.scrollHeight - feed.scrollTop - feed.clientHeight;
+      const [, end] = this.range;
+      const pinned = below < NEAR_BOTTOM && end === this.sorted.length;
       if (pinned !== this.pinned) this.pinned = pinned;
-      if (feed.scrollTop < NEAR_TOP && this.thread.hasMore && this.thread.moreState === 'idle') void this.loadEarlier();
+      if (feed.scrollTop < NEAR_TOP) void this.extendUp();
+      else if (below < NEAR_TOP) this.extendDown();
       this.markReadInView();
     });
   };
@@ -415,7 +482,8 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     const el = list[next]!;
     el.focus();
     el.scrollIntoView({ block: 'nearest' });
-    if (next === 0 && this.thread.hasMore) void this.loadEarlier();
+    if (next === 0) void this.extendUp();
+    else if (next === list.length - 1) this.extendDown();
   }
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: used by the templates (ThreadView)
@@ -443,6 +511,8 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     if (changed.has('projectId') && changed.get('projectId') !== undefined) {
       this.known = new Map();
       this.sorted = [];
+      this.index = new Map();
+      this.winFirst = this.winLast = undefined;
       this.seenItems = this.seenFirst = this.read = this.anchor = this.marking = this.focusId = undefined;
       this.dividerId = null;
       this.opened = false;
@@ -484,15 +554,34 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     return m.author.kind === 'contact' && m.author.id === this.read?.contactId;
   }
 
+  /** Scrolls the feed from code. */
+  private scrollFeed(top: number): void {
+    const feed = this.feed;
+    if (feed) feed.scrollTop = top;
+  }
+
+  /** Puts the message that was at the top of the view back where it was. */
+  private restoreAnchor(): void {
+    const feed = this.feed;
+    const anchor = this.anchor;
+    if (!feed || !anchor) return;
+    const el = feed.querySelector<HTMLElement>(`article[data-id="${CSS.escape(anchor.id)}"]`);
+    if (!el) return;
+    const delta = el.offsetTop - feed.scrollTop - anchor.offset;
+    if (Math.abs(delta) >= 1) this.scrollFeed(feed.scrollTop + delta);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const feed = this.feed;
     if (!feed) return;
     if (!this.resizer) {
       // Bodies render (sanitized Markdown) after the list: while pinned, the view follows the growth.
+      // Bodies render (sanitized Markdown) after the list, and grow: while pinned the view follows
+      // (elsewhere the browser's scroll anchoring keeps the message in view still).
       this.resizer = new ResizeObserver(() => {
         const f = this.feed;
-        if (f && this.pinned) f.scrollTop = f.scrollHeight;
+        if (f && this.pinned) this.scrollFeed(f.scrollHeight);
       });
     }
     const list = feed.firstElementChild;
@@ -503,22 +592,20 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     }
     if (!this.opened && this.sorted.length) {
       this.opened = true;
+      const [start, end] = this.range;
+      this.winFirst = this.sorted[start]!.id;
+      this.winLast = this.sorted[end - 1]!.id;
       const divider = this.dividerId ? feed.querySelector<HTMLElement>('[part~="divider"]') : null;
       if (divider && divider.offsetTop > feed.clientHeight / 2) {
         this.pinned = false;
-        feed.scrollTop = divider.offsetTop - 8;
+        this.scrollFeed(divider.offsetTop - 8);
       } else {
-        feed.scrollTop = feed.scrollHeight;
+        this.scrollFeed(feed.scrollHeight);
       }
-    } else if (this.anchor) {
-      const el = feed.querySelector<HTMLElement>(`article[data-id="${CSS.escape(this.anchor.id)}"]`);
-      if (el) {
-        const delta = el.offsetTop - feed.scrollTop - this.anchor.offset;
-        if (Math.abs(delta) >= 1) feed.scrollTop += delta;
-      }
-      this.anchor = undefined;
+    } else if (this.anchor && !this.pinned) {
+      this.restoreAnchor();
     } else if (this.pinned) {
-      feed.scrollTop = feed.scrollHeight;
+      this.scrollFeed(feed.scrollHeight);
     }
     this.markReadInView();
   }

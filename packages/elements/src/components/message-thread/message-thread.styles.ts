@@ -69,9 +69,6 @@ export const styles = [
     border: 1px solid var(--_portico-color-border);
     border-radius: var(--_radius);
     background: var(--_bg);
-    /* Off-screen messages are not laid out or painted: thousands scroll like a few. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 6rem;
   }
   .message--own {
     align-self: flex-end;
@@ -82,7 +79,6 @@ export const styles = [
   }
   .message--pending {
     border-style: dashed;
-    content-visibility: visible;
   }
   .message:focus-visible {
     outline: 2px solid var(--_portico-color-primary);

@@ -24,6 +24,7 @@ export type ThreadView = Pick<PorticoMessageThread, keyof PorticoMessageThread> 
   readonly pinned: boolean;
   readonly focusId?: string;
   readonly dividerId: string | null;
+  readonly range: [number, number];
   draft: string;
   isOwn(m: ProjectMessage): boolean;
   onFeedKeydown(e: KeyboardEvent): void;
@@ -44,17 +45,20 @@ function fileUrl(d: ThreadView, url: string | null): string | null {
 
 export function renderFeed(d: ThreadView) {
   const { t } = d.i18n;
-  const list = d.messages;
+  const all = d.messages;
+  const [start, end] = d.range;
+  // Only a window of the history is in the DOM (see the component): thousands of messages stay light.
+  const list = all.slice(start, end);
   const pages = d.thread;
   const more = { moreState: pages.moreState, moreError: pages.moreError, hasMore: pages.hasMore, loadMore: () => d.loadEarlier() };
-  if (list.length === 0 && !d.pending) {
+  if (all.length === 0 && !d.pending) {
     return html`<div part="empty" class="state state--empty">
       <slot name="empty"><p class="state__message">${t('messageThread.empty')}</p></slot>
     </div>`;
   }
   // The tab stop: the message last focused, or the newest.
   const stop = d.focusId && list.some((m) => m.id === d.focusId) ? d.focusId : list.at(-1)?.id;
-  const size = pages.hasMore ? -1 : list.length;
+  const size = pages.hasMore ? -1 : all.length;
   const lang = d.locale.lang;
   const loadingEarlier = pages.moreState === 'loading';
   return html`<div class="frame">
@@ -71,17 +75,19 @@ export function renderFeed(d: ThreadView) {
         <div class="list">
           <div class="top">
             ${
-              pages.hasMore || pages.moreState === 'error'
-                ? renderMore(d, more, { label: loadingEarlier ? t('messageThread.loadingEarlier') : t('messageThread.loadEarlier') })
-                : html`<p part="beginning" class="beginning">${t('messageThread.beginning')}</p>`
+              start > 0
+                ? nothing
+                : pages.hasMore || pages.moreState === 'error'
+                  ? renderMore(d, more, { label: loadingEarlier ? t('messageThread.loadingEarlier') : t('messageThread.loadEarlier') })
+                  : html`<p part="beginning" class="beginning">${t('messageThread.beginning')}</p>`
             }
           </div>
           ${repeat(
             list,
             (m) => m.id,
             (m, i) =>
-              guard([m, lang, m.id === stop, m.id === d.dividerId, i, size, d.isOwn(m)], () =>
-                renderMessage(d, m, { index: i, size, tabStop: m.id === stop, divider: m.id === d.dividerId }),
+              guard([m, lang, m.id === stop, m.id === d.dividerId, start + i, size, d.isOwn(m)], () =>
+                renderMessage(d, m, { index: start + i, size, tabStop: m.id === stop, divider: m.id === d.dividerId }),
               ),
           )}
           ${d.pending ? renderPending(d, d.pending) : nothing}
