@@ -16,6 +16,7 @@ import './components/deliverable-list/deliverable-list.js';
 import './components/deliverable-viewer/deliverable-viewer.js';
 import './components/invoice-detail/invoice-detail.js';
 import './components/kb-home/kb-home.js';
+import './components/message-thread/message-thread.js';
 import './components/notification-bell/notification-bell.js';
 import './components/notification-feed/notification-feed.js';
 import './components/notification-preferences/notification-preferences.js';
