@@ -123,7 +123,11 @@ export const HostileContent: Story = {
         'messages.list': json({
           data: [
             projectMessage(1, { body: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))' }),
-            projectMessage(2, { author: { kind: 'agent', id: 'agt_x', name: '\u202Egnp.exe' }, body: '<script>alert(1)</script>', bodyFormat: 'text' }),
+            projectMessage(2, {
+              author: { kind: 'agent', id: 'agt_x', name: '\u202Egnp.exe' },
+              body: '<script>alert(1)</script>',
+              bodyFormat: 'text',
+            }),
           ],
           nextCursor: null,
         }),

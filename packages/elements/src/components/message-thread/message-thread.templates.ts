@@ -61,7 +61,17 @@ export function renderFeed(d: ThreadView) {
   const size = pages.hasMore ? -1 : all.length;
   const lang = d.locale.lang;
   const loadingEarlier = pages.moreState === 'loading';
-  return html`<div class="frame">
+  // Outside the feed: a feed holds articles only.
+  return html`<div class="top">
+      ${
+        start > 0
+          ? nothing
+          : pages.hasMore || pages.moreState === 'error'
+            ? renderMore(d, more, { label: loadingEarlier ? t('messageThread.loadingEarlier') : t('messageThread.loadEarlier') })
+            : html`<p part="beginning" class="beginning">${t('messageThread.beginning')}</p>`
+      }
+    </div>
+    <div class="frame">
       <div
         part="feed"
         class="feed"
@@ -73,15 +83,6 @@ export function renderFeed(d: ThreadView) {
         @focusin=${(e: FocusEvent) => d.onFeedFocusIn(e)}
       >
         <div class="list">
-          <div class="top">
-            ${
-              start > 0
-                ? nothing
-                : pages.hasMore || pages.moreState === 'error'
-                  ? renderMore(d, more, { label: loadingEarlier ? t('messageThread.loadingEarlier') : t('messageThread.loadEarlier') })
-                  : html`<p part="beginning" class="beginning">${t('messageThread.beginning')}</p>`
-            }
-          </div>
           ${repeat(
             list,
             (m) => m.id,
