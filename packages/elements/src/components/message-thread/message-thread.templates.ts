@@ -1,7 +1,6 @@
 import type { ProjectMessage } from '@portico/contract';
 import { SafeUrl } from '@portico/contract/validators';
 import { html, nothing } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MutationController } from '../../controllers/mutation-controller.js';
 import type { PageController } from '../../controllers/page-controller.js';
@@ -59,7 +58,6 @@ export function renderFeed(d: ThreadView) {
   // The tab stop: the message last focused, or the newest.
   const stop = d.focusId && list.some((m) => m.id === d.focusId) ? d.focusId : list.at(-1)?.id;
   const size = pages.hasMore ? -1 : all.length;
-  const lang = d.locale.lang;
   const loadingEarlier = pages.moreState === 'loading';
   // Outside the feed: a feed holds articles only.
   return html`<div class="top">
@@ -86,10 +84,7 @@ export function renderFeed(d: ThreadView) {
           ${repeat(
             list,
             (m) => m.id,
-            (m, i) =>
-              guard([m, lang, m.id === stop, m.id === d.dividerId, start + i, size, d.isOwn(m)], () =>
-                renderMessage(d, m, { index: start + i, size, tabStop: m.id === stop, divider: m.id === d.dividerId }),
-              ),
+            (m, i) => renderMessage(d, m, { index: start + i, size, tabStop: m.id === stop, divider: m.id === d.dividerId }),
           )}
           ${d.pending ? renderPending(d, d.pending) : nothing}
         </div>
