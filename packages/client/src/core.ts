@@ -143,6 +143,7 @@ const API_GROUPS = Object.keys({
   projects: 1,
   deliverables: 1,
   comments: 1,
+  messages: 1,
   approvals: 1,
   notifications: 1,
   knowledgeBase: 1,

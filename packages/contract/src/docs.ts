@@ -37,6 +37,10 @@ export const endpointDocs: Record<string, { tag: string; summary: string }> = {
   },
   'comments.list': { tag: 'projects', summary: 'List comments on a version, oldest first' },
   'comments.create': { tag: 'projects', summary: 'Comment on a version' },
+  'messages.list': { tag: 'projects', summary: "A page of a project's conversation: newest page first, each page oldest first" },
+  'messages.create': { tag: 'projects', summary: "Post a message to a project's conversation" },
+  'messages.readState': { tag: 'projects', summary: "The contact's read marker and unread count of a project's conversation" },
+  'messages.markRead': { tag: 'projects', summary: 'Mark the conversation read up to a message (the marker never moves back)' },
   'approvals.list': { tag: 'projects', summary: 'The audit trail of decisions, newest first' },
   'approvals.create': {
     tag: 'projects',

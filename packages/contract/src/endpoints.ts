@@ -12,6 +12,7 @@ import { files } from './endpoints/files.js';
 import { invoices } from './endpoints/invoices.js';
 import { knowledgeBase } from './endpoints/knowledgeBase.js';
 import { me } from './endpoints/me.js';
+import { messages } from './endpoints/messages.js';
 import { notifications } from './endpoints/notifications.js';
 import { profile } from './endpoints/profile.js';
 import { projects } from './endpoints/projects.js';
@@ -33,6 +34,7 @@ export const endpoints = {
   projects,
   deliverables,
   comments,
+  messages,
   approvals,
   notifications,
   files,

@@ -14,6 +14,7 @@ import type { Project } from './schemas/project.js';
 import type { Ticket, TicketMessage } from './schemas/ticket.js';
 
 export * from './fixtures-billing.js';
+export * from './fixtures-messages.js';
 
 const T0 = Date.UTC(2026, 9, 1, 9, 0, 0);
 const at = (hours: number) => new Date(T0 + hours * 3_600_000).toISOString();

@@ -12,6 +12,7 @@ export * from './schemas/deliverable.js';
 export * from './schemas/document-request.js';
 export * from './schemas/event.js';
 export * from './schemas/invoice.js';
+export * from './schemas/message.js';
 export * from './schemas/notification.js';
 export * from './schemas/profile.js';
 export * from './schemas/project.js';

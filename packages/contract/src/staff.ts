@@ -21,6 +21,8 @@ import { staffDocumentRequests } from './staff-requests.js';
 
 export { MAX_ITEM_BYTES } from './staff-requests.js';
 
+import { staffMessageEndpoints } from './staff-messages.js';
+
 /** Base path of the staff API. */
 export const STAFF_PREFIX = '/staff/v1';
 
@@ -255,6 +257,7 @@ export const staffEndpoints = {
     }),
   },
   contacts: staffContactEndpoints,
+  messages: staffMessageEndpoints,
   billing: staffBilling,
   accessLinks: staffAccessLinkEndpoints,
   externalAccounts: staffConnectorEndpoints,

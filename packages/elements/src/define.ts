@@ -17,6 +17,7 @@ import './components/deliverable-viewer/deliverable-viewer.js';
 import './components/document-requests/document-requests.js';
 import './components/invoice-detail/invoice-detail.js';
 import './components/kb-home/kb-home.js';
+import './components/message-thread/message-thread.js';
 import './components/notification-bell/notification-bell.js';
 import './components/notification-feed/notification-feed.js';
 import './components/notification-preferences/notification-preferences.js';

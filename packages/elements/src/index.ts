@@ -15,6 +15,7 @@ export { PorticoInvoiceTable } from './components/invoice-table/invoice-table.co
 export { PorticoKbArticle } from './components/kb-article/kb-article.component.js';
 export { PorticoKbHome } from './components/kb-home/kb-home.component.js';
 export { PorticoKbSearch } from './components/kb-search/kb-search.component.js';
+export { PorticoMessageThread } from './components/message-thread/message-thread.component.js';
 export { PorticoNotificationBell } from './components/notification-bell/notification-bell.component.js';
 export { type NotificationView, PorticoNotificationFeed } from './components/notification-feed/notification-feed.component.js';
 export { PorticoNotificationPreferences } from './components/notification-preferences/notification-preferences.component.js';

@@ -21,6 +21,7 @@ import type {
   PorticoKbArticle,
   PorticoKbHome,
   PorticoKbSearch,
+  PorticoMessageThread,
   PorticoNotificationBell,
   PorticoNotificationFeed,
   PorticoNotificationPreferences,
@@ -42,6 +43,7 @@ import type {} from '@portico/elements/components/invoice-table/invoice-table.ev
 import type {} from '@portico/elements/components/kb-article/kb-article.events';
 import type {} from '@portico/elements/components/kb-home/kb-home.events';
 import type {} from '@portico/elements/components/kb-search/kb-search.events';
+import type {} from '@portico/elements/components/message-thread/message-thread.events';
 import type {} from '@portico/elements/components/notification-feed/notification-feed.events';
 import type {} from '@portico/elements/components/notification-preferences/notification-preferences.events';
 import type {} from '@portico/elements/components/payment-methods/payment-methods.events';
@@ -737,6 +739,61 @@ export interface PorticoKbSearchReactProps {
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
 
+/** Props of `<portico-message-thread>`: A project's live conversation with unread marker, paged history and optimistic send. */
+export interface PorticoMessageThreadReactProps {
+  /**
+   * Id of the project whose conversation to show (`prj_…`).
+   *
+   * Attribute `project-id` (reflected), default `''`.
+   */
+  projectId?: PorticoMessageThread['projectId'];
+  /**
+   * Hides the composer (read-only view).
+   *
+   * Attribute `no-reply` (reflected), default `false`.
+   */
+  noReply?: PorticoMessageThread['noReply'];
+  /**
+   * Don't follow live events.
+   *
+   * Attribute `no-live` (reflected), default `false`.
+   */
+  noLive?: PorticoMessageThread['noLive'];
+  /**
+   * The API client. Set it directly, or let a `<portico-provider>` ancestor supply it; this
+   * property wins over the provider's.
+   */
+  client?: PorticoMessageThread['client'];
+  /**
+   * Colour scheme: `light`, `dark` or `auto` (follows the OS). Unset, the provider's theme applies.
+   *
+   * Attribute `theme` (reflected).
+   */
+  theme?: PorticoMessageThread['theme'];
+  /**
+   * The component's outer surface. Unset, it has none: it shows the page behind it (transparent)
+   * and blends into the host. `card` draws one: background, border, rounded corners and padding
+   * from the `--portico-*` tokens.
+   *
+   * Attribute `surface` (reflected).
+   */
+  surface?: PorticoMessageThread['surface'];
+  /** Attribute form of `projectId`. */
+  'project-id'?: PorticoMessageThread['projectId'];
+  /** Attribute form of `noReply`. */
+  'no-reply'?: PorticoMessageThread['noReply'];
+  /** Attribute form of `noLive`. */
+  'no-live'?: PorticoMessageThread['noLive'];
+  /** `portico-message-request`: A message is about to be sent; `detail` has `projectId`, `body`, `attachmentIds`. Cancelable: `preventDefault()` keeps it unsent in the composer. Detail: `PorticoMessageRequestDetail`. */
+  'onportico-message-request'?: (event: PorticoEvent<'portico-message-request'>) => void;
+  /** `portico-message`: A message was stored; `detail.message` is the server's message. Detail: `{ message: ProjectMessage }`. */
+  'onportico-message'?: (event: PorticoEvent<'portico-message'>) => void;
+  /** `portico-messages-read`: The read marker moved forward; `detail` has `projectId` and `readState` (`unreadCount`…). Detail: `{ projectId: string; readState: ProjectMessageReadState }`. */
+  'onportico-messages-read'?: (event: PorticoEvent<'portico-messages-read'>) => void;
+  /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
+  'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
+}
+
 /** Props of `<portico-notification-bell>`: Unread notifications count and a popover with the feed. */
 export interface PorticoNotificationBellReactProps {
   /**
@@ -1423,6 +1480,12 @@ export interface PorticoReactElements {
    * @see https://www.npmjs.com/package/@portico/elements
    */
   'portico-kb-search': PorticoReactProps<PorticoKbSearch, PorticoKbSearchReactProps>;
+  /**
+   * A project's live conversation with unread marker, paged history and optimistic send.
+   *
+   * @see https://www.npmjs.com/package/@portico/elements
+   */
+  'portico-message-thread': PorticoReactProps<PorticoMessageThread, PorticoMessageThreadReactProps>;
   /**
    * Unread notifications count and a popover with the feed.
    *

@@ -15,6 +15,7 @@ export { PorticoInvoiceTable, type PorticoInvoiceTableElement, type PorticoInvoi
 export { PorticoKbArticle, type PorticoKbArticleElement, type PorticoKbArticleProps } from './kb-article.js';
 export { PorticoKbHome, type PorticoKbHomeElement, type PorticoKbHomeProps } from './kb-home.js';
 export { PorticoKbSearch, type PorticoKbSearchElement, type PorticoKbSearchProps } from './kb-search.js';
+export { PorticoMessageThread, type PorticoMessageThreadElement, type PorticoMessageThreadProps } from './message-thread.js';
 export { PorticoNotificationBell, type PorticoNotificationBellElement, type PorticoNotificationBellProps } from './notification-bell.js';
 export { PorticoNotificationFeed, type PorticoNotificationFeedElement, type PorticoNotificationFeedProps } from './notification-feed.js';
 export {

@@ -713,6 +713,7 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
       await seedDocumentRequests(tx, svc, { orgId, projects: seededProjects, contacts }, now);
       // Notifications of every category (src/seed-notifications.ts).
       await seedNotifications(tx, { orgId, contacts, tickets, invoices, deliverables: seededDeliverables }, now);
+      await (await import('./seed-messages.js')).seedMessages(tx, { orgId, contacts }, now); // Project conversations.
     }
     return summary;
   });

@@ -536,6 +536,8 @@ export const PortalEventType: V<typeof S.PortalEventType> = /* @__PURE__ */ oneO
   'deliverable.version_added',
   'deliverable.decision_recorded',
   'deliverable.comment_added',
+  'project.message_added',
+  'project.messages_read',
   'notification.created',
   'notification.updated',
   'notification.read_all',
@@ -554,6 +556,7 @@ export const PortalEvent: V<typeof S.PortalEvent> = /* @__PURE__ */ obj({
       'article',
       'invoice',
       'deliverable',
+      'project_message',
       'notification',
       'contact',
       'payment_method',
@@ -635,6 +638,30 @@ export const InvoiceTotalsQuery: V<typeof S.InvoiceTotalsQuery> = /* @__PURE__ *
   status: /* @__PURE__ */ opt(InvoiceStatus),
   overdue: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['true', 'false'])),
 });
+export const ProjectMessage: V<typeof S.ProjectMessage> = /* @__PURE__ */ obj({
+  id: Id,
+  projectId: Id,
+  author: /* @__PURE__ */ obj({ kind: /* @__PURE__ */ oneOf(['contact', 'agent']), id: Id, name: /* @__PURE__ */ str() }),
+  body: /* @__PURE__ */ str(),
+  bodyFormat: /* @__PURE__ */ oneOf(['text', 'markdown']),
+  attachments: /* @__PURE__ */ arr(Attachment),
+  createdAt: Timestamp,
+});
+export const ProjectMessageCreate: V<typeof S.ProjectMessageCreate> = /* @__PURE__ */ obj({
+  body: /* @__PURE__ */ str({ t: 1, min: 1, max: 20000, r: [hasNoNul, 'must not contain the NUL character (U+0000)'] }),
+  bodyFormat: /* @__PURE__ */ opt(/* @__PURE__ */ oneOf(['text', 'markdown'])),
+  attachmentIds: /* @__PURE__ */ opt(/* @__PURE__ */ arr(Id, { max: 10 })),
+});
+export const ProjectMessageListQuery: V<typeof S.ProjectMessageListQuery> = /* @__PURE__ */ obj({ limit: Limit, cursor: Cursor });
+export const ProjectMessageMarkRead: V<typeof S.ProjectMessageMarkRead> = /* @__PURE__ */ obj({ messageId: Id });
+export const ProjectMessageReadState: V<typeof S.ProjectMessageReadState> = /* @__PURE__ */ obj({
+  contactId: Id,
+  lastReadMessageId: /* @__PURE__ */ nul(Id),
+  lastReadAt: /* @__PURE__ */ nul(Timestamp),
+  unreadCount: /* @__PURE__ */ num({ i: 1, gt: 0 }),
+  firstUnreadMessageId: /* @__PURE__ */ nul(Id),
+});
+export const ProjectMessagesParams: V<typeof S.ProjectMessagesParams> = /* @__PURE__ */ obj({ projectId: Id });
 export const NotificationCategory: V<typeof S.NotificationCategory> = /* @__PURE__ */ oneOf([
   'tickets',
   'billing',

@@ -25,6 +25,7 @@ import {
 import * as fx from '@portico/contract/fixtures';
 import { billingHandlers } from './mock-billing.js';
 import { documentRequestHandlers } from './mock-document-requests.js';
+import { messagesHandlers } from './mock-messages.js';
 import { notificationCentreHandlers } from './mock-notifications.js';
 
 export interface MockRequest {
@@ -311,6 +312,8 @@ function defaultHandlers(data: MockData, now: number): Record<EndpointKey, MockH
     'approvals.create': () => json(fx.approval(3), 201),
     // The notification centre's endpoints (stateful): testing/mock-notifications.ts.
     ...notificationCentreHandlers(json, paginate, problem).handlers,
+    // Project conversations (stateful): testing/mock-messages.ts.
+    ...messagesHandlers(json, problem).handlers,
     'files.get': () => ({ status: 200, body: 'file', headers: { 'content-type': 'text/plain' } }),
     ...billingHandlers(json),
     // Document requests (stateful): testing/mock-document-requests.ts.

@@ -56,6 +56,9 @@ export const TENANT_TABLES: Readonly<Record<string, TenantTable>> = Object.freez
   document_request_items: { org: 'org_id' },
   document_request_files: { org: 'org_id' },
   document_request_reminders: { org: 'org_id' },
+  // Project messages (migrations/060_project_messages.sql).
+  project_messages: { org: 'org_id' },
+  project_message_reads: { org: 'org_id' },
 });
 
 /** Tables without an organization that the tenant role may read (the same for everyone). */

@@ -7,6 +7,7 @@ import { documentRequests } from './document-requests.js';
 import { events } from './events.js';
 import { files } from './files.js';
 import { me } from './me.js';
+import { messages } from './messages.js';
 import { notifications } from './notifications.js';
 import { projects } from './projects.js';
 
@@ -20,6 +21,7 @@ export const portalHandlers: PortalHandlers = {
   projects,
   deliverables,
   comments,
+  messages,
   approvals,
   notifications,
   files,

@@ -16,6 +16,7 @@ import { invoiceWithLines } from './invoices.js';
 import { notifyContacts } from './notifications.js';
 import { projectById } from './projects.js';
 import { staffContacts } from './staff-contacts.js';
+import { staffMessages } from './staff-messages.js';
 import { staffDocumentRequests } from './staff-requests.js';
 import { addMessage, mapMessages, PRIORITY_RANK, ticketById } from './tickets.js';
 
@@ -313,6 +314,7 @@ export const staffHandlers: StaffHandlers = {
     },
   },
   contacts: staffContacts,
+  messages: staffMessages,
   billing: billingStaff,
   accessLinks: staffAccessLinks,
   externalAccounts: externalAccountsStaff,
