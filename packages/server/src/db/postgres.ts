@@ -73,12 +73,14 @@ const CONTEXT_NAME = 'portico_tenant_context';
  */
 class TenantQuery extends BaseQuery {
   private phase: 'context' | 'statement';
-  // Set through the accessors below, also by pg.Query's constructor (no initialisers here).
-  private statementName: string | undefined;
-  private statementText!: string;
+  // Set through the accessors below, first by pg.Query's constructor. Declared only: a field would
+  // be initialised after super() under standard class fields (tsx, Node's type stripping, esbuild),
+  // wiping the text pg had set, and every tenant statement would be parsed empty (0 parameters).
+  declare private statementName: string | undefined;
+  declare private statementText: string;
   /** Whether this query sent the statement's Parse (to forget it if the context statement fails). */
   private parsesStatement: boolean;
-  callback?: (err: Error | null, res: pg.QueryResult<Row>) => void;
+  declare callback?: (err: Error | null, res: pg.QueryResult<Row>) => void;
 
   constructor(
     readonly orgId: string,
@@ -88,6 +90,7 @@ class TenantQuery extends BaseQuery {
     private readonly named = true,
   ) {
     super(text, values);
+    this.statementText = text;
     this.phase = 'context';
     this.parsesStatement = false;
   }
