@@ -11,10 +11,14 @@ if (process.env.CI && process.env.CI !== 'false' && !process.env.DATABASE_URL) {
     'CI is set but DATABASE_URL is not: the PostgreSQL-only server tests must run in CI (pnpm test finds 127.0.0.1:5432 and sets it).',
   );
 }
-const projects: Array<{ extends: true; test: { name: string; env: Record<string, string> } }> = [
-  { extends: true, test: { name: 'pglite', env: { PORTICO_TEST_DB: 'pglite' } } },
-];
-if (process.env.DATABASE_URL) projects.push({ extends: true, test: { name: 'postgres', env: { PORTICO_TEST_DB: 'postgres' } } });
+// Each project migrates a template of its database once per run (test/global-setup.ts), which every
+// test file's harness copies.
+const project = (name: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: { name, env: { PORTICO_TEST_DB: name }, globalSetup: ['test/global-setup.ts'] },
+});
+const projects = [project('pglite')];
+if (process.env.DATABASE_URL) projects.push(project('postgres'));
 
 export default defineConfig({
   resolve: { conditions: ['source'] },

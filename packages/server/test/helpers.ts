@@ -131,7 +131,7 @@ export async function pausedServer(h: Harness, match: RegExp): Promise<PausedSer
 }
 
 export async function harness(configOverrides: Partial<Config> = {}): Promise<Harness> {
-  const fresh = await freshDb();
+  const fresh = await freshDb(undefined, { migrated: true });
   const filesDir = await mkdtemp(join(tmpdir(), 'portico-files-'));
   const config: Partial<Config> = {
     port: 0,

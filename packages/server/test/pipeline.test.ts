@@ -5,7 +5,6 @@
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/db.js';
-import { migrate } from '../src/db/migrate.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { freshDb, isPostgres } from './helpers.js';
 
@@ -14,7 +13,7 @@ describe.runIf(isPostgres)('pipelined statements (PostgreSQL)', () => {
   let drop: () => Promise<void>;
   let url: string;
   beforeAll(async () => {
-    const fresh = await freshDb();
+    const fresh = await freshDb(undefined, { migrated: true });
     drop = fresh.drop;
     url = fresh.url!;
     await fresh.db.close();
@@ -116,7 +115,6 @@ describe.runIf(isPostgres)('pipelined statements (PostgreSQL)', () => {
     }
     // This suite compiles the server with standard class fields, as tsx and Node's type stripping do.
     expect(new Field().v).toBeUndefined();
-    await migrate(db);
     await db.query("INSERT INTO organizations (id, external_id, name) VALUES ('org_pipe_a', 'pipe-a', 'A'), ('org_pipe_b', 'pipe-b', 'B')");
     for (const pipelines of [1, 0]) {
       const one = await openPostgres(url, { pipelines, max: 1 });
