@@ -18,20 +18,24 @@ export function cpuMs(pid, withChildren = false) {
 }
 
 // CPU of the PostgreSQL backends serving the bench database (their process title names it), so
-// that other databases' work on a shared server (other test runs) is not counted. Backends that
-// end during a round take their CPU with them; the server keeps its connections open meanwhile.
+// that other databases' work on a shared server (other test runs) is not counted. The total never
+// goes down: a backend that ended since the last call keeps the CPU it had then (before, its CPU
+// left the sum and a round could come out negative when the pool closed idle connections); what it
+// spent after that last call is not counted.
+const seen = new Map(); // `${benchDb}:${pid}:${starttime}` → CPU ms at the last call
 export function postgresCpuMs(benchDb) {
   if (!benchDb) return 0;
-  let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!title.startsWith('postgres:') || !title.includes(` ${benchDb} `)) continue;
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(f[11]) + Number(f[12])) * TICK_MS;
+      seen.set(`${benchDb}:${pid}:${f[19]}`, (Number(f[11]) + Number(f[12])) * TICK_MS);
     } catch {}
   }
+  let total = 0;
+  for (const [key, ms] of seen) if (key.startsWith(`${benchDb}:`)) total += ms;
   return total;
 }
 

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // The whole suite runs on PGlite (in memory, one instance per test file) and, when DATABASE_URL
 // points at a PostgreSQL server, again on PostgreSQL (a fresh database per test file, dropped
@@ -11,10 +11,30 @@ if (process.env.CI && process.env.CI !== 'false' && !process.env.DATABASE_URL) {
     'CI is set but DATABASE_URL is not: the PostgreSQL-only server tests must run in CI (pnpm test finds 127.0.0.1:5432 and sets it).',
   );
 }
-const projects: Array<{ extends: true; test: { name: string; env: Record<string, string> } }> = [
-  { extends: true, test: { name: 'pglite', env: { PORTICO_TEST_DB: 'pglite' } } },
+// Each project migrates a template of its database once per run (test/global-setup.ts), which every
+// test file's harness copies.
+//
+// Files that never touch the database the project is about run in the pglite project only: the SQL
+// binder, log lines, PDFs, storage configuration (its one database is PGlite), disk and S3 storage.
+const DATABASE_INDEPENDENT = [
+  'test/bind.test.ts',
+  'test/log.test.ts',
+  'test/assets.test.ts',
+  'test/storage-config.test.ts',
+  'test/storage-disk.test.ts',
+  'test/storage-s3.test.ts',
 ];
-if (process.env.DATABASE_URL) projects.push({ extends: true, test: { name: 'postgres', env: { PORTICO_TEST_DB: 'postgres' } } });
+const project = (name: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name,
+    env: { PORTICO_TEST_DB: name },
+    globalSetup: ['test/global-setup.ts'],
+    ...(name === 'postgres' ? { exclude: [...configDefaults.exclude, ...DATABASE_INDEPENDENT] } : {}),
+  },
+});
+const projects = [project('pglite')];
+if (process.env.DATABASE_URL) projects.push(project('postgres'));
 
 export default defineConfig({
   resolve: { conditions: ['source'] },

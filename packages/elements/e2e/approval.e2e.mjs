@@ -86,11 +86,9 @@ async function run() {
   await step('reference server starts and seeds', async () => {
     const filesDir = await mkdtemp(join(tmpdir(), 'portico-e2e-'));
     cleanups.push(() => rm(filesDir, { recursive: true, force: true }));
-    // On PostgreSQL only when asked (PORTICO_E2E_DATABASE_URL): against PostgreSQL the page's reads
-    // answer 500 ("bind message supplies 2 parameters, but prepared statement … requires 0"), seen
-    // back to 4c0ae87 and not reproduced by the same requests made with fetch — an open bug, kept
-    // visible here and in the closing note. `pnpm test` runs this flow on PGlite (as the demo's e2e).
-    const pgUrl = process.env.PORTICO_E2E_DATABASE_URL;
+    // A fresh PostgreSQL database when DATABASE_URL (or PORTICO_E2E_DATABASE_URL) is set, as in CI
+    // (`pnpm test` sets it when PostgreSQL answers), otherwise PGlite in memory.
+    const pgUrl = process.env.PORTICO_E2E_DATABASE_URL || process.env.DATABASE_URL;
     if (pgUrl) {
       const admin = await server.openPostgres(pgUrl);
       const name = `portico_e2e_${process.pid}_${Date.now()}`;
@@ -104,7 +102,7 @@ async function run() {
       db = await server.openPostgres(url.href, process.env.E2E_PIPELINES ? { pipelines: Number(process.env.E2E_PIPELINES) } : {});
     } else {
       console.log(
-        'SKIPPED approval e2e on PostgreSQL: it runs on PGlite unless PORTICO_E2E_DATABASE_URL is set (open bug: 500s on PostgreSQL, see above)',
+        'SKIPPED approval e2e on PostgreSQL: DATABASE_URL is not set, it runs on PGlite (CI has PostgreSQL: there it runs on it)',
       );
       db = await server.openPglite('memory://');
     }

@@ -28,7 +28,7 @@ describe('principal resolver', () => {
   let drop: () => Promise<void>;
   let writes = 0;
   beforeAll(async () => {
-    const fresh = await freshDb();
+    const fresh = await freshDb(undefined, { migrated: true });
     drop = fresh.drop;
     await migrate(fresh.db);
     // Count transactions: the resolver only writes inside one.

@@ -68,6 +68,45 @@ describe('a reader resuming after event N never skips an event', () => {
     },
   );
 
+  it.runIf(isPostgres)(
+    "a ticket creation held before COMMIT holds no lock of its organization: another creation, a reply and the events' numbering go on",
+    async () => {
+      const create = (subject: string, url = h.url) =>
+        fetch(`${url}/portal/v1/tickets`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${fx.tokens.alice}`,
+            'content-type': 'application/json',
+            'idempotency-key': `k-${Math.random()}`,
+          },
+          body: JSON.stringify({ subject, body: 'x' }),
+        });
+      const paused = await pausedServer(h, /^UPDATE idempotency_keys SET status/);
+      try {
+        const held = create('Held before its COMMIT', paused.url);
+        await paused.reached; // its number taken, its ticket, message and event inserted, not committed
+        const t0 = Date.now();
+        // Before, the creation kept the organization's row (its ticket counter) locked until
+        // COMMIT: the next creation, and the readers' numbering of events, waited for it here.
+        const next = await create('Created meanwhile');
+        expect(next.status).toBe(201);
+        expect((await reply(fx.acme.ticketAlice, 'meanwhile')).status).toBe(201);
+        const [{ head }] = (await h.db.query("SELECT number_events(id) AS head FROM organizations WHERE external_id = 'acme'")) as [
+          { head: string },
+        ];
+        expect(Number(head)).toBeGreaterThan(0);
+        expect(Date.now() - t0).toBeLessThan(2000);
+        paused.release();
+        const first = await held;
+        expect(first.status).toBe(201);
+        // Numbers stay unique and follow the order in which they were taken.
+        expect((await next.json()).number).toBe((await first.json()).number + 1);
+      } finally {
+        await paused.close();
+      }
+    },
+  );
+
   it('under concurrent writers, a reader that keeps reconnecting with Last-Event-ID gets every event once, in increasing order', async () => {
     const writers = isPostgres ? 20 : 6;
     const each = 5;

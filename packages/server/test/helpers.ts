@@ -134,7 +134,7 @@ export async function harness(
   configOverrides: Partial<Config> = {},
   providers: Pick<StartServerOptions, 'support' | 'knowledgeBase'> = {},
 ): Promise<Harness> {
-  const fresh = await freshDb();
+  const fresh = await freshDb(undefined, { migrated: true });
   const filesDir = await mkdtemp(join(tmpdir(), 'portico-files-'));
   const config: Partial<Config> = {
     port: 0,

@@ -13,7 +13,7 @@ describe.runIf(isPostgres)('pipelined statements (PostgreSQL)', () => {
   let drop: () => Promise<void>;
   let url: string;
   beforeAll(async () => {
-    const fresh = await freshDb();
+    const fresh = await freshDb(undefined, { migrated: true });
     drop = fresh.drop;
     url = fresh.url!;
     await fresh.db.close();
@@ -97,6 +97,39 @@ describe.runIf(isPostgres)('pipelined statements (PostgreSQL)', () => {
       expect(writes).toHaveLength(1);
     } finally {
       await one.close();
+    }
+  });
+
+  // Regression: loaded through tsx (the approval e2e, `pnpm dev`), i.e. with standard class fields,
+  // every tenant statement was parsed with no text, so its prepared statement took 0 parameters and
+  // each read of a portal page answered 500 ("bind message supplies 2 parameters, but prepared
+  // statement … requires 0", then "prepared statement … already exists").
+  it('runs tenant statements (db.forOrg) with their own text and values, prepared, again and again on the same connections', async () => {
+    class Base {
+      constructor() {
+        (this as { v?: number }).v = 1;
+      }
+    }
+    class Field extends Base {
+      v?: number;
+    }
+    // This suite compiles the server with standard class fields, as tsx and Node's type stripping do.
+    expect(new Field().v).toBeUndefined();
+    await db.query("INSERT INTO organizations (id, external_id, name) VALUES ('org_pipe_a', 'pipe-a', 'A'), ('org_pipe_b', 'pipe-b', 'B')");
+    for (const pipelines of [1, 0]) {
+      const one = await openPostgres(url, { pipelines, max: 1 });
+      try {
+        for (let round = 0; round < 3; round++) {
+          const rows = await Promise.all(
+            ['org_pipe_a', 'org_pipe_b', 'org_pipe_a'].map((org, i) =>
+              one.forOrg(org).query<{ id: string; n: number }>('SELECT id, $1::int AS n FROM organizations WHERE id <> $2', [i, 'none']),
+            ),
+          );
+          expect(rows).toEqual([[{ id: 'org_pipe_a', n: 0 }], [{ id: 'org_pipe_b', n: 1 }], [{ id: 'org_pipe_a', n: 2 }]]);
+        }
+      } finally {
+        await one.close();
+      }
     }
   });
 });

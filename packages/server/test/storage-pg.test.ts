@@ -28,7 +28,7 @@ function observed(db: Db) {
 
 describe(`file_chunks storage on ${isPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   storageSuite(`postgres file_chunks (${isPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
-    const fresh = await freshDb();
+    const fresh = await freshDb(undefined, { migrated: true });
     await migrate(fresh.db);
     const { db, largest } = observed(fresh.db);
     const count = async (sql: string) => Number((await fresh.db.query<{ n: string | number }>(sql))[0]!.n);

@@ -13,6 +13,15 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * On a transaction: runs one statement in a transaction of its own, committed at once, whatever
+   * this one does later — for a counter that must not stay locked until this transaction's COMMIT
+   * (a ticket's number). On PostgreSQL another connection runs it (pipelined, or a small pool of
+   * its own, never the transactions' pool: a transaction waiting for a connection of that pool
+   * while holding one could exhaust it); on PGlite, one session running one transaction at a time,
+   * no other transaction can wait for its locks, so it runs inside the transaction. Unset: `query`.
+   */
+  autonomous?<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 /**

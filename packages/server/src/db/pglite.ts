@@ -16,11 +16,19 @@ import { orgHandle } from './tenant.js';
  * and the statement after it are never separated by another caller's statement. Transactions start
  * from the server's own role and set the tenant context transaction-locally.
  *
+ * `loadDataDir` starts from a tarball of another instance (`dumpDataDir`) instead of a new cluster:
+ * the tests start every file from one migrated copy (test/global-setup.ts) rather than running
+ * initdb and the migrations in each.
+ *
  * pg_trgm (shipped with PGlite as contrib) is loaded so that knowledge-base search has the same
  * typo tolerance as on PostgreSQL (migrations/080_article_search.sql).
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = new PGlite({ dataDir: dataDir && dataDir !== 'memory://' ? dataDir : undefined, extensions: { pg_trgm } });
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<PgliteDb> {
+  const pg = new PGlite({
+    dataDir: dataDir && dataDir !== 'memory://' ? dataDir : undefined,
+    extensions: { pg_trgm },
+    loadDataDir: opts.loadDataDir,
+  });
   await pg.waitReady;
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async exec(sql: string) {
@@ -83,5 +91,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       };
     },
     close: () => pg.close(),
+    dumpDataDir: () => serial(() => pg.dumpDataDir('none')),
   };
+}
+
+/** A PGlite database; `dumpDataDir` is a tarball that `openPglite(…, { loadDataDir })` starts from. */
+export interface PgliteDb extends Db {
+  dumpDataDir(): Promise<Blob>;
 }

@@ -73,12 +73,14 @@ const CONTEXT_NAME = 'portico_tenant_context';
  */
 class TenantQuery extends BaseQuery {
   private phase: 'context' | 'statement';
-  // Set through the accessors below, also by pg.Query's constructor (no initialisers here).
-  private statementName: string | undefined;
-  private statementText!: string;
+  // Set through the accessors below, first by pg.Query's constructor. Declared only: a field would
+  // be initialised after super() under standard class fields (tsx, Node's type stripping, esbuild),
+  // wiping the text pg had set, and every tenant statement would be parsed empty (0 parameters).
+  declare private statementName: string | undefined;
+  declare private statementText: string;
   /** Whether this query sent the statement's Parse (to forget it if the context statement fails). */
   private parsesStatement: boolean;
-  callback?: (err: Error | null, res: pg.QueryResult<Row>) => void;
+  declare callback?: (err: Error | null, res: pg.QueryResult<Row>) => void;
 
   constructor(
     readonly orgId: string,
@@ -88,6 +90,7 @@ class TenantQuery extends BaseQuery {
     private readonly named = true,
   ) {
     super(text, values);
+    this.statementText = text;
     this.phase = 'context';
     this.parsesStatement = false;
   }
@@ -275,10 +278,28 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     }
     return query;
   };
+  // Statements a transaction runs on the side (`Queryable.autonomous`) when nothing is pipelined:
+  // a small pool of their own, opened on first use, so that they never wait for a connection held
+  // by a transaction that waits for them.
+  let sidePool: pg.Pool | undefined;
+  const side = () => {
+    if (!sidePool) {
+      sidePool = new pg.Pool({
+        connectionString: url,
+        types: pgTypes,
+        max: 2,
+        connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 3000,
+        idleTimeoutMillis: 30000,
+        query_timeout: QUERY_TIMEOUT,
+      });
+      sidePool.on('error', () => {});
+    }
+    return sidePool;
+  };
   /** A statement outside a transaction: pipelined, or on a pooled connection of its own. */
-  const single = async (query: PgQuery) => {
+  const single = async (query: PgQuery, from: () => pg.Pool = () => pool) => {
     if (pipelines) return pipelines.query(query);
-    const client = await pool.connect();
+    const client = await from().connect();
     let failed: Error | undefined;
     try {
       return await submit(client, query);
@@ -315,6 +336,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       exec: async (sql) => {
         await run(client.query(sql));
       },
+      autonomous: (sql, params) => run(single(makeQuery(sql, params, opts?.orgId), side)),
     };
     try {
       // One round trip: the tenant context (transaction-local) travels with BEGIN.
@@ -399,7 +421,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     async close() {
       await Promise.all(listeners.map((l) => l.stop()));
       await pipelines?.close();
-      await pool.end();
+      await Promise.all([pool.end(), sidePool?.end()]);
     },
   };
 }

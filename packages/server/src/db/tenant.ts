@@ -19,6 +19,12 @@ export interface OrgDb {
   readonly orgId: string;
   /** Runs one statement bound to `orgId`. */
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement bound to `orgId` that commits on its own at once, even when this handle is
+   * a transaction's (`Queryable.autonomous`): what it locks is released before the transaction
+   * goes on, and a rollback of the transaction does not undo it.
+   */
+  autonomous<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Brand: only `bindOrg` makes these. */
   readonly [orgBound]: true;
 }
@@ -38,10 +44,10 @@ export interface TenantDriver {
 
 type Run = (sql: string, params: unknown[]) => Promise<Row[]>;
 
-function handle(run: Run, orgId: string): OrgDb {
-  return {
-    orgId,
-    query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+function handle(run: Run, orgId: string, runAutonomous: Run = run): OrgDb {
+  const bindTo =
+    (r: Run) =>
+    <T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> => {
       let b: BoundStatement;
       try {
         b = bound(sql);
@@ -53,9 +59,9 @@ function handle(run: Run, orgId: string): OrgDb {
       if (params.length !== b.params) {
         return Promise.reject(new Error(`statement has ${b.params} placeholders but ${params.length} values: ${sql.slice(0, 200)}`));
       }
-      return run(b.text, b.usesOrg ? [...params, orgId] : params) as Promise<T[]>;
-    },
-  } as OrgDb;
+      return r(b.text, b.usesOrg ? [...params, orgId] : params) as Promise<T[]>;
+    };
+  return { orgId, query: bindTo(run), autonomous: bindTo(runAutonomous) } as OrgDb;
 }
 
 /**
@@ -66,7 +72,11 @@ function handle(run: Run, orgId: string): OrgDb {
  * a portal request.
  */
 export function bindOrg(q: Queryable, orgId: string): OrgDb {
-  return handle((sql, params) => q.query(sql, params), orgId);
+  return handle(
+    (sql, params) => q.query(sql, params),
+    orgId,
+    (sql, params) => (q.autonomous ? q.autonomous(sql, params) : q.query(sql, params)),
+  );
 }
 
 /** `db.forOrg(orgId)`: both walls. */
@@ -82,4 +92,5 @@ export function orgHandle(driver: TenantDriver, orgId: string): OrgHandle {
 export const unbound: OrgDb = {
   orgId: '',
   query: () => Promise.reject(new Error('this request has no organization: it cannot query tenant data')),
+  autonomous: () => Promise.reject(new Error('this request has no organization: it cannot query tenant data')),
 } as unknown as OrgDb;

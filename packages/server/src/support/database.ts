@@ -34,7 +34,11 @@ export function databaseSupport(): SupportProvider {
       },
 
       async create({ db, principal: p }, body) {
-        const [org] = await db.query('UPDATE organizations SET ticket_seq = ticket_seq + 1 RETURNING ticket_seq');
+        // The number comes from the organization's counter in a statement that commits at once (on
+        // PostgreSQL), not in this transaction: its row lock lasts that statement, not until this
+        // creation's COMMIT, so an organization's creations no longer run one at a time. A creation
+        // that fails after this leaves a gap in the numbers (numbers stay unique and increasing).
+        const [org] = await db.autonomous<{ ticket_seq: number }>('UPDATE organizations SET ticket_seq = ticket_seq + 1 RETURNING ticket_seq');
         const priority = (body.priority ?? 'normal') as keyof typeof SLA_HOURS;
         const now = new Date();
         const [fr, res] = SLA_HOURS[priority];
