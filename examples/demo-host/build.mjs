@@ -13,6 +13,8 @@ export async function buildApp({ quiet = false } = {}) {
   const result = await esbuild.build({
     entryPoints: {
       app: join(here, 'src/app.ts'),
+      // The private-link page (/client): a client without an account.
+      client: join(here, 'src/client.ts'),
       // The PDF preview starts `new Worker(new URL('./pdf-worker.js', import.meta.url))` from its
       // chunk (dist/chunks/): esbuild does not follow that pattern, so the worker is an entry of its own there.
       'chunks/pdf-worker': '@portico/elements/components/deliverable-viewer/pdf-worker',

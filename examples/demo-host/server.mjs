@@ -13,6 +13,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintPortalToken, seed, startServer } from '@portico/server';
 import { buildApp } from './build.mjs';
+import { clientPortal } from './client-portal.mjs';
 import { demoConnectors, startZendeskDemo } from './connectors-demo.mjs';
 
 const t0 = performance.now();
@@ -43,6 +44,16 @@ const USERS = {
     roles: ['member', 'admin', 'approver'],
   },
   bob: { id: 'bob', name: 'Bob Brown', email: 'bob@acme.example', org: 'acme', orgName: 'Acme Corporation', roles: ['member'] },
+  // Acme Studio's own staff (the firm's side of the client portal): reviews the documents Acme
+  // Corporation uploads, asks for more, replies as the studio and shares private links.
+  sam: {
+    id: 'sam',
+    name: 'Sam Sato',
+    email: 'sam@studio.example',
+    org: 'acme',
+    orgName: 'Acme Studio (staff)',
+    roles: ['member', 'reviewer'],
+  },
   gina: {
     id: 'gina',
     name: 'Gina Garcia',
@@ -279,6 +290,17 @@ const ID = /^[A-Za-z0-9_-]{1,80}$/;
 // ---------------------------------------------------------------------------------------------
 // Pages
 
+/** A staff API call made by the host's backend (the studio's tools; DEMO ONLY). */
+async function staffPost(path, body) {
+  const res = await fetch(`http://127.0.0.1:${portico.port}/staff/v1${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staffKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => ({})) };
+}
+const studio = clientPortal({ esc, staffPost, portalGet });
+
 const NAV = [
   ['support', '/support', 'Support'],
   ['help', '/help', 'Help'],
@@ -429,6 +451,10 @@ async function projectPage(req, res, user, projectId) {
             <h2 id="timeline-h">Timeline</h2>
             <portico-project-timeline project-id="${esc(projectId)}"></portico-project-timeline>
           </section>
+        </div>
+        <div class="grid grid--project">
+          <div class="stack">${studio.projectSections(projectId)}</div>
+          ${studio.studioTools(user, projectId)}
         </div>`,
     }),
   );
@@ -601,9 +627,21 @@ async function handle(req, res) {
       if (!isJson) return redirect(res, `/support/tickets/${encodeURIComponent(ticketId)}`);
       return json(res, r.status, r.ok ? { ok: true, message_id: message.id } : { ok: false, status: r.status });
     }
+    if (path.startsWith('/demo/')) {
+      const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
+      const body = await readBody(req);
+      const origin = `http://${req.headers.host}`;
+      if (await studio.handlePost(req, res, { user, path, body, isJson, origin, json, problem, redirect, ID })) return;
+    }
     return problem(res, 404, 'Not found');
   }
   if (method !== 'GET' && method !== 'HEAD') return problem(res, 405, 'Method not allowed');
+
+  // A private client link's page: no sign-in (the link's token is the access).
+  if (path === '/client') {
+    const lang = langOf(req);
+    return page(res, studio.clientPage({ lang, dir: lang === 'ar' ? 'rtl' : 'ltr', theme: themeOf(req) }));
+  }
 
   if (path === '/login') return user ? redirect(res, '/support') : loginPage(req, res);
   if (!user) return redirect(res, '/login');

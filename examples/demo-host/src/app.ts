@@ -102,3 +102,42 @@ document.addEventListener('portico-subscription-change', (e) => {
 document.addEventListener('portico-subscription-cancel', (e) => {
   if (!e.detail.hosted) say('Demo: Acme would confirm the cancellation with its billing team.');
 });
+
+// DEMO ONLY: Acme Studio's tools (studio staff on a project page) post through Acme's backend to
+// Portico's staff API. The shared link opens the same project in a private window, without an account.
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-studio-form]')) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const status = form.querySelector<HTMLElement>('[data-studio-status]');
+    const button = form.querySelector('button');
+    const say = (text: string) => {
+      if (status) status.textContent = text;
+    };
+    if (button) button.disabled = true;
+    say('Sending…');
+    try {
+      const res = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-portico-csrf': '1' },
+        body: JSON.stringify(Object.fromEntries(new FormData(form))),
+      });
+      const body = (await res.json().catch(() => ({}))) as { url?: string; expires_at?: string };
+      if (!res.ok) say(`Failed (HTTP ${res.status}).`);
+      else if (form.dataset.studioForm === 'share' && body.url) {
+        const holder = form.querySelector<HTMLElement>('[data-share-link]');
+        const a = holder?.querySelector('a');
+        if (holder && a) {
+          a.href = body.url;
+          a.textContent = 'Private link for the client (copy it, or open it in a private window)';
+          holder.hidden = false;
+        }
+        const until = body.expires_at ? new Date(body.expires_at).toLocaleDateString(document.documentElement.lang) : '';
+        say(`Link made${until ? `, valid until ${until}` : ''}. It is shown only now.`);
+      } else say(form.dataset.studioForm === 'request' ? 'Request sent: it appears in the list.' : 'Sent: it appears in the conversation.');
+    } catch {
+      say('Failed: the network request did not complete.');
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+}
