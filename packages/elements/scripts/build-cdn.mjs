@@ -14,6 +14,7 @@
 //                     `sanitize.js` + `dompurify.js` + `marked.js` (the first rich text: an article,
 //                     a Markdown ticket message),
 //                     `messages.<lang>.js` + `<name>.messages.<lang>.js` (a page in de or ar),
+//                     `deliverable-viewer.compare.js` + `deliverable-viewer.diff.js` (versions compared),
 //                     `pdfjs.js` + `pdf-worker.js` (the first PDF preview; pdf.js's own minified
 //                     builds). The viewer starts the worker from
 //                     `new URL('./pdf-worker.js', import.meta.url)`, i.e. this folder, unless the
@@ -73,6 +74,8 @@ const lazyFiles = {
         if (m) name = m.length === 3 && m[2] ? `${m[1]}.messages.${m[2]}.js` : `messages.${m[1]}.js`;
         // The sanitizer module (DOMPurify's and marked's glue, the image filter): only with rich text.
         else if (/\/sanitize\/sanitize\.js$/.test(source)) name = 'sanitize.js';
+        // The viewer's comparison (a deliverable with versions) and its text diff (two texts compared).
+        else if (/\/deliverable-viewer\.(diff|compare)\.js$/.test(source)) name = basename(source);
       }
       if (!name) return undefined; // the viewer's pdf-preview, an article's body module: small, part of their importer
       if (lazy.has(name) && lazy.get(name) !== source) throw new Error(`two lazy files named ${name}: ${lazy.get(name)}, ${source}`);

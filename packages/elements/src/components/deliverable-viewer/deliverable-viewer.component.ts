@@ -3,6 +3,7 @@ import { deliverables } from '@portico/contract/validators/deliverables';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { useResources } from '../../base/resources.js';
 import { fetchLink, LinkRefreshController } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
@@ -13,6 +14,8 @@ import { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
 import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
+import type { CompareMessageKey } from './deliverable-compare.messages.js';
+import type { PagesMessageKey } from './deliverable-pages.messages.js';
 import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
 import { type DeliverableViewerMessageKey, en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
@@ -49,11 +52,24 @@ function lazy<T>(load: () => Promise<T>) {
 
 // The previewers: each kind of preview is a module loaded when it is first shown (lazy chunks,
 // outside the size budget), so a page that shows images never loads the PDF, text or media code.
-const kit: Kit = { html, css, nothing, ref, previewKind, isolate, regionNumbers, pdfSettings };
+const kit: Kit = {
+  html,
+  css,
+  nothing,
+  ref,
+  previewKind,
+  isolate,
+  regionNumbers,
+  pdfSettings,
+  waitFor: waitFor as unknown as Kit['waitFor'],
+  useResources,
+};
 const previewers = {
   image: lazy(() => import('./deliverable-viewer.image.js').then((m) => m.default(kit))),
   pdf: lazy(() => import('./deliverable-viewer.pages.js').then((m) => m.default(kit))),
   media: lazy(() => import('./deliverable-viewer.media.js').then((m) => m.default(kit))),
+  // Loaded for a deliverable with more than one version: the compare select and what comparing shows.
+  compare: lazy(() => import('./deliverable-viewer.compare.js').then((m) => m.default(kit))),
 };
 const previewer = (kind: PreviewKind) =>
   kind === 'other' ? undefined : kind === 'image' || kind === 'pdf' ? previewers[kind] : previewers.media;
@@ -106,7 +122,9 @@ const previewer = (kind: PreviewKind) =>
  *
  * @fires portico-error - Loading failed.
  */
-export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMessageKey | DeliverableListMessageKey> {
+export class PorticoDeliverableViewer extends PorticoElement<
+  DeliverableViewerMessageKey | DeliverableListMessageKey | CompareMessageKey | PagesMessageKey
+> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
   static override resources = {
     en,
@@ -208,7 +226,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   /** The number of pages of the PDF shown, once it is loaded (else 0). */
   get pageCount(): number {
-    return this.pdf?.doc?.pageCount ?? 0;
+    return Math.max(this.pdf?.doc?.pageCount ?? 0, this.viewerHost.comparePdf?.doc?.pageCount ?? 0);
   }
 
   /** This element as its previewers see it (with the private state they keep here). */
@@ -241,6 +259,10 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
       this.page = 1;
     }
     const v = this.selectedVersion;
+    const d = this.resource.value;
+    const compare = previewers.compare.get();
+    if (compare && d) compare.willUpdate(this.viewerHost, d, v!);
+    else if (d?.versions[1]) waitFor(this, previewers.compare.load());
     const kind = v && v.processing === 'ready' && v.previewUrl ? previewKind(v.mediaType) : 'other';
     // The previewer of this kind: once loaded, this element renders again (`updateComplete` waits for it).
     const loader = previewer(kind);
@@ -256,6 +278,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
       pdf.closePdf(this.viewerHost);
       if (kind === 'pdf' && url) void pdf.loadPdf(this.viewerHost, url);
     }
+    pdf?.syncCompare(this.viewerHost);
     const pages = this.pageCount;
     if (pages) this.page = clamp(Math.trunc(this.page) || 1, 1, pages);
   }
@@ -303,7 +326,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
         }
       </fieldset>
       ${this.renderToolbar(d, v, kind)}
-      <div part="preview" class="preview">${this.renderPreview(d, v, kind)}</div>
+      <div part="preview" class="preview">${((p) => previewers.compare.get()?.renderCompare(this.viewerHost, d, v, kind, p) ?? p)(this.renderPreview(d, v, kind))}</div>
       ${this.renderFacts(v)}
       <slot name="comments">
         ${
@@ -331,7 +354,8 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
   private renderToolbar(d: Deliverable, v: DeliverableVersion, kind: PreviewKind) {
     const { t } = this.i18n;
     return html`<div part="toolbar" class="toolbar">
-      ${kind === 'image' ? previewers.image.get()?.renderImageTools(this.viewerHost, d, v) : kind === 'pdf' ? previewers.pdf.get()?.renderPdfTools(this.viewerHost) : nothing}
+      ${kind === 'image' ? previewers.image.get()?.renderImageTools(this.viewerHost) : kind === 'pdf' ? previewers.pdf.get()?.renderPdfTools(this.viewerHost) : nothing}
+      ${previewers.compare.get()?.renderCompareTools(this.viewerHost, d, v)}
       ${v.downloadUrl ? html`<a part="download" class="button download" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener">${t('deliverableViewer.download')}</a>` : nothing}
     </div>`;
   }
