@@ -18,6 +18,7 @@ import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
 import { seedHelpArticles, seedHelpVotes } from './seed-articles.js';
+import { briefPdf, copyDeck, documentVersions } from './seed-documents.js';
 import { seedNotifications } from './seed-notifications.js';
 import { createStorage, type Storage } from './storage/index.js';
 
@@ -588,7 +589,7 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
             title: kind === 'png' ? `Homepage mock-up ${di + 1}` : kind === 'pdf' ? 'Creative brief' : 'Copy deck',
           });
           const title = kind === 'png' ? `Homepage mock-up ${di + 1}` : kind === 'pdf' ? 'Creative brief' : 'Copy deck';
-          const nVersions = rnd.int(1, 3);
+          const nVersions = documentVersions(kind, rnd.int(1, 3));
           const dCreated = new Date(+pCreated + di * day);
           const agent = rnd.pick(AGENTS);
           const versions: unknown[][] = [];
@@ -605,20 +606,8 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
               kind === 'png'
                 ? mockupPng(pi * 100 + di * 10 + v)
                 : kind === 'pdf'
-                  ? simplePdf(
-                      [
-                        `${projectNames[pi]} — version ${v}`,
-                        '',
-                        'Goals: clarity, speed, trust.',
-                        'Audience: existing customers.',
-                        'Deliverables: homepage, pricing, docs.',
-                      ],
-                      `${title} v${v}`,
-                    )
-                  : Buffer.from(
-                      `${title} — version ${v}\n\nHeadline: Work together, beautifully.\nSubline: Everything your team needs in one place.\n\nCall to action: Start your free trial\n`,
-                      'utf8',
-                    );
+                  ? briefPdf(projectNames[pi]!, title, v)
+                  : copyDeck(title, v);
             const ext = kind;
             const media = kind === 'png' ? 'image/png' : kind === 'pdf' ? 'application/pdf' : 'text/plain';
             const f = await insertFile(svc, orgTx, 'staff', `${title.toLowerCase().replace(/\W+/g, '-')}-v${v}.${ext}`, media, bytes);
