@@ -8,6 +8,7 @@ import { EventBus } from './event-feed.js';
 import { registerEndpoints } from './http/endpoints.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
+import { registerPublicAssets } from './http/public-assets.js';
 import { requestContext } from './http/request-context.js';
 import { registerSystemRoutes } from './http/system.js';
 import { createLogger } from './log.js';
@@ -64,6 +65,7 @@ export function createApp({ db, config, storage, billing }: CreateAppOptions): P
   app.onError(problemHandler(log));
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
+  registerPublicAssets(app);
   registerEndpoints(app, { db, config, services, send });
   let retention: RetentionJob | undefined;
   return {

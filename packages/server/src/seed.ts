@@ -13,6 +13,7 @@ import { seedBilling } from './billing/seed.js';
 import type { Config } from './config.js';
 import { type Db, insertMany, type Queryable } from './db/db.js';
 import { bindOrg } from './db/tenant.js';
+import { kbImageUrl } from './http/public-assets.js';
 import { newId } from './ids.js';
 import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
@@ -190,7 +191,7 @@ function articleBody(topic: string, verb: string, i: number): { body: string; fo
       body: `<h2>Overview</h2><p>This guide shows how to ${verb.toLowerCase()} ${topic}. It takes about five minutes.</p>
 <h3>Before you start</h3><ul><li>You need the <strong>admin</strong> role.</li><li>Have your organization ID at hand.</li></ul>
 <h3>Steps</h3><ol><li>Open <em>Settings</em>.</li><li>Choose <a href="https://docs.example.com/${encodeURIComponent(topic)}">${topic}</a>.</li><li>Save.</li></ol>
-<p><img src="https://images.example.com/kb/${i}.png" alt="Screenshot of the ${topic} settings"></p>
+<p><img src="${kbImageUrl(topic)}" alt="Screenshot of the ${topic} settings"></p>
 <pre><code>curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/${topic.replace(/\s+/g, '-')}</code></pre>`,
     };
   }
@@ -212,7 +213,7 @@ This article explains how to ${verb.toLowerCase()} **${topic}**. Most teams fini
 2. Review the current configuration.
 3. Apply your changes and click **Save**.
 
-![Screenshot of ${topic}](https://images.example.com/kb/${i}.png)
+![Screenshot of ${topic}](${kbImageUrl(topic)})
 
 ### Using the API
 
