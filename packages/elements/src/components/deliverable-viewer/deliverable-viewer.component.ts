@@ -76,14 +76,22 @@ const previewer = (kind: PreviewKind) =>
 
 /**
  * One deliverable: a version switcher (newest first, the current version marked), a preview by
- * media type — images (zoom buttons and + / - / 0 keys, side-by-side comparison of two image
- * versions, region markers of comments), PDFs (drawn page by page to a canvas by pdf.js, which
+ * media type — images (zoom buttons and + / - / 0 keys, region markers of comments), PDFs (drawn page by page to a canvas by pdf.js, which
  * is loaded only when a PDF is shown: previous / next buttons and PageUp / PageDown keys, the same
  * zoom as images, comments anchored to the page shown), video and audio (native controls), plain text (fetched and shown as text) — and a download
  * for anything else; the file's facts (name, size, type, uploader, date, checksum with a copy
  * button) and the comment thread of the shown version. A version still processing shows a
  * status instead of a preview; `deliverable` live events reload it. Each kind of preview (image,
  * PDF, text, video and audio) is a module loaded when that kind is first shown.
+ *
+ * Comparing ("Compare with", or `compare-version`): two images side by side; two PDFs page by
+ * page side by side, one page navigation (buttons, PageUp / PageDown) and one zoom for both, the
+ * shorter one saying it has no such page; two texts as one line or word diff (the diff is a module
+ * loaded only when a text comparison is opened): removals in `<del>` and additions in `<ins>`,
+ * marked by a sign, strike-through or underline and a hidden "Removed:" / "Added:" label besides
+ * colour, long unchanged stretches folded, and a summary of the counts announced to screen readers.
+ * Versions that can't be compared (video, audio, archives, two kinds of file, no preview) say why
+ * above the shown version's preview. Side-by-side panes stack below 480 px.
  *
  * Every URL comes from the contract's validated `previewUrl` / `downloadUrl`; relative ones are
  * resolved against the client's `baseUrl`.
@@ -104,7 +112,12 @@ const previewer = (kind: PreviewKind) =>
  * @csspart zoom-in - Zoom-in button. @csspart zoom-out - Zoom-out button. @csspart fit - Fit button.
  * @csspart mark - The "Mark a region" toggle.
  * @csspart previous-page - Previous PDF page. @csspart next-page - Next PDF page. @csspart page-number - "Page 2 of 5".
- * @csspart compare - The compare select.
+ * @csspart compare - The compare select (any other version).
+ * @csspart incomparable - Why the two versions chosen can't be compared.
+ * @csspart diff - The text comparison (a scrollable region). @csspart diff-summary - What changed, in counts (a status).
+ * @csspart diff-mode - The "Lines" / "Words" toggle buttons. @csspart diff-fold - A button showing folded unchanged lines.
+ * @csspart diff-loading - "Comparing the texts…". @csspart diff-error - A text that couldn't be loaded, with a retry.
+ * @csspart no-page - In a PDF comparison, the shorter document's "no page N".
  * @csspart download - The download link.
  * @csspart preview - The preview area.
  * @csspart stage - The focusable, scrollable image area.
@@ -156,7 +169,7 @@ export class PorticoDeliverableViewer extends PorticoElement<
   /** The version number shown; 0 (default) shows the current version. */
   version = 0;
 
-  /** Another image version shown side by side with `version`; 0 for none. */
+  /** Another version compared with `version` (images and PDFs side by side, texts as a diff); 0 for none. */
   compareVersion = 0;
 
   /** Hides the built-in comment thread (and region markers). */
