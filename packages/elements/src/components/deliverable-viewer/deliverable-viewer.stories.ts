@@ -4,7 +4,7 @@ import { deliverable, deliverableVersion } from '@portico/contract/fixtures';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { error, malformed, never, unavailable } from '../../stories/handlers.js';
-import type { PorticoStoryParameters } from '../../stories/portico.js';
+import type { PorticoStoryContext, PorticoStoryParameters } from '../../stories/portico.js';
 import { props } from '../../stories/props.js';
 import { json, type MockHandler, problem } from '../../testing/mock-api.js';
 import type { PorticoDeliverableViewer } from './deliverable-viewer.component.js';
@@ -25,6 +25,9 @@ const files =
   ({ params }) =>
     params.id! in bodies ? { status: 200, body: bodies[params.id!]!, headers: { 'content-type': type } } : problem(404, 'not_found');
 const text = { mediaType: 'text/plain', fileName: 'brief.txt' };
+/** Reads the files through the story's mock API (the story runner has no service worker to answer signed links). */
+const withFiles: Story['render'] = (args, context) =>
+  html`<portico-deliverable-viewer ${props(args)} .fetchFile=${(context as unknown as PorticoStoryContext).loaded.portico?.api.fetch}></portico-deliverable-viewer>`;
 const pdf = (name: string) => ({ mediaType: 'application/pdf', fileName: name });
 
 const meta = {
@@ -41,6 +44,7 @@ export const Compare: Story = { name: 'Compare images', args: { compareVersion: 
 export const CompareText: Story = {
   name: 'Compare text (line and word diff)',
   args: { compareVersion: 1 },
+  render: withFiles,
   parameters: {
     portico: {
       handlers: { ...withCurrent(text, text), 'files.get': files({ ver_2: sampleTexts.new, ver_1: sampleTexts.old }, 'text/plain') },
@@ -51,6 +55,7 @@ export const CompareText: Story = {
 export const CompareTextError: Story = {
   name: 'Compare text: a version can’t be loaded',
   args: { compareVersion: 1 },
+  render: withFiles,
   parameters: {
     portico: {
       handlers: { ...withCurrent(text, text), 'files.get': files({ ver_2: sampleTexts.new }, 'text/plain') },
@@ -61,6 +66,7 @@ export const CompareTextError: Story = {
 export const ComparePdf: Story = {
   name: 'Compare PDFs (pages side by side)',
   args: { compareVersion: 1 },
+  render: withFiles,
   parameters: {
     portico: {
       handlers: {
@@ -80,6 +86,7 @@ export const ComparePdf: Story = {
 export const ComparePdfError: Story = {
   name: 'Compare PDFs: one can’t be shown',
   args: { compareVersion: 1 },
+  render: withFiles,
   parameters: {
     portico: {
       handlers: {
