@@ -45,6 +45,7 @@ export const ar: Record<CompareMessageKey, Message> = {
     many: 'حُذفت {count} كلمة',
     other: 'حُذفت {count} كلمة',
   },
+  'deliverableViewer.diffSummary': '{added}، {removed}.',
   'deliverableViewer.diffSame': 'للإصدارين النص نفسه.',
   'deliverableViewer.diffAdded': 'مُضاف:',
   'deliverableViewer.diffRemoved': 'محذوف:',

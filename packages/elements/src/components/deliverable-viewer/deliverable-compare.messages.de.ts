@@ -20,6 +20,7 @@ export const de: Record<CompareMessageKey, Message> = {
   'deliverableViewer.diffLinesRemoved': { one: '{count} Zeile entfernt', other: '{count} Zeilen entfernt' },
   'deliverableViewer.diffWordsAdded': { one: '{count} Wort hinzugefügt', other: '{count} Wörter hinzugefügt' },
   'deliverableViewer.diffWordsRemoved': { one: '{count} Wort entfernt', other: '{count} Wörter entfernt' },
+  'deliverableViewer.diffSummary': '{added}, {removed}.',
   'deliverableViewer.diffSame': 'Die beiden Versionen haben denselben Text.',
   'deliverableViewer.diffAdded': 'Hinzugefügt:',
   'deliverableViewer.diffRemoved': 'Entfernt:',

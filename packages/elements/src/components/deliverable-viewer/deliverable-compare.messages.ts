@@ -14,6 +14,7 @@ export const en = {
   'deliverableViewer.diffLinesRemoved': { one: '{count} line removed', other: '{count} lines removed' },
   'deliverableViewer.diffWordsAdded': { one: '{count} word added', other: '{count} words added' },
   'deliverableViewer.diffWordsRemoved': { one: '{count} word removed', other: '{count} words removed' },
+  'deliverableViewer.diffSummary': '{added}, {removed}.',
   'deliverableViewer.diffSame': 'The two versions have the same text.',
   'deliverableViewer.diffAdded': 'Added:',
   'deliverableViewer.diffRemoved': 'Removed:',

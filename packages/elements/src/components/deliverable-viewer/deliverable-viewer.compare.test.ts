@@ -170,6 +170,7 @@ describe('<portico-deliverable-viewer> comparing versions', () => {
       await el.updateComplete;
       await waitUntil(() => text($(el, '[part~="diff-summary"]')).includes('أُضيف سطران'), 'no Arabic');
       expect(getComputedStyle($(el, '[part~="base"]')!).direction).to.equal('rtl');
+      expect(text($(el, '[part~="diff-summary"]'))).to.contain('أُضيف سطران، حُذف سطران.'); // the Arabic comma
       expect(text($(el, '.diff-line--del .visually-hidden'))).to.equal('محذوف:');
       await expect(el).to.be.accessible(AXE);
     });

@@ -107,7 +107,10 @@ export default function textDiff(kit: Kit) {
     const title = t('deliverableViewer.diffTitle', { old: old.number, new: next.number });
     const summary =
       added || removed
-        ? `${t(`deliverableViewer.diff${unit}Added`, { count: added })}, ${t(`deliverableViewer.diff${unit}Removed`, { count: removed })}.`
+        ? t('deliverableViewer.diffSummary', {
+            added: t(`deliverableViewer.diff${unit}Added`, { count: added }),
+            removed: t(`deliverableViewer.diff${unit}Removed`, { count: removed }),
+          })
         : t('deliverableViewer.diffSame');
     const setMode = (m: DiffMode) => {
       state.mode = m;

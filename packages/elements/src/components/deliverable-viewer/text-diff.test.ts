@@ -49,5 +49,7 @@ describe('text-diff', () => {
   it('words: letters of any script, numbers and punctuation apart, white space kept', () => {
     expect(tokenize('Hello, عالم 42!', 'words')).to.deep.equal(['Hello', ',', ' ', 'عالم', ' ', '42', '!']);
     expect(tokenize('a\r\nb\rc', 'lines')).to.deep.equal(['a', 'b', 'c']);
+    expect(tokenize('a\n\nb\n', 'lines')).to.deep.equal(['a', '', 'b']); // a final break starts no line
+    expect(tokenize('', 'lines')).to.deep.equal([]);
   });
 });

@@ -10,9 +10,10 @@ export type DiffMode = 'lines' | 'words';
 /** Past this many edits the texts are treated as rewritten (all removed, all added): time and memory stay bounded. */
 export const MAX_EDITS = 2000;
 
-/** Lines (without their line breaks), or words, runs of white space and single other characters. */
+/** Lines (without their line breaks; '' is one empty line), or words, runs of white space and single other characters. */
 export function tokenize(text: string, mode: DiffMode): string[] {
-  if (mode === 'lines') return text.replace(/\r\n?/g, '\n').split('\n');
+  // A final line break ends the last line; it starts no empty one.
+  if (mode === 'lines') return text === '' ? [] : text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   return text.match(/\s+|[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu) ?? [];
 }
 
