@@ -38,6 +38,20 @@ describe('help article images', () => {
     }
   });
 
+  it('an article read through the API carries its images at the server’s address (from another origin they load too)', async () => {
+    const [row] = await h.db.query<{ slug: string }>(
+      "SELECT slug FROM articles WHERE body LIKE '%/portal/v1/assets/kb/%' ORDER BY slug LIMIT 1",
+    );
+    const r = await h.api(`/articles/${row!.slug}`, { token: bob });
+    expect(r.status, r.text).toBe(200);
+    const urls = images(r.body.body);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      expect(url.startsWith(`${new URL(h.url).origin}/portal/v1/assets/kb/`), url).toBe(true);
+      expect((await fetch(url)).status).toBe(200);
+    }
+  });
+
   it('an unknown or malformed asset name answers a 404 problem', async () => {
     for (const name of ['x.png', '..%2Fsecret.svg', `${'a'.repeat(61)}.svg`, 'A.svg']) {
       const res = await fetch(new URL(`/portal/v1/assets/kb/${name}`, h.url));

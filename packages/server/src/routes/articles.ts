@@ -1,8 +1,9 @@
-import type { Article } from '@portico/contract';
+import { API_PREFIX, type Article } from '@portico/contract';
 import type { PortalHandlers } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
+import { KB_IMAGE_PATH } from '../http/public-assets.js';
 import { knowledgeBaseHome, searchArticles, summaryOf } from './article-search.js';
 import { listPage, num, type Sort } from './common.js';
 
@@ -11,6 +12,9 @@ import { listPage, num, type Sort } from './common.js';
 const SELECT = `SELECT a.*, c.slug AS category_slug, c.name AS category_name FROM articles a LEFT JOIN article_categories c ON c.id = a.category_id`;
 
 export const mapSummary = summaryOf;
+
+/** A Markdown image or an HTML `src` pointing at this server's help images by path. */
+const ASSET_REFERENCE = new RegExp(`(\\]\\(|src=")${KB_IMAGE_PATH.replace(/\//g, '\\/')}/`, 'g');
 
 /**
  * An article with its vote counts: through a portal handle, or the staff API's own role (an
@@ -50,8 +54,14 @@ export const articles: PortalHandlers['articles'] = {
     return { data: await searchArticles(db, query) };
   },
 
-  async get({ db, params }) {
-    return articleById(db, await findBySlug(db, params.slug));
+  async get({ db, params, fileUrl }) {
+    const article = await articleById(db, await findBySlug(db, params.slug));
+    // This server's own images (the seeded screenshots) are stored as paths; the reader gets them
+    // at the address files are served from (PORTICO_PUBLIC_URL, else this request's origin), so
+    // they load from a host page on another origin too.
+    const link = fileUrl('x', 'x', 'attachment');
+    const base = link.slice(0, link.indexOf(`${API_PREFIX}/files/`));
+    return { ...article, body: article.body.replace(ASSET_REFERENCE, `$1${base}${KB_IMAGE_PATH}/`) };
   },
 
   async vote({ db, principal: p, params, body }) {
