@@ -65,8 +65,9 @@ const USERS = {
 };
 const THEMES = ['light', 'dark', 'brand'];
 
-// The seeded knowledge-base articles embed screenshots from this (fictitious) image host.
-const KB_IMAGE_HOSTS = (env.KB_IMAGE_HOSTS ?? 'https://images.example.com').split(/\s+/).filter(Boolean);
+// The seeded knowledge-base articles' screenshots are Portico's own (same origin, /portal/v1/assets/kb/…);
+// KB_IMAGE_HOSTS adds other image hosts for articles of your own.
+const KB_IMAGE_HOSTS = (env.KB_IMAGE_HOSTS ?? '').split(/\s+/).filter(Boolean);
 
 const CSP = [
   "default-src 'self'",

@@ -15,6 +15,7 @@
 //                     a Markdown ticket message),
 //                     `messages.<lang>.js` + `<name>.messages.<lang>.js` (a page in de or ar),
 //                     `resumable-upload.js` (tus-js-client: the first large file of a document request),
+//                     `deliverable-viewer.compare.js` + `deliverable-viewer.diff.js` (versions compared),
 //                     `pdfjs.js` + `pdf-worker.js` (the first PDF preview; pdf.js's own minified
 //                     builds). The viewer starts the worker from
 //                     `new URL('./pdf-worker.js', import.meta.url)`, i.e. this folder, unless the
@@ -76,6 +77,8 @@ const lazyFiles = {
         else if (/\/sanitize\/sanitize\.js$/.test(source)) name = 'sanitize.js';
         // The resumable upload (tus-js-client): only when a large file is chosen for a document request.
         else if (/\/document-requests\/resumable-upload\.js$/.test(source)) name = 'resumable-upload.js';
+        // The viewer's comparison (a deliverable with versions) and its text diff (two texts compared).
+        else if (/\/deliverable-viewer\.(diff|compare)\.js$/.test(source)) name = basename(source);
       }
       if (!name) return undefined; // the viewer's pdf-preview, an article's body module: small, part of their importer
       if (lazy.has(name) && lazy.get(name) !== source) throw new Error(`two lazy files named ${name}: ${lazy.get(name)}, ${source}`);

@@ -272,6 +272,8 @@ export interface PorticoDeliverableListReactProps {
   'no-live'?: PorticoDeliverableList['noLive'];
   /** `portico-deliverable-select`: A row was activated; `detail.deliverable`. Cancelable: `preventDefault()` keeps `selected` unchanged. Detail: `PorticoDeliverableSelectDetail`. */
   'onportico-deliverable-select'?: (event: PorticoEvent<'portico-deliverable-select'>) => void;
+  /** `portico-state-change`: The review-status filter changed; `detail.state` (`{ reviewStatus }`) for a host's router (`restoreState(state)` shows it again). Detail: `{ state: Record<string, string> }`. */
+  'onportico-state-change'?: (event: PorticoEvent<'portico-state-change'>) => void;
   /** `portico-error`: Loading failed; `detail.code` is the error's machine code. Detail: `{ error: unknown; code: string }`. */
   'onportico-error'?: (event: PorticoEvent<'portico-error'>) => void;
 }
@@ -291,7 +293,7 @@ export interface PorticoDeliverableViewerReactProps {
    */
   version?: PorticoDeliverableViewer['version'];
   /**
-   * Another image version shown side by side with `version`; 0 for none.
+   * Another version compared with `version` (images and PDFs side by side, texts as a diff); 0 for none.
    *
    * Attribute `compare-version` (reflected), default `0`.
    */

@@ -18,6 +18,7 @@ type EventOf<K extends keyof GlobalEventHandlersEventMap> = EventName<GlobalEven
  *
  * Events:
  * - `onPorticoDeliverableSelect` ← `portico-deliverable-select`: A row was activated; `detail.deliverable`. Cancelable: `preventDefault()` keeps `selected` unchanged.
+ * - `onPorticoStateChange` ← `portico-state-change`: The review-status filter changed; `detail.state` (`{ reviewStatus }`) for a host's router (`restoreState(state)` shows it again).
  * - `onPorticoError` ← `portico-error`: Loading failed; `detail.code` is the error's machine code.
  *
  * @see PorticoDeliverableListElement for every property.
@@ -28,6 +29,7 @@ export const PorticoDeliverableList = createComponent({
   elementClass: PorticoDeliverableListElement,
   events: {
     onPorticoDeliverableSelect: 'portico-deliverable-select' as EventOf<'portico-deliverable-select'>,
+    onPorticoStateChange: 'portico-state-change' as EventOf<'portico-state-change'>,
     onPorticoError: 'portico-error' as EventOf<'portico-error'>,
   },
   displayName: 'PorticoDeliverableList',

@@ -12,6 +12,7 @@ import { EventBus } from './event-feed.js';
 import { registerEndpoints } from './http/endpoints.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { notFoundProblem, problemHandler } from './http/problems.js';
+import { registerPublicAssets } from './http/public-assets.js';
 import { requestContext } from './http/request-context.js';
 import { registerResumable } from './http/resumable.js';
 import { registerSystemRoutes } from './http/system.js';
@@ -80,6 +81,7 @@ export function createApp({ db, config, storage, billing, support, knowledgeBase
   app.notFound(notFoundProblem);
   registerSystemRoutes(app, { db, config, storage: services.storage, shutdown: services.shutdown, metrics });
   registerRedemption(app, { db, config, services, send });
+  registerPublicAssets(app);
   registerEndpoints(app, { db, config, services, send });
   registerWebhookRoutes(app, { db, svc: services }, connectors.webhooks);
   const resumable = registerResumable(app, { db, config, services });

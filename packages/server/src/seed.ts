@@ -13,11 +13,13 @@ import { seedBilling } from './billing/seed.js';
 import type { Config } from './config.js';
 import { type Db, insertMany, type Queryable } from './db/db.js';
 import { bindOrg } from './db/tenant.js';
+import { kbImageUrl } from './http/public-assets.js';
 import { newId } from './ids.js';
 import { insertFile } from './routes/files.js';
 import { agentId } from './routes/staff.js';
 import { PRIORITY_RANK, SLA_HOURS } from './routes/tickets.js';
 import { seedHelpArticles, seedHelpVotes } from './seed-articles.js';
+import { briefPdf, copyDeck, documentVersions } from './seed-documents.js';
 import { seedNotifications } from './seed-notifications.js';
 import { seedDocumentRequests } from './seed-requests.js';
 import { createStorage, type Storage } from './storage/index.js';
@@ -190,7 +192,7 @@ function articleBody(topic: string, verb: string, i: number): { body: string; fo
       body: `<h2>Overview</h2><p>This guide shows how to ${verb.toLowerCase()} ${topic}. It takes about five minutes.</p>
 <h3>Before you start</h3><ul><li>You need the <strong>admin</strong> role.</li><li>Have your organization ID at hand.</li></ul>
 <h3>Steps</h3><ol><li>Open <em>Settings</em>.</li><li>Choose <a href="https://docs.example.com/${encodeURIComponent(topic)}">${topic}</a>.</li><li>Save.</li></ol>
-<p><img src="https://images.example.com/kb/${i}.png" alt="Screenshot of the ${topic} settings"></p>
+<p><img src="${kbImageUrl(topic)}" alt="Screenshot of the ${topic} settings"></p>
 <pre><code>curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/${topic.replace(/\s+/g, '-')}</code></pre>`,
     };
   }
@@ -212,7 +214,7 @@ This article explains how to ${verb.toLowerCase()} **${topic}**. Most teams fini
 2. Review the current configuration.
 3. Apply your changes and click **Save**.
 
-![Screenshot of ${topic}](https://images.example.com/kb/${i}.png)
+![Screenshot of ${topic}](${kbImageUrl(topic)})
 
 ### Using the API
 
@@ -591,7 +593,7 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
             title: kind === 'png' ? `Homepage mock-up ${di + 1}` : kind === 'pdf' ? 'Creative brief' : 'Copy deck',
           });
           const title = kind === 'png' ? `Homepage mock-up ${di + 1}` : kind === 'pdf' ? 'Creative brief' : 'Copy deck';
-          const nVersions = rnd.int(1, 3);
+          const nVersions = documentVersions(kind, rnd.int(1, 3));
           const dCreated = new Date(+pCreated + di * day);
           const agent = rnd.pick(AGENTS);
           const versions: unknown[][] = [];
@@ -608,20 +610,8 @@ async function seedWith(db: Db, storage: Storage): Promise<SeedSummary> {
               kind === 'png'
                 ? mockupPng(pi * 100 + di * 10 + v)
                 : kind === 'pdf'
-                  ? simplePdf(
-                      [
-                        `${projectNames[pi]} — version ${v}`,
-                        '',
-                        'Goals: clarity, speed, trust.',
-                        'Audience: existing customers.',
-                        'Deliverables: homepage, pricing, docs.',
-                      ],
-                      `${title} v${v}`,
-                    )
-                  : Buffer.from(
-                      `${title} — version ${v}\n\nHeadline: Work together, beautifully.\nSubline: Everything your team needs in one place.\n\nCall to action: Start your free trial\n`,
-                      'utf8',
-                    );
+                  ? briefPdf(projectNames[pi]!, title, v)
+                  : copyDeck(title, v);
             const ext = kind;
             const media = kind === 'png' ? 'image/png' : kind === 'pdf' ? 'application/pdf' : 'text/plain';
             const f = await insertFile(svc, orgTx, 'staff', `${title.toLowerCase().replace(/\W+/g, '-')}-v${v}.${ext}`, media, bytes);

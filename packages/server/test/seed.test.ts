@@ -72,4 +72,30 @@ describe.skipIf(isPostgres)('the demo seed is believable (database-independent: 
     expect(req.items[0].reason).toMatch(/page 3/);
     expect(req.items[1].files[0].file_name).toBe('engagement-letter-signed.pdf');
   });
+
+  it('every text and PDF deliverable has two or more versions that differ, to compare in the viewer (the brief gains a page)', async () => {
+    const rows = await h.db.query<{ deliverable_id: string; number: number; media_type: string; sha256: string }>(
+      `SELECT v.deliverable_id, v.number, f.media_type, f.sha256 FROM deliverable_versions v JOIN files f ON f.id = v.file_id
+        WHERE f.media_type IN ('text/plain', 'application/pdf') ORDER BY v.deliverable_id, v.number`,
+    );
+    const byDeliverable = new Map<string, typeof rows>();
+    for (const r of rows) byDeliverable.set(r.deliverable_id, [...(byDeliverable.get(r.deliverable_id) ?? []), r]);
+    const kinds = new Set(rows.map((r) => r.media_type));
+    expect([...kinds].sort()).toEqual(['application/pdf', 'text/plain']);
+    for (const versions of byDeliverable.values()) {
+      expect(versions.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(versions.map((v) => v.sha256)).size).toBe(versions.length);
+    }
+    const pdf = [...byDeliverable.values()].find((vs) => vs[0]!.media_type === 'application/pdf')!;
+    const pages = async (sha: string) => {
+      const stored = await h.server.portico.services.storage.get(sha);
+      const doc = await getDocument({ data: new Uint8Array(await new Response(stored!.body).arrayBuffer()), isEvalSupported: false })
+        .promise;
+      const n = doc.numPages;
+      await doc.destroy();
+      return n;
+    };
+    expect(await pages(pdf[0]!.sha256)).toBe(2);
+    expect(await pages(pdf[1]!.sha256)).toBe(3);
+  });
 });

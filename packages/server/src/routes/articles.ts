@@ -1,7 +1,8 @@
-import type { Article } from '@portico/contract';
+import { API_PREFIX, type Article } from '@portico/contract';
 import type { Queryable } from '../db/db.js';
 import type { OrgDb } from '../db/tenant.js';
 import { notFound } from '../errors.js';
+import { KB_IMAGE_PATH } from '../http/public-assets.js';
 import { summaryOf } from './article-search.js';
 import { num } from './common.js';
 
@@ -10,6 +11,20 @@ import { num } from './common.js';
 const SELECT = `SELECT a.*, c.slug AS category_slug, c.name AS category_name FROM articles a LEFT JOIN article_categories c ON c.id = a.category_id`;
 
 export const mapSummary = summaryOf;
+
+/** A Markdown image or an HTML `src` pointing at this server's help images by path. */
+const ASSET_REFERENCE = new RegExp(`(\\]\\(|src=")${KB_IMAGE_PATH.replace(/\//g, '\\/')}/`, 'g');
+
+/**
+ * This server's own images (the seeded screenshots) are stored as paths; the reader gets them at
+ * the address files are served from (PORTICO_PUBLIC_URL, else this request's origin, as a signed
+ * file link is made), so they load from a host page on another origin too.
+ */
+export function withServerImages(article: Article, fileUrl: (id: string, org: string, d: 'attachment') => string): Article {
+  const link = fileUrl('x', 'x', 'attachment');
+  const base = link.slice(0, link.indexOf(`${API_PREFIX}/files/`));
+  return { ...article, body: article.body.replace(ASSET_REFERENCE, `$1${base}${KB_IMAGE_PATH}/`) };
+}
 
 /**
  * An article with its vote counts: through a portal handle, or the staff API's own role (an

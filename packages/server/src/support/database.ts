@@ -9,7 +9,7 @@ import { conflict } from '../errors.js';
 import { appendEvents } from '../events.js';
 import { newId } from '../ids.js';
 import { knowledgeBaseHome, searchArticles } from '../routes/article-search.js';
-import { articleById, findBySlug, mapSummary } from '../routes/articles.js';
+import { articleById, findBySlug, mapSummary, withServerImages } from '../routes/articles.js';
 import { listPage, num, type Sort } from '../routes/common.js';
 import { storeUpload } from '../routes/files.js';
 import { mapTicket } from '../routes/ticket-serializer.js';
@@ -38,7 +38,9 @@ export function databaseSupport(): SupportProvider {
         // PostgreSQL), not in this transaction: its row lock lasts that statement, not until this
         // creation's COMMIT, so an organization's creations no longer run one at a time. A creation
         // that fails after this leaves a gap in the numbers (numbers stay unique and increasing).
-        const [org] = await db.autonomous<{ ticket_seq: number }>('UPDATE organizations SET ticket_seq = ticket_seq + 1 RETURNING ticket_seq');
+        const [org] = await db.autonomous<{ ticket_seq: number }>(
+          'UPDATE organizations SET ticket_seq = ticket_seq + 1 RETURNING ticket_seq',
+        );
         const priority = (body.priority ?? 'normal') as keyof typeof SLA_HOURS;
         const now = new Date();
         const [fr, res] = SLA_HOURS[priority];
@@ -159,8 +161,8 @@ export function databaseKnowledgeBase(): KnowledgeBaseProvider {
         return searchArticles(db, query);
       },
 
-      async get({ db }, slug) {
-        return articleById(db, await findBySlug(db, slug));
+      async get({ db, fileUrl }, slug) {
+        return withServerImages(await articleById(db, await findBySlug(db, slug)), fileUrl);
       },
 
       async vote({ db, principal: p }, slug, helpful) {

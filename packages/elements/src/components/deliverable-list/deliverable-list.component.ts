@@ -6,6 +6,7 @@ import { PorticoElement } from '../../base/portico-element.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderMore, renderState, stateStyles } from '../../controllers/render-state.js';
 import { rowsKeydown } from '../../controllers/roving.js';
+import { type ListState, UrlStateController } from '../../controllers/url-state.js';
 import { isolate } from '../../i18n/isolate.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoDeliverableSelectDetail } from './deliverable-list.events.js';
@@ -51,7 +52,10 @@ export { REVIEW_STATUSES, REVIEW_TONE, reviewBadge };
  * @cssprop --portico-deliverable-list-radius - Radius of the list (default: twice `--portico-radius`).
  *
  * @fires portico-deliverable-select - A row was activated; `detail.deliverable`. Cancelable: `preventDefault()` keeps `selected` unchanged.
+ * @fires portico-state-change - The review-status filter changed; `detail.state` (`{ reviewStatus }`) for a host's router (`restoreState(state)` shows it again).
  * @fires portico-error - Loading failed; `detail.code` is the error's machine code.
+ *
+ * @attribute url-state - Opt-in: keeps the review-status filter in the page's query string under this prefix (`history.replaceState`), restored on load, so Back returns to it.
  *
  * @example
  * ```html
@@ -99,6 +103,21 @@ export class PorticoDeliverableList extends PorticoElement<DeliverableListMessag
         : { data: [], nextCursor: null },
     live: (event) => !this.noLive && event.resource.kind === 'deliverable',
   });
+
+  /** The filter for the host's router or the URL (`url-state`, `portico-state-change`). */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a controller works through its host
+  private readonly state = new UrlStateController(
+    this,
+    () => ({ reviewStatus: this.reviewStatus }),
+    (s) => this.restoreState(s),
+  );
+
+  /** Shows the list as a `portico-state-change` described it (what a router-driven host stored); invalid values are ignored. */
+  restoreState(state: ListState): void {
+    const { reviewStatus } = state;
+    if (reviewStatus === '' || REVIEW_STATUSES.includes(reviewStatus as ReviewStatus))
+      this.reviewStatus = reviewStatus as ReviewStatus | '';
+  }
 
   /** Loads the list again (rows stay visible, marked busy). */
   refresh(): Promise<void> {

@@ -3,6 +3,7 @@ import { deliverables } from '@portico/contract/validators/deliverables';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { PorticoElement, waitFor } from '../../base/portico-element.js';
+import { useResources } from '../../base/resources.js';
 import { fetchLink, LinkRefreshController } from '../../controllers/link-refresh.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { ResourceController } from '../../controllers/resource-controller.js';
@@ -13,6 +14,8 @@ import { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { AnchorMode, PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
 import type { DeliverableListMessageKey } from '../deliverable-list/deliverable-list.messages.js';
 import { reviewBadge, reviewResources } from '../deliverable-list/review-badge.js';
+import type { CompareMessageKey } from './deliverable-compare.messages.js';
+import type { PagesMessageKey } from './deliverable-pages.messages.js';
 import type { Kit, Region, ViewerHost } from './deliverable-viewer.host.js';
 import { type DeliverableViewerMessageKey, en } from './deliverable-viewer.messages.js';
 import { styles } from './deliverable-viewer.styles.js';
@@ -49,25 +52,46 @@ function lazy<T>(load: () => Promise<T>) {
 
 // The previewers: each kind of preview is a module loaded when it is first shown (lazy chunks,
 // outside the size budget), so a page that shows images never loads the PDF, text or media code.
-const kit: Kit = { html, css, nothing, ref, previewKind, isolate, regionNumbers, pdfSettings };
+const kit: Kit = {
+  html,
+  css,
+  nothing,
+  ref,
+  previewKind,
+  isolate,
+  regionNumbers,
+  pdfSettings,
+  waitFor: waitFor as unknown as Kit['waitFor'],
+  useResources,
+};
 const previewers = {
   image: lazy(() => import('./deliverable-viewer.image.js').then((m) => m.default(kit))),
   pdf: lazy(() => import('./deliverable-viewer.pages.js').then((m) => m.default(kit))),
   media: lazy(() => import('./deliverable-viewer.media.js').then((m) => m.default(kit))),
+  // Loaded for a deliverable with more than one version: the compare select and what comparing shows.
+  compare: lazy(() => import('./deliverable-viewer.compare.js').then((m) => m.default(kit))),
 };
 const previewer = (kind: PreviewKind) =>
   kind === 'other' ? undefined : kind === 'image' || kind === 'pdf' ? previewers[kind] : previewers.media;
 
 /**
  * One deliverable: a version switcher (newest first, the current version marked), a preview by
- * media type — images (zoom buttons and + / - / 0 keys, side-by-side comparison of two image
- * versions, region markers of comments), PDFs (drawn page by page to a canvas by pdf.js, which
+ * media type — images (zoom buttons and + / - / 0 keys, region markers of comments), PDFs (drawn page by page to a canvas by pdf.js, which
  * is loaded only when a PDF is shown: previous / next buttons and PageUp / PageDown keys, the same
  * zoom as images, comments anchored to the page shown), video and audio (native controls), plain text (fetched and shown as text) — and a download
  * for anything else; the file's facts (name, size, type, uploader, date, checksum with a copy
  * button) and the comment thread of the shown version. A version still processing shows a
  * status instead of a preview; `deliverable` live events reload it. Each kind of preview (image,
  * PDF, text, video and audio) is a module loaded when that kind is first shown.
+ *
+ * Comparing ("Compare with", or `compare-version`): two images side by side; two PDFs page by
+ * page side by side, one page navigation (buttons, PageUp / PageDown) and one zoom for both, the
+ * shorter one saying it has no such page; two texts as one line or word diff (the diff is a module
+ * loaded only when a text comparison is opened): removals in `<del>` and additions in `<ins>`,
+ * marked by a sign, strike-through or underline and a hidden "Removed:" / "Added:" label besides
+ * colour, long unchanged stretches folded, and a summary of the counts announced to screen readers.
+ * Versions that can't be compared (video, audio, archives, two kinds of file, no preview) say why
+ * above the shown version's preview. Side-by-side panes stack below 480 px.
  *
  * Every URL comes from the contract's validated `previewUrl` / `downloadUrl`; relative ones are
  * resolved against the client's `baseUrl`.
@@ -88,7 +112,12 @@ const previewer = (kind: PreviewKind) =>
  * @csspart zoom-in - Zoom-in button. @csspart zoom-out - Zoom-out button. @csspart fit - Fit button.
  * @csspart mark - The "Mark a region" toggle.
  * @csspart previous-page - Previous PDF page. @csspart next-page - Next PDF page. @csspart page-number - "Page 2 of 5".
- * @csspart compare - The compare select.
+ * @csspart compare - The compare select (any other version).
+ * @csspart incomparable - Why the two versions chosen can't be compared.
+ * @csspart diff - The text comparison (a scrollable region). @csspart diff-summary - What changed, in counts (a status).
+ * @csspart diff-mode - The "Lines" / "Words" toggle buttons. @csspart diff-fold - A button showing folded unchanged lines.
+ * @csspart diff-loading - "Comparing the texts…". @csspart diff-error - A text that couldn't be loaded, with a retry.
+ * @csspart no-page - In a PDF comparison, the shorter document's "no page N".
  * @csspart download - The download link.
  * @csspart preview - The preview area.
  * @csspart stage - The focusable, scrollable image area.
@@ -106,7 +135,9 @@ const previewer = (kind: PreviewKind) =>
  *
  * @fires portico-error - Loading failed.
  */
-export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMessageKey | DeliverableListMessageKey> {
+export class PorticoDeliverableViewer extends PorticoElement<
+  DeliverableViewerMessageKey | DeliverableListMessageKey | CompareMessageKey | PagesMessageKey
+> {
   static override styles = [PorticoElement.styles, stateStyles, styles];
   static override resources = {
     en,
@@ -138,7 +169,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
   /** The version number shown; 0 (default) shows the current version. */
   version = 0;
 
-  /** Another image version shown side by side with `version`; 0 for none. */
+  /** Another version compared with `version` (images and PDFs side by side, texts as a diff); 0 for none. */
   compareVersion = 0;
 
   /** Hides the built-in comment thread (and region markers). */
@@ -208,7 +239,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
 
   /** The number of pages of the PDF shown, once it is loaded (else 0). */
   get pageCount(): number {
-    return this.pdf?.doc?.pageCount ?? 0;
+    return Math.max(this.pdf?.doc?.pageCount ?? 0, this.viewerHost.comparePdf?.doc?.pageCount ?? 0);
   }
 
   /** This element as its previewers see it (with the private state they keep here). */
@@ -241,6 +272,10 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
       this.page = 1;
     }
     const v = this.selectedVersion;
+    const d = this.resource.value;
+    const compare = previewers.compare.get();
+    if (compare && d) compare.willUpdate(this.viewerHost, d, v!);
+    else if (d?.versions[1]) waitFor(this, previewers.compare.load());
     const kind = v && v.processing === 'ready' && v.previewUrl ? previewKind(v.mediaType) : 'other';
     // The previewer of this kind: once loaded, this element renders again (`updateComplete` waits for it).
     const loader = previewer(kind);
@@ -256,6 +291,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
       pdf.closePdf(this.viewerHost);
       if (kind === 'pdf' && url) void pdf.loadPdf(this.viewerHost, url);
     }
+    pdf?.syncCompare(this.viewerHost);
     const pages = this.pageCount;
     if (pages) this.page = clamp(Math.trunc(this.page) || 1, 1, pages);
   }
@@ -303,7 +339,7 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
         }
       </fieldset>
       ${this.renderToolbar(d, v, kind)}
-      <div part="preview" class="preview">${this.renderPreview(d, v, kind)}</div>
+      <div part="preview" class="preview">${((p) => previewers.compare.get()?.renderCompare(this.viewerHost, d, v, kind, p) ?? p)(this.renderPreview(d, v, kind))}</div>
       ${this.renderFacts(v)}
       <slot name="comments">
         ${
@@ -331,7 +367,8 @@ export class PorticoDeliverableViewer extends PorticoElement<DeliverableViewerMe
   private renderToolbar(d: Deliverable, v: DeliverableVersion, kind: PreviewKind) {
     const { t } = this.i18n;
     return html`<div part="toolbar" class="toolbar">
-      ${kind === 'image' ? previewers.image.get()?.renderImageTools(this.viewerHost, d, v) : kind === 'pdf' ? previewers.pdf.get()?.renderPdfTools(this.viewerHost) : nothing}
+      ${kind === 'image' ? previewers.image.get()?.renderImageTools(this.viewerHost) : kind === 'pdf' ? previewers.pdf.get()?.renderPdfTools(this.viewerHost) : nothing}
+      ${previewers.compare.get()?.renderCompareTools(this.viewerHost, d, v)}
       ${v.downloadUrl ? html`<a part="download" class="button download" href=${this.resolve(v.downloadUrl)} download=${v.fileName} rel="noopener">${t('deliverableViewer.download')}</a>` : nothing}
     </div>`;
   }

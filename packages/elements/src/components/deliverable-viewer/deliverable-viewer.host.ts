@@ -1,6 +1,7 @@
 import type { Comment } from '@portico/contract';
 import type { css, html, nothing } from 'lit';
 import type { ref } from 'lit/directives/ref.js';
+import type { useResources } from '../../base/resources.js';
 import type { isolate } from '../../i18n/isolate.js';
 import type { regionNumbers } from '../comment-thread/comment-thread.anchors.js';
 import type { PorticoCommentThread } from '../comment-thread/comment-thread.component.js';
@@ -8,6 +9,7 @@ import type { PorticoDeliverableViewer, previewKind } from './deliverable-viewer
 import type { PdfFailure, PdfPreview } from './pdf-preview.js';
 import type { pdfSettings } from './pdf-settings.js';
 
+export type PdfState = { url: string; doc?: PdfPreview; failed?: PdfFailure };
 export type Region = { kind: 'region'; x: number; y: number; width: number; height: number };
 
 /**
@@ -25,10 +27,14 @@ export type ViewerHost = Pick<PorticoDeliverableViewer, keyof PorticoDeliverable
   readonly thread: PorticoCommentThread | null;
   text?: { url: string; value?: string; failed?: boolean; truncated?: boolean };
   textAbort?: AbortController;
-  pdf?: { url: string; doc?: PdfPreview; failed?: PdfFailure };
+  pdf?: PdfState;
   pdfAbort?: AbortController;
   /** What the PDF canvas shows now (document, page, pixel width), to draw only on a change. */
   pdfDrawn?: string;
+  /** The PDF compared with the one shown (its pages side by side with the shown one's). */
+  comparePdf?: PdfState;
+  comparePdfAbort?: AbortController;
+  comparePdfDrawn?: string;
   /** The page last given to the comment thread as its anchor. */
   anchoredPage: number;
   resolve(url: string | null): string;
@@ -52,4 +58,7 @@ export type Kit = {
   isolate: typeof isolate;
   regionNumbers: typeof regionNumbers;
   pdfSettings: typeof pdfSettings;
+  /** `waitFor` of the base element (a method here: the viewer passes itself as a ViewerHost). */
+  waitFor(host: ViewerHost, work: Promise<unknown>): void;
+  useResources: typeof useResources;
 };

@@ -21,10 +21,9 @@ export default function imagePreviewer(kit: Kit) {
     });
   const isImage = (x: DeliverableVersion) => x.processing === 'ready' && previewKind(x.mediaType) === 'image' && !!x.previewUrl;
 
-  /** Zoom, "Mark a region" and the compare select. */
-  function renderImageTools(h: ViewerHost, d: Deliverable, v: DeliverableVersion) {
+  /** Zoom and "Mark a region" (the compare select is the comparison module's). */
+  function renderImageTools(h: ViewerHost) {
     const { t } = h.i18n;
-    const others = d.versions.filter((x) => x.number !== v.number && isImage(x));
     return html`${renderZoom(h)}
       ${
         h.hideComments
@@ -32,20 +31,6 @@ export default function imagePreviewer(kit: Kit) {
           : html`<button part="mark" class="button" type="button" aria-pressed=${h.picking ? 'true' : 'false'} @click=${togglePick}>
               ${t('deliverableViewer.mark')}
             </button>`
-      }
-      ${
-        others.length
-          ? html`<label class="group"
-              >${t('deliverableViewer.compare')}
-              <select part="compare" class="field" @change=${(e: Event) => (h.compareVersion = Number((e.target as HTMLSelectElement).value))}>
-                <option value="0" ?selected=${!h.compareVersion}>${t('deliverableViewer.compareOff')}</option>
-                ${others.map(
-                  (x) =>
-                    html`<option value=${x.number} ?selected=${h.compareVersion === x.number}>${t('deliverable.versionShort', { number: String(x.number) })}</option>`,
-                )}
-              </select></label
-            >`
-          : nothing
       }`;
   }
 

@@ -14,8 +14,6 @@ export const de: Record<keyof typeof en, Message> = {
   'deliverableViewer.pickHint':
     'Auf dem Bild ziehen oder klicken, oder die Markierung mit den Pfeiltasten bewegen und Eingabe drücken. Escape bricht ab.',
   'deliverableViewer.marker': 'Bereich {index}: Kommentar von {name}',
-  'deliverableViewer.compare': 'Vergleichen mit',
-  'deliverableViewer.compareOff': 'Kein Vergleich',
   'deliverableViewer.download': 'Herunterladen',
   'deliverableViewer.processing': 'Diese Version wird noch verarbeitet. Die Vorschau erscheint, sobald sie fertig ist.',
   'deliverableViewer.failed': 'Für diese Version konnte keine Vorschau erstellt werden. Laden Sie die Datei herunter, um sie anzusehen.',
@@ -31,14 +29,4 @@ export const de: Record<keyof typeof en, Message> = {
   'deliverableViewer.checksum': 'Prüfsumme (SHA-256)',
   'deliverableViewer.copy': 'Prüfsumme kopieren',
   'deliverableViewer.copied': 'Prüfsumme kopiert',
-  'deliverableViewer.pages': 'Seiten',
-  'deliverableViewer.previousPage': 'Vorherige Seite',
-  'deliverableViewer.nextPage': 'Nächste Seite',
-  'deliverableViewer.pageOf': 'Seite {page} von {pages}',
-  'deliverableViewer.pageLabel': 'Seite {page} von {pages} von {name}',
-  'deliverableViewer.pdfHint': 'PDF-Vorschau. Bild auf und Bild ab wechseln die Seite, Plus und Minus zoomen, 0 passt ein.',
-  'deliverableViewer.pdfLoading': 'PDF wird geladen…',
-  'deliverableViewer.pdfError': 'Diese PDF-Datei kann nicht angezeigt werden.',
-  'deliverableViewer.pdfPassword': 'Diese PDF-Datei ist passwortgeschützt und kann hier nicht angezeigt werden.',
-  'deliverableViewer.downloadFile': '{name} herunterladen',
 };

@@ -11,8 +11,6 @@ export const en = {
   'deliverableViewer.mark': 'Mark a region',
   'deliverableViewer.pickHint': 'Drag or click on the image, or move the marker with the arrow keys and press Enter. Escape cancels.',
   'deliverableViewer.marker': 'Region {index}: comment by {name}',
-  'deliverableViewer.compare': 'Compare with',
-  'deliverableViewer.compareOff': 'No comparison',
   'deliverableViewer.download': 'Download',
   'deliverableViewer.processing': 'This version is still being processed. The preview appears when it’s ready.',
   'deliverableViewer.failed': 'No preview could be made of this version. Download the file to view it.',
@@ -28,16 +26,6 @@ export const en = {
   'deliverableViewer.checksum': 'Checksum (SHA-256)',
   'deliverableViewer.copy': 'Copy checksum',
   'deliverableViewer.copied': 'Checksum copied',
-  'deliverableViewer.pages': 'Pages',
-  'deliverableViewer.previousPage': 'Previous page',
-  'deliverableViewer.nextPage': 'Next page',
-  'deliverableViewer.pageOf': 'Page {page} of {pages}',
-  'deliverableViewer.pageLabel': 'Page {page} of {pages} of {name}',
-  'deliverableViewer.pdfHint': 'PDF preview. Page Up and Page Down change the page, plus and minus keys zoom, 0 fits.',
-  'deliverableViewer.pdfLoading': 'Loading the PDF…',
-  'deliverableViewer.pdfError': 'This PDF couldn’t be shown.',
-  'deliverableViewer.pdfPassword': 'This PDF is password-protected and can’t be shown here.',
-  'deliverableViewer.downloadFile': 'Download {name}',
 } as const;
 
 export type DeliverableViewerMessageKey = keyof typeof en;

@@ -111,6 +111,89 @@ export const previewStyles = (css: typeof Css): CSSResult =>
       white-space: pre-wrap;
       overflow-wrap: anywhere;
     }
+    /* The text comparison (deliverable-viewer.diff.ts). */
+    .diff-view {
+      display: grid;
+      gap: var(--_portico-space-s);
+      min-inline-size: 0;
+    }
+    .diff-head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_portico-space-s);
+      align-items: center;
+      justify-content: space-between;
+    }
+    .diff-summary {
+      margin: 0;
+    }
+    .diff {
+      max-block-size: var(--_stage-height);
+      overflow: auto;
+      padding: var(--_portico-space-s);
+      border-radius: var(--_portico-radius-m);
+      background: var(--_stage-bg);
+      font-family: ui-monospace, monospace;
+      font-size: var(--_portico-font-size-s);
+    }
+    .diff-line {
+      display: flex;
+      gap: var(--_portico-space-xs);
+      min-block-size: 1.5em;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .diff-line > :last-child {
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .sign {
+      flex: none;
+      inline-size: 1ch;
+      font-weight: bold;
+    }
+    .diff-words {
+      margin: 0;
+      font: inherit;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    ins,
+    del {
+      color: inherit;
+      text-decoration-thickness: 2px;
+    }
+    ins {
+      background: color-mix(in srgb, var(--_portico-color-success) 22%, transparent);
+      text-decoration-line: underline;
+    }
+    del {
+      background: color-mix(in srgb, var(--_portico-color-danger) 22%, transparent);
+      text-decoration-line: line-through;
+    }
+    .diff-line--ins {
+      background: color-mix(in srgb, var(--_portico-color-success) 10%, transparent);
+    }
+    .diff-line--del {
+      background: color-mix(in srgb, var(--_portico-color-danger) 10%, transparent);
+    }
+    .diff-line ins,
+    .diff-line del {
+      background: none;
+    }
+    .diff-fold {
+      display: block;
+      inline-size: 100%;
+      margin-block: var(--_portico-space-2xs);
+      padding: var(--_portico-space-2xs) var(--_portico-space-s);
+      border: 1px dashed var(--_portico-color-border);
+      border-radius: var(--_portico-radius-s);
+      background: none;
+      color: var(--_portico-color-primary);
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
     @container (max-width: 479px) {
       .panes--compare {
         grid-template-columns: minmax(0, 1fr);

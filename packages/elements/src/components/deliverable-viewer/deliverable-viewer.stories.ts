@@ -4,44 +4,31 @@ import { deliverable, deliverableVersion } from '@portico/contract/fixtures';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { error, malformed, never, unavailable } from '../../stories/handlers.js';
-import type { PorticoStoryParameters } from '../../stories/portico.js';
+import type { PorticoStoryContext, PorticoStoryParameters } from '../../stories/portico.js';
 import { props } from '../../stories/props.js';
-import { json } from '../../testing/mock-api.js';
+import { json, type MockHandler, problem } from '../../testing/mock-api.js';
 import type { PorticoDeliverableViewer } from './deliverable-viewer.component.js';
+import { samplePdf, sampleTexts } from './deliverable-viewer.samples.js';
 import './deliverable-viewer.js';
 
 type Args = Partial<Pick<PorticoDeliverableViewer, 'deliverableId' | 'version' | 'compareVersion' | 'hideComments' | 'noLive'>>;
 type Story = StoryObj<Args> & { parameters?: { portico?: PorticoStoryParameters } & Record<string, unknown> };
 
-/** dlv_1 whose current version (v2) has these fields. */
-const withCurrent = (o: Partial<DeliverableVersion>) => {
-  const versions = [deliverableVersion(2, o), deliverableVersion(1)];
+/** dlv_1 whose current version (v2) has these fields (and v1 those of `old`). */
+const withCurrent = (o: Partial<DeliverableVersion>, old: Partial<DeliverableVersion> = {}) => {
+  const versions = [deliverableVersion(2, o), deliverableVersion(1, old)];
   return { 'deliverables.get': json(deliverable(1, { versions, currentVersion: versions[0]! })) };
 };
-
-/** A small valid two-page PDF (ASCII only, so it survives a string body): a coloured square per page. */
-function samplePdf(): string {
-  const page = (rgb: string, text: string) => `${rgb} rg 100 200 400 400 re f BT /F1 24 Tf 100 700 Td (${text}) Tj ET`;
-  const contents = [page('0.2 0.4 0.8', 'Brief - page 1'), page('0.9 0.5 0.1', 'Brief - page 2')];
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    ...contents.flatMap((c, i) => [
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
-      `<< /Length ${c.length} >>\nstream\n${c}\nendstream`,
-    ]),
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((o, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  return `${out}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-}
+/** Serves each version's file (by version id), 404 for the others. */
+const files =
+  (bodies: Record<string, string>, type: string): MockHandler =>
+  ({ params }) =>
+    params.id! in bodies ? { status: 200, body: bodies[params.id!]!, headers: { 'content-type': type } } : problem(404, 'not_found');
+const text = { mediaType: 'text/plain', fileName: 'brief.txt' };
+/** Reads the files through the story's mock API (the story runner has no service worker to answer signed links). */
+const withFiles: Story['render'] = (args, context) =>
+  html`<portico-deliverable-viewer ${props(args)} .fetchFile=${(context as unknown as PorticoStoryContext).loaded.portico?.api.fetch}></portico-deliverable-viewer>`;
+const pdf = (name: string) => ({ mediaType: 'application/pdf', fileName: name });
 
 const meta = {
   title: 'Components/Deliverable viewer',
@@ -53,14 +40,90 @@ const meta = {
 export default meta;
 
 export const Playground: Story = {};
-export const Compare: Story = { args: { compareVersion: 1 } };
+export const Compare: Story = { name: 'Compare images', args: { compareVersion: 1 } };
+export const CompareText: Story = {
+  name: 'Compare text (line and word diff)',
+  args: { compareVersion: 1 },
+  render: withFiles,
+  parameters: {
+    portico: {
+      handlers: { ...withCurrent(text, text), 'files.get': files({ ver_2: sampleTexts.new, ver_1: sampleTexts.old }, 'text/plain') },
+      waitFor: '[part~="diff"]',
+    },
+  },
+};
+export const CompareTextError: Story = {
+  name: 'Compare text: a version can’t be loaded',
+  args: { compareVersion: 1 },
+  render: withFiles,
+  parameters: {
+    portico: {
+      handlers: { ...withCurrent(text, text), 'files.get': files({ ver_2: sampleTexts.new }, 'text/plain') },
+      waitFor: '[part~="diff-error"]',
+    },
+  },
+};
+export const ComparePdf: Story = {
+  name: 'Compare PDFs (pages side by side)',
+  args: { compareVersion: 1 },
+  render: withFiles,
+  parameters: {
+    portico: {
+      handlers: {
+        ...withCurrent(pdf('brief-v2.pdf'), pdf('brief-v1.pdf')),
+        'files.get': files(
+          {
+            ver_2: samplePdf(['0.2 0.4 0.8', '0.9 0.5 0.1', '0.1 0.6 0.3'], 'Brief v2'),
+            ver_1: samplePdf(['0.2 0.4 0.8', '0.8 0.2 0.2'], 'Brief v1'),
+          },
+          'application/pdf',
+        ),
+      },
+      waitFor: '[data-slot="comparePdf"]',
+    },
+  },
+};
+export const ComparePdfError: Story = {
+  name: 'Compare PDFs: one can’t be shown',
+  args: { compareVersion: 1 },
+  render: withFiles,
+  parameters: {
+    portico: {
+      handlers: {
+        ...withCurrent(pdf('brief-v2.pdf'), pdf('broken.pdf')),
+        'files.get': files({ ver_2: samplePdf(['0.2 0.4 0.8']), ver_1: 'not a PDF' }, 'application/pdf'),
+      },
+      waitFor: '[part~="pdf-error"]',
+    },
+  },
+};
+export const CompareVideo: Story = {
+  name: 'Compare video: can’t be compared',
+  args: { compareVersion: 1 },
+  parameters: {
+    portico: {
+      handlers: withCurrent({ mediaType: 'video/mp4', fileName: 'cut-v2.mp4' }, { mediaType: 'video/mp4', fileName: 'cut-v1.mp4' }),
+      waitFor: '[part~="incomparable"]',
+    },
+  },
+};
+export const CompareKinds: Story = {
+  name: 'Compare different kinds: can’t be compared',
+  args: { compareVersion: 1 },
+  parameters: { portico: { handlers: withCurrent(pdf('brief.pdf')), waitFor: '[part~="incomparable"]' } },
+};
+export const CompareTextRtl: Story = {
+  ...CompareText,
+  name: 'Compare text, dark, right-to-left',
+  globals: { theme: 'dark', locale: 'ar' },
+};
 export const Pdf: Story = {
   name: 'PDF',
   parameters: {
     portico: {
       handlers: {
         ...withCurrent({ mediaType: 'application/pdf', fileName: 'brief.pdf' }),
-        'files.get': { status: 200, body: samplePdf(), headers: { 'content-type': 'application/pdf' } },
+        'files.get': { status: 200, body: samplePdf(['0.2 0.4 0.8', '0.9 0.5 0.1']), headers: { 'content-type': 'application/pdf' } },
       },
     },
   },
