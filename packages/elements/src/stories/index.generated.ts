@@ -10,17 +10,18 @@ import * as s7 from '../components/invoice-table/invoice-table.stories.js';
 import * as s8 from '../components/kb-article/kb-article.stories.js';
 import * as s9 from '../components/kb-home/kb-home.stories.js';
 import * as s10 from '../components/kb-search/kb-search.stories.js';
-import * as s11 from '../components/notification-bell/notification-bell.stories.js';
-import * as s12 from '../components/notification-feed/notification-feed.stories.js';
-import * as s13 from '../components/notification-preferences/notification-preferences.stories.js';
-import * as s14 from '../components/payment-methods/payment-methods.stories.js';
-import * as s15 from '../components/profile/profile.stories.js';
-import * as s16 from '../components/project-timeline/project-timeline.stories.js';
-import * as s17 from '../components/subscription/subscription.stories.js';
-import * as s18 from '../components/ticket-detail/ticket-detail.stories.js';
-import * as s19 from '../components/ticket-form/ticket-form.stories.js';
-import * as s20 from '../components/ticket-list/ticket-list.stories.js';
-import * as s21 from '../components/usage/usage.stories.js';
+import * as s11 from '../components/message-thread/message-thread.stories.js';
+import * as s12 from '../components/notification-bell/notification-bell.stories.js';
+import * as s13 from '../components/notification-feed/notification-feed.stories.js';
+import * as s14 from '../components/notification-preferences/notification-preferences.stories.js';
+import * as s15 from '../components/payment-methods/payment-methods.stories.js';
+import * as s16 from '../components/profile/profile.stories.js';
+import * as s17 from '../components/project-timeline/project-timeline.stories.js';
+import * as s18 from '../components/subscription/subscription.stories.js';
+import * as s19 from '../components/ticket-detail/ticket-detail.stories.js';
+import * as s20 from '../components/ticket-form/ticket-form.stories.js';
+import * as s21 from '../components/ticket-list/ticket-list.stories.js';
+import * as s22 from '../components/usage/usage.stories.js';
 
 export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/approval-button/approval-button.stories.ts': s0,
@@ -34,15 +35,16 @@ export const storyModules: Record<string, Record<string, unknown>> = {
   'src/components/kb-article/kb-article.stories.ts': s8,
   'src/components/kb-home/kb-home.stories.ts': s9,
   'src/components/kb-search/kb-search.stories.ts': s10,
-  'src/components/notification-bell/notification-bell.stories.ts': s11,
-  'src/components/notification-feed/notification-feed.stories.ts': s12,
-  'src/components/notification-preferences/notification-preferences.stories.ts': s13,
-  'src/components/payment-methods/payment-methods.stories.ts': s14,
-  'src/components/profile/profile.stories.ts': s15,
-  'src/components/project-timeline/project-timeline.stories.ts': s16,
-  'src/components/subscription/subscription.stories.ts': s17,
-  'src/components/ticket-detail/ticket-detail.stories.ts': s18,
-  'src/components/ticket-form/ticket-form.stories.ts': s19,
-  'src/components/ticket-list/ticket-list.stories.ts': s20,
-  'src/components/usage/usage.stories.ts': s21,
+  'src/components/message-thread/message-thread.stories.ts': s11,
+  'src/components/notification-bell/notification-bell.stories.ts': s12,
+  'src/components/notification-feed/notification-feed.stories.ts': s13,
+  'src/components/notification-preferences/notification-preferences.stories.ts': s14,
+  'src/components/payment-methods/payment-methods.stories.ts': s15,
+  'src/components/profile/profile.stories.ts': s16,
+  'src/components/project-timeline/project-timeline.stories.ts': s17,
+  'src/components/subscription/subscription.stories.ts': s18,
+  'src/components/ticket-detail/ticket-detail.stories.ts': s19,
+  'src/components/ticket-form/ticket-form.stories.ts': s20,
+  'src/components/ticket-list/ticket-list.stories.ts': s21,
+  'src/components/usage/usage.stories.ts': s22,
 };
