@@ -74,7 +74,11 @@ async function session() {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     window.__problems = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__problems.push(`CSP ${e.effectiveDirective} ${e.blockedURI}`), true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__problems.push(`CSP ${e.effectiveDirective} ${e.blockedURI}`),
+      true,
+    );
   });
   const page = await context.newPage();
   const errors = [];
@@ -105,21 +109,24 @@ try {
   const sam = await session();
   const { page } = sam;
 
-  await check('sam (Acme Studio, reviewer) opens a project: document requests with accept/reject, the conversation, the studio tools', async () => {
-    await signIn(page, 'sam');
-    await page.goto(`${base}/projects`);
-    await Promise.all([page.waitForURL(/\/projects\/[^/]+$/, { timeout: TIMEOUT }), page.click('text=Website relaunch')]);
-    projectUrl = page.url();
-    await waitText(page, 'portico-document-requests', 'Year-end documents');
-    const requests = await shadowText(page, 'portico-document-requests');
-    assert(/Accept/.test(requests) && /Reject/.test(requests), 'a reviewer sees no Accept / Reject on the uploaded items');
-    await page.locator('portico-message-thread').waitFor({ timeout: TIMEOUT });
-    await page.waitForFunction(() => document.querySelector('portico-message-thread')?.shadowRoot?.querySelector('article'), null, {
-      timeout: TIMEOUT,
-    });
-    assert(await page.locator('text=Acme Studio tools').isVisible(), 'no studio tools for the studio user');
-    await sam.clean('project page');
-  });
+  await check(
+    'sam (Acme Studio, reviewer) opens a project: document requests with accept/reject, the conversation, the studio tools',
+    async () => {
+      await signIn(page, 'sam');
+      await page.goto(`${base}/projects`);
+      await Promise.all([page.waitForURL(/\/projects\/[^/]+$/, { timeout: TIMEOUT }), page.click('text=Website relaunch')]);
+      projectUrl = page.url();
+      await waitText(page, 'portico-document-requests', 'Year-end documents');
+      const requests = await shadowText(page, 'portico-document-requests');
+      assert(/Accept/.test(requests) && /Reject/.test(requests), 'a reviewer sees no Accept / Reject on the uploaded items');
+      await page.locator('portico-message-thread').waitFor({ timeout: TIMEOUT });
+      await page.waitForFunction(() => document.querySelector('portico-message-thread')?.shadowRoot?.querySelector('article'), null, {
+        timeout: TIMEOUT,
+      });
+      assert(await page.locator('text=Acme Studio tools').isVisible(), 'no studio tools for the studio user');
+      await sam.clean('project page');
+    },
+  );
 
   await check('replying as the studio (staff API) shows in the open conversation without a reload', async () => {
     const text = `Studio note ${randomBytes(4).toString('hex')}`;
@@ -147,32 +154,39 @@ try {
     assert((await link.getAttribute('rel'))?.includes('noreferrer'), 'the link is opened with a Referer');
   });
 
-  await check('the link opens the project in a private window (no account): work, documents and messages; the token leaves the address bar', async () => {
-    const guest = await session();
-    const p = guest.page;
-    const redeemed = p
-      .waitForResponse((r) => r.url().endsWith('/portal/v1/access-links/redeem') && r.request().method() === 'POST', { timeout: TIMEOUT })
-      .then((r) => r.json())
-      .then((b) => b.token);
-    await p.goto(shared);
-    await waitText(p, 'portico-document-requests', 'Year-end documents');
-    await p.waitForFunction(() => document.querySelector('portico-deliverable-list')?.shadowRoot?.querySelector('[part~="row"], li'), null, {
-      timeout: TIMEOUT,
-    });
-    await p.waitForFunction(() => document.querySelector('portico-message-thread')?.shadowRoot?.querySelector('article'), null, {
-      timeout: TIMEOUT,
-    });
-    assert(!p.url().includes('#link='), `the token is still in the address bar: ${p.url()}`);
-    const cookies = await guest.context.cookies();
-    assert(cookies.length === 0, `the private window got cookies: ${cookies.map((c) => c.name)}`);
-    // The guest token the page got reaches this project only: the support desk answers 403 to it.
-    const token = await redeemed;
-    assert(token, 'no guest token was redeemed by POST');
-    const tickets = await fetch(`${base}/portal/v1/tickets`, { headers: { authorization: `Bearer ${token}` } });
-    assert(tickets.status === 403, `a guest listed tickets (HTTP ${tickets.status})`);
-    await guest.clean('private-link page');
-    await guest.context.close();
-  });
+  await check(
+    'the link opens the project in a private window (no account): work, documents and messages; the token leaves the address bar',
+    async () => {
+      const guest = await session();
+      const p = guest.page;
+      const redeemed = p
+        .waitForResponse((r) => r.url().endsWith('/portal/v1/access-links/redeem') && r.request().method() === 'POST', { timeout: TIMEOUT })
+        .then((r) => r.json())
+        .then((b) => b.token);
+      await p.goto(shared);
+      await waitText(p, 'portico-document-requests', 'Year-end documents');
+      await p.waitForFunction(
+        () => document.querySelector('portico-deliverable-list')?.shadowRoot?.querySelector('[part~="row"], li'),
+        null,
+        {
+          timeout: TIMEOUT,
+        },
+      );
+      await p.waitForFunction(() => document.querySelector('portico-message-thread')?.shadowRoot?.querySelector('article'), null, {
+        timeout: TIMEOUT,
+      });
+      assert(!p.url().includes('#link='), `the token is still in the address bar: ${p.url()}`);
+      const cookies = await guest.context.cookies();
+      assert(cookies.length === 0, `the private window got cookies: ${cookies.map((c) => c.name)}`);
+      // The guest token the page got reaches this project only: the support desk answers 403 to it.
+      const token = await redeemed;
+      assert(token, 'no guest token was redeemed by POST');
+      const tickets = await fetch(`${base}/portal/v1/tickets`, { headers: { authorization: `Bearer ${token}` } });
+      assert(tickets.status === 403, `a guest listed tickets (HTTP ${tickets.status})`);
+      await guest.clean('private-link page');
+      await guest.context.close();
+    },
+  );
 
   await check('alice (no reviewer role) has no studio tools on the same project', async () => {
     const alice = await session();
