@@ -53,13 +53,28 @@ export interface EventRow {
 export interface Viewer {
   contactId: string;
   admin: boolean;
-  /** A guest (private client link): sees no event; its stream stays open and quiet (access-links/guard.ts). */
-  guest?: boolean;
+  /**
+   * A guest (private client link, access-links/guard.ts): sees only the events of its project's
+   * deliverables, document requests and messages (their parent is the project), none private or
+   * for admins; `project: null` (a client-space link) is every project of the organization.
+   */
+  guest?: { project: string | null };
 }
+
+/** The kinds of event whose parent is a project: what a guest's stream may carry. */
+const PROJECT_KINDS = new Set(['deliverable', 'document_request', 'project_message']);
+
+const guestSees = (g: { project: string | null }, r: EventRow): boolean =>
+  !r.private &&
+  !r.admin_only &&
+  r.contact_id === null &&
+  PROJECT_KINDS.has(r.kind) &&
+  r.parent_id !== null &&
+  (g.project === null || r.parent_id === g.project);
 
 /** Whether a viewer may see an event (the same rule for every stream of the organization). */
 export const visibleTo = (v: Viewer, r: EventRow): boolean =>
-  !v.guest && ((v.admin && !r.private) || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId)));
+  v.guest ? guestSees(v.guest, r) : (v.admin && !r.private) || (!r.admin_only && (r.contact_id === null || r.contact_id === v.contactId));
 
 /** Numbered events after `after` (up to `upTo` when given), every viewer's, in order. */
 export async function eventsAfter(q: OrgDb, after: number, limit = 500, upTo?: number) {

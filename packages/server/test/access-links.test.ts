@@ -7,6 +7,7 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { GUEST_ROUTES, ruleFor } from '../src/access-links/guard.js';
 import { type Fixture, fileForm, type Harness, PNG, SECRET, useFixture } from './helpers.js';
+import { openSse } from './sse.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -198,6 +199,39 @@ describe('what a guest reaches', () => {
     const c = await h.api(`/deliverables/${fx.acme.deliverable}/versions/${v}/comments`, { token, body: { body: 'Looks good' } });
     expect(c.status, c.text).toBe(201);
     expect(c.body.author.name).toBe('Client Dana');
+  });
+
+  it('its event stream carries its project’s messages, document requests and deliverable events live, never another project’s or a contact’s', async () => {
+    const { token } = await guestFor({});
+    const other = await h.staff('/projects', { body: { org: 'acme', name: `Other ${randomBytes(3).toString('hex')}` } });
+    const sse = await openSse(h.url, token);
+    try {
+      // Another project's message and a ticket (a contact's resource) first: neither may arrive.
+      expect((await h.staff(`/projects/${other.body.id}/messages`, { body: { author_name: 'Studio', body: 'Not for you' } })).status).toBe(
+        201,
+      );
+      expect((await h.api('/tickets', { token: fx.tokens.alice, body: { subject: 'Private', body: 'Not for guests' } })).status).toBe(201);
+      const mine = await h.staff(`/projects/${fx.acme.project}/messages`, { body: { author_name: 'Studio', body: 'For you' } });
+      expect(mine.status, mine.text).toBe(201);
+      const request = await h.staff(`/projects/${fx.acme.project}/document-requests`, {
+        body: { title: 'Passport copy', items: [{ label: 'Passport' }] },
+      });
+      expect(request.status, request.text).toBe(201);
+      const v = (await h.api(`/deliverables/${fx.acme.deliverable}`, { token })).body.current_version.number;
+      expect((await h.api(`/deliverables/${fx.acme.deliverable}/versions/${v}/comments`, { token, body: { body: 'Seen' } })).status).toBe(
+        201,
+      );
+      await sse.waitFor(3, 5000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sse.events.map((e) => e.data.type)).toEqual([
+        'project.message_added',
+        'document_request.updated',
+        'deliverable.comment_added',
+      ]);
+      expect(sse.events.map((e) => e.data.resource.id)).toEqual([mine.body.id, request.body.id, fx.acme.deliverable]);
+    } finally {
+      sse.close();
+    }
   });
 
   it('not another project of the same organization, nor its deliverables (by project or by id)', async () => {

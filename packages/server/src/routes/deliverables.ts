@@ -97,7 +97,7 @@ export async function addVersion(db: OrgDb, deliverableId: string, file: File, u
     `UPDATE deliverables SET current_version = current_version + 1, review_status = 'pending', updated_at = now(),
        last_action = jsonb_build_object('kind', 'uploaded', 'by', jsonb_build_object('id', $2::text, 'name', $3::text),
          'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', current_version + 1)
-     WHERE id = $1 RETURNING current_version`,
+     WHERE id = $1 RETURNING current_version, project_id`,
     [deliverableId, uploadedBy.id, uploadedBy.name],
   );
   const number = num(row!.current_version);
@@ -106,7 +106,8 @@ export async function addVersion(db: OrgDb, deliverableId: string, file: File, u
      VALUES ($1,$2,$3,$4,$5,$6,now())`,
     [newId('ver'), deliverableId, number, f.id, uploadedBy.id, uploadedBy.name],
   );
-  await appendEvents(db, [{ type: 'deliverable.version_added', kind: 'deliverable', id: deliverableId }]);
+  // The project as the event's parent: a guest of that project's private link sees the event.
+  await appendEvents(db, [{ type: 'deliverable.version_added', kind: 'deliverable', id: deliverableId, parentId: row!.project_id }]);
   // Guests (private client links) read no notifications: none is made for them.
   const approvers = await db.query("SELECT id FROM contacts WHERE 'approver' = ANY(roles) AND NOT 'guest' = ANY(roles)");
   await notifyContacts(
@@ -210,7 +211,7 @@ export const comments: PortalHandlers['comments'] = {
       d.id,
       JSON.stringify({ kind: 'commented', by: { id: p.contactId, name: p.name }, at: nowIso(), version: params.version }),
     ]);
-    await appendEvents(db, [{ type: 'deliverable.comment_added', kind: 'deliverable', id: d.id }]);
+    await appendEvents(db, [{ type: 'deliverable.comment_added', kind: 'deliverable', id: d.id, parentId: d.project_id }]);
     return mapComment(row!);
   },
 };
@@ -258,7 +259,7 @@ export const approvals: PortalHandlers['approvals'] = {
       body.decision,
       JSON.stringify({ kind: body.decision, by: { id: p.contactId, name: p.name }, at: nowIso(), version: body.version }),
     ]);
-    await appendEvents(db, [{ type: 'deliverable.decision_recorded', kind: 'deliverable', id: d.id }]);
+    await appendEvents(db, [{ type: 'deliverable.decision_recorded', kind: 'deliverable', id: d.id, parentId: d.project_id }]);
     return mapApproval(row!);
   },
 };

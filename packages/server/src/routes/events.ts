@@ -11,7 +11,7 @@ const MAX_QUEUED = 2000;
 
 export const events: PortalHandlers['events'] = {
   async stream({ svc, db, principal: p, c }) {
-    const viewer = { contactId: p.contactId, admin: isAdmin(p), guest: p.guest !== undefined };
+    const viewer = { contactId: p.contactId, admin: isAdmin(p), guest: p.guest ? { project: p.guest.project } : undefined };
     const given = c.req.header('last-event-id')?.trim();
     /**
      * A resumed stream (`Last-Event-ID`) is checked by the event bus: if the log no longer holds
