@@ -32,6 +32,10 @@ function validInput(group: string, name: string): { body?: unknown; form?: FormD
       return { form: fileForm('a.pdf', PDF) };
     case 'documentRequests.review':
       return { body: { decision: 'accepted' } };
+    case 'messages.create':
+      return { body: { body: 'A message' } };
+    case 'messages.markRead':
+      return { body: { message_id: 'msg_somewhere' } };
     default:
       return {};
   }
@@ -60,6 +64,8 @@ function globexParams(group: string): Record<string, unknown> {
       return { id: fx.globex.invoice, methodId: fx.billing.globexMethod };
     case 'documentRequests':
       return { projectId: fx.globex.project, requestId: 'dreq_of_globex', itemId: 'ditm_of_globex' };
+    case 'messages':
+      return { projectId: fx.globex.project };
     default:
       return {};
   }
