@@ -69,6 +69,9 @@ export const styles = [
     border: 1px solid var(--_portico-color-border);
     border-radius: var(--_radius);
     background: var(--_bg);
+    /* Only the messages in view are laid out and painted (a window of 120 moves as the reader scrolls). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
   }
   .message--own {
     align-self: flex-end;
