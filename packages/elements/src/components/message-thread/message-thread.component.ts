@@ -7,14 +7,14 @@ import { MutationController } from '../../controllers/mutation-controller.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
-import { rovingTarget } from '../../controllers/roving.js';
 import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { UploadController, type UploadItem } from '../../controllers/upload-controller.js';
 import { failureStyles } from '../../styles/failure.styles.js';
 import type { PorticoMessageRequestDetail } from './message-thread.events.js';
+import type * as Later from './message-thread.later.js';
 import { en, type MessageThreadMessageKey } from './message-thread.messages.js';
 import { styles } from './message-thread.styles.js';
-import { renderComposer, renderFeed, type ThreadView } from './message-thread.templates.js';
+import { kit, renderComposer, renderFeed, type ThreadView } from './message-thread.templates.js';
 
 /** The contract's limit of a message (`ProjectMessageCreate`), repeated so the bundle needs no zod. */
 const MAX_BODY = 20_000;
@@ -180,6 +180,18 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
 
   private frame = 0;
   private resizer?: ResizeObserver;
+  /** The parts not needed at first paint (the message being sent, the feed's keys), loaded right after it. */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: used by the templates (ThreadView)
+  private later?: typeof Later;
+  private laterLoad?: Promise<unknown>;
+
+  private loadLater(): Promise<unknown> {
+    this.laterLoad ??= import('./message-thread.later.js').then((m) => {
+      this.later = m;
+      this.requestUpdate();
+    });
+    return this.laterLoad;
+  }
 
   /** The newest page with the read state, then older pages as the reader scrolls up. */
   private readonly thread = new PageController(this, {
@@ -292,6 +304,7 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
       this.textarea?.focus();
       return;
     }
+    if (!this.later) await this.loadLater();
     const attachmentIds = this.uploads.attachments.map((a) => a.id);
     this.setDraft('');
     const stored = await this.send$.run({ projectId: this.projectId, body, attachmentIds });
@@ -467,23 +480,7 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: used by the templates (ThreadView)
   private onFeedKeydown(e: KeyboardEvent): void {
-    const target = (e.target as Element).closest<HTMLElement>('article[data-id]');
-    if (!target) return;
-    if (e.ctrlKey && e.key === 'End') {
-      e.preventDefault();
-      this.textarea?.focus();
-      return;
-    }
-    const list = this.articles();
-    const current = list.indexOf(target);
-    const next = rovingTarget(e.ctrlKey ? '' : e.key, current, list.length - 1, 1);
-    if (next === undefined) return;
-    e.preventDefault();
-    const el = list[next]!;
-    el.focus();
-    el.scrollIntoView({ block: 'nearest' });
-    if (next === 0) void this.extendUp();
-    else if (next === list.length - 1) this.extendDown();
+    this.later?.feedKeydown(e, this.articles(), this.textarea, (up) => (up ? void this.extendUp() : this.extendDown()), kit);
   }
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: used by the templates (ThreadView)
@@ -575,6 +572,7 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     super.updated(changed);
     const feed = this.feed;
     if (!feed) return;
+    void this.loadLater();
     if (!this.resizer) {
       // Bodies render (sanitized Markdown) after the list: while pinned, the view follows the growth.
       // Bodies render (sanitized Markdown) after the list, and grow: while pinned the view follows
