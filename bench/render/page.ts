@@ -228,4 +228,6 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 20));
 };
 
-Object.assign(window, { bench: { invoiceTable, vanillaInvoices, ticketList, vanillaTickets, usageCards, messageThreadScroll, settle, ready: true } });
+Object.assign(window, {
+  bench: { invoiceTable, vanillaInvoices, ticketList, vanillaTickets, usageCards, messageThreadScroll, settle, ready: true },
+});

@@ -63,7 +63,11 @@ function printProfile(profile) {
       total.set(k, (total.get(k) ?? 0) + dt);
     }
   });
-  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`);
   console.log(`self:\n${top(self).join('\n')}\ntotal:\n${top(total).join('\n')}`);
 }
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -175,7 +179,11 @@ try {
     });
     budgets.push(['invoice table, first render 100,000 vs 100 invoices (≤ 2×)', t3.ratio <= 2, `${t3.ratio}×`]);
     report({ figure: 'invoice-table-dom-nodes-100000', unit: 'nodes', nodes: t3.a.nodes, rows: t3.a.rows, budget: 1000 });
-    budgets.push(['invoice table, DOM nodes in the shadow root with 100,000 invoices (≤ 1,000)', t3.a.nodes <= 1000, `${t3.a.nodes} nodes`]);
+    budgets.push([
+      'invoice table, DOM nodes in the shadow root with 100,000 invoices (≤ 1,000)',
+      t3.a.nodes <= 1000,
+      `${t3.a.nodes} nodes`,
+    ]);
 
     // 3. Usage: 12 meters with a 90-point series each (`.usage`), from createElement to the cards laid out.
     const ms = [];

@@ -6,14 +6,14 @@ import type { MutationController } from '../../controllers/mutation-controller.j
 import type { PageController } from '../../controllers/page-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderMore } from '../../controllers/render-state.js';
-import { rovingTarget } from '../../controllers/roving.js';
 import { renderAttach, renderUploads, uploadHint } from '../../controllers/render-upload.js';
+import { rovingTarget } from '../../controllers/roving.js';
 import type { UploadController } from '../../controllers/upload-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
 import { richText } from '../../sanitize/rich-text.js';
 import type { PendingMessage, PorticoMessageThread } from './message-thread.component.js';
-import type * as Later from './message-thread.later.js';
 import type { PorticoMessageRequestDetail } from './message-thread.events.js';
+import type * as Later from './message-thread.later.js';
 
 /** The thread as its templates see it: its public API plus the state and handlers it keeps for them. */
 export type ThreadView = Pick<PorticoMessageThread, keyof PorticoMessageThread> & {
@@ -96,13 +96,7 @@ export function renderFeed(d: ThreadView) {
           ${d.pending && d.later ? d.later.renderPending(d, d.pending, kit) : nothing}
         </div>
       </div>
-      ${
-        !d.pinned && d.unreadCount > 0
-          ? html`<button part="jump" class="button jump" type="button" @click=${() => d.jumpToLatest(true)}>
-              ${t('messageThread.jump', { count: d.unreadCount })}
-            </button>`
-          : nothing
-      }
+      ${!d.pinned && d.unreadCount > 0 && d.later ? d.later.renderJump(d, kit) : nothing}
     </div>
     <p class="visually-hidden" id="feed-keys">${t('messageThread.keys')}</p>`;
 }
