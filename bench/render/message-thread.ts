@@ -34,6 +34,7 @@ export interface ThreadScrollResult {
   over50: number;
   over100: number;
   tasks: number[];
+  during: string[];
 }
 
 // The page is about:blank (not a secure context): the idempotency keys' randomUUID is missing there.
@@ -71,8 +72,14 @@ export async function messageThreadScroll(count: number, format: 'mixed' | 'text
   await frame();
 
   const tasks: number[] = [];
+  const starts: number[] = [];
+  /** When each step began, and what it was (`up`: to the top, older pages on the way; `down`). */
+  const marks: Array<[number, string]> = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      tasks.push(e.duration);
+      starts.push(e.startTime);
+    }
   });
   observer.observe({ type: 'longtask' });
   const t0 = performance.now();
@@ -81,6 +88,7 @@ export async function messageThreadScroll(count: number, format: 'mixed' | 'text
   try {
     while (!atTop()) {
       const first = rendered()[0]!.dataset.id;
+      marks.push([performance.now(), `up:${el.messages.length}`]);
       feed().scrollTop = 0;
       await until(() => rendered()[0]!.dataset.id !== first || atTop());
       most = Math.max(most, rendered().length);
@@ -93,6 +101,7 @@ export async function messageThreadScroll(count: number, format: 'mixed' | 'text
       return list[list.length - 1]!.dataset.id;
     };
     while (last() !== newest || feed().scrollHeight - feed().scrollTop - feed().clientHeight > 1) {
+      marks.push([performance.now(), 'down']);
       feed().scrollTop += feed().clientHeight;
       await frame();
       most = Math.max(most, rendered().length);
@@ -100,7 +109,10 @@ export async function messageThreadScroll(count: number, format: 'mixed' | 'text
     }
     await new Promise((r) => setTimeout(r, 100));
   } finally {
-    for (const e of observer.takeRecords()) tasks.push(e.duration);
+    for (const e of observer.takeRecords()) {
+      tasks.push(e.duration);
+      starts.push(e.startTime);
+    }
     observer.disconnect();
   }
   const ms = performance.now() - t0;
@@ -115,5 +127,7 @@ export async function messageThreadScroll(count: number, format: 'mixed' | 'text
     over50: tasks.length,
     over100: tasks.filter((t) => t > 100).length,
     tasks: tasks.map(Math.round),
+    // The step each task over 50 ms fell in ("up:<messages loaded>" or "down").
+    during: starts.map((t) => marks.findLast(([at]) => at <= t)?.[1] ?? 'before'),
   };
 }
