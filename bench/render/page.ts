@@ -6,6 +6,7 @@ import '../../packages/elements/src/components/invoice-table/invoice-table.ts';
 import '../../packages/elements/src/components/ticket-list/ticket-list.ts';
 import { slaState } from '../../packages/elements/src/components/ticket-list/ticket-list.component.ts';
 import { translator } from '../../packages/elements/src/i18n/i18n.ts';
+import { messageThreadScroll } from './message-thread.ts';
 import { usageCards } from './usage.ts';
 
 type Result = { ms: number; rows: number; nodes: number };
@@ -227,4 +228,6 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 20));
 };
 
-Object.assign(window, { bench: { invoiceTable, vanillaInvoices, ticketList, vanillaTickets, usageCards, settle, ready: true } });
+Object.assign(window, {
+  bench: { invoiceTable, vanillaInvoices, ticketList, vanillaTickets, usageCards, messageThreadScroll, settle, ready: true },
+});

@@ -1,23 +1,21 @@
 import type { ProjectMessage, ProjectMessageReadState } from '@portico/contract';
 import { messages } from '@portico/contract/validators/messages';
-import { html, type PropertyValues } from 'lit';
+import { html, type PropertyValues, unsafeCSS } from 'lit';
 import { PorticoElement } from '../../base/portico-element.js';
-import { LinkRefreshController } from '../../controllers/link-refresh.js';
 import { MutationController } from '../../controllers/mutation-controller.js';
 import { PageController } from '../../controllers/page-controller.js';
 import { renderState, stateStyles } from '../../controllers/render-state.js';
 import { errorCode } from '../../controllers/resource-controller.js';
-import { rovingTarget } from '../../controllers/roving.js';
 import type { UploadMessageKey } from '../../controllers/upload.messages.js';
 import { UploadController, type UploadItem } from '../../controllers/upload-controller.js';
 import { failureStyles } from '../../styles/failure.styles.js';
+import { adoptLate } from '../../styles/late-styles.js';
 import type { PorticoMessageRequestDetail } from './message-thread.events.js';
+import type * as Later from './message-thread.later.js';
 import { en, type MessageThreadMessageKey } from './message-thread.messages.js';
 import { styles } from './message-thread.styles.js';
-import { renderComposer, renderFeed, type ThreadView } from './message-thread.templates.js';
+import { kit, renderComposer, renderFeed, type ThreadView } from './message-thread.templates.js';
 
-/** The contract's limit of a message (`ProjectMessageCreate`), repeated so the bundle needs no zod. */
-const MAX_BODY = 20_000;
 const PAGE_SIZE = 50;
 /** Within this many pixels of the top, the next older page loads; of the bottom, the view follows new messages. */
 const NEAR_TOP = 320;
@@ -180,6 +178,21 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
 
   private frame = 0;
   private resizer?: ResizeObserver;
+  /** The parts not needed at first paint (the message being sent, the feed's keys), loaded right after it. */
+  private later?: typeof Later;
+  private laterLoad?: Promise<typeof Later>;
+
+  private loadLater(): Promise<typeof Later> {
+    this.laterLoad ??= import('./message-thread.later.js').then((m) => {
+      this.later = m;
+      adoptLate(this.renderRoot as ShadowRoot, unsafeCSS(m.laterCss));
+      // An attachment clicked near its link's expiry is followed fresh (the newest page is read again).
+      new m.LinkRefreshController(this, { refresh: () => this.thread.refresh(), value: () => this.sorted });
+      this.requestUpdate();
+      return m;
+    });
+    return this.laterLoad;
+  }
 
   /** The newest page with the read state, then older pages as the reader scrolls up. */
   private readonly thread = new PageController(this, {
@@ -198,10 +211,6 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     },
     live: (event) => !this.noLive && event.resource.kind === 'project_message' && event.resource.parentId === this.projectId,
   });
-
-  /** An attachment clicked near its link's expiry is followed fresh (the newest page is read again). */
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a controller works through its host
-  private readonly links = new LinkRefreshController(this, { refresh: () => this.thread.refresh(), value: () => this.sorted });
 
   private readonly uploads = new UploadController(this);
 
@@ -282,11 +291,9 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
       return;
     }
     const body = this.textarea?.value.trim() ?? this.draft.trim();
-    this.invalid = !body
-      ? t('messageThread.empty.body')
-      : body.length > MAX_BODY
-        ? t('messageThread.tooLong', { max: MAX_BODY })
-        : undefined;
+    const later = this.later ?? (await this.loadLater());
+    if (this.send$.pending) return;
+    this.invalid = later.invalidBody(body, t);
     if (this.invalid) {
       await this.updateComplete;
       this.textarea?.focus();
@@ -414,28 +421,12 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     return { id: el.dataset.id!, offset: el.offsetTop - top };
   }
 
-  /** The last message whose end is in view. */
-  private lastInView(): string | undefined {
-    const feed = this.feed;
-    const list = feed?.querySelectorAll<HTMLElement>('article[data-id]:not([data-pending])');
-    if (!feed || !list?.length) return undefined;
-    const bottom = feed.scrollTop + feed.clientHeight + 2;
-    let lo = -1;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      const el = list[mid]!;
-      if (el.offsetTop + el.offsetHeight <= bottom) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo < 0 ? undefined : list[lo]!.dataset.id;
-  }
-
   /** Moves the read marker to the last message in view, when that is past it and the page is visible. */
   private markReadInView(): void {
     const read = this.read;
     if (!read || read.unreadCount === 0 || document.visibilityState !== 'visible' || this.markRead$.pending) return;
-    const id = this.lastInView();
+    const feed = this.feed;
+    const id = feed && this.later?.lastInView(feed);
     if (!id || id === this.marking || id === read.lastReadMessageId) return;
     const m = this.known.get(id);
     const marker = read.lastReadMessageId ? this.known.get(read.lastReadMessageId) : undefined;
@@ -467,23 +458,7 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: used by the templates (ThreadView)
   private onFeedKeydown(e: KeyboardEvent): void {
-    const target = (e.target as Element).closest<HTMLElement>('article[data-id]');
-    if (!target) return;
-    if (e.ctrlKey && e.key === 'End') {
-      e.preventDefault();
-      this.textarea?.focus();
-      return;
-    }
-    const list = this.articles();
-    const current = list.indexOf(target);
-    const next = rovingTarget(e.ctrlKey ? '' : e.key, current, list.length - 1, 1);
-    if (next === undefined) return;
-    e.preventDefault();
-    const el = list[next]!;
-    el.focus();
-    el.scrollIntoView({ block: 'nearest' });
-    if (next === 0) void this.extendUp();
-    else if (next === list.length - 1) this.extendDown();
+    this.later?.feedKeydown(e, this.articles(), this.textarea, (up) => (up ? void this.extendUp() : this.extendDown()), kit);
   }
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: used by the templates (ThreadView)
@@ -536,13 +511,11 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
       this.remember(items);
       // Live arrivals (after the newest known, by someone else) are announced, never the history.
       if (this.opened && newest) {
-        const arrived = this.sorted.filter((m) => before(m, newest) > 0 && !this.isOwn(m));
-        if (arrived.length === 1) {
-          const m = arrived[0]!;
-          this.announcement = this.i18n.t('messageThread.newOne', { name: m.author.name, text: m.body.slice(0, 140) });
-        } else if (arrived.length > 1) {
-          this.announcement = this.i18n.t('messageThread.newMany', { count: arrived.length });
-        }
+        const said = this.later?.arrivals(
+          this.sorted.filter((m) => before(m, newest) > 0 && !this.isOwn(m)),
+          this.i18n.t,
+        );
+        if (said) this.announcement = said;
       }
     }
     // Where the view is before the DOM changes: restored after, so older pages added above do not move it.
@@ -575,6 +548,7 @@ export class PorticoMessageThread extends PorticoElement<MessageThreadMessageKey
     super.updated(changed);
     const feed = this.feed;
     if (!feed) return;
+    void this.loadLater();
     if (!this.resizer) {
       // Bodies render (sanitized Markdown) after the list: while pinned, the view follows the growth.
       // Bodies render (sanitized Markdown) after the list, and grow: while pinned the view follows

@@ -69,6 +69,9 @@ export const styles = [
     border: 1px solid var(--_portico-color-border);
     border-radius: var(--_radius);
     background: var(--_bg);
+    /* Only the messages in view are laid out and painted (a window of 120 moves as the reader scrolls). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
   }
   .message--own {
     align-self: flex-end;
@@ -76,9 +79,6 @@ export const styles = [
   }
   .message--staff {
     border-inline-start: 3px solid var(--_portico-color-primary);
-  }
-  .message--pending {
-    border-style: dashed;
   }
   .message:focus-visible {
     outline: 2px solid var(--_portico-color-primary);
@@ -147,12 +147,6 @@ export const styles = [
     flex: 1;
     border-block-start: 1px solid var(--_divider);
   }
-  .jump {
-    position: absolute;
-    inset-block-end: var(--_portico-space-s);
-    inset-inline-end: var(--_portico-space-m);
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-  }
   .label {
     font-weight: 600;
   }
@@ -164,22 +158,12 @@ export const styles = [
     min-block-size: 4.5rem;
     resize: vertical;
   }
-  .textarea[aria-invalid='true'] {
-    border-color: var(--_portico-color-danger);
-  }
-  .inline-error {
-    color: var(--_portico-color-danger);
-    font-size: var(--_portico-font-size-s);
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: var(--_portico-space-s);
-  }
-  .failure {
-    margin-block-start: var(--_portico-space-2xs);
   }
   .skeleton-line--message {
     block-size: 4rem;

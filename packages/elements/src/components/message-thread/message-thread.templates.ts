@@ -7,11 +7,13 @@ import type { PageController } from '../../controllers/page-controller.js';
 import { renderFailure } from '../../controllers/render-mutation.js';
 import { renderMore } from '../../controllers/render-state.js';
 import { renderAttach, renderUploads, uploadHint } from '../../controllers/render-upload.js';
+import { rovingTarget } from '../../controllers/roving.js';
 import type { UploadController } from '../../controllers/upload-controller.js';
 import { fileSize } from '../../i18n/file-size.js';
 import { richText } from '../../sanitize/rich-text.js';
 import type { PendingMessage, PorticoMessageThread } from './message-thread.component.js';
 import type { PorticoMessageRequestDetail } from './message-thread.events.js';
+import type * as Later from './message-thread.later.js';
 
 /** The thread as its templates see it: its public API plus the state and handlers it keeps for them. */
 export type ThreadView = Pick<PorticoMessageThread, keyof PorticoMessageThread> & {
@@ -28,7 +30,12 @@ export type ThreadView = Pick<PorticoMessageThread, keyof PorticoMessageThread> 
   isOwn(m: ProjectMessage): boolean;
   onFeedKeydown(e: KeyboardEvent): void;
   onFeedFocusIn(e: FocusEvent): void;
+  /** The parts loaded after the first paint (`message-thread.later.ts`). */
+  readonly later?: typeof Later;
 };
+
+/** What the lazy module (`message-thread.later.ts`) borrows from the eager code. */
+export const kit: Later.Kit = { html, nothing, renderFailure, rovingTarget };
 
 const TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -86,16 +93,10 @@ export function renderFeed(d: ThreadView) {
             (m) => m.id,
             (m, i) => renderMessage(d, m, { index: start + i, size, tabStop: m.id === stop, divider: m.id === d.dividerId }),
           )}
-          ${d.pending ? renderPending(d, d.pending) : nothing}
+          ${d.pending && d.later ? d.later.renderPending(d, d.pending, kit) : nothing}
         </div>
       </div>
-      ${
-        !d.pinned && d.unreadCount > 0
-          ? html`<button part="jump" class="button jump" type="button" @click=${() => d.jumpToLatest(true)}>
-              ${t('messageThread.jump', { count: d.unreadCount })}
-            </button>`
-          : nothing
-      }
+      ${!d.pinned && d.unreadCount > 0 && d.later ? d.later.renderJump(d, kit) : nothing}
     </div>
     <p class="visually-hidden" id="feed-keys">${t('messageThread.keys')}</p>`;
 }
@@ -135,44 +136,6 @@ function renderMessage(d: ThreadView, m: ProjectMessage, o: { index: number; siz
               </li>`;
             })}
           </ul>`
-        : nothing
-    }
-  </article>`;
-}
-
-function renderPending(d: ThreadView, p: PendingMessage) {
-  const { t } = d.i18n;
-  const files = p.uploads.filter((u) => u.attachment);
-  return html`<article
-    part="message own pending${p.failed ? ' failed' : ''}"
-    class="message message--own message--pending"
-    data-id=${p.localId}
-    data-pending
-    tabindex="-1"
-    aria-labelledby="a-pending s-pending"
-  >
-    <p class="byline">
-      <span part="author" class="author" id="a-pending">${t('messageThread.you')}</span>
-      ${p.failed ? nothing : html`<span class="sending" id="s-pending">${t('messageThread.sending')}</span>`}
-    </p>
-    <div part="body" class="body" data-format="text" dir="auto">${p.body}</div>
-    ${
-      files.length
-        ? html`<ul part="message-attachments" class="attachments" role="list" aria-label=${t('messageThread.attachmentsOf')}>
-            ${files.map((u) => html`<li><bdi>${u.file.name}</bdi></li>`)}
-          </ul>`
-        : nothing
-    }
-    ${
-      p.failed
-        ? html`${renderFailure(d, d.send$, {
-            part: 'message-error',
-            retry: 'retry-message',
-            label: t('messageThread.retry'),
-            message: (reason) => t('messageThread.notSent', { reason }),
-            onRetry: () => d.retry(),
-          })}
-          <button part="edit-message" class="button" type="button" @click=${() => d.edit()}>${t('messageThread.edit')}</button>`
         : nothing
     }
   </article>`;

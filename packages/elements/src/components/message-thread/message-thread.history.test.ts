@@ -1,10 +1,10 @@
-// Budget of issue 14: a thread with 5,000 messages scrolls without a long task over 100 ms.
-// The whole history is scrolled through as a reader would: up to the first message (100 older
-// pages of 50 load on the way, each keeping the view still), then down to the newest, one
-// viewport at a time, every frame observed by a PerformanceObserver('longtask').
+// A thread of 5,000 messages scrolled through as a reader would: up to the first message (100
+// older pages of 50 load on the way), then down to the newest, one viewport at a time. What is
+// asserted is functional (every page loads, the DOM holds a bounded window); the time budget of
+// issue 14 (no long task over 100 ms) is measured by the render benchmark (bench/render,
+// `ONLY=message-thread node bench/render/run.mjs`), not here.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { projectMessage } from '@portico/contract/fixtures';
-import { longTasksDuring } from '../../testing/long-tasks.js';
 import { createMockClient, json, problem } from '../../testing/mock-api.js';
 import { messagesHandlers } from '../../testing/mock-messages.js';
 import type { PorticoMessageThread } from './message-thread.component.js';
@@ -20,7 +20,7 @@ const BODIES = [
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 
 describe('<portico-message-thread> with 5,000 messages', () => {
-  it('scrolls through the whole history, up (loading every older page) and down, with no long task over 100 ms', async function () {
+  it('scrolls through the whole history, up (loading every older page) and down, with at most 120 messages in the DOM', async function () {
     this.timeout(240_000);
     const mock = createMockClient();
     const m = messagesHandlers(json, problem);
@@ -39,10 +39,9 @@ describe('<portico-message-thread> with 5,000 messages', () => {
     const rendered = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-id]')];
     const atTop = () => !!el.shadowRoot!.querySelector('[part~="beginning"]');
     await waitUntil(() => rendered().length === 50, 'first page', { timeout: 5000 });
-    const t0 = performance.now();
     let steps = 0;
     let most = 0;
-    const tasks = await longTasksDuring(async () => {
+    {
       // Up to the first message: older pages load, and the window over them moves up.
       while (!atTop()) {
         const first = rendered()[0]!.dataset.id;
@@ -52,6 +51,7 @@ describe('<portico-message-thread> with 5,000 messages', () => {
         steps++;
         await frame();
       }
+      expect(rendered()[0]!.dataset.id, 'the oldest message at the top').to.equal(el.messages[0]!.id);
       // Down to the newest, one viewport at a time.
       const newest = el.messages.at(-1)!.id;
       while (rendered().at(-1)!.dataset.id !== newest || feed().scrollHeight - feed().scrollTop - feed().clientHeight > 1) {
@@ -60,14 +60,10 @@ describe('<portico-message-thread> with 5,000 messages', () => {
         most = Math.max(most, rendered().length);
         steps++;
       }
-    });
-    const longest = Math.max(0, ...tasks);
-    console.log(
-      `[message-thread perf] ${el.messages.length} messages (at most ${most} in the DOM), ${steps} scroll steps up and down in ${Math.round(performance.now() - t0)} ms; ` +
-        `long tasks: ${tasks.length}, longest ${longest.toFixed(0)} ms (${tasks.map((t) => t.toFixed(0)).join(', ') || 'none'})`,
-    );
+    }
     expect(el.messages.length).to.equal(COUNT);
-    expect(most).to.be.at.most(200);
-    expect(longest, `long tasks: ${tasks.join(', ')}`).to.be.below(100);
+    expect(most).to.be.at.most(120);
+    expect(rendered().at(-1)!.dataset.id).to.equal(el.messages.at(-1)!.id);
+    expect(rendered().length).to.be.at.most(120);
   });
 });
