@@ -336,7 +336,12 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       exec: async (sql) => {
         await run(client.query(sql));
       },
-      autonomous: (sql, params) => run(single(makeQuery(sql, params, opts?.orgId), side)),
+      // Behind a transaction-mode pooler (prepare off: PgBouncer) the server connections are shared
+      // by every client connection: transactions holding all of them while each waits for a statement
+      // on the side would deadlock, so there the statement runs in the transaction (its row lock is
+      // then held to COMMIT, as before issue 16).
+      autonomous: (sql, params) =>
+        prepare ? run(single(makeQuery(sql, params, opts?.orgId), side)) : run(submit(client, makeQuery(sql, params))),
     };
     try {
       // One round trip: the tenant context (transaction-local) travels with BEGIN.
