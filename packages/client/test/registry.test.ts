@@ -61,7 +61,7 @@ describe('createClientFor', () => {
     const groups = Object.keys(endpoints).filter((g) =>
       Object.values(endpoints[g as keyof typeof endpoints]).some((d) => typeof d.response === 'object'),
     );
-    expect(groups).toHaveLength(14); // + knowledgeBase (issue 17), profile and billing (issue 13), documentRequests (issue 14)
+    expect(groups).toHaveLength(15); // + knowledgeBase (issue 17), profile and billing (issue 13), documentRequests and messages (issue 14)
     for (const g of groups) expect(Object.keys(client)).toContain(g);
     expect(Object.keys(client)).not.toContain('files');
     expect(Object.keys(client)).not.toContain('events');

@@ -128,8 +128,9 @@ export function arrivals(arrived: readonly ProjectMessage[], t: ThreadView['i18n
 
 /**
  * The styles of what shows only after the first paint (the message being sent, "Jump to latest",
- * the composer's errors), adopted into the shadow root when this module loads. (`.inline-error`
- * and the invalid text area keep their colour under forced colours: see the main styles.)
+ * the composer's errors), adopted into the shadow root when this module loads, and the forced-colours
+ * refinements (under forced colours the browser already draws borders and text in system colours;
+ * these pick which ones) — the module loads right after the first render.
  */
 export const laterCss = `
   .message--pending {
@@ -150,5 +151,22 @@ export const laterCss = `
   }
   .failure {
     margin-block-start: var(--_portico-space-2xs);
+  }
+  @media (forced-colors: active) {
+    .message,
+    .feed {
+      border-color: CanvasText;
+    }
+    .message--staff {
+      border-inline-start-color: Highlight;
+    }
+    .divider,
+    .inline-error {
+      color: CanvasText;
+    }
+    .divider::before,
+    .divider::after {
+      border-color: CanvasText;
+    }
   }
 `;

@@ -176,22 +176,5 @@ export const styles = [
       flex: 1 1 100%;
     }
   }
-  @media (forced-colors: active) {
-    .message,
-    .feed {
-      border-color: CanvasText;
-    }
-    .message--staff {
-      border-inline-start-color: Highlight;
-    }
-    .divider,
-    .inline-error {
-      color: CanvasText;
-    }
-    .divider::before,
-    .divider::after {
-      border-color: CanvasText;
-    }
-  }
 `,
 ];
