@@ -69,6 +69,8 @@ const MOUNTS: Record<string, { attrs?: string; setup?: (el: HTMLElement) => Prom
   'portico-deliverable-list': { attrs: 'project-id="prj_1"' },
   'portico-deliverable-viewer': { attrs: 'deliverable-id="dlv_1"' },
   'portico-project-timeline': { attrs: 'project-id="prj_1"' },
+  'portico-document-requests': { attrs: 'project-id="prj_1"' },
+  'portico-message-thread': { attrs: 'project-id="prj_1"' },
   'portico-kb-home': {},
   'portico-invoice-detail': { attrs: 'invoice-id="inv_1"' },
   // Brands, last four digits and expiry dates: no user-written text (checked all the same).
